@@ -1,0 +1,3 @@
+import AttestCommands
+
+await Attest.main()

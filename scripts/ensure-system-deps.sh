@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the system packages Attest needs (GMP and MPFR headers, pkg-config), only when missing.
+# Usage: scripts/ensure-system-deps.sh [extra-debian-package ...]
+# Extra packages (e.g. valgrind for `make leaks`) are installed when their command is missing.
+set -euo pipefail
+
+need=()
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists gmp mpfr; then
+    need+=(pkg-config libgmp-dev libmpfr-dev)
+fi
+for extra in "$@"; do
+    command -v "$extra" >/dev/null 2>&1 || need+=("$extra")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+
+echo "attest setup: installing missing system packages: ${need[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+    run=()
+elif command -v sudo >/dev/null 2>&1; then
+    run=(sudo)
+else
+    echo "attest setup: cannot install ${need[*]}: not root and sudo is not available." >&2
+    echo "  Install them yourself (Debian/Ubuntu): apt-get install -y ${need[*]}" >&2
+    exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "attest setup: apt-get not found; install GMP and MPFR development files (pkg-config names gmp, mpfr) by hand." >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+if ! { "${run[@]}" apt-get update -qq && "${run[@]}" apt-get install -y -qq "${need[@]}" >/dev/null; }; then
+    echo "attest setup: apt-get could not install ${need[*]}; see the messages above." >&2
+    exit 1
+fi
+if ! pkg-config --exists gmp mpfr; then
+    echo "attest setup: pkg-config still cannot find gmp and mpfr after installing." >&2
+    exit 1
+fi
+echo "attest setup: done (GMP $(pkg-config --modversion gmp), MPFR $(pkg-config --modversion mpfr))." >&2
