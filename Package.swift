@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "MultiPrecisionTests",
             dependencies: ["MultiPrecision", "AttestTestSupport", "CMPFR", "CGMP"],
-            resources: [.copy("References")]
+            exclude: ["References"]
         ),
         .testTarget(
             name: "AttestCommandsTests",
