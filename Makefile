@@ -31,9 +31,7 @@ bench: deps
 leaks:
 	@scripts/ensure-system-deps.sh valgrind
 	$(SWIFT) build -c release --product attest-benchmarks
-	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	    --show-leak-kinds=definite,indirect --error-exitcode=1 \
-	    $(RELEASE_BIN)/attest-benchmarks --leak-check
+	scripts/leak-check.sh $(RELEASE_BIN)/attest-benchmarks
 
 clean:
 	rm -rf .build
