@@ -150,11 +150,4 @@ extension Matrix {
             }
         }
     }
-
-    /// Runs a scalar-specific kernel when there is one (`BigFloat`); returns `false` otherwise.
-    @inlinable
-    internal static func _fastProductKernel(_ a: Matrix, _ b: Matrix, into c: inout Matrix,
-                                            layout: _ProductLayout, update: _ProductUpdate<Element>) -> Bool {
-        false
-    }
 }
