@@ -17,14 +17,18 @@ extension SingularValueDecomposition {
     /// normalized singular values pₖ = σₖ / Σσ (terms with pₖ = 0 contribute 0).
     ///
     /// It lies between 1 and the rank, and equals k for k equal nonzero singular values. The zero matrix gets 0.
+    /// Singular values at or below ``defaultRankTolerance`` count as zero: they are rounding noise, and −p·log p is
+    /// not Lipschitz at 0 (a noise value of relative size u would add about u·|ln u|, that is 0.69·bits·u, to the entropy).
     ///
     /// - SeeAlso: O. Roy and M. Vetterli, "The effective rank: a measure of effective dimensionality", EUSIPCO 2007.
     public var effectiveRank: Element {
+        let cutoff = defaultRankTolerance
+        let significant = singularValues.filter { $0 > cutoff }
         var total = Element.zero
-        for s in singularValues { total += s }
+        for s in significant { total += s }
         if total == .zero { return .zero }
         var entropy = Element.zero
-        for s in singularValues where s > .zero {
+        for s in significant {
             let p = s / total
             entropy -= p * Element.log(p)
         }
