@@ -6,6 +6,7 @@ let package = Package(
     name: "Attest",
     products: [
         .library(name: "MultiPrecision", targets: ["MultiPrecision"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "AttestCommands", targets: ["AttestCommands"]),
         .executable(name: "attest", targets: ["attest"]),
     ],
@@ -24,6 +25,10 @@ let package = Package(
                 "CGMP", "CMPFR",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
+        ),
+        .target(
+            name: "LinearAlgebra",
+            dependencies: ["MultiPrecision", "CMPFR", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(
             name: "AttestCommands",
@@ -46,6 +51,11 @@ let package = Package(
             exclude: ["References"]
         ),
         .testTarget(
+            name: "LinearAlgebraTests",
+            dependencies: ["LinearAlgebra", "AttestTestSupport"],
+            exclude: ["References"]
+        ),
+        .testTarget(
             name: "AttestCommandsTests",
             dependencies: ["AttestCommands"]
         ),
@@ -54,7 +64,7 @@ let package = Package(
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .executableTarget(
             name: "attest-benchmarks",
-            dependencies: ["MultiPrecision", "CMPFR", "CAllocationCounter"],
+            dependencies: ["MultiPrecision", "LinearAlgebra", "CMPFR", "CAllocationCounter"],
             path: "Benchmarks/AttestBenchmarks"
         ),
     ],
