@@ -10,4 +10,5 @@ if arguments.contains("--leak-check") {
     print("# attest-benchmarks (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
     print("")
     NumberBenchmarks.run(repeats: repeats)
+    MatrixProductBenchmark.run(repeats: repeats)
 }
