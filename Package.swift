@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AttestCommandsTests",
-            dependencies: ["AttestCommands"]
+            dependencies: ["AttestCommands", "attest"]
         ),
 
         // Benchmarks: never part of the test suite. `make bench` runs them in release mode.

@@ -5,6 +5,7 @@ import MultiPrecision
 ///
 /// The executable is one line (`await Attest.main()`); every subcommand lives in this library so that
 /// it can be tested in-process.
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
 public struct Attest: AsyncParsableCommand {
     /// The version string that `attest --version` prints.
     public static let version = "0.1.0"

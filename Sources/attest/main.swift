@@ -1,3 +1,0 @@
-import AttestCommands
-
-await Attest.main()
