@@ -1,7 +1,7 @@
 import CGMP
 import Foundation
 import Testing
-@testable import MultiPrecision
+import MultiPrecision
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny, seeded, deterministic generator for reproducible test operands.
 struct SplitMix64: RandomNumberGenerator {
