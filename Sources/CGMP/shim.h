@@ -30,6 +30,11 @@ CGMP_SHIM int cgmp_mpq_cmp_si(const mpq_t q, long n, unsigned long d) { return m
 /// Wraps the macro `mpz_fits_slong_p`'s underlying function for symmetry.
 CGMP_SHIM int cgmp_mpz_fits_slong_p(const mpz_t z) { return mpz_fits_slong_p(z); }
 
+/// Wraps the macro `mpq_numref` for read-only access (const in, const out).
+CGMP_SHIM mpz_srcptr cgmp_mpq_numref_const(mpq_srcptr q) { return mpq_numref(q); }
+/// Wraps the macro `mpq_denref` for read-only access (const in, const out).
+CGMP_SHIM mpz_srcptr cgmp_mpq_denref_const(mpq_srcptr q) { return mpq_denref(q); }
+
 /// Frees a string allocated by GMP (mpz_get_str with a NULL buffer) through
 /// GMP's own memory functions, so a custom allocator would be honoured.
 CGMP_SHIM void cgmp_free_string(char *s) {
