@@ -48,6 +48,8 @@ public protocol Scalar: OrderedField, RealFunctions {
     static var currentPrecision: Int { get }
     /// The unit roundoff `u = 2^-p` at `currentPrecision` (half an ulp of 1): `2^-53` for `Double`.
     static var unitRoundoff: Self { get }
+    /// The rational `value`, correctly rounded to nearest at `currentPrecision`.
+    init(_ value: Rational)
     /// The nearest `Double` to this value (correctly rounded).
     var doubleValue: Double { get }
     /// This value's own precision in bits (53 for `Double`).

@@ -1,4 +1,3 @@
-import CGMP
 import CMPFR
 import RealModule
 
@@ -7,28 +6,6 @@ import RealModule
 extension BigFloat: ExpressibleByIntegerLiteral, SignedNumeric, AlgebraicField, OrderedField, Scalar {
     /// An integer literal at the default precision (exact at 63 bits or more).
     @inlinable public init(integerLiteral value: Int) { self.init(value) }
-
-    /// The value of `source` at the default precision, or `nil` if it cannot be represented exactly there.
-    public init?<T: BinaryInteger>(exactly source: T) {
-        if let small = Int(exactly: source) {
-            let value = BigFloat(small)
-            guard value.compare(to: small) == 0 else { return nil }
-            self = value
-            return
-        }
-        guard let value = try? BigFloat(parsing: String(source)) else { return nil }
-        // Exact only if the decimal reads back to the same integer.
-        guard value.isFinite, String(value.withUnsafeMPFRPointer { x -> String in
-            let z = UnsafeMutablePointer<__mpz_struct>.allocate(capacity: 1)
-            __gmpz_init(z)
-            defer { __gmpz_clear(z); z.deallocate() }
-            _ = mpfr_get_z(z, x, MPFR_RNDN)
-            guard let raw = __gmpz_get_str(nil, 10, z) else { preconditionFailure("GMP allocation failed") }
-            defer { cgmp_free_string(raw) }
-            return String(cString: raw)
-        }) == String(source) else { return nil }
-        self = value
-    }
 
     /// |x| (exact), at `x`'s precision.
     @inlinable public var magnitude: BigFloat { BigFloat.abs(self) }
