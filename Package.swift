@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "MultiPrecision", targets: ["MultiPrecision"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Dynamics", targets: ["Dynamics"]),
         .library(name: "AttestCommands", targets: ["AttestCommands"]),
         .executable(name: "attest", targets: ["attest"]),
     ],
@@ -29,6 +30,13 @@ let package = Package(
         .target(
             name: "LinearAlgebra",
             dependencies: ["MultiPrecision", "CMPFR", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "Dynamics",
+            dependencies: [
+                "MultiPrecision", "LinearAlgebra", "CMPFR",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
         ),
         .target(
             name: "AttestCommands",

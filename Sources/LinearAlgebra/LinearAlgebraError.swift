@@ -39,7 +39,7 @@ public enum LinearAlgebraError: Error, CustomStringConvertible, Equatable, Senda
         case let .notSymmetric(operation, row, column):
             return "\(operation) needs a symmetric matrix, but entries (\(row), \(column)) and (\(column), \(row)) differ beyond rounding"
         case let .singularMatrix(operation, column):
-            return "\(operation): the matrix is singular to working precision (no usable pivot in column \(column))"
+            return "\(operation): the matrix is singular (exactly, or to working precision for rounded scalars): no usable pivot in column \(column)"
         case let .eigenvalueOutOfDomain(function, eigenvalue):
             return "\(function) is undefined on the eigenvalue \(eigenvalue) (the matrix must be positive semidefinite, and positive definite for log and negative powers)"
         case let .nonFiniteEntry(operation):

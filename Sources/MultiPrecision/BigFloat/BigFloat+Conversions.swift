@@ -10,6 +10,12 @@ extension BigFloat {
         storage.withUnsafeMutablePointerToHeader { _ = mpfr_set_si($0, n, MPFR_RNDN) }
     }
 
+    /// `n` at the default precision (exact at 63 bits or more).
+    @inlinable
+    public init(_ n: Int) {
+        self.init(n, precision: nil)
+    }
+
     /// `d` at `precision` bits (default: `Precision.current`); exact whenever the precision is at least 53 bits,
     /// otherwise correctly rounded. NaN and ±∞ carry over.
     @inlinable
