@@ -1,12 +1,12 @@
 // The BigFloat product kernel: MPFR in place on each entry of the result, nothing allocated.
 //
-// Each entry of C is computed in place on its own `mpfr_t` (made unique once per entry, which copies any entry that C
-// shares with A or B): `mpfr_mul` for the first term, then one `mpfr_fma` per remaining term, reading the operands
-// through `withUnsafeMPFRPointer`, which never copies. So the operations are exactly those of a C triple loop on
-// preallocated `mpfr_t` (the benchmark checks the results agree bit for bit), and the generic path's per-operation
-// uniqueness checks are gone. The remaining overhead is a retain and release of each operand's storage per fma.
-// A variant that gathers the operand pointers once per call ran at 0.98–1.11× raw MPFR, but it lets the pointers
-// escape `withUnsafeMPFRPointer`, which BigFloat's contract forbids, and needs a heap buffer above 128 pointers.
+// The operand pointers of A and B are gathered once per call into a temporary buffer (on the stack while it fits,
+// through `withUnsafeTemporaryAllocation`), using BigFloat's package-level `_unsafeStablePointer`: a storage object
+// never moves, and A and B are kept alive (and unmutated) for the whole call. Each entry of C is then made unique
+// once and computed in place on its own `mpfr_t`: `mpfr_mul` for the first term, then one `mpfr_fma` per remaining
+// term. So the operations are exactly those of a C triple loop on preallocated `mpfr_t` (the benchmark checks the
+// results agree bit for bit), with no retain/release per operand. If C shares an entry with A or B (C = A·A), the
+// entry is copied before it is written, and the gathered pointers still point at A's and B's own storage.
 
 import CMPFR
 import MultiPrecision
@@ -39,8 +39,13 @@ internal func _bigFloatProductKernel(_ a: Matrix<BigFloat>, _ b: Matrix<BigFloat
     if case .accumulateScaled = update {
         scratch = BigFloat(precision: c._elements.map(\.precision).max() ?? Precision.current)
     }
-    a._elements.withUnsafeBufferPointer { aEntries in
-        b._elements.withUnsafeBufferPointer { bEntries in
+    let aCount = a._elements.count, bCount = b._elements.count
+    withExtendedLifetime((a, b)) {
+        withUnsafeTemporaryAllocation(of: UnsafePointer<__mpfr_struct>.self, capacity: aCount + bCount) { pointers in
+            for index in 0..<aCount { pointers[index] = a._elements[index]._unsafeStableMPFRPointer }
+            for index in 0..<bCount { pointers[aCount + index] = b._elements[index]._unsafeStableMPFRPointer }
+            let aEntries = UnsafeBufferPointer(rebasing: pointers[0..<aCount])
+            let bEntries = UnsafeBufferPointer(rebasing: pointers[aCount..<(aCount + bCount)])
             c._elements.withUnsafeMutableBufferPointer { entries in
                 for i in 0..<m {
                     let rowA = i * layout.aRow
@@ -50,30 +55,25 @@ internal func _bigFloatProductKernel(_ a: Matrix<BigFloat>, _ b: Matrix<BigFloat
                         case .overwrite:
                             entries[i * n + j].withUnsafeMutableMPFRPointer { r in
                                 if depth == 0 { mpfr_set_zero(r, 1); return }
-                                aEntries[rowA].withUnsafeMPFRPointer { x in
-                                    bEntries[columnB].withUnsafeMPFRPointer { y in _ = mpfr_mul(r, x, y, MPFR_RNDN) }
-                                }
+                                _ = mpfr_mul(r, aEntries[rowA], bEntries[columnB], MPFR_RNDN)
                                 for k in 1..<depth {
-                                    aEntries[rowA + k * layout.aDepth].withUnsafeMPFRPointer { x in
-                                        bEntries[k * layout.bDepth + columnB].withUnsafeMPFRPointer { y in _ = mpfr_fma(r, x, y, r, MPFR_RNDN) }
-                                    }
+                                    _ = mpfr_fma(r, aEntries[rowA + k * layout.aDepth],
+                                                 bEntries[k * layout.bDepth + columnB], r, MPFR_RNDN)
                                 }
                             }
                         case .accumulate:
                             entries[i * n + j].withUnsafeMutableMPFRPointer { r in
                                 for k in 0..<depth {
-                                    aEntries[rowA + k * layout.aDepth].withUnsafeMPFRPointer { x in
-                                        bEntries[k * layout.bDepth + columnB].withUnsafeMPFRPointer { y in _ = mpfr_fma(r, x, y, r, MPFR_RNDN) }
-                                    }
+                                    _ = mpfr_fma(r, aEntries[rowA + k * layout.aDepth],
+                                                 bEntries[k * layout.bDepth + columnB], r, MPFR_RNDN)
                                 }
                             }
                         case .accumulateScaled(let alpha):
                             scratch!.withUnsafeMutableMPFRPointer { s in
                                 mpfr_set_zero(s, 1)
                                 for k in 0..<depth {
-                                    aEntries[rowA + k * layout.aDepth].withUnsafeMPFRPointer { x in
-                                        bEntries[k * layout.bDepth + columnB].withUnsafeMPFRPointer { y in _ = mpfr_fma(s, x, y, s, MPFR_RNDN) }
-                                    }
+                                    _ = mpfr_fma(s, aEntries[rowA + k * layout.aDepth],
+                                                 bEntries[k * layout.bDepth + columnB], s, MPFR_RNDN)
                                 }
                                 alpha.withUnsafeMPFRPointer { alpha in
                                     entries[i * n + j].withUnsafeMutableMPFRPointer { r in

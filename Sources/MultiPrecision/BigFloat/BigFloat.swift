@@ -95,6 +95,17 @@ public struct BigFloat: @unchecked Sendable {
         return try storage.withUnsafeMutablePointerToHeader { try body($0) }
     }
 
+    /// The address of this value's `mpfr_t` for kernels that gather many operand pointers at once (package use).
+    ///
+    /// The storage object never moves and never reallocates its limbs, so the address stays valid for as long as
+    /// the storage object lives. The caller must keep a value that holds this storage alive for as long as it uses
+    /// the pointer (for example the matrix whose entries it gathered, with `withExtendedLifetime`), and must only
+    /// read through it: writing would bypass copy-on-write.
+    @inlinable
+    package var _unsafeStableMPFRPointer: UnsafePointer<__mpfr_struct> {
+        storage.withUnsafeMutablePointerToHeader { UnsafePointer($0) }
+    }
+
     /// Makes a value at `precision` bits by running an MPFR operation into fresh storage (internal).
     @inlinable
     internal static func _make(
