@@ -8,12 +8,16 @@ let package = Package(
         .library(name: "MultiPrecision", targets: ["MultiPrecision"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Dynamics", targets: ["Dynamics"]),
+        .library(name: "Models", targets: ["Models"]),
+        .library(name: "Claims", targets: ["Claims"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "AttestCommands", targets: ["AttestCommands"]),
         .executable(name: "attest", targets: ["attest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries from Debian (libgmp-dev, libmpfr-dev), found through pkg-config.
@@ -39,9 +43,25 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Models",
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "Claims",
+            dependencies: [
+                "MultiPrecision", "LinearAlgebra", "Models",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
+        ),
+        .target(
+            name: "Reports",
+            dependencies: ["Claims"]
+        ),
+        .target(
             name: "AttestCommands",
             dependencies: [
-                "MultiPrecision",
+                "MultiPrecision", "Claims", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +85,15 @@ let package = Package(
         ),
         .testTarget(
             name: "AttestCommandsTests",
-            dependencies: ["AttestCommands", "attest"]
+            dependencies: ["AttestCommands", "attest", "Claims", "Reports"]
+        ),
+        .testTarget(
+            name: "ClaimsTests",
+            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Claims"]
         ),
 
         // Benchmarks: never part of the test suite. `make bench` runs them in release mode.

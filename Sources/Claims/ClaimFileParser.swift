@@ -1,0 +1,77 @@
+import Foundation
+import LinearAlgebra
+import MultiPrecision
+
+/// Reads and validates claim files (TOML): the schema of docs/claim-files.md.
+///
+/// Validation reports every problem it finds, each with file, line and key (`ClaimFileErrors`), before anything
+/// runs: unknown keys (with a "did you mean" suggestion), missing keys, wrong types, out-of-range values, precision
+/// outside `Precision.supportedRange`, inexact or non-numeric numbers, mismatched dimensions, unreadable data files,
+/// empty grids and unknown kinds.
+///
+/// ```swift
+/// let claim = try ClaimFileParser().parse(file: "proofs/dln-gd-balancedness-step.toml")
+/// claim.instances.count          // the expanded grid
+/// ```
+public struct ClaimFileParser: Sendable {
+    /// The largest claim file accepted: 1 MiB.
+    public static let maximumFileBytes = 1 << 20
+    /// The largest number of instances one claim may expand to.
+    public static let maximumInstances = 100_000
+    /// The top-level keys that describe a claim.
+    public static let metadataKeys = ["id", "title", "kind", "expect", "source", "statement", "statement_latex",
+                                      "hypotheses", "notes"]
+    /// The tables of a claim file.
+    public static let sectionKeys = ["model", "dynamics", "check", "numerics", "grid", "instance"]
+    /// The keys of `[numerics]`.
+    public static let numericsKeys = ["precision", "tolerance", "max_precision", "guard_bits"]
+
+    /// The claim kinds that `kind` may name.
+    public var registry: ClaimKindRegistry
+
+    /// Creates a parser for the kinds in `registry`.
+    public init(registry: ClaimKindRegistry = .standard) {
+        self.registry = registry
+    }
+
+    /// Reads and validates the claim file at `path`; data files are found relative to its folder.
+    ///
+    /// - Throws: `ClaimFileErrors` with every problem found.
+    public func parse(file path: String) throws(ClaimFileErrors) -> ClaimSpec {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        func fail(_ reason: String) -> ClaimFileErrors {
+            ClaimFileErrors([ClaimFileError(file: path, line: nil, key: nil, problem: .unreadable(reason: reason))])
+        }
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
+        guard !isDirectory.boolValue else { throw fail("it is a folder") }
+        let size = ((try? fileManager.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= Self.maximumFileBytes else {
+            throw fail("it is \(size) bytes, larger than the limit of \(Self.maximumFileBytes) bytes")
+        }
+        guard let data = fileManager.contents(atPath: path) else { throw fail("permission denied or I/O error") }
+        guard let text = String(data: data, encoding: .utf8) else { throw fail("it is not UTF-8 text") }
+        return try parse(text: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// Reads and validates claim-file text; `file` names it in messages and `baseDirectory` anchors data files.
+    ///
+    /// - Throws: `ClaimFileErrors` with every problem found.
+    public func parse(text: String, file: String, baseDirectory: String) throws(ClaimFileErrors) -> ClaimSpec {
+        let root: TOMLNode
+        do {
+            root = try TOMLNode.parse(text)
+        } catch {
+            throw ClaimFileErrors([ClaimFileError(file: file, line: error.line, key: nil,
+                                                  problem: .syntax(column: error.column, message: error.message))])
+        }
+        var reader = _ClaimFileReader(file: file, baseDirectory: baseDirectory, keyLines: TOMLKeyLines(scanning: text),
+                                      registry: registry)
+        let spec = reader.read(root)
+        if !reader.errors.isEmpty || spec == nil {
+            let sorted = reader.errors.sorted { ($0.line ?? 0, $0.key ?? "") < ($1.line ?? 0, $1.key ?? "") }
+            throw ClaimFileErrors(sorted)
+        }
+        return spec!
+    }
+}

@@ -1,0 +1,88 @@
+/// Checks claims: runs every instance (in parallel up to `CheckOptions.jobs`), escalates precision where needed,
+/// and aggregates verdicts per claim.
+///
+/// Results do not depend on the number of jobs: every random choice comes from the instance's own seed, each
+/// instance runs alone at its own precision, and outcomes are sorted by claim and instance index.
+///
+/// Cancelling the calling task (Ctrl-C in the CLI) stops the run: instances in progress are abandoned, and the
+/// result has `isComplete == false`, holding only what finished.
+///
+/// ```swift
+/// let claims = try ClaimLoader().load(files: ["proofs/dln-gd-balancedness-step.toml"])
+/// let result = await ClaimEngine().check(claims, options: CheckOptions(jobs: 2))
+/// result.claims.map(\.verdict)          // [.pass]
+/// ```
+public struct ClaimEngine: Sendable {
+    /// The claim kinds, by name.
+    public var registry: ClaimKindRegistry
+
+    /// Creates an engine for the kinds in `registry`.
+    public init(registry: ClaimKindRegistry = .standard) {
+        self.registry = registry
+    }
+
+    /// Checks `claims`, reporting progress to `progress` (called from one task, in order).
+    public func check(_ claims: [ClaimSpec], options: CheckOptions = CheckOptions(),
+                      progress: (@Sendable (CheckProgress) -> Void)? = nil) async -> CheckResult {
+        let work = claims.indices.flatMap { c in claims[c].instances.indices.map { (claim: c, instance: $0) } }
+        var outcomes: [[InstanceOutcome]] = claims.map { _ in [] }
+        var remaining = claims.map(\.instances.count)
+        var claimsDone = 0
+        let registry = self.registry
+        await withTaskGroup(of: (Int, InstanceOutcome?).self) { group in
+            var next = 0
+            func launch(_ group: inout TaskGroup<(Int, InstanceOutcome?)>) {
+                let (c, i) = work[next]
+                next += 1
+                let claim = claims[c], instance = claim.instances[i]
+                progress?(.instanceStarted(claimID: claim.id, index: instance.index, of: claim.instances.count,
+                                           parameters: instance.parameters.reportEntries.map { "\($0.name)=\($0.value)" }
+                                               .joined(separator: ", ")))
+                let numerics = options.numerics(for: claim)
+                group.addTask {
+                    guard let kind = registry.kind(named: claim.kind) else {
+                        return (c, InstanceOutcome(instance: instance, verdict: .error, precisionBits: nil, margin: nil,
+                                                   measurements: [], attempts: [], location: nil,
+                                                   message: "unknown claim kind \(claim.kind)", statistics: [:], seconds: 0))
+                    }
+                    if Task.isCancelled { return (c, nil) }
+                    return (c, InstanceRunner.run(kind: kind, instance: instance, numerics: numerics,
+                                                  timeout: options.timeout))
+                }
+            }
+            while next < work.count && next < options.jobs { launch(&group) }
+            for await (c, outcome) in group {
+                if let outcome {
+                    outcomes[c].append(outcome)
+                    remaining[c] -= 1
+                    progress?(.instanceFinished(claimID: claims[c].id, outcome: outcome))
+                    if remaining[c] == 0 {
+                        claimsDone += 1
+                        progress?(.claimFinished(ClaimOutcome(claim: claims[c], instances: outcomes[c]),
+                                                 done: claimsDone, total: claims.count))
+                    }
+                }
+                if !Task.isCancelled && next < work.count { launch(&group) }
+            }
+        }
+        let results = claims.indices.map { ClaimOutcome(claim: claims[$0], instances: outcomes[$0]) }
+        return CheckResult(claims: results, isComplete: !Task.isCancelled && remaining.allSatisfy { $0 == 0 })
+    }
+}
+
+/// The result of a run: every claim's outcome, in the order the claims were given.
+public struct CheckResult: Sendable {
+    /// The claims' outcomes.
+    public var claims: [ClaimOutcome]
+    /// Whether every instance of every claim ran (false after Ctrl-C).
+    public var isComplete: Bool
+
+    /// Creates a result.
+    public init(claims: [ClaimOutcome], isComplete: Bool) {
+        self.claims = claims
+        self.isComplete = isComplete
+    }
+
+    /// Whether every claim met its expectation (the run then exits with status 0).
+    public var allMetExpectations: Bool { isComplete && claims.allSatisfy(\.metExpectation) }
+}

@@ -1,0 +1,61 @@
+import MultiPrecision
+
+/// Runs one instance: exact kinds once, rounded kinds through `PrecisionEscalation`; turns errors, timeouts and
+/// non-finite results into ERROR outcomes.
+public enum InstanceRunner {
+    /// Runs `instance` of a claim of `kind`.
+    ///
+    /// - Returns: the outcome, or `nil` when the run was cancelled (Ctrl-C) before the instance finished.
+    public static func run(kind: any ClaimKind, instance: InstanceSpec, numerics: NumericsSettings,
+                           timeout: Duration?) -> InstanceOutcome? {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let context = EvaluationContext(precision: nil, tolerance: numerics.tolerance, timeout: timeout)
+        func errorOutcome(_ message: String, precision: Int?) -> InstanceOutcome {
+            InstanceOutcome(instance: instance, verdict: .error, precisionBits: precision, margin: nil, measurements: [],
+                            attempts: [], location: nil, message: message, statistics: [:],
+                            seconds: (clock.now - began).seconds)
+        }
+        let attempts: [PrecisionEscalation.Attempt]
+        do {
+            switch kind.arithmetic {
+            case .exact:
+                attempts = try PrecisionEscalation.runExact { try kind.evaluate(instance.parameters, context: context) }
+            case .rounded:
+                let escalation = PrecisionEscalation(start: numerics.precision, cap: numerics.maxPrecision,
+                                                     guardBits: numerics.guardBits)
+                attempts = try escalation.run { bits in
+                    var atBits = context
+                    atBits.precision = bits
+                    return try kind.evaluate(instance.parameters, context: atBits)
+                }
+            }
+        } catch EvaluationInterruption.cancelled {
+            return nil
+        } catch {
+            if Task.isCancelled { return nil }
+            return errorOutcome(String(describing: error), precision: kind.arithmetic == .exact ? nil : numerics.precision)
+        }
+        let last = attempts[attempts.count - 1]
+        let summaries = attempts.map { attempt in
+            AttemptSummary(precisionBits: attempt.precision, verdict: attempt.verdict,
+                           margin: attempt.estimate.working.margin.decimalText,
+                           error: attempt.estimate.marginError.map { $0.scientific(significantDigits: 3) } ?? "0",
+                           seconds: attempt.seconds)
+        }
+        let working = last.estimate.working
+        var message: String?
+        if last.verdict == .error {
+            message = "a non-finite margin (\(working.margin.decimalText)): the computation diverged or overflowed"
+        } else if last.verdict == .inconclusive {
+            message = "the margin is within its error estimate at every precision up to \(numerics.maxPrecision) bits "
+                + "(raise max_precision or --max-precision)"
+        }
+        return InstanceOutcome(
+            instance: instance, verdict: last.verdict, precisionBits: last.precision,
+            margin: Measurement(name: "margin", value: working.margin.decimalText, error: summaries.last!.error,
+                                exact: working.margin.exactText),
+            measurements: last.estimate.measurements, attempts: summaries, location: working.location,
+            message: message, statistics: working.statistics, seconds: (clock.now - began).seconds)
+    }
+}

@@ -1,0 +1,91 @@
+import LinearAlgebra
+import MultiPrecision
+
+/// The validated parameters of one instance, by name, with typed accessors for claim kinds.
+///
+/// The engine fills in defaults, so a kind can read every parameter that it declares with a default. Accessors
+/// trap on a name the kind did not declare or a type it did not declare (a programmer error, never user input).
+public struct InstanceParameters: Sendable, Equatable {
+    /// The values by name.
+    public private(set) var values: [String: ParameterValue]
+    /// The names in claim-file order, for reports.
+    public private(set) var order: [String]
+
+    /// Creates a parameter set; `order` lists the names in the order reports show them.
+    public init(values: [String: ParameterValue], order: [String]) {
+        self.values = values
+        self.order = order
+    }
+
+    /// Whether the parameter was given or has a default.
+    public func has(_ name: String) -> Bool { values[name] != nil }
+
+    /// The integer parameter `name`, or `nil` when absent.
+    public func integer(_ name: String) -> Int? {
+        guard let value = values[name] else { return nil }
+        guard case let .integer(n) = value else { preconditionFailure("parameter \(name) is not an integer") }
+        return n
+    }
+
+    /// The exact-number parameter `name`, or `nil` when absent.
+    public func rational(_ name: String) -> Rational? {
+        guard let value = values[name] else { return nil }
+        guard case let .rational(r) = value else { preconditionFailure("parameter \(name) is not a number") }
+        return r
+    }
+
+    /// The integer-list parameter `name`, or `nil` when absent.
+    public func integerList(_ name: String) -> [Int]? {
+        guard let value = values[name] else { return nil }
+        guard case let .integerList(list) = value else { preconditionFailure("parameter \(name) is not a list") }
+        return list
+    }
+
+    /// The choice parameter `name`, or `nil` when absent.
+    public func choice(_ name: String) -> String? {
+        guard let value = values[name] else { return nil }
+        guard case let .choice(s) = value else { preconditionFailure("parameter \(name) is not a choice") }
+        return s
+    }
+
+    /// The matrix parameter `name`, or `nil` when absent.
+    public func matrix(_ name: String) -> MatrixSource? {
+        guard let value = values[name] else { return nil }
+        guard case let .matrix(m) = value else { preconditionFailure("parameter \(name) is not a matrix") }
+        return m
+    }
+
+    /// The matrix-list parameter `name`, or `nil` when absent.
+    public func matrixList(_ name: String) -> [MatrixSource]? {
+        guard let value = values[name] else { return nil }
+        guard case let .matrixList(m) = value else { preconditionFailure("parameter \(name) is not a matrix list") }
+        return m
+    }
+
+    /// The text parameter `name`, or `nil` when absent.
+    public func text(_ name: String) -> String? {
+        guard let value = values[name] else { return nil }
+        guard case let .text(s) = value else { preconditionFailure("parameter \(name) is not text") }
+        return s
+    }
+
+    /// `(name, text)` pairs in order, for reports.
+    public var reportEntries: [(name: String, value: String)] {
+        order.compactMap { name in values[name].map { (name, $0.reportText) } }
+    }
+}
+
+/// A problem that a claim kind finds in an instance's parameters beyond type and range (dimensions that do not
+/// fit together, for instance). The engine locates it in the claim file by `key`.
+public struct ParameterProblem: Error, Sendable, Equatable {
+    /// The parameter at fault (its plain name, such as `X` or `widths`).
+    public var key: String
+    /// What is wrong.
+    public var problem: ClaimFileError.Problem
+
+    /// Creates a problem report.
+    public init(key: String, _ problem: ClaimFileError.Problem) {
+        self.key = key
+        self.problem = problem
+    }
+}

@@ -1,0 +1,94 @@
+import MultiPrecision
+
+/// The error estimate of a rounded computation: the same quantities computed at two precisions, p and p + g (the
+/// guard bits, 64 by default); the difference estimates the error of the value at p.
+///
+/// Implementation goals, in order of priority:
+/// 1. Never report an error of zero for a rounded value by accident: the estimate is at least one unit roundoff of
+///    the value at p (|v|·2^−p), because two runs can agree by chance on a value that both got wrong.
+/// 2. Exact quantities (computed in `Rational`) have error zero, and a margin that is exactly zero counts as held.
+public struct ErrorEstimate: Sendable {
+    /// The working-precision evaluation, whose values are reported.
+    public var working: Evaluation
+    /// The working precision p in bits (`nil` for an exact evaluation).
+    public var precision: Int?
+    /// The error estimate of each quantity, by position (`nil` for exact ones).
+    public var quantityErrors: [BigFloat?]
+    /// The error estimate of the margin (`nil` when exact).
+    public var marginError: BigFloat?
+
+    /// Compares an evaluation at `precision` bits with one at more bits.
+    ///
+    /// - Precondition: both evaluations list the same quantities in the same order.
+    public init(working: Evaluation, precision: Int, reference: Evaluation) {
+        precondition(working.quantities.count == reference.quantities.count,
+                     "ErrorEstimate: the two evaluations measure different quantities")
+        self.working = working
+        self.precision = precision
+        quantityErrors = zip(working.quantities, reference.quantities).map { a, b in
+            Self.difference(a.value, b.value, precision: precision)
+        }
+        marginError = Self.difference(working.margin, reference.margin, precision: precision)
+    }
+
+    /// An exact evaluation: every error is zero.
+    public init(exact: Evaluation) {
+        working = exact
+        precision = nil
+        quantityErrors = exact.quantities.map { _ in nil }
+        marginError = nil
+    }
+
+    /// |a − b|, at least |a|·2^−p; `nil` when both are exact and equal (the error is exactly zero).
+    static func difference(_ a: QuantityValue, _ b: QuantityValue, precision: Int) -> BigFloat? {
+        if case let .exact(x) = a, case let .exact(y) = b, x == y { return nil }
+        let bits = precision + 128
+        let va = a.bigFloat(precision: bits), vb = b.bigFloat(precision: bits)
+        let diff = BigFloat.abs(va - vb)
+        let floor = BigFloat.abs(va).scaled(byPowerOfTwo: -precision)
+        return BigFloat.maximum(diff, floor)
+    }
+
+    /// The verdict: see `VerdictRule.decide(margin:error:)`.
+    public var verdict: Verdict {
+        if !working.hypothesesHold { return .notApplicable }
+        return VerdictRule.decide(margin: working.margin, error: marginError)
+    }
+
+    /// The measurements for reports: each quantity's value at p and its error estimate, in decimal.
+    public var measurements: [Measurement] {
+        zip(working.quantities, quantityErrors).map { quantity, error in
+            Measurement(name: quantity.name, value: quantity.value.decimalText,
+                        error: error.map { $0.scientific(significantDigits: 3) } ?? "0",
+                        exact: quantity.value.exactText)
+        }
+    }
+}
+
+/// The verdict rule, in one place.
+public enum VerdictRule {
+    /// Decides a verdict from a margin (≥ 0 when the claim holds) and its error estimate.
+    ///
+    /// - Exact margin (`error == nil`): PASS when margin ≥ 0, FAIL when margin < 0.
+    /// - Rounded margin: PASS when margin > error; FAIL when margin < −error; INCONCLUSIVE otherwise (the sign of
+    ///   the margin is not decided by the computation). A NaN or infinite margin is an ERROR.
+    ///
+    /// ```swift
+    /// VerdictRule.decide(margin: .rounded(1e-10), error: 1e-20)     // .pass
+    /// VerdictRule.decide(margin: .rounded(1e-25), error: 1e-20)     // .inconclusive
+    /// VerdictRule.decide(margin: .exact(-1/9), error: nil)          // .fail
+    /// ```
+    public static func decide(margin: QuantityValue, error: BigFloat?) -> Verdict {
+        guard margin.isFinite, error?.isFinite ?? true else { return .error }
+        guard let error else {
+            switch margin {
+            case let .exact(m): return m.isNegative ? .fail : .pass
+            case let .rounded(m): return m.signum >= 0 && !m.isNaN ? .pass : .fail
+            }
+        }
+        let m = margin.bigFloat(precision: max(error.precision, 64))
+        if m > error { return .pass }
+        if -m > error { return .fail }
+        return .inconclusive
+    }
+}

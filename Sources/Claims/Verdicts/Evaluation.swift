@@ -1,0 +1,43 @@
+/// What a claim kind computes for one instance at one precision: the named quantities, the margin by which the
+/// claim holds, and where that margin is smallest.
+///
+/// The **margin** is positive when the claim holds and negative when it is violated, in the units of the claim:
+/// for "x ≤ bound" it is `bound − x`; for an exact identity "residual = 0" it is `−|residual|` (zero when the
+/// identity holds). The engine compares it with its error estimate to reach a verdict.
+public struct Evaluation: Sendable {
+    /// The measured quantities, in the order reports show them (`drift`, `bound`, `residual`, …).
+    public var quantities: [Quantity]
+    /// The margin: ≥ 0 when the claim holds.
+    public var margin: QuantityValue
+    /// Where the margin is smallest, in words: `step 2, j = 1` (reported with a FAIL as the counterexample's place).
+    public var location: String?
+    /// Statistics of an integrator or iteration (steps, rejected steps, function evaluations …), by name.
+    public var statistics: [String: String]
+    /// Whether the instance satisfies the theorem's hypotheses; when `false` the verdict is NOT APPLICABLE and the
+    /// margin still records whether the conclusion held.
+    public var hypothesesHold: Bool
+
+    /// Creates an evaluation.
+    public init(quantities: [Quantity], margin: QuantityValue, location: String? = nil,
+                statistics: [String: String] = [:], hypothesesHold: Bool = true) {
+        self.quantities = quantities
+        self.margin = margin
+        self.location = location
+        self.statistics = statistics
+        self.hypothesesHold = hypothesesHold
+    }
+}
+
+/// A named measured quantity.
+public struct Quantity: Sendable, Equatable {
+    /// The name, as reports show it: `max_j ‖D_j(k) − D_j(0)‖_F`.
+    public var name: String
+    /// The value.
+    public var value: QuantityValue
+
+    /// Creates a quantity.
+    public init(_ name: String, _ value: QuantityValue) {
+        self.name = name
+        self.value = value
+    }
+}
