@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["Claims"]
+            dependencies: ["Claims", "MultiPrecision"]
         ),
         .target(
             name: "AttestCommands",

@@ -1,0 +1,50 @@
+import Claims
+
+/// Renders a report as CSV (RFC 4180): one row per instance, with every measured value and error at full digits.
+///
+/// Fixed columns come first (`claim`, `kind`, `expected`, `claim_verdict`, `instance`, `seed`, `precision_bits`,
+/// `verdict`, `margin`, `margin_error`, `seconds`, `location`), then one `param:NAME` column per parameter and a
+/// `NAME` / `NAME error` pair per measurement, in order of first appearance. Cells that do not apply are empty.
+public struct CSVReportWriter: Sendable {
+    /// Creates the writer.
+    public init() {}
+
+    /// The fixed leading columns.
+    public static let fixedColumns = ["claim", "kind", "expected", "claim_verdict", "instance", "seed", "precision_bits",
+                                      "verdict", "margin", "margin_error", "seconds", "location"]
+
+    /// The CSV text (CRLF line ends, as RFC 4180 asks).
+    public func render(_ report: Report) -> String {
+        var parameterNames: [String] = []
+        var measurementNames: [String] = []
+        for claim in report.claims {
+            for instance in claim.instances {
+                for name in instance.parameters.keys.sorted() where !parameterNames.contains(name) { parameterNames.append(name) }
+                for m in instance.measurements where !measurementNames.contains(m.name) { measurementNames.append(m.name) }
+            }
+        }
+        var rows: [[String]] = [Self.fixedColumns + parameterNames.map { "param:\($0)" }
+                                + measurementNames.flatMap { [$0, "\($0) error"] }]
+        for claim in report.claims {
+            for instance in claim.instances {
+                var row = [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue, String(instance.index),
+                           instance.seed.map(String.init) ?? "", instance.precisionBits.map(String.init) ?? "exact",
+                           instance.verdict.rawValue, instance.margin ?? "", instance.marginError ?? "",
+                           String(instance.seconds), instance.location ?? ""]
+                row += parameterNames.map { instance.parameters[$0] ?? "" }
+                for name in measurementNames {
+                    let m = instance.measurements.first { $0.name == name }
+                    row += [m?.value ?? "", m?.error ?? ""]
+                }
+                rows.append(row)
+            }
+        }
+        return rows.map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Quotes a cell when it holds a comma, quote, or line break.
+    static func quote(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,113 @@
+import Claims
+
+/// One claim in a report: who it is, what was expected, the aggregated verdict, and its instances.
+public struct ClaimReport: Codable, Sendable, Equatable {
+    /// The claim's id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Its kind.
+    public var kind: String
+    /// The claim file.
+    public var file: String
+    /// The source (paper and theorem number).
+    public var source: String
+    /// The statement in Unicode.
+    public var statement: String
+    /// The statement in LaTeX, when the file gives one.
+    public var statementLatex: String?
+    /// The hypotheses in words.
+    public var hypotheses: [String]
+    /// `PASS`, or `FAIL` for a known-false claim.
+    public var expected: Verdict
+    /// The aggregated verdict.
+    public var verdict: Verdict
+    /// Whether the verdict is the expected one.
+    public var metExpectation: Bool
+    /// Whether every instance ran.
+    public var complete: Bool
+    /// For a FAIL, the first failing instance in one reproducible line.
+    public var counterexample: String?
+    /// The instances that ran, by index.
+    public var instances: [InstanceReport]
+
+    /// Creates a claim report.
+    public init(id: String, title: String, kind: String, file: String, source: String, statement: String,
+                statementLatex: String?, hypotheses: [String], expected: Verdict, verdict: Verdict,
+                metExpectation: Bool, complete: Bool, counterexample: String?, instances: [InstanceReport]) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.file = file
+        self.source = source
+        self.statement = statement
+        self.statementLatex = statementLatex
+        self.hypotheses = hypotheses
+        self.expected = expected
+        self.verdict = verdict
+        self.metExpectation = metExpectation
+        self.complete = complete
+        self.counterexample = counterexample
+        self.instances = instances
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, kind, file, source, statement, statementLatex = "statement_latex", hypotheses, expected, verdict
+        case metExpectation = "met_expectation", complete, counterexample, instances
+    }
+}
+
+/// One instance in a report: parameters, seed, precision, verdict, margin with its error, time, statistics and
+/// measurements, plus every precision attempt.
+public struct InstanceReport: Codable, Sendable, Equatable {
+    /// 0-based index in the claim's instance list.
+    public var index: Int
+    /// The parameters, by name, as exact text.
+    public var parameters: [String: String]
+    /// The seed of its random choices, when it has one.
+    public var seed: Int?
+    /// The working precision of the final attempt in bits; `null` for exact (rational) arithmetic.
+    public var precisionBits: Int?
+    /// The verdict.
+    public var verdict: Verdict
+    /// The margin (≥ 0 when the claim holds), in decimal; `null` after an ERROR.
+    public var margin: String?
+    /// The margin's error estimate.
+    public var marginError: String?
+    /// Wall-clock seconds over all attempts.
+    public var seconds: Double
+    /// Where the margin is smallest (the violated step or time and component for a FAIL).
+    public var location: String?
+    /// An ERROR's reason, or why an INCONCLUSIVE stayed so.
+    public var message: String?
+    /// Integrator or iteration statistics, when the kind reports them.
+    public var integratorStatistics: [String: String]?
+    /// The measured quantities with their error estimates.
+    public var measurements: [Measurement]
+    /// Every precision attempt.
+    public var attempts: [AttemptSummary]
+
+    /// Creates an instance report.
+    public init(index: Int, parameters: [String: String], seed: Int?, precisionBits: Int?, verdict: Verdict,
+                margin: String?, marginError: String?, seconds: Double, location: String?, message: String?,
+                integratorStatistics: [String: String]?, measurements: [Measurement], attempts: [AttemptSummary]) {
+        self.index = index
+        self.parameters = parameters
+        self.seed = seed
+        self.precisionBits = precisionBits
+        self.verdict = verdict
+        self.margin = margin
+        self.marginError = marginError
+        self.seconds = seconds
+        self.location = location
+        self.message = message
+        self.integratorStatistics = integratorStatistics
+        self.measurements = measurements
+        self.attempts = attempts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case index, parameters, seed, precisionBits = "precision_bits", verdict, margin, marginError = "margin_error"
+        case seconds, location, message, integratorStatistics = "integrator_statistics", measurements, attempts
+    }
+}

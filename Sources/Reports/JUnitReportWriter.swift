@@ -1,0 +1,105 @@
+import Claims
+
+/// Renders a report as JUnit XML for CI: one `<testsuite>` per claim, one `<testcase>` per instance.
+///
+/// A test case fails when its instance keeps the claim from meeting its expectation: for an ordinary claim, a FAIL
+/// (`<failure>` carrying the counterexample: parameters, seed, precision, place and margin) or an INCONCLUSIVE
+/// (`<failure type="INCONCLUSIVE">`); an ERROR is an `<error>`; NOT APPLICABLE is `<skipped>`. For a known-false
+/// claim (`expect = "fail"`), the refuting instance passes and carries its counterexample in `<system-out>`; if no
+/// instance fails, every test case fails with "expected a counterexample".
+public struct JUnitReportWriter: Sendable {
+    /// Creates the writer.
+    public init() {}
+
+    /// The XML text.
+    public func render(_ report: Report) -> String {
+        var suites: [String] = []
+        var totals = (tests: 0, failures: 0, errors: 0, skipped: 0, time: 0.0)
+        for claim in report.claims {
+            var cases: [String] = []
+            var counts = (failures: 0, errors: 0, skipped: 0, time: 0.0)
+            for instance in claim.instances {
+                counts.time += instance.seconds
+                let name = "#\(instance.index) \(instance.parameterText)"
+                var body: [String] = []
+                let detail = reproduction(claim, instance)
+                switch (claim.expected, instance.verdict) {
+                case (_, .error):
+                    counts.errors += 1
+                    body.append("<error message=\"\(escape(instance.message ?? "error"))\" type=\"ERROR\">\(escape(detail))</error>")
+                case (_, .notApplicable):
+                    counts.skipped += 1
+                    body.append("<skipped message=\"the instance does not satisfy the hypotheses\"/>")
+                case (.pass, .fail):
+                    counts.failures += 1
+                    body.append("<failure message=\"counterexample: \(escape(instance.location ?? "margin < 0"))\" type=\"FAIL\">\(escape(detail))</failure>")
+                case (.pass, .inconclusive):
+                    counts.failures += 1
+                    body.append("<failure message=\"inconclusive: the margin is within its error estimate\" type=\"INCONCLUSIVE\">\(escape(detail))</failure>")
+                case (.fail, _) where claim.verdict != .fail:
+                    counts.failures += 1
+                    body.append("<failure message=\"expected a counterexample (expect = fail), but no instance failed\" type=\"\(instance.verdict.rawValue)\">\(escape(detail))</failure>")
+                case (.fail, .fail):
+                    body.append("<system-out>expected FAIL, counterexample: \(escape(detail))</system-out>")
+                default:
+                    break
+                }
+                let open = "    <testcase classname=\"attest.\(escape(claim.id))\" name=\"\(escape(name))\" time=\"\(seconds(instance.seconds))\""
+                cases.append(body.isEmpty ? open + "/>" : open + ">\n      " + body.joined(separator: "\n      ") + "\n    </testcase>")
+            }
+            totals.tests += claim.instances.count
+            totals.failures += counts.failures
+            totals.errors += counts.errors
+            totals.skipped += counts.skipped
+            totals.time += counts.time
+            var suite = "  <testsuite name=\"\(escape(claim.id))\" tests=\"\(claim.instances.count)\" failures=\"\(counts.failures)\" "
+                + "errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(seconds(counts.time))\">\n"
+            suite += "    <properties>\n"
+            for (key, value) in [("title", claim.title), ("kind", claim.kind), ("source", claim.source),
+                                 ("expected", claim.expected.rawValue), ("verdict", claim.verdict.rawValue),
+                                 ("complete", String(claim.complete))] {
+                suite += "      <property name=\"\(key)\" value=\"\(escape(value))\"/>\n"
+            }
+            suite += "    </properties>\n"
+            suite += cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n")
+            suite += "  </testsuite>"
+            suites.append(suite)
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"attest\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" "
+            + "skipped=\"\(totals.skipped)\" time=\"\(seconds(totals.time))\">\n"
+            + suites.joined(separator: "\n") + (suites.isEmpty ? "" : "\n")
+            + "</testsuites>\n"
+    }
+
+    /// Everything needed to reproduce an instance, on one line.
+    private func reproduction(_ claim: ClaimReport, _ instance: InstanceReport) -> String {
+        var parts = ["claim \(claim.id) (\(claim.file))", "instance #\(instance.index)", instance.parameterText]
+        parts.append("precision \(instance.precisionBits.map { "\($0) bits" } ?? "exact")")
+        if let location = instance.location { parts.append("at \(location)") }
+        if let margin = instance.margin { parts.append("margin \(margin) ± \(instance.marginError ?? "0")") }
+        for m in instance.measurements { parts.append("\(m.name) = \(m.value) ± \(m.error)") }
+        if let message = instance.message { parts.append(message) }
+        return parts.joined(separator: "; ")
+    }
+
+    private func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
+
+    /// Escapes text for XML attributes and content.
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            default:
+                if c.value < 0x20 && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out
+    }
+}

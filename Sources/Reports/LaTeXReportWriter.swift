@@ -1,0 +1,83 @@
+import Claims
+
+/// Renders a report as a LaTeX `booktabs` table ready to paste into a paper: one row per instance with claim,
+/// parameters, precision, verdict and the margin with its error estimate, numbers through siunitx's `\num{}` with a
+/// controlled number of significant digits.
+///
+/// The fragment needs `\usepackage{booktabs}` and `\usepackage{siunitx}`; `standalone: true` wraps it in a complete
+/// document that pdflatex compiles as it is.
+public struct LaTeXReportWriter: Sendable {
+    /// Significant digits of the margin (the error gets 2).
+    public var significantDigits: Int
+    /// Whether to emit a complete document instead of a table fragment.
+    public var standalone: Bool
+
+    /// Creates the writer.
+    public init(significantDigits: Int = 4, standalone: Bool = false) {
+        self.significantDigits = significantDigits
+        self.standalone = standalone
+    }
+
+    /// The LaTeX text.
+    public func render(_ report: Report) -> String {
+        var out: [String] = []
+        if standalone {
+            out += ["\\documentclass{article}", "\\usepackage[T1]{fontenc}", "\\usepackage{booktabs}",
+                    "\\usepackage{siunitx}", "\\usepackage[margin=1.5cm,landscape]{geometry}", "\\begin{document}"]
+        } else {
+            out.append("% Attest report table: needs \\usepackage{booktabs} and \\usepackage{siunitx}.")
+        }
+        out.append("% \(Self.escape(report.tool.name)) \(Self.escape(report.tool.version)), \(report.time)"
+                   + (report.complete ? "" : " -- INCOMPLETE: the run was interrupted"))
+        out.append("\\begin{table}[htbp]")
+        out.append("\\centering")
+        out.append("\\small")
+        out.append("\\begin{tabular}{llrllr@{\\,$\\pm$\\,}l}")
+        out.append("\\toprule")
+        out.append("Claim & Instance & Bits & Expected & Verdict & \\multicolumn{2}{c}{Margin $\\pm$ error} \\\\")
+        out.append("\\midrule")
+        for (c, claim) in report.claims.enumerated() {
+            if c > 0 { out.append("\\addlinespace") }
+            for instance in claim.instances {
+                let margin = instance.margin.map { "\\num{\(SignificantDigits.round($0, digits: significantDigits))}" } ?? "--"
+                let error = instance.marginError.map { "\\num{\(SignificantDigits.round($0, digits: 2))}" } ?? "--"
+                let cells = [
+                    "\\texttt{\(Self.escape(claim.id))}",
+                    "\\#\(instance.index) \(Self.escape(instance.parameters["seed"].map { "seed \($0)" } ?? ""))",
+                    instance.precisionBits.map(String.init) ?? "exact",
+                    claim.expected.rawValue,
+                    instance.verdict == .fail || instance.verdict == .pass ? "\\textbf{\(instance.verdict.rawValue)}"
+                        : Self.escape(instance.verdict.rawValue),
+                    margin, error,
+                ]
+                out.append(cells.joined(separator: " & ") + " \\\\")
+            }
+        }
+        out.append("\\bottomrule")
+        out.append("\\end{tabular}")
+        out.append("\\caption{Attest: \(report.summary.met) of \(report.summary.claims) claims met their expectation. "
+                   + "Margin $\\geq 0$ means the claim holds; the error is the difference between two precisions.}")
+        out.append("\\end{table}")
+        if standalone { out.append("\\end{document}") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Escapes text for LaTeX: the ten special characters, and non-ASCII characters as a few known macros or `?`.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\textbackslash{}"
+            case "{", "}", "_", "&", "%", "$", "#": out += "\\" + String(scalar)
+            case "^": out += "\\textasciicircum{}"
+            case "~": out += "\\textasciitilde{}"
+            case "×": out += "$\\times$"
+            case "−": out += "-"
+            case "η": out += "$\\eta$"
+            case "…": out += "\\ldots{}"
+            default: out += scalar.isASCII ? String(scalar) : "?"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import Claims
+import Foundation
+
+extension Report {
+    /// The report of a run: copies the outcomes into report values (nothing is computed here beyond counting).
+    ///
+    /// - Parameters:
+    ///   - result: the engine's result.
+    ///   - tool: the tool and library versions.
+    ///   - started: when the run started.
+    ///   - machine: the machine (default: this one).
+    public init(result: CheckResult, tool: ToolInfo, started: Date, machine: MachineSummary = .current) {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        self.init(tool: tool, time: formatter.string(from: started), machine: machine, complete: result.isComplete,
+                  claims: result.claims.map(ClaimReport.init(outcome:)))
+    }
+}
+
+extension ClaimReport {
+    /// The report of one claim's outcome.
+    public init(outcome: ClaimOutcome) {
+        let claim = outcome.claim
+        self.init(id: claim.id, title: claim.title, kind: claim.kind, file: claim.file, source: claim.source,
+                  statement: claim.statement, statementLatex: claim.statementLaTeX, hypotheses: claim.hypotheses,
+                  expected: claim.expectation == .pass ? .pass : .fail, verdict: outcome.verdict,
+                  metExpectation: outcome.metExpectation, complete: outcome.isComplete,
+                  counterexample: outcome.counterexample.map { "instance \($0.instance.index): \($0.reproduction)" },
+                  instances: outcome.instances.map(InstanceReport.init(outcome:)))
+    }
+}
+
+extension InstanceReport {
+    /// The report of one instance's outcome.
+    public init(outcome: InstanceOutcome) {
+        var parameters: [String: String] = [:]
+        for entry in outcome.instance.parameters.reportEntries { parameters[entry.name] = entry.value }
+        self.init(index: outcome.instance.index, parameters: parameters, seed: outcome.instance.seed,
+                  precisionBits: outcome.precisionBits, verdict: outcome.verdict, margin: outcome.margin?.value,
+                  marginError: outcome.margin?.error, seconds: outcome.seconds, location: outcome.location,
+                  message: outcome.message, integratorStatistics: outcome.statistics.isEmpty ? nil : outcome.statistics,
+                  measurements: outcome.measurements, attempts: outcome.attempts)
+    }
+
+    /// The parameters as `name=value` pairs sorted by name, joined by `, `.
+    public var parameterText: String {
+        parameters.keys.sorted().map { "\($0)=\(parameters[$0]!)" }.joined(separator: ", ")
+    }
+}
