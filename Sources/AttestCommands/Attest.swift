@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import MultiPrecision
+import Reports
 
 /// The root `attest` command: numerical and symbolic evidence for theorems about learning dynamics.
 ///
@@ -23,13 +25,23 @@ public struct Attest: AsyncParsableCommand {
             2 on a usage or input error.
             """,
         version: Attest.fullVersion,
-        subcommands: [Check.self],
+        subcommands: [Check.self, List.self, Explain.self, Version.self],
         defaultSubcommand: Check.self
     )
 
     /// The version line with the versions of the arithmetic libraries underneath.
     public static var fullVersion: String {
         "attest \(version) (GMP \(LibraryVersions.gmp), MPFR \(LibraryVersions.mpfr))"
+    }
+
+    /// The tool and library versions, as reports record them.
+    public static var toolInfo: ToolInfo {
+        ToolInfo(version: version, gmp: LibraryVersions.gmp, mpfr: LibraryVersions.mpfr)
+    }
+
+    /// Writes one line to standard error.
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Creates the command; ArgumentParser calls this.

@@ -1,35 +1,135 @@
 import ArgumentParser
+import Claims
 import Foundation
+import MultiPrecision
+import Reports
 
 extension Attest {
-    /// `attest check [PATHS…]`: checks every claim file found under the given paths.
+    /// `attest check [PATH…]`: checks every claim in the given claim files and folders, prints the report with a
+    /// summary table to standard output and progress to standard error, writes `--report` files, and exits with
+    /// 0 (every claim met its expectation), 1 (some did not, or the run was interrupted) or 2 (usage or input error).
     public struct Check: AsyncParsableCommand {
         /// The subcommand's name and help.
         public static let configuration = CommandConfiguration(
-            abstract: "Check the claims in the given files or folders (default: proofs/)."
+            abstract: "Check the claims in the given files or folders (default: proofs/).",
+            discussion: """
+                Every instance ends PASS, FAIL (a counterexample), INCONCLUSIVE (the margin is within the error \
+                estimate, even at --max-precision) or ERROR. Reports go to standard output (text) and to each \
+                --report FILE, in the format of its extension (.json .md .tex .xml .csv .txt).
+                """
         )
 
         /// Claim files (`.toml`) or folders to search for them.
         @Argument(help: "Claim files (.toml) or folders that hold them.")
         public var paths: [String] = ["proofs"]
 
+        /// Working precision override.
+        @Option(help: ArgumentHelp("Working precision in bits for every claim (overrides the claim files).", valueName: "bits"))
+        public var precision: Int?
+
+        /// Tolerance override.
+        @Option(help: ArgumentHelp("Tolerance for every claim, an exact number such as 1e-30 or 1/1000.", valueName: "number"))
+        public var tolerance: String?
+
+        /// Escalation cap override.
+        @Option(help: ArgumentHelp("Largest precision in bits that escalation may reach on INCONCLUSIVE.", valueName: "bits"))
+        public var maxPrecision: Int?
+
+        /// Parallel instances.
+        @Option(help: "Instances to run at the same time; the numbers do not depend on it.")
+        public var jobs: Int = 1
+
+        /// Claim id pattern.
+        @Option(help: ArgumentHelp("Check only claims whose id matches this pattern (*, ?, [..]); repeatable.", valueName: "glob"))
+        public var filter: [String] = []
+
+        /// Per-instance time limit.
+        @Option(help: ArgumentHelp("Time limit per instance in seconds; an instance over it is an ERROR.", valueName: "seconds"))
+        public var timeout: Double?
+
+        /// Report files.
+        @Option(name: .customLong("report"),
+                help: ArgumentHelp("Also write the report to FILE, in the format of its extension; repeatable.", valueName: "file"))
+        public var reports: [String] = []
+
+        /// Print the summary table only; no progress.
+        @Flag(name: .shortAndLong, help: "Print only the summary table; no progress.")
+        public var quiet = false
+
+        /// Print every instance.
+        @Flag(name: .shortAndLong, help: "Print every instance with its measurements and precision attempts.")
+        public var verbose = false
+
         /// Creates the command; ArgumentParser calls this.
         public init() {}
 
-        /// Finds the claim files and checks them.
+        /// Checks the options before anything runs (failures exit with status 2).
+        public func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            if let precision { try validateBits(precision, "--precision") }
+            if let maxPrecision { try validateBits(maxPrecision, "--max-precision") }
+            if let precision, let maxPrecision, maxPrecision < precision {
+                throw ValidationError("--max-precision (\(maxPrecision)) must be at least --precision (\(precision))")
+            }
+            if let tolerance { _ = try parsedTolerance(tolerance) }
+            if let timeout, !(timeout > 0) || !timeout.isFinite {
+                throw ValidationError("--timeout must be a positive number of seconds")
+            }
+            if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+            for path in reports where ReportFormat(fileName: path) == nil {
+                throw ValidationError("--report \(path): unknown format; use a file ending in "
+                                      + ReportFormat.extensions.joined(separator: ", "))
+            }
+        }
+
+        private func validateBits(_ bits: Int, _ flag: String) throws {
+            do { try Precision.validated(bits) } catch { throw ValidationError("\(flag): \(error)") }
+        }
+
+        private func parsedTolerance(_ text: String) throws -> Rational {
+            let value: Rational
+            do { value = try Rational(parsing: text) } catch { throw ValidationError("--tolerance: \(error)") }
+            guard !value.isNegative else { throw ValidationError("--tolerance must not be negative") }
+            return value
+        }
+
+        /// Loads, checks and reports.
         public mutating func run() async throws {
-            let files = try ClaimFileFinder.claimFiles(in: paths)
-            if files.isEmpty {
+            let claims = try ClaimSelection.load(paths: paths, filters: filter)
+            guard !claims.isEmpty else {
                 print("attest: no claim files (*.toml) found in \(paths.joined(separator: ", ")); 0 claims checked.")
                 return
             }
-            // The claims engine is not part of this version yet. Say so plainly instead of
-            // pretending that the files were checked.
-            FileHandle.standardError.write(Data("""
-                attest: found \(files.count) claim file(s), but this build has no claims engine yet; \
-                nothing was checked.\n
-                """.utf8))
-            throw ExitCode(AttestExitCode.inputError.rawValue)
+            let options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
+                                       maxPrecision: maxPrecision, jobs: jobs,
+                                       timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+            let started = Date()
+            let clock = ContinuousClock(), began = clock.now
+            let display = ProgressDisplay(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .live : .plain),
+                                          verbose: verbose, totalClaims: claims.count)
+            let engineTask = Task { await ClaimEngine().check(claims, options: options, progress: display.handle) }
+            let interrupt = InterruptHandler {
+                display.note("interrupted: stopping; the reports will hold what is done (complete: false)")
+                engineTask.cancel()
+            }
+            let result = await engineTask.value
+            interrupt.stop()
+            display.finish(instances: result.claims.reduce(0) { $0 + $1.instances.count }, elapsed: clock.now - began)
+
+            let report = Report(result: result, tool: Attest.toolInfo, started: started)
+            let detail: TextReportWriter.Detail = quiet ? .quiet : (verbose ? .verbose : .normal)
+            print(TextReportWriter(detail: detail).render(report), terminator: "")
+            var writeFailed = false
+            for path in reports {
+                do {
+                    try ReportFile.write(ReportFormat(fileName: path)!.render(report), to: path)
+                } catch {
+                    Attest.printError(error.description)
+                    writeFailed = true
+                }
+            }
+            if writeFailed { throw ExitCode(AttestExitCode.inputError.rawValue) }
+            if !report.allMetExpectations { throw ExitCode(AttestExitCode.claimNotMet.rawValue) }
         }
     }
 }

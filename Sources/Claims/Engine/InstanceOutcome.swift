@@ -43,7 +43,7 @@ public struct InstanceOutcome: Sendable {
         var parts = instance.parameters.reportEntries.map { "\($0.name)=\($0.value)" }
         parts.append("precision=\(precisionBits.map { "\($0) bits" } ?? "exact")")
         if let location { parts.append("at \(location)") }
-        if let margin { parts.append("margin=\(margin.value) ± \(margin.error)") }
+        if let margin { parts.append("margin=\(margin.exact ?? margin.value) ± \(margin.error)") }
         return parts.joined(separator: ", ")
     }
 }

@@ -89,7 +89,7 @@ public struct DLNBalancednessDriftKind: ClaimKind {
                 Quantity("L(W(k))", .rounded(finalLoss)),
             ],
             margin: .rounded(margins[worstJ]),
-            location: "after step \(setup.steps), j = \(worstJ + 1)",
+            location: "step \(setup.steps), j = \(worstJ + 1)",
             statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)"]
         )
     }

@@ -22,7 +22,7 @@ public enum ParameterValue: Sendable, Equatable {
     public var reportText: String {
         switch self {
         case let .integer(n): return String(n)
-        case let .rational(r): return r.description
+        case let .rational(r): return ExactDecimal.text(r) ?? r.description
         case let .integerList(list): return "[" + list.map(String.init).joined(separator: ", ") + "]"
         case let .choice(s): return s
         case let .matrix(source): return source.reportText

@@ -67,11 +67,18 @@ public struct ErrorEstimate: Sendable {
 
 /// The verdict rule, in one place.
 public enum VerdictRule {
+    /// The safety factor κ: a rounded margin decides only when it exceeds κ times its error estimate.
+    ///
+    /// The estimate e = |m_p − m_{p+g}| puts the reference value m_{p+g} exactly on the edge of the interval
+    /// m_p ± e, so with κ = 1 the verdict would merely follow the sign of m_{p+g}, itself rounded. With κ = 2,
+    /// m_p > 2e implies m_{p+g} > e > 0: both precisions agree on the sign with room to spare.
+    public static let safetyFactor = 2
+
     /// Decides a verdict from a margin (≥ 0 when the claim holds) and its error estimate.
     ///
     /// - Exact margin (`error == nil`): PASS when margin ≥ 0, FAIL when margin < 0.
-    /// - Rounded margin: PASS when margin > error; FAIL when margin < −error; INCONCLUSIVE otherwise (the sign of
-    ///   the margin is not decided by the computation). A NaN or infinite margin is an ERROR.
+    /// - Rounded margin: PASS when margin > κ·error; FAIL when margin < −κ·error; INCONCLUSIVE otherwise (the sign
+    ///   of the margin is not decided by the computation); κ = `safetyFactor`. A NaN or infinite margin is an ERROR.
     ///
     /// ```swift
     /// VerdictRule.decide(margin: .rounded(1e-10), error: 1e-20)     // .pass
@@ -87,8 +94,9 @@ public enum VerdictRule {
             }
         }
         let m = margin.bigFloat(precision: max(error.precision, 64))
-        if m > error { return .pass }
-        if -m > error { return .fail }
+        let bound = error * BigFloat(safetyFactor, precision: error.precision)
+        if m > bound { return .pass }
+        if -m > bound { return .fail }
         return .inconclusive
     }
 }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Claims
+
+/// Loads the claims under command-line paths and applies `--filter`, printing validation problems to standard
+/// error and exiting with status 2 when there are any.
+enum ClaimSelection {
+    /// The claims under `paths` whose ids match any of `filters` (all when `filters` is empty).
+    ///
+    /// - Throws: `ExitCode(2)` after printing every problem, or when the filters match no claim.
+    static func load(paths: [String], filters: [String]) throws -> [ClaimSpec] {
+        let claims: [ClaimSpec]
+        do {
+            claims = try ClaimLoader().load(files: try ClaimLoader.claimFiles(in: paths))
+        } catch {
+            for problem in error.errors { Attest.printError(problem.description) }
+            let count = error.errors.count
+            Attest.printError("attest: \(count) problem\(count == 1 ? "" : "s") in the claim files; nothing was checked.")
+            throw ExitCode(AttestExitCode.inputError.rawValue)
+        }
+        guard !filters.isEmpty else { return claims }
+        let patterns = filters.map(ClaimIDPattern.init)
+        let selected = claims.filter { claim in patterns.contains { $0.matches(claim.id) } }
+        if selected.isEmpty && !claims.isEmpty {
+            Attest.printError("attest: --filter \(filters.joined(separator: ", ")) matches none of the \(claims.count) claim ids "
+                              + "(see `attest list`)")
+            throw ExitCode(AttestExitCode.inputError.rawValue)
+        }
+        return selected
+    }
+}
