@@ -85,11 +85,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AttestCommandsTests",
-            dependencies: ["AttestCommands", "attest", "Claims", "Reports"]
+            dependencies: ["AttestCommands", "attest", "Claims", "Reports", "AttestTestSupport"]
         ),
         .testTarget(
             name: "ClaimsTests",
-            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra"]
+            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

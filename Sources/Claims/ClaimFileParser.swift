@@ -69,7 +69,7 @@ public struct ClaimFileParser: Sendable {
                                       registry: registry)
         let spec = reader.read(root)
         if !reader.errors.isEmpty || spec == nil {
-            let sorted = reader.errors.sorted { ($0.line ?? 0, $0.key ?? "") < ($1.line ?? 0, $1.key ?? "") }
+            let sorted = reader.errors.sorted { ($0.line ?? Int.max, $0.key ?? "") < ($1.line ?? Int.max, $1.key ?? "") }
             throw ClaimFileErrors(sorted)
         }
         return spec!

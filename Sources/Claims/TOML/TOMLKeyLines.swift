@@ -87,6 +87,7 @@ private struct _Scanner {
                     let count = arrayTableCounts[name, default: 0]
                     arrayTableCounts[name] = count + 1
                     prefix = "\(name)[\(count)]"
+                    if lines[name] == nil { lines[name] = startLine }
                 } else {
                     prefix = name
                 }
