@@ -1,0 +1,227 @@
+import AttestTestSupport
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Reports
+import Testing
+@testable import AttestCommands
+
+/// A fresh folder with claim files (and data files); removed by `cleanUp()`.
+struct ClaimFolder {
+    let url: URL
+    var path: String { url.path }
+
+    init(_ files: [String: String]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("attest-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, text) in files {
+            let file = url.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+    }
+
+    func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func cleanUp() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Small claims for end-to-end runs.
+enum CLIClaims {
+    static func text(id: String, kind: String = "dln-gd-balancedness-step", expect: String = "pass", _ body: String) -> String {
+        "id = \"\(id)\"\ntitle = \"t\"\nkind = \"\(kind)\"\nexpect = \"\(expect)\"\nsource = \"tests\"\nstatement = \"s\"\n\n" + body
+    }
+
+    static let stepBody = "[model]\nwidths = [2, 3, 2]\nsamples = 3\n[dynamics]\nstep_size = \"1/10\"\nsteps = 2\n[grid]\nseed = [1, 2, 3]\n"
+    static let driftBody = "[model]\nwidths = [2, 3, 2]\nsamples = 3\n[dynamics]\nstep_size = \"1/10\"\nsteps = 5\n[grid]\nseed = [1, 2, 3, 4]\n"
+
+    static let nearMiss = text(id: "near-miss", kind: "dln-gd-balancedness-drift", """
+        [model]
+        widths = [2, 3, 2]
+        samples = 3
+        seed = 5
+        [dynamics]
+        step_size = "1/10"
+        steps = 5
+        [check]
+        bound_factor = "0.592761572879028400395728209357153746861461733"
+        [numerics]
+        precision = 64
+        """)
+    static let holds = text(id: "holds", stepBody)
+    static let refuted = text(id: "refuted", expect: "fail", stepBody + "[check]\nclaimed_change = \"zero\"\n")
+    static let wronglyClaimed = text(id: "wrongly-claimed", stepBody + "[check]\nclaimed_change = \"zero\"\n")
+    static let wronglyRefuted = text(id: "wrongly-refuted", expect: "fail", stepBody)
+    static let drift = text(id: "drift", kind: "dln-gd-balancedness-drift", driftBody)
+    static let driftFalse = text(id: "drift-false", kind: "dln-gd-balancedness-drift", expect: "fail", driftBody + "[check]\nbound_factor = 0\n")
+}
+
+@Suite("attest check end to end", .serialized)
+struct CheckCommandTests {
+    @Test("Exit status 0 when every claim meets its expectation, 1 when one does not")
+    func exitStatuses() async throws {
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": CLIClaims.refuted, "c.toml": CLIClaims.drift,
+                                      "d.toml": CLIClaims.driftFalse])
+        defer { folder.cleanUp() }
+        #expect(await Attest.run(arguments: ["check", "--quiet", folder.path]) == 0)
+        for bad in [CLIClaims.wronglyClaimed, CLIClaims.wronglyRefuted] {
+            let other = try ClaimFolder(["x.toml": bad])
+            defer { other.cleanUp() }
+            #expect(await Attest.run(arguments: ["check", "--quiet", other.path]) == 1)
+        }
+        // A near miss capped below the precision that decides it: INCONCLUSIVE, not met; decided with escalation.
+        let nearMiss = try ClaimFolder(["n.toml": CLIClaims.nearMiss])
+        defer { nearMiss.cleanUp() }
+        #expect(await Attest.run(arguments: ["check", "--quiet", "--max-precision", "64", nearMiss.path]) == 1)
+        #expect(await Attest.run(arguments: ["check", "--quiet", nearMiss.path]) == 0)
+    }
+
+    @Test("Usage errors exit with 2")
+    func usageErrors() async throws {
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds])
+        defer { folder.cleanUp() }
+        for arguments in [["--jobs", "0"], ["--precision", "1"], ["--max-precision", "99999999"], ["--tolerance", "-1"],
+                          ["--tolerance", "abc"], ["--timeout", "0"], ["--quiet", "--verbose"], ["--report", "r.pdf"],
+                          ["--filter", "no-such-claim"], ["--report", folder.path + "/missing/r.json"]] {
+            #expect(await Attest.run(arguments: ["check"] + arguments + [folder.path]) == 2, "\(arguments)")
+        }
+    }
+
+    @Test("--jobs 1 and --jobs 2 give identical numbers in the JSON report")
+    func jobsGiveIdenticalNumbers() async throws {
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "c.toml": CLIClaims.drift])
+        defer { folder.cleanUp() }
+        var reports: [Report] = []
+        for jobs in ["1", "2"] {
+            let path = folder.file("r\(jobs).json")
+            #expect(await Attest.run(arguments: ["check", "--quiet", "--jobs", jobs, "--report", path, folder.path]) == 0)
+            var report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+            report.time = ""
+            for c in report.claims.indices {
+                for i in report.claims[c].instances.indices {
+                    report.claims[c].instances[i].seconds = 0
+                    for a in report.claims[c].instances[i].attempts.indices { report.claims[c].instances[i].attempts[a].seconds = 0 }
+                }
+            }
+            reports.append(report)
+        }
+        #expect(reports[0] == reports[1])
+        #expect(reports[0].claims.map(\.instances.count) == [3, 4])
+    }
+
+    @Test("--filter selects claims by id glob")
+    func filter() async throws {
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": CLIClaims.refuted, "c.toml": CLIClaims.drift])
+        defer { folder.cleanUp() }
+        let path = folder.file("r.json")
+        #expect(await Attest.run(arguments: ["check", "-q", "--filter", "h*", "--filter", "dri?t", "--report", path, folder.path]) == 0)
+        let report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(report.claims.map(\.id) == ["holds", "drift"])
+    }
+
+    @Test("--report writes every format, each parseable")
+    func reportFormats() async throws {
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": CLIClaims.refuted])
+        defer { folder.cleanUp() }
+        let names = ["r.json", "r.md", "r.tex", "r.xml", "r.csv", "r.txt"]
+        #expect(await Attest.run(arguments: ["check", "-q", folder.path] + names.flatMap { ["--report", folder.file($0)] }) == 0)
+        for name in names { #expect(FileManager.default.fileExists(atPath: folder.file(name)), "\(name)") }
+        let report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: folder.file("r.json"))))
+        #expect(report.complete && report.claims.count == 2 && report.summary.met == 2)
+        let xml = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: folder.file("r.xml"))))
+        #expect(xml.parse())
+        let csv = try String(contentsOfFile: folder.file("r.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\r\n").count == 1 + 6)
+        #expect(try String(contentsOfFile: folder.file("r.txt"), encoding: .utf8).contains("Summary"))
+    }
+
+    @Test("Every bad claim file exits with 2 and names file, line and key on standard error", arguments: BadClaimFile.all)
+    func badClaimFiles(_ bad: BadClaimFile) throws {
+        let binary = try #require(AttestTests.attestBinary())
+        let folder = try ClaimFolder(bad.dataFiles.merging(["claim.toml": bad.toml]) { a, _ in a })
+        defer { folder.cleanUp() }
+        let result = try runBinary(binary, ["check", folder.file("claim.toml")])
+        #expect(result.status == 2)
+        var location = folder.file("claim.toml") + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
+        if let key = bad.key { location += " key '\(key)':" }
+        #expect(result.stderr.contains(location), "\(result.stderr)")
+        #expect(result.stderr.contains(bad.fragment), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("list, explain (with the latest result from a report) and version")
+    func otherCommands() throws {
+        let binary = try #require(AttestTests.attestBinary())
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": CLIClaims.refuted])
+        defer { folder.cleanUp() }
+        let list = try runBinary(binary, ["list", folder.path])
+        #expect(list.status == 0 && list.stdout.contains("holds  [dln-gd-balancedness-step]")
+                && list.stdout.contains("refuted  [dln-gd-balancedness-step, expected FAIL]") && list.stdout.contains("2 claims."))
+        #expect(try runBinary(binary, ["check", "-q", "--report", folder.file("r.json"), folder.path]).status == 0)
+        let explain = try runBinary(binary, ["explain", "refuted", folder.path, "--report", folder.file("r.json")])
+        #expect(explain.status == 0)
+        for piece in ["Statement:", "Source:     tests", "How it is checked", "exact rational arithmetic",
+                      "Latest result", "FAIL, as expected", "counterexample: instance 0"] {
+            #expect(explain.stdout.contains(piece), "\(piece)\n\(explain.stdout)")
+        }
+        let unknown = try runBinary(binary, ["explain", "holdz", folder.path])
+        #expect(unknown.status == 2 && unknown.stderr.contains("did you mean holds?"))
+        let version = try runBinary(binary, ["version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("attest \(Attest.version) (GMP "))
+    }
+
+    @Test("Plain progress lines on standard error when not on a terminal; the report alone on standard output")
+    func progressAndReport() throws {
+        let binary = try #require(AttestTests.attestBinary())
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds])
+        defer { folder.cleanUp() }
+        let result = try runBinary(binary, ["check", folder.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("attest: [1/1] PASS holds (3 instances)"))
+        #expect(result.stderr.contains("attest: checked 1 of 1 claims (3 instances) in "))
+        #expect(!result.stdout.contains("attest: ") && result.stdout.contains("Summary"))
+        let quiet = try runBinary(binary, ["check", "-q", folder.path])
+        #expect(quiet.stderr.isEmpty && quiet.stdout.hasPrefix("Summary"))
+    }
+
+    @Test("Ctrl-C writes what is done with complete: false and exits 1")
+    func interrupt() throws {
+        let binary = try #require(AttestTests.attestBinary())
+        let slow = CLIClaims.text(id: "slow", kind: "dln-gd-balancedness-drift",
+                                  "[model]\nwidths = [2, 3, 2]\n[dynamics]\nstep_size = \"1/10\"\nsteps = 100000\n"
+                                  + "[numerics]\nprecision = 4096\n")
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": slow])
+        defer { folder.cleanUp() }
+        let result = try runBinary(binary, ["check", "--report", folder.file("r.json"), folder.path], interruptAfter: 2)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("interrupted"))
+        let report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: folder.file("r.json"))))
+        #expect(!report.complete)
+        #expect(report.claims.map(\.instances.count) == [3, 0])
+        #expect(report.claims[1].complete == false && report.claims[1].verdict == .inconclusive)
+        #expect(result.stdout.contains("INCOMPLETE"))
+    }
+}
+
+/// Runs `binary`, optionally sending SIGINT after `interruptAfter` seconds; returns status, stdout and stderr.
+func runBinary(_ binary: String, _ arguments: [String],
+               interruptAfter: Double? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let folder = FileManager.default.temporaryDirectory
+    let out = folder.appendingPathComponent("attest-out-\(UUID())"), err = folder.appendingPathComponent("attest-err-\(UUID())")
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    FileManager.default.createFile(atPath: err.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    if let delay = interruptAfter {
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGINT)
+    }
+    process.waitUntilExit()
+    return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+}
