@@ -5,7 +5,7 @@ import Claims
 /// controlled number of significant digits.
 ///
 /// The fragment needs `\usepackage{booktabs}` and `\usepackage{siunitx}`; `standalone: true` wraps it in a complete
-/// document that pdflatex compiles as it is.
+/// document that pdflatex compiles as it is (it falls back to plain `\num` when siunitx is not installed).
 public struct LaTeXReportWriter: Sendable {
     /// Significant digits of the margin (the error gets 2).
     public var significantDigits: Int
@@ -23,7 +23,8 @@ public struct LaTeXReportWriter: Sendable {
         var out: [String] = []
         if standalone {
             out += ["\\documentclass{article}", "\\usepackage[T1]{fontenc}", "\\usepackage{booktabs}",
-                    "\\usepackage{siunitx}", "\\usepackage[margin=1.5cm,landscape]{geometry}", "\\begin{document}"]
+                    "\\IfFileExists{siunitx.sty}{\\usepackage{siunitx}}{}", "\\providecommand{\\num}[1]{\\texttt{#1}}",
+                    "\\usepackage[margin=1.5cm,landscape]{geometry}", "\\begin{document}"]
         } else {
             out.append("% Attest report table: needs \\usepackage{booktabs} and \\usepackage{siunitx}.")
         }
