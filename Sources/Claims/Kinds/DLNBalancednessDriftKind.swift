@@ -75,11 +75,10 @@ public struct DLNBalancednessDriftKind: ClaimKind {
         let final = network.balancedness
         let drifts = initial.indices.map { j in (final[j] - initial[j]).frobeniusNorm }
         var worstJ = 0
-        var margins = drifts.indices.map { j in factor * bounds[j] + tolerance - drifts[j] }
+        let margins = drifts.indices.map { j in factor * bounds[j] + tolerance - drifts[j] }
         for j in margins.indices where margins[j] < margins[worstJ] { worstJ = j }
         let maxDrift = drifts.max()!
         let ratios = drifts.indices.map { j in bounds[j].isZero ? BigFloat(0) : drifts[j] / bounds[j] }
-        margins[worstJ] = margins[worstJ]                                     // (the smallest margin decides)
         let finalLoss = try network.squareLoss(x: x, y: y)
         return Evaluation(
             quantities: [

@@ -76,8 +76,9 @@ public struct DLNBalancednessStepKind: ClaimKind {
                                          : etaSquared * coefficients[j]
                 accumulated[j] += claimed
                 let residual = (after[j] - before[j] - claimed).maxAbs
-                if residual > worst || (worstPlace == nil && residual == worst && t == 0 && j == 0) {
-                    if residual > worst || worstPlace == nil { worst = residual; worstPlace = "step \(t + 1), j = \(j + 1)" }
+                if residual > worst {
+                    worst = residual
+                    worstPlace = "step \(t + 1), j = \(j + 1)"
                 }
             }
             before = after
