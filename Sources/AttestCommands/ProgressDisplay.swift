@@ -80,7 +80,7 @@ final class ProgressDisplay: @unchecked Sendable {
     /// The live status line (caller holds the lock).
     private func drawStatus() {
         let elapsed = String(format: "%.1f s", (ContinuousClock.now - began).seconds)
-        var status = "[\(claimsDone)/\(totalClaims) claims] \(current)  \(elapsed)"
+        var status = "[\(claimsDone)/\(totalClaims) claims, \(elapsed)] \(current)"
         if status.count > 110 { status = String(status.prefix(109)) + "…" }
         write("\r\u{1B}[K" + status)
     }
