@@ -65,6 +65,9 @@ public struct ClaimFileParser: Sendable {
             throw ClaimFileErrors([ClaimFileError(file: file, line: error.line, key: nil,
                                                   problem: .syntax(column: error.column, message: error.message))])
         }
+        if case let .table(top) = root, let kind = documentKind(for: top) {
+            return try kind.readClaim(text: text, file: file)
+        }
         var reader = _ClaimFileReader(file: file, baseDirectory: baseDirectory, keyLines: TOMLKeyLines(scanning: text),
                                       registry: registry)
         let spec = reader.read(root)
@@ -73,5 +76,15 @@ public struct ClaimFileParser: Sendable {
             throw ClaimFileErrors(sorted)
         }
         return spec!
+    }
+
+    /// The document kind that reads a file with these top-level entries: the one its `kind` names, or, without a
+    /// `kind` key, the one that recognizes its keys.
+    func documentKind(for top: [String: TOMLNode]) -> (any DocumentClaimKind)? {
+        if case let .string(name)? = top["kind"] { return registry.kind(named: name) as? any DocumentClaimKind }
+        guard top["kind"] == nil else { return nil }
+        let keys = Set(top.keys)
+        return registry.names.lazy.compactMap { registry.kind(named: $0) as? any DocumentClaimKind }
+            .first { $0.recognizes(topLevelKeys: keys) }
     }
 }
