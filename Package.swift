@@ -8,12 +8,14 @@ let package = Package(
         .library(name: "MultiPrecision", targets: ["MultiPrecision"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Dynamics", targets: ["Dynamics"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "AttestCommands", targets: ["AttestCommands"]),
         .executable(name: "attest", targets: ["attest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries from Debian (libgmp-dev, libmpfr-dev), found through pkg-config.
@@ -38,10 +40,16 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
+        // Exact proofs of matrix identities; TOMLKit reads its proof-obligation files.
+        .target(
+            name: "Symbolic",
+            dependencies: ["MultiPrecision", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(
             name: "AttestCommands",
             dependencies: [
                 "MultiPrecision",
+                "Symbolic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +72,10 @@ let package = Package(
             exclude: ["References"]
         ),
         .testTarget(
+            name: "SymbolicTests",
+            dependencies: ["Symbolic", "MultiPrecision", "LinearAlgebra", "AttestTestSupport"]
+        ),
+        .testTarget(
             name: "AttestCommandsTests",
             dependencies: ["AttestCommands", "attest"]
         ),
@@ -72,7 +84,7 @@ let package = Package(
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .executableTarget(
             name: "attest-benchmarks",
-            dependencies: ["MultiPrecision", "LinearAlgebra", "CMPFR", "CAllocationCounter"],
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "CMPFR", "CAllocationCounter"],
             path: "Benchmarks/AttestBenchmarks"
         ),
     ],
