@@ -23,13 +23,25 @@ extension Attest {
                 print("attest: no claim files (*.toml) found in \(paths.joined(separator: ", ")); 0 claims checked.")
                 return
             }
-            // The claims engine is not part of this version yet. Say so plainly instead of
-            // pretending that the files were checked.
-            FileHandle.standardError.write(Data("""
-                attest: found \(files.count) claim file(s), but this build has no claims engine yet; \
-                nothing was checked.\n
-                """.utf8))
-            throw ExitCode(AttestExitCode.inputError.rawValue)
+            // Symbolic proof obligations (files under a folder named `symbolic`) are checked by the Symbolic
+            // prover; the claims engine will take them over.
+            let obligations = files.filter(SymbolicObligationRunner.isObligationFile)
+            let others = files.filter { !SymbolicObligationRunner.isObligationFile($0) }
+            let summary = SymbolicObligationRunner.run(obligations)
+            if !obligations.isEmpty {
+                print("\(obligations.count) obligation file(s): \(summary.met) met their expectation, "
+                      + "\(summary.notMet) did not, \(summary.malformed) malformed.")
+            }
+            if !others.isEmpty {
+                // The claims engine is not part of this version yet. Say so plainly instead of
+                // pretending that the files were checked.
+                FileHandle.standardError.write(Data("""
+                    attest: found \(others.count) claim file(s), but this build has no claims engine yet; \
+                    nothing was checked.\n
+                    """.utf8))
+            }
+            if summary.malformed > 0 || !others.isEmpty { throw ExitCode(AttestExitCode.inputError.rawValue) }
+            if summary.notMet > 0 { throw ExitCode(AttestExitCode.claimNotMet.rawValue) }
         }
     }
 }

@@ -218,7 +218,7 @@ public struct Context: Sendable {
 
     private func _matrixSymbol(_ name: String, role: String) throws(SymbolicError) -> Symbol {
         guard let canonical = _Naming.canonicalize(name), !_reservedNames.contains(canonical) else { throw .invalidName(name) }
-        guard let symbol = symbol(for: canonical) else { throw .undeclaredName(canonical, at: 0..<0) }
+        guard let symbol = symbol(for: canonical) else { throw .undeclaredName(canonical, at: nil) }
         if symbol.isScalar { throw .invalidDeclaration("\(symbol) is a scalar symbol and cannot have \(role)") }
         return symbol
     }

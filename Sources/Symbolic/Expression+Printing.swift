@@ -20,7 +20,7 @@ extension Expression: CustomStringConvertible {
         }
         /// In LaTeX a superscript on something that already ends in one needs braces.
         func superscriptBase(_ e: Expression) -> String {
-            let text = wrap(e, below: 5)
+            let text = wrap(e, below: 4)
             if n == .latex, e._format(n).precedence == 4 { return "{\(text)}" }
             return text
         }
@@ -73,7 +73,7 @@ extension Expression: CustomStringConvertible {
         case .step(let a):
             switch n {
             case .plain: return ("step(\(a._format(n).text))", 5)
-            case .unicode: return (wrap(a, below: 5) + "⁺", 4)
+            case .unicode: return (wrap(a, below: 4) + "⁺", 4)
             case .latex: return (superscriptBase(a) + "^{+}", 4)
             }
         case .coefficient(let a, let symbol, let k):

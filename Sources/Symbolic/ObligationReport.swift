@@ -95,7 +95,8 @@ public struct ObligationReport: Sendable {
     public var details: String {
         var lines: [String] = []
         for r in results {
-            lines.append("  \(r.label): \(r.claim.equation.text)")
+            let text = r.claim.equation.text
+            lines.append(r.claim.name.isEmpty ? "  \(text)" : "  \(r.claim.name): \(text)")
             lines.append("    outcome: \(Self.describe(r))")
             if let proof = r.proof, !proof.isProved {
                 lines.append("    obstruction (canonical lhs − rhs): \(proof.remainder)")

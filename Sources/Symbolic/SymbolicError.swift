@@ -4,7 +4,7 @@ public enum SymbolicError: Error, Hashable, Sendable {
     /// The text did not parse.
     case parse(ParseError)
     /// A name is neither a declared symbol nor a definition (in a strict context).
-    case undeclaredName(String, at: Range<Int>)
+    case undeclaredName(String, at: Range<Int>?)
     /// A name is declared twice, or as both a symbol and a definition.
     case duplicateName(String)
     /// A reserved word (`tr`, `step`, `I`, …) was used as a name, or a name is not valid.
