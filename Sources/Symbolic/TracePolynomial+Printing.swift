@@ -5,7 +5,7 @@ extension TracePolynomial: CustomStringConvertible {
     /// The polynomial in the ASCII parse syntax: `-2 tr(W1' W2' E)`.
     public var plainText: String { formatted(.plain) }
 
-    /// The polynomial in LaTeX math mode: `-2 \operatorname{tr}(W_1^\top W_2^\top E)`.
+    /// The polynomial in LaTeX math mode: `-2 \mathrm{tr}(W_1^\top W_2^\top E)`.
     public var latex: String { formatted(.latex) }
 
     /// The polynomial in the given notation; each trace prints its canonical word (tr(I) for the empty word).

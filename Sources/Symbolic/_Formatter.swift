@@ -32,7 +32,7 @@ enum _Formatter {
     }
 
     static func trace(_ argument: String, _ notation: Notation) -> String {
-        notation == .latex ? "\\operatorname{tr}(\(argument))" : "tr(\(argument))"
+        notation == .latex ? "\\mathrm{tr}(\(argument))" : "tr(\(argument))"
     }
 
     static func minus(_ notation: Notation) -> String { notation == .unicode ? "−" : "-" }

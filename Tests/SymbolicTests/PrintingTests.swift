@@ -45,7 +45,7 @@ struct PrintingTests {
         ("step(W2' W2) - W2' W2", "(W₂ᵀW₂)⁺ − W₂ᵀW₂", "\\left(W_2^\\top W_2\\right)^{+} - W_2^\\top W_2"),
         ("eta^2 (G2' G2 - G1 G1')", "η²(G₂ᵀG₂ − G₁G₁ᵀ)", "\\eta^{2} \\left(G_2^\\top G_2 - G_1 G_1^\\top\\right)"),
         ("transpose(W3 W2) E", "(W₃W₂)ᵀE", "\\left(W_3 W_2\\right)^\\top E"),
-        ("d/dt tr(W1' W1)", "d/dt(tr(W₁ᵀW₁))", "\\frac{d}{dt} \\operatorname{tr}(W_1^\\top W_1)"),
+        ("d/dt tr(W1' W1)", "d/dt(tr(W₁ᵀW₁))", "\\frac{d}{dt} \\mathrm{tr}(W_1^\\top W_1)"),
         ("coeff(step(W1), eta, 1)", "coeff(W₁⁺, η, 1)", "[\\eta^{1}]\\left(W_1^{+}\\right)"),
         ("3/2 W1 - (W2 - E)", "(3/2)W₁ − (W₂ − E)", "\\frac{3}{2} W_1 - \\left(W_2 - E\\right)"),
         ("W1'^2", "W₁ᵀ²", "{W_1^\\top}^{2}"),

@@ -86,7 +86,7 @@ struct TracePolynomialTests {
         let p = try tr("-2 tr(W2 W1 E')")
         #expect(p.description == "−2tr(E W₁ᵀW₂ᵀ)")
         #expect(p.plainText == "-2 tr(E W1' W2')")
-        #expect(p.latex == "-2 \\operatorname{tr}(E W_1^\\top W_2^\\top)")
+        #expect(p.latex == "-2 \\mathrm{tr}(E W_1^\\top W_2^\\top)")
         #expect(try tr(p.description) == p)
         #expect(try tr(p.plainText) == p)
     }
