@@ -179,7 +179,7 @@ public struct Context: Sendable {
     /// rates or the step's new values: declared symbols first in declaration order, then new ones in name order.
     public func symbols(in equations: [Equation]) -> [Symbol] {
         var names = Set<String>()
-        var visitedDefinitions = Set<String>()
+        var visited = Set<String>()   // definitions, and flow/step entries as "flow:X", "step:X"
         var usesFlow = false, usesStep = false
         var pending = equations.flatMap { [$0.lhs, $0.rhs] }
         while let expression = pending.popLast() {
@@ -189,7 +189,7 @@ public struct Context: Sendable {
                 case .step: usesStep = true
                 case .name(let name):
                     if let d = definition(named: name) {
-                        if visitedDefinitions.insert(name).inserted { pending.append(d.expression) }
+                        if visited.insert(name).inserted { pending.append(d.expression) }
                     } else {
                         names.insert(name)
                     }
@@ -200,14 +200,14 @@ public struct Context: Sendable {
                 usesFlow = false
                 for e in flowEntries {
                     names.insert(e.symbol.name)
-                    if visitedDefinitions.insert("flow:" + e.symbol.name).inserted { pending.append(e.expression) }
+                    if visited.insert("flow:" + e.symbol.name).inserted { pending.append(e.expression) }
                 }
             }
             if pending.isEmpty && usesStep {
                 usesStep = false
                 for e in stepEntries {
                     names.insert(e.symbol.name)
-                    if visitedDefinitions.insert("step:" + e.symbol.name).inserted { pending.append(e.expression) }
+                    if visited.insert("step:" + e.symbol.name).inserted { pending.append(e.expression) }
                 }
             }
         }

@@ -54,16 +54,17 @@ public struct RandomizedCheck: Hashable, Sendable {
     public func assignment(for symbols: [Symbol], in alphabet: Alphabet, trial: Int) -> Assignment {
         var rng = _SplitMix64(seed: seed &+ UInt64(trial) &* 0xD1B5_4A32_D192_ED03)
         var assignment = Assignment()
-        var names = Set<String>([Dimension.default.description])
+        // Sizes for the dimension names the symbols' shapes use, and for the default n (tr(I), lone constants).
+        var used = Set<String>()
         for symbol in symbols where !symbol.isScalar {
             for d in [alphabet.shape(of: symbol).rows, alphabet.shape(of: symbol).columns] {
-                if case .named(let name) = d { names.insert(name) }
+                if case .named(let name) = d { used.insert(name) }
             }
         }
-        for name in names.sorted() { assignment.dimensions[name] = Int.random(in: sizes, using: &rng) }
-        names.remove(Dimension.default.description)
-        for symbol in symbols where !symbol.isScalar && alphabet.shape(of: symbol).rows == .default { names.insert("n") }
-        assignment.relevantDimensions = names.isEmpty ? [Dimension.default.description] : names.sorted { _Naming.naturalLess($0, $1) }
+        for name in used.union([Dimension.default.description]).sorted() {
+            assignment.dimensions[name] = Int.random(in: sizes, using: &rng)
+        }
+        assignment.relevantDimensions = used.isEmpty ? [Dimension.default.description] : used.sorted { _Naming.naturalLess($0, $1) }
         for symbol in symbols {
             if symbol.isScalar {
                 let p = Int.random(in: 1...entryBound, using: &rng), q = Int.random(in: 1...entryBound, using: &rng)
