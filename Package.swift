@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MultiPrecision", targets: ["MultiPrecision"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Dynamics", targets: ["Dynamics"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "Models", targets: ["Models"]),
         .library(name: "Claims", targets: ["Claims"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -42,6 +43,11 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
+        // Exact proofs of matrix identities; TOMLKit reads its proof-obligation files.
+        .target(
+            name: "Symbolic",
+            dependencies: ["MultiPrecision", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(
             name: "Models",
             dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", .product(name: "RealModule", package: "swift-numerics")]
@@ -49,7 +55,7 @@ let package = Package(
         .target(
             name: "Claims",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "Models",
+                "MultiPrecision", "LinearAlgebra", "Models", "Symbolic",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
@@ -84,6 +90,10 @@ let package = Package(
             exclude: ["References"]
         ),
         .testTarget(
+            name: "SymbolicTests",
+            dependencies: ["Symbolic", "MultiPrecision", "LinearAlgebra", "AttestTestSupport"]
+        ),
+        .testTarget(
             name: "AttestCommandsTests",
             dependencies: ["AttestCommands", "attest", "Claims", "Reports", "AttestTestSupport"]
         ),
@@ -100,7 +110,7 @@ let package = Package(
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .executableTarget(
             name: "attest-benchmarks",
-            dependencies: ["MultiPrecision", "LinearAlgebra", "CMPFR", "CAllocationCounter"],
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "CMPFR", "CAllocationCounter"],
             path: "Benchmarks/AttestBenchmarks"
         ),
     ],

@@ -11,4 +11,5 @@ if arguments.contains("--leak-check") {
     print("")
     NumberBenchmarks.run(repeats: repeats)
     MatrixProductBenchmark.run(repeats: repeats)
+    SymbolicBenchmark.run(repeats: repeats)
 }

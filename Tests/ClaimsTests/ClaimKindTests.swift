@@ -134,9 +134,57 @@ struct ClaimKindTests {
     func registry() {
         #expect(ClaimKindRegistry.standard.names.contains("dln-gd-balancedness-step"))
         #expect(ClaimKindRegistry.standard.names.contains("dln-gd-balancedness-drift"))
+        #expect(ClaimKindRegistry.standard.names.contains("symbolic-identity"))
         for name in ClaimKindRegistry.standard.names {
             let kind = ClaimKindRegistry.standard.kind(named: name)!
-            #expect(!kind.summary.isEmpty && !kind.method.isEmpty && !kind.parameters.isEmpty)
+            #expect(!kind.summary.isEmpty && !kind.method.isEmpty)
+            #expect(!kind.parameters.isEmpty || kind is any DocumentClaimKind)
         }
+    }
+}
+
+@Suite("symbolic-identity: proved identities PASS, false ones FAIL with the obstruction")
+struct SymbolicIdentityKindTests {
+    static let obligation = """
+        id = "balancedness-flow-N2"
+        title = "t"
+        statement = "s"
+        source = "THEORY.md §1.3"
+        expect = "proved"
+        [symbols]
+        W1 = { shape = ["d1", "d0"] }
+        W2 = { shape = ["d2", "d1"] }
+        E = { shape = ["d2", "d0"] }
+        [definitions]
+        G1 = "transpose(W2) E"
+        G2 = "E transpose(W1)"
+        [flow]
+        W1 = "-G1"
+        W2 = "-G2"
+        [[identity]]
+        name = "conserved"
+        claim = "d/dt(W2' W2 - W1 W1') = 0"
+        """
+
+    @Test("A true identity PASSes; the commutativity twin FAILs with its obstruction")
+    func kind() async throws {
+        let truth = try claim(Self.obligation)
+        let twin = try claim("""
+            id = "commutativity"
+            title = "t"
+            statement = "s"
+            source = "s"
+            expect = "refuted"
+            [symbols]
+            W1 = "matrix"
+            W2 = "matrix"
+            [[identity]]
+            claim = "W2 W1 = W1 W2"
+            """)
+        #expect(truth.kind == "symbolic-identity" && twin.expectation == .fail)
+        let result = await ClaimEngine().check([truth, twin])
+        #expect(result.claims.map(\.verdict) == [.pass, .fail])
+        #expect(result.allMetExpectations)
+        #expect(result.claims[1].counterexample?.location?.contains("obstruction W₂W₁ − W₁W₂") == true)
     }
 }

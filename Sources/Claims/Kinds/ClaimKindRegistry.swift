@@ -22,6 +22,7 @@ public struct ClaimKindRegistry: Sendable {
     public static let standard = ClaimKindRegistry([
         DLNBalancednessStepKind(),
         DLNBalancednessDriftKind(),
+        SymbolicIdentityKind(),
     ])
 
     /// This registry with one more kind.

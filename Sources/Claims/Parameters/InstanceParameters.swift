@@ -69,9 +69,9 @@ public struct InstanceParameters: Sendable, Equatable {
         return s
     }
 
-    /// `(name, text)` pairs in order, for reports.
+    /// `(name, text)` pairs in order, for reports; names starting with `_` are internal to a kind and left out.
     public var reportEntries: [(name: String, value: String)] {
-        order.compactMap { name in values[name].map { (name, $0.reportText) } }
+        order.filter { !$0.hasPrefix("_") }.compactMap { name in values[name].map { (name, $0.reportText) } }
     }
 }
 
