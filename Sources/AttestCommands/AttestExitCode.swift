@@ -3,7 +3,7 @@
 /// | status | meaning |
 /// |---|---|
 /// | 0 | every claim met its expectation (PASS, or FAIL where `expect = "fail"`) |
-/// | 1 | some claim did not meet its expectation (including INCONCLUSIVE that escalation did not decide) |
+/// | 1 | some claim did not meet its expectation (including INCONCLUSIVE that escalation did not decide), or the run was stopped by Ctrl-C (the reports are then marked `complete: false`) |
 /// | 2 | a usage or input error: bad arguments, a malformed claim file, a missing data file |
 public enum AttestExitCode: Int32, Sendable {
     /// Every claim met its expectation.
