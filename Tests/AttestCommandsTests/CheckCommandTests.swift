@@ -208,8 +208,8 @@ func runBinary(_ binary: String, _ arguments: [String],
                interruptAfter: Double? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let folder = FileManager.default.temporaryDirectory
     let out = folder.appendingPathComponent("attest-out-\(UUID())"), err = folder.appendingPathComponent("attest-err-\(UUID())")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: out.path, contents: nil))
+    #expect(FileManager.default.createFile(atPath: err.path, contents: nil))
     defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
