@@ -64,6 +64,10 @@ let package = Package(
             exclude: ["References"]
         ),
         .testTarget(
+            name: "DynamicsTests",
+            dependencies: ["Dynamics", "LinearAlgebra", "AttestTestSupport"]
+        ),
+        .testTarget(
             name: "AttestCommandsTests",
             dependencies: ["AttestCommands", "attest"]
         ),
