@@ -65,7 +65,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DynamicsTests",
-            dependencies: ["Dynamics", "LinearAlgebra", "AttestTestSupport"]
+            dependencies: ["Dynamics", "LinearAlgebra", "AttestTestSupport"],
+            exclude: ["References"]
         ),
         .testTarget(
             name: "AttestCommandsTests",
