@@ -85,6 +85,9 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
     var controller: PIStepSizeController
     /// When non-nil, `f` holds the stage derivatives of a solved step that starts at `.start` with size `.step`.
     var polynomial: (start: S, step: S)?
+    /// The midpoint of the last accepted step when it was taken as two half steps (adaptive mode); `xHalf` then
+    /// holds the state there.
+    var tMiddle: S?
 
     /// Counters.
     public private(set) var statistics = StepperStatistics()
@@ -403,6 +406,7 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
             h = stepSize * S(Rational(factor))
             if controller.accepts(ratio) {
                 accept(end: end)
+                tMiddle = middle
                 statistics.recordAcceptedStep(order: 2 * stageCount)
                 return .accepted(StepReport(stepSize: stepSize, order: 2 * stageCount, localErrorEstimate: norm,
                                             rejections: rejections))
@@ -425,11 +429,19 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         statistics.denseOutputEvaluations += 1
         if tau == t { for m in 0..<dimension { result[m].set(x[m]) }; return }
         if tau == tPrevious { for m in 0..<dimension { result[m].set(xPrevious[m]) }; return }
+        // An adaptive step was two half steps, and its accuracy is theirs: re-step from the nearer half's start so
+        // that the re-step is no longer than h/2 (a single step of size h is 2^{2s} times less accurate).
+        var origin = tPrevious
+        var originState = xPrevious
+        if let tMiddle, tau > tMiddle {
+            origin = tMiddle
+            originState = xHalf
+        }
         for pieces in [1, 2, 4, 8, 16] {
-            var start = xPrevious.map { v -> S in var w = v; w.set(v); return w }
-            var time = tPrevious
+            var start = originState.map { v -> S in var w = v; w.set(v); return w }
+            var time = origin
             var ok = true
-            let piece = (tau - tPrevious) / S(pieces)
+            let piece = (tau - origin) / S(pieces)
             for k in 0..<pieces {
                 let end = k == pieces - 1 ? tau : time + piece
                 if !solve(start: start, time: time, step: end - time, into: &result) { ok = false; break }
