@@ -94,6 +94,11 @@ let package = Package(
             dependencies: ["Symbolic", "MultiPrecision", "LinearAlgebra", "AttestTestSupport"]
         ),
         .testTarget(
+            name: "DynamicsTests",
+            dependencies: ["Dynamics", "LinearAlgebra", "AttestTestSupport"],
+            exclude: ["References"]
+        ),
+        .testTarget(
             name: "AttestCommandsTests",
             dependencies: ["AttestCommands", "attest", "Claims", "Reports", "AttestTestSupport"]
         ),
