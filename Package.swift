@@ -50,7 +50,7 @@ let package = Package(
         // Test helpers shared by several test targets.
         .target(
             name: "AttestTestSupport",
-            dependencies: ["MultiPrecision"],
+            dependencies: ["MultiPrecision", "Dynamics"],
             path: "Sources/AttestTestSupport"
         ),
         .testTarget(
@@ -64,6 +64,10 @@ let package = Package(
             exclude: ["References"]
         ),
         .testTarget(
+            name: "DynamicsTests",
+            dependencies: ["Dynamics", "LinearAlgebra", "MultiPrecision", "AttestTestSupport"]
+        ),
+        .testTarget(
             name: "AttestCommandsTests",
             dependencies: ["AttestCommands", "attest"]
         ),
@@ -72,7 +76,7 @@ let package = Package(
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .executableTarget(
             name: "attest-benchmarks",
-            dependencies: ["MultiPrecision", "LinearAlgebra", "CMPFR", "CAllocationCounter"],
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", "AttestTestSupport", "CMPFR", "CAllocationCounter"],
             path: "Benchmarks/AttestBenchmarks"
         ),
     ],
