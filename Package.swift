@@ -65,7 +65,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DynamicsTests",
-            dependencies: ["Dynamics", "LinearAlgebra", "MultiPrecision", "AttestTestSupport"]
+            dependencies: ["Dynamics", "LinearAlgebra", "MultiPrecision", "AttestTestSupport"],
+            exclude: ["References"]
         ),
         .testTarget(
             name: "AttestCommandsTests",

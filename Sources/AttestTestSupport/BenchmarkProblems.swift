@@ -89,17 +89,3 @@ public struct DeepLinearNetworkFlow: VectorField {
         return sum / T(2)
     }
 }
-
-/// P3a of `shared/bench/PROBLEMS.md`: y' = y² − t, y(0) = 1/2 (non-autonomous).
-public struct RiccatiAiryFlow: VectorField {
-    /// The instance.
-    public init() {}
-    /// 1.
-    public var dimension: Int { 1 }
-    /// The field depends on t.
-    public var isAutonomous: Bool { false }
-    /// y² − t.
-    public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
-        derivative[0] = state[0] * state[0] - time
-    }
-}

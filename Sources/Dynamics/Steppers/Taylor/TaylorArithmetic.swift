@@ -44,6 +44,8 @@ protocol TaylorArithmetic: AnyObject {
     func set(_ r: Int, value: Value)
     /// r = x, rounded to r's precision.
     func set(_ r: Int, double x: Double)
+    /// r = 2^e for a real e (rounded; any magnitude the type can hold, also below `Double`'s range for MPFR).
+    func set(_ r: Int, powerOfTwo e: Double)
     /// The value of slot a (at a's precision).
     func value(_ a: Int) -> Value
     /// Writes slot a into an existing value (rounded to the value's own precision; no allocation when the value

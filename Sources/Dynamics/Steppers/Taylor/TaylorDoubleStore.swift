@@ -33,6 +33,7 @@ final class TaylorDoubleStore: TaylorArithmetic {
     func set(_ r: Int, rational q: Rational) { slots[r] = Double(q) }
     func set(_ r: Int, value: Double) { slots[r] = value }
     func set(_ r: Int, double x: Double) { slots[r] = x }
+    func set(_ r: Int, powerOfTwo e: Double) { slots[r] = Foundation.exp2(e) }
     func value(_ a: Int) -> Double { slots[a] }
     func store(_ a: Int, into value: inout Double) { value = slots[a] }
     func compare(_ a: Int, _ b: Int) -> Int { slots[a] < slots[b] ? -1 : (slots[a] > slots[b] ? 1 : 0) }

@@ -77,6 +77,9 @@ final class TaylorEngine<Store: TaylorArithmetic> {
     /// Full-precision slots of the state at `timeSlot`: component i is `stateSlot + i`. The series of the last
     /// step keep the state at its start, so dense output works after the state has moved on.
     let stateSlot: Int
+    /// Full-precision slots for the state at the end of a trial step (`trialStateSlot + i`), the trial time, and
+    /// the smallest step allowed.
+    let trialStateSlot: Int, trialTimeSlot: Int, minimumStepSlot: Int
 
     /// Builds the slot layout and the store for `program` at order `order` with the given levels.
     /// - Parameter makeStore: makes a store from the precision of every slot.
@@ -168,8 +171,12 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         hornerSlot = timeSlot + 3
         differenceSlot = timeSlot + 4
         previousTimeSlot = timeSlot + 5
-        stateSlot = timeSlot + 6
-        slotPrecisions.append(contentsOf: Array(repeating: levels.precisions[0] + stateGuardBits, count: 6 + dimension))
+        trialTimeSlot = timeSlot + 6
+        minimumStepSlot = timeSlot + 7
+        stateSlot = timeSlot + 8
+        trialStateSlot = stateSlot + dimension
+        slotPrecisions.append(contentsOf: Array(repeating: levels.precisions[0] + stateGuardBits,
+                                                count: 8 + 2 * dimension))
 
         products = .allocate(capacity: max(compiledProducts.count, 1))
         _ = products.initialize(from: compiledProducts)
@@ -414,12 +421,21 @@ final class TaylorEngine<Store: TaylorArithmetic> {
     /// Evaluates component i of the last step's series at offset `stepSlot` into `hornerSlot` (dense output).
     func evaluate(component i: Int) { evaluate(component: i, x0: stateCoefficient(i, 0)) }
 
-    /// Replaces the state with its series evaluated at `stepSlot` (the step), component by component. The
-    /// increment Σ_{k≥1} x_k hᵏ is added to the guarded state (compensated summation of the state).
-    func advanceState() {
+    /// Writes the state's series evaluated at `stepSlot` (the step) into the trial state, component by component.
+    /// The increment Σ_{k≥1} x_k hᵏ is added to the guarded state (compensated summation of the state).
+    /// - Returns: whether every component is finite.
+    func evaluateTrialState() -> Bool {
+        var finite = true
         for i in 0..<dimension {
             evaluate(component: i, x0: stateSlot + i)
-            store.set(stateSlot + i, hornerSlot)
+            store.set(trialStateSlot + i, hornerSlot)
+            finite = finite && store.isFinite(hornerSlot)
         }
+        return finite
+    }
+
+    /// Accepts the trial state.
+    func acceptTrialState() {
+        for i in 0..<dimension { store.set(stateSlot + i, trialStateSlot + i) }
     }
 }

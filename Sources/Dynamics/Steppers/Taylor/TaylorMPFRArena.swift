@@ -65,6 +65,15 @@ final class TaylorMPFRArena: TaylorArithmetic {
     func set(_ r: Int, rational q: Rational) { q.withUnsafeMPQPointer { _ = cmpfr_set_q(headers + r, $0, MPFR_RNDN) } }
     func set(_ r: Int, value: BigFloat) { value.withUnsafeMPFRPointer { _ = mpfr_set(headers + r, $0, MPFR_RNDN) } }
     func set(_ r: Int, double x: Double) { mpfr_set_d(headers + r, x, MPFR_RNDN) }
+    func set(_ r: Int, powerOfTwo e: Double) {
+        guard e.isFinite else {
+            if e > 0 { mpfr_set_inf(headers + r, 1) } else { mpfr_set_zero(headers + r, 1) }
+            return
+        }
+        let whole = e.rounded(.down)
+        mpfr_set_d(headers + r, Foundation.exp2(e - whole), MPFR_RNDN)
+        mpfr_mul_2si(headers + r, headers + r, Int(whole), MPFR_RNDN)
+    }
     func store(_ a: Int, into value: inout BigFloat) {
         value.withUnsafeMutableMPFRPointer { _ = mpfr_set($0, headers + a, MPFR_RNDN) }
     }

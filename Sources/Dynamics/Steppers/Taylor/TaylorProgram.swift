@@ -65,8 +65,8 @@ struct TaylorProgram: Sendable {
     /// The node holding each derivative component fᵢ.
     var outputs: [Int]
 
-    /// The number of scalar multiplications in the Cauchy products of one order-k pass, as a function of k
-    /// (for statistics and cost models): Σ over products of the number of j in the Cauchy sum.
+    /// The number of products a·b in the sum nodes (an order-k pass costs about this many times k + 1
+    /// multiplications).
     var productCount: Int {
         nodes.reduce(0) { count, node in
             if case .sum(_, _, let products) = node.kind { return count + products.count }

@@ -8,11 +8,9 @@ import MultiPrecision
 final class TaylorSeriesCore<Store: TaylorArithmetic> {
     /// The recurrences and the store.
     let engine: TaylorEngine<Store>
-    /// log₂ of the tolerance.
-    let log2Tolerance: Double
     /// Accepted steps.
     private(set) var steps = 0
-    /// Passes over the tape (p per step).
+    /// Passes over the tape (p per step, failed steps included).
     private(set) var tapePasses = 0
     /// Dense-output evaluations.
     private(set) var denseEvaluations = 0
@@ -20,6 +18,8 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     private(set) var log2AccumulatedError = -Double.infinity
     /// log₂ of the last step's local error estimate.
     private(set) var log2LastLocalError = -Double.infinity
+    /// log₂ of the last step's size (or of the step that underflowed).
+    private(set) var log2LastStep = -Double.infinity
     /// The largest step allowed (log₂), if any.
     var log2MaximumStep = Double.infinity
 
@@ -27,7 +27,6 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     init(program: TaylorProgram, bits: Int, log2Tolerance: Double, order: Int? = nil, tapering: Bool,
          stateGuardBits: Int, makeStore: ([Int]) -> Store) {
         let p = order ?? TaylorOrderAndStep.order(log2Tolerance: log2Tolerance)
-        self.log2Tolerance = log2Tolerance
         let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: p, tapering: tapering)
         engine = TaylorEngine(program: program, order: p, levels: levels, stateGuardBits: stateGuardBits,
                               makeStore: makeStore)
@@ -38,17 +37,20 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     /// The store.
     var store: Store { engine.store }
 
-    /// Positions the core at (t, x).
-    func reset(time: Store.Value, state: [Store.Value]) {
-        precondition(state.count == engine.dimension, "Taylor: state has \(state.count) components, field \(engine.dimension)")
+    /// Positions the core at (t, x), with the smallest step allowed.
+    func reset(time: Store.Value, state: [Store.Value], minimumStep: Store.Value) {
         store.set(engine.timeSlot, value: time)
         store.set(engine.previousTimeSlot, engine.timeSlot)
+        store.set(engine.minimumStepSlot, value: minimumStep)
         for i in state.indices { store.set(engine.stateSlot + i, value: state[i]) }
     }
 
-    /// Takes one step toward the time in `engine.endSlot`, landing on it exactly when it is within reach.
-    func step() -> TaylorSeriesCoreStepOutcome {
+    /// Takes one step toward `limit`, landing on it exactly when it is within reach. On failure, the time and the
+    /// state stay at the last accepted step (the series of that step are overwritten, so dense output over it is
+    /// no longer available).
+    func step(toward limit: Store.Value) -> TaylorCoreOutcome {
         let engine = self.engine, p = engine.order
+        store.set(engine.endSlot, value: limit)
         engine.computeCoefficients()
         tapePasses += p
         let log2Norm0 = engine.log2StateNorm(order: 0)
@@ -58,37 +60,38 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
         var log2H = TaylorOrderAndStep.log2Step(order: p, log2Norm0: log2Norm0, log2NormPMinus1: log2NormPMinus1,
                                                 log2NormP: log2NormP)
         log2H = min(log2H, log2MaximumStep)
-        // The remaining interval, at full precision.
+        // The remaining interval and the trial time, at full precision.
         store.subtract(engine.differenceSlot, engine.endSlot, engine.timeSlot)
-        let direction = store.compare(engine.endSlot, engine.timeSlot)
         let log2Remaining = store.log2Magnitude(engine.differenceSlot)
-        store.set(engine.previousTimeSlot, engine.timeSlot)
         if log2H >= log2Remaining {
             store.set(engine.stepSlot, engine.differenceSlot)
-            store.set(engine.timeSlot, engine.endSlot)
+            store.set(engine.trialTimeSlot, engine.endSlot)
             log2H = log2Remaining
         } else {
-            guard log2H > -1000 else { return .stepSizeUnderflow(log2Step: log2H) }
-            store.set(engine.stepSlot, double: Double(direction) * exp2(log2H))
-            store.add(engine.timeSlot, engine.timeSlot, engine.stepSlot)
+            log2LastStep = log2H
+            store.set(engine.stepSlot, powerOfTwo: log2H)
+            if store.compare(engine.stepSlot, engine.minimumStepSlot) < 0 { return .stepSizeUnderflow }
+            if store.compare(engine.endSlot, engine.timeSlot) < 0 { store.negate(engine.stepSlot, engine.stepSlot) }
+            store.add(engine.trialTimeSlot, engine.timeSlot, engine.stepSlot)
             // The step actually taken: (t + h) − t, exact at full precision.
-            store.subtract(engine.stepSlot, engine.timeSlot, engine.previousTimeSlot)
-            if store.compare(engine.timeSlot, engine.previousTimeSlot) == 0 {
-                return .stepSizeUnderflow(log2Step: log2H)
-            }
+            store.subtract(engine.stepSlot, engine.trialTimeSlot, engine.timeSlot)
+            if store.compare(engine.trialTimeSlot, engine.timeSlot) == 0 { return .stepSizeUnderflow }
         }
-        engine.advanceState()
-        for i in 0..<engine.dimension where !store.isFinite(engine.stateSlot + i) { return .nonFinite }
+        log2LastStep = log2H
+        guard engine.evaluateTrialState() else { return .nonFinite }
+        engine.acceptTrialState()
+        store.set(engine.previousTimeSlot, engine.timeSlot)
+        store.set(engine.timeSlot, engine.trialTimeSlot)
         steps += 1
         // Local error: the size of the last two terms, ‖x_m‖ hᵐ, plus rounding at the working precision.
         let truncation = max(log2NormPMinus1 + Double(p - 1) * log2H, log2NormP + Double(p) * log2H)
-        let rounding = max(0, log2Norm0) - Double(engine.levels.precisions[0]) + log2(Double(p))
+        let rounding = max(0, log2Norm0) - Double(engine.levels.precisions[0]) + Foundation.log2(Double(p))
         log2LastLocalError = Self.log2Sum(truncation, rounding)
         log2AccumulatedError = Self.log2Sum(log2AccumulatedError, log2LastLocalError)
         return .accepted
     }
 
-    /// Evaluates the series of the last step at time `t` (a full-precision slot value) into `result`.
+    /// Evaluates the series of the last step at time `t` into `result`.
     func denseState(at t: Store.Value, into result: inout [Store.Value]) {
         store.set(engine.differenceSlot, value: t)
         store.subtract(engine.stepSlot, engine.differenceSlot, engine.previousTimeSlot)
@@ -99,65 +102,39 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
         denseEvaluations += 1
     }
 
+    /// The time.
+    func time() -> Store.Value { store.value(engine.timeSlot) }
+    /// The start of the last step.
+    func previousTime() -> Store.Value { store.value(engine.previousTimeSlot) }
+    /// Writes the state into `result` (each entry rounded to its own precision).
+    func state(into result: inout [Store.Value]) {
+        for i in 0..<engine.dimension { store.store(engine.stateSlot + i, into: &result[i]) }
+    }
+    /// 2^e as a value (through the Horner scratch slot).
+    func powerOfTwo(_ e: Double) -> Store.Value {
+        store.set(engine.hornerSlot, powerOfTwo: e)
+        return store.value(engine.hornerSlot)
+    }
+    /// The last step, time − previousTime.
+    func lastStepSize() -> Store.Value {
+        store.subtract(engine.differenceSlot, engine.timeSlot, engine.previousTimeSlot)
+        return store.value(engine.differenceSlot)
+    }
+
     /// log₂(2^a + 2^b) without overflow.
     static func log2Sum(_ a: Double, _ b: Double) -> Double {
         let high = max(a, b), low = min(a, b)
         if low == -.infinity { return high }
-        return high + log2(1 + exp2(low - high))
+        return high + Foundation.log2(1 + exp2(low - high))
     }
 }
 
-/// The scalar-typed face of a `TaylorSeriesCore`, so that `TaylorStepper<Scalar>` can hold either store.
-protocol TaylorCoreProtocol<Value>: AnyObject {
-    associatedtype Value
-    var order: Int { get }
-    var steps: Int { get }
-    var tapePasses: Int { get }
-    var denseEvaluations: Int { get }
-    var log2AccumulatedError: Double { get }
-    var log2LastLocalError: Double { get }
-    var log2MaximumStep: Double { get set }
-    var levelPrecisions: [Int] { get }
-    var levelOfOrder: [Int] { get }
-    func reset(time: Value, state: [Value])
-    func step(toward limit: Value) -> TaylorSeriesCoreStepOutcome
-    func denseState(at t: Value, into result: inout [Value])
-    func time() -> Value
-    func previousTime() -> Value
-    func stepSize() -> Value
-    func state(into result: inout [Value])
-    /// Whether the time equals the limit of the last `step(toward:)`.
-    var reachedLimit: Bool { get }
-}
-
-/// What one step of a Taylor core did.
-enum TaylorSeriesCoreStepOutcome: Equatable {
+/// What one step of a `TaylorSeriesCore` did.
+enum TaylorCoreOutcome: Equatable {
     /// A step was taken.
     case accepted
-    /// The chosen step is too small to move the time (t + h rounds to t), or below 2⁻¹⁰⁰⁰.
-    case stepSizeUnderflow(log2Step: Double)
-    /// A coefficient or the state is NaN or infinite.
+    /// The step the rule chose (2^`log2LastStep`) is below the smallest step allowed, or does not move t.
+    case stepSizeUnderflow
+    /// A coefficient or the new state is NaN or infinite.
     case nonFinite
-}
-
-extension TaylorSeriesCore: TaylorCoreProtocol {
-    var levelPrecisions: [Int] { engine.levels.precisions }
-    var levelOfOrder: [Int] { engine.levels.levelOfOrder }
-
-    func step(toward limit: Store.Value) -> TaylorSeriesCoreStepOutcome {
-        store.set(engine.endSlot, value: limit)
-        return step()
-    }
-
-    func time() -> Store.Value { store.value(engine.timeSlot) }
-    var reachedLimit: Bool { store.compare(engine.timeSlot, engine.endSlot) == 0 }
-    func previousTime() -> Store.Value { store.value(engine.previousTimeSlot) }
-    /// The last step, time − previousTime (exact).
-    func stepSize() -> Store.Value {
-        store.subtract(engine.differenceSlot, engine.timeSlot, engine.previousTimeSlot)
-        return store.value(engine.differenceSlot)
-    }
-    func state(into result: inout [Store.Value]) {
-        for i in 0..<engine.dimension { store.store(engine.stateSlot + i, into: &result[i]) }
-    }
 }

@@ -1,0 +1,347 @@
+import MultiPrecision
+
+// Implementation goals, in order of priority:
+// 1. Solve the stage equations to rounding level, so that quadratic invariants are conserved to rounding.
+// 2. Coefficients at the working precision (GaussLegendreTableau), never through Double.
+// 3. No allocation per arithmetic operation outside the field: stage increments Z, derivatives F and h·aᵢⱼ are
+//    preallocated and updated in place.
+// 4. Never loop forever: a diverging or stagnating iteration fails the step, which is then reduced (adaptive) or
+//    reported (fixed step).
+
+/// The s-stage Gauss–Legendre implicit Runge–Kutta stepper (order 2s, A-stable, symplectic; it conserves every
+/// quadratic invariant of the flow exactly, so to rounding in practice).
+///
+/// The stage equations Zᵢ = h Σⱼ aᵢⱼ f(t + cⱼh, x + Zⱼ) are solved by fixed-point iteration, to rounding level:
+/// until the change is below the roundoff of x + Z, or its geometric tail is. The starting guess extrapolates the
+/// collocation polynomial of the previous step (or an Euler guess). The iteration contracts when h·L·‖A‖ < 1, which
+/// holds for the non-stiff problems this package integrates; it needs about p / log₂(1/(hL)) sweeps at p bits.
+///
+/// Adaptive steps use Richardson extrapolation by step doubling: one step of size h and two of size h/2; the
+/// estimate is (x_{h/2,h/2} − x_h)/(2^{2s} − 1), and the two half steps are propagated (not the extrapolated value,
+/// which would lose the conservation of quadratic invariants). With a fixed step, one solve per step and no estimate.
+///
+/// Dense output re-solves one step from the start of the last step with the shorter step, so it has the order of the
+/// method.
+public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
+    /// The scalar.
+    public typealias Scalar = RHS.Scalar
+    /// Shorthand for `Scalar`.
+    public typealias S = RHS.Scalar
+
+    /// The coefficients at the working precision.
+    public let tableau: GaussLegendreTableau<S>
+    var rhs: RHS
+    let stageCount: Int
+    let dimension: Int
+    let precision: Int
+
+    var z: [[S]]
+    var f: [[S]]
+    var y: [S]
+    var f0: [S]
+    var ha: [[S]]
+    var hb: [S]
+    var stageTime: S
+    var update: S
+    var difference: S
+    var largestChange: S
+    var largestIncrement: S
+    var norms: _NormScratch<S>
+
+    var x: [S]
+    var xPrevious: [S]
+    var xNew: [S]
+    var xFull: [S]
+    var xHalf: [S]
+    var errorVector: [S]
+
+    var t: S
+    var tPrevious: S
+    let t0: S
+    var h: S?
+    let fixedStep: S?
+    var fixedIndex = 0
+    let atol: S
+    let rtol: S
+    let hMin: S
+    let hMax: S?
+    let unitRoundoff: S
+    let richardsonDivisor: S
+    let maximumIterations: Int
+    var controller: PIStepSizeController
+    /// When non-nil, `f` holds the stage derivatives of a solved step that starts at `.start` with size `.step`.
+    var polynomial: (start: S, step: S)?
+
+    /// Counters.
+    public private(set) var statistics = StepperStatistics()
+
+    /// A stepper with `stages` stages at (`time`, `state`), made at `configuration.precision`.
+    ///
+    /// - Throws: `IntegrationError.invalidParameter` for fewer than one stage; `.dimensionMismatch`.
+    public init(stages s: Int, rightHandSide: RHS, time: S, state: [S],
+                configuration: StepperConfiguration<S>) throws(IntegrationError) {
+        guard s >= 1 else { throw .invalidParameter(name: "stages", value: "\(s)", requirement: "at least 1") }
+        guard state.count == rightHandSide.dimension else {
+            throw .dimensionMismatch(expected: rightHandSide.dimension, actual: state.count, what: "initial state")
+        }
+        let n = state.count, p = configuration.precision
+        precision = p
+        tableau = GaussLegendreTableau(stages: s, precision: p)
+        rhs = rightHandSide
+        stageCount = s
+        dimension = n
+        (z, f, y, f0, ha, hb, stageTime, update, difference, largestChange, largestIncrement, norms) =
+            withPrecision(p) {
+                ((0..<s).map { _ in _zeros(n) }, (0..<s).map { _ in _zeros(n) }, _zeros(n), _zeros(n),
+                 (0..<s).map { _ in _zeros(s) }, _zeros(s), S(0), S(0), S(0), S(0), S(0), _NormScratch())
+            }
+        (x, xPrevious, xNew, xFull, xHalf, errorVector) = withPrecision(p) {
+            (state.map { v -> S in var w = S(0); w.set(v); return w }, _zeros(n), _zeros(n), _zeros(n), _zeros(n),
+             _zeros(n))
+        }
+        t = time
+        tPrevious = time
+        t0 = time
+        fixedStep = configuration.fixedStep
+        h = configuration.initialStep
+        atol = configuration.absoluteTolerance
+        rtol = configuration.relativeTolerance
+        hMax = configuration.maximumStep
+        hMin = _minimumStep(precision: p, t0: time, t1: configuration.horizonEnd,
+                            minimumStep: configuration.minimumStep)
+        (unitRoundoff, richardsonDivisor) = withPrecision(p) {
+            (S(Rational(numerator: 1, denominator: BigInt(1) << p)),
+             S(Rational(numerator: 1, denominator: (BigInt(1) << (2 * s)) - BigInt(1))))
+        }
+        // Contraction by a factor ≥ 2 per sweep reaches p bits in p sweeps; beyond that the iteration is too slow
+        // to be worth it and the step is reduced instead.
+        maximumIterations = p + 20
+        controller = PIStepSizeController(errorExponent: 2 * s + 1)
+    }
+
+    /// "Gauss–Legendre, s = 4 (order 8), adaptive steps (Richardson)".
+    public var methodDescription: String {
+        "Gauss–Legendre, s = \(stageCount) (order \(2 * stageCount)), "
+            + (fixedStep == nil ? "adaptive steps (step doubling)" : "fixed step")
+    }
+    /// The end of the last accepted step.
+    public var time: S { t }
+    /// The state at `time`.
+    public var state: [S] { x }
+    /// The start of the last accepted step.
+    public var previousTime: S { tPrevious }
+
+    /// Solves the stage equations of one step from (`time`, `start`) with size `step` and writes x₁ into `out`.
+    /// Returns `false` when the iteration diverged or did not converge.
+    mutating func solve(start: [S], time: S, step: S, into out: inout [S]) -> Bool {
+        if polynomial != nil, solveOnce(start: start, time: time, step: step, into: &out, usePolynomial: true) {
+            return true
+        }
+        return solveOnce(start: start, time: time, step: step, into: &out, usePolynomial: false)
+    }
+
+    mutating func solveOnce(start: [S], time: S, step: S, into out: inout [S], usePolynomial: Bool) -> Bool {
+        let s = stageCount, n = dimension
+        // The starting guess.
+        if usePolynomial, let (pStart, pStep) = polynomial {
+            let sigma0 = (time - pStart) / pStep
+            let ratio = step / pStep
+            let base = (0..<s).map { tableau.integratedBasis($0, at: sigma0) }
+            var w = [[S]]()
+            for i in 0..<s {
+                let sigma = sigma0 + tableau.nodes[i] * ratio
+                w.append((0..<s).map { j in pStep * (tableau.integratedBasis(j, at: sigma) - base[j]) })
+            }
+            for i in 0..<s {
+                for m in 0..<n {
+                    z[i][m].set(S(0) as S)
+                    for j in 0..<s { z[i][m].addProduct(w[i][j], f[j][m]) }
+                }
+            }
+        } else {
+            rhs.evaluate(time: time, state: start, into: &f0)
+            statistics.functionEvaluations += 1
+            for i in 0..<s {
+                update.formProduct(step, tableau.nodes[i])
+                for m in 0..<n { z[i][m].formProduct(update, f0[m]) }
+            }
+        }
+        polynomial = nil
+        for i in 0..<s { for j in 0..<s { ha[i][j].formProduct(step, tableau.coefficients[i][j]) } }
+        let startNorm = norms.maxNorm(start)
+
+        var previousChange: S?
+        var slowSweeps = 0
+        var converged = false
+        for _ in 0..<maximumIterations {
+            for j in 0..<s {
+                for m in 0..<n { y[m].formSum(start[m], z[j][m]) }
+                stageTime.set(time)
+                stageTime.addProduct(tableau.nodes[j], step)
+                rhs.evaluate(time: stageTime, state: y, into: &f[j])
+            }
+            statistics.functionEvaluations += s
+            statistics.stageIterations += 1
+            largestChange.set(S(0) as S)
+            largestIncrement.set(S(0) as S)
+            var finite = true
+            for i in 0..<s {
+                for m in 0..<n {
+                    update.set(S(0) as S)
+                    for j in 0..<s { update.addProduct(ha[i][j], f[j][m]) }
+                    if !update.isFinite { finite = false }
+                    difference.formDifference(update, z[i][m])
+                    difference.formMagnitude()
+                    if difference > largestChange { largestChange.set(difference) }
+                    z[i][m].set(update)
+                    update.formMagnitude()
+                    if update > largestIncrement { largestIncrement.set(update) }
+                }
+            }
+            guard finite else { return false }
+            // Rounding noise of x + Z, with a little slack.
+            let noise = S(4) * unitRoundoff * (startNorm + largestIncrement)
+            if largestChange <= noise { converged = true; break }
+            if let previousChange {
+                let theta = largestChange / previousChange
+                if theta < S(1) {
+                    if largestChange * theta / (S(1) - theta) <= noise { converged = true; break }
+                    slowSweeps = 0
+                } else {
+                    // Stagnation at the rounding floor counts as convergence; growth well above it is divergence.
+                    if largestChange <= S(1024) * noise { converged = true; break }
+                    slowSweeps += 1
+                    if slowSweeps >= 2 { return false }
+                }
+            }
+            previousChange = largestChange
+        }
+        guard converged else { return false }
+        for j in 0..<s { hb[j].formProduct(step, tableau.weights[j]) }
+        for m in 0..<n {
+            out[m].set(start[m])
+            for j in 0..<s { out[m].addProduct(hb[j], f[j][m]) }
+        }
+        polynomial = (time, step)
+        return true
+    }
+
+    /// Takes one accepted step toward `limit`.
+    public mutating func step(toward limit: S) -> StepOutcome<S> {
+        if let fixedStep {
+            var end = t0 + S(fixedIndex + 1) * fixedStep
+            if end >= limit - fixedStep / S(1024) { end = limit }
+            let stepSize = end - t
+            if !(stepSize > S(0)) { return .stepSizeUnderflow(stepSize: stepSize) }
+            var out: [S] = []
+            swap(&out, &xNew)  // exclusive access without copying
+            let ok = solve(start: x, time: t, step: stepSize, into: &out)
+            swap(&out, &xNew)
+            guard ok else { return .failed(.stageIterationDiverged) }
+            fixedIndex += 1
+            accept(end: end)
+            statistics.recordAcceptedStep(order: 2 * stageCount)
+            return .accepted(StepReport(stepSize: stepSize, order: 2 * stageCount, localErrorEstimate: nil,
+                                        rejections: 0))
+        }
+
+        if h == nil {
+            rhs.evaluate(time: t, state: x, into: &f0)
+            statistics.functionEvaluations += 1
+            h = _initialStep(rhs: &rhs, t: t, x: x, f0: f0, order: 2 * stageCount, atol: atol, rtol: rtol,
+                             remaining: limit - t, maximumStep: hMax, evaluations: &statistics.functionEvaluations)
+        }
+        var rejections = 0
+        while true {
+            var trial = h!
+            if let hMax, trial > hMax { trial = hMax }
+            let (stepSize, end, _) = _landing(from: t, step: trial, limit: limit)
+            if stepSize < hMin || end == t { return .stepSizeUnderflow(stepSize: stepSize) }
+            let half = stepSize / S(2)
+            let middle = t + half
+            var full: [S] = [], halfway: [S] = [], out: [S] = []
+            swap(&full, &xFull); swap(&halfway, &xHalf); swap(&out, &xNew)
+            let ok = solve(start: x, time: t, step: stepSize, into: &full)
+                && solve(start: x, time: t, step: half, into: &halfway)
+                && solve(start: halfway, time: middle, step: end - middle, into: &out)
+            swap(&full, &xFull); swap(&halfway, &xHalf); swap(&out, &xNew)
+            guard ok else {
+                polynomial = nil
+                h = stepSize / S(4)
+                rejections += 1
+                statistics.rejectedSteps += 1
+                continue
+            }
+            for m in 0..<dimension {
+                difference.formDifference(xNew[m], xFull[m])
+                errorVector[m].formProduct(difference, richardsonDivisor)
+            }
+            let (ratio, norm) = norms.errorRatio(error: errorVector, x: x, xNew: xNew, atol: atol, rtol: rtol)
+            let factor = controller.factor(after: ratio)
+            h = stepSize * S(Rational(factor))
+            if controller.accepts(ratio) {
+                accept(end: end)
+                statistics.recordAcceptedStep(order: 2 * stageCount)
+                return .accepted(StepReport(stepSize: stepSize, order: 2 * stageCount, localErrorEstimate: norm,
+                                            rejections: rejections))
+            }
+            rejections += 1
+            statistics.rejectedSteps += 1
+        }
+    }
+
+    mutating func accept(end: S) {
+        swap(&xPrevious, &x)
+        swap(&x, &xNew)
+        tPrevious = t
+        t = end
+    }
+
+    /// The solution at `tau` in [`previousTime`, `time`], by re-solving one step from the start of the last step
+    /// (halving into consecutive sub-steps in the unlikely case that the iteration fails).
+    public mutating func denseState(at tau: S, into result: inout [S]) {
+        statistics.denseOutputEvaluations += 1
+        if tau == t { for m in 0..<dimension { result[m].set(x[m]) }; return }
+        if tau == tPrevious { for m in 0..<dimension { result[m].set(xPrevious[m]) }; return }
+        for pieces in [1, 2, 4, 8, 16] {
+            var start = xPrevious.map { v -> S in var w = v; w.set(v); return w }
+            var time = tPrevious
+            var ok = true
+            let piece = (tau - tPrevious) / S(pieces)
+            for k in 0..<pieces {
+                let end = k == pieces - 1 ? tau : time + piece
+                if !solve(start: start, time: time, step: end - time, into: &result) { ok = false; break }
+                for m in 0..<dimension { start[m].set(result[m]) }
+                time = end
+            }
+            if ok { polynomial = nil; return }
+            polynomial = nil
+        }
+        for m in 0..<dimension { result[m] = S(0) / S(0) }
+    }
+}
+
+/// The s-stage Gauss–Legendre method (order 2s), for any s ≥ 1, with coefficients computed at the working precision.
+public struct GaussLegendre: IntegrationMethod {
+    /// s.
+    public var stages: Int
+
+    /// The method with `stages` stages.
+    public init(stages: Int) { self.stages = stages }
+
+    /// Adaptive (step doubling) or fixed.
+    public var supportsAdaptiveSteps: Bool { true }
+
+    /// "Gauss–Legendre, s = 4".
+    public var description: String { "Gauss–Legendre, s = \(stages)" }
+
+    /// A `GaussLegendreStepper` over a `VectorFieldEvaluator`.
+    public func makeStepper<Field: VectorField, Scalar: IntegrationScalar>(
+        field: Field, initialTime: Scalar, initialState: [Scalar], configuration: StepperConfiguration<Scalar>
+    ) throws(IntegrationError) -> any Stepper<Scalar> {
+        try GaussLegendreStepper(
+            stages: stages,
+            rightHandSide: VectorFieldEvaluator<Field, Scalar>(field, precision: configuration.precision),
+            time: initialTime, state: initialState, configuration: configuration)
+    }
+}
