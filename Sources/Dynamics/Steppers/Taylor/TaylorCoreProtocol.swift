@@ -10,6 +10,8 @@ protocol TaylorCoreProtocol<Value>: AnyObject {
     var log2LastLocalError: Double { get }
     var log2LastStep: Double { get }
     var log2MaximumStep: Double { get set }
+    var rejections: Int { get }
+    var lastRejections: Int { get }
     var levels: TaylorPrecisionLevels { get }
     var program: TaylorProgram { get }
     func reset(time: Value, state: [Value], minimumStep: Value)

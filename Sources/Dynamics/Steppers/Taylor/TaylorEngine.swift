@@ -395,6 +395,18 @@ final class TaylorEngine<Store: TaylorArithmetic> {
 
     // MARK: Norms and evaluation
 
+    /// How far the state's terms exceed the tapering's weight estimate: max over k ≥ 1 of
+    /// log₂(‖x_k‖∞ hᵏ / N) + k·log₂e², in bits (≤ 0 when the estimate holds).
+    func taperingExcess(log2Step: Double, log2Scale: Double) -> Double {
+        var excess = -Double.infinity
+        let weightPerOrder = 2 / 0.6931471805599453
+        for k in 1...order {
+            let term = log2StateNorm(order: k) + Double(k) * log2Step - log2Scale + weightPerOrder * Double(k)
+            excess = max(excess, term)
+        }
+        return excess
+    }
+
     /// log₂ ‖x_k‖∞ over the state, in the log domain (−∞ when all are zero, +∞ when any is not finite).
     func log2StateNorm(order k: Int) -> Double {
         var result = -Double.infinity

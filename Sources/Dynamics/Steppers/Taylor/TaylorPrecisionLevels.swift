@@ -19,17 +19,29 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
     let levelOfOrder: [Int]
 
     /// The levels for a run at `bits` with tolerance 2^`log2Tolerance` and the given order.
-    /// - Parameter tapering: `false` computes every order at the working precision.
-    init(bits: Int, log2Tolerance: Double, order: Int, tapering: Bool) {
+    /// - Parameters:
+    ///   - tapering: `false` computes every order at the working precision.
+    ///   - extraGuardBits: bits added to every order's need, when a step showed coefficients larger than the
+    ///     weight estimate assumes (entire functions, whose last coefficients overestimate the radius).
+    init(bits: Int, log2Tolerance: Double, order: Int, tapering: Bool, extraGuardBits: Double = 0) {
         var precisions = [bits]
         if tapering {
-            let limbs = (bits + 63) / 64
-            for l in stride(from: limbs, through: 1, by: -1) {
+            // Limb counts n, 3n/4, n/2, 3n/8, n/4, …, then 3, 2, 1: at most about eight levels at any precision.
+            let n = (bits + 63) / 64
+            var counts = Set([3, 2, 1])
+            var c = Double(n)
+            while c >= 4 {
+                counts.insert(Int(c.rounded()))
+                counts.insert(Int((c * 0.75).rounded()))
+                c /= 2
+            }
+            for l in counts.sorted(by: >) {
                 let p = l >= 4 ? 64 * l : 64 * l - 1
                 if p < precisions.last! { precisions.append(p) }
             }
         }
-        let effectiveBits = min(Double(bits), -log2Tolerance)
+        self.extraGuardBits = extraGuardBits
+        let effectiveBits = min(Double(bits), -log2Tolerance) + extraGuardBits
         let weightPerOrder = 2 / M_LN2  // log₂ e² bits per order
         var levels: [Int] = []
         var level = 0
@@ -41,6 +53,9 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
         self.precisions = precisions
         levelOfOrder = levels
     }
+
+    /// Bits added to every order's need (see `init`).
+    let extraGuardBits: Double
 
     /// The number of levels.
     var count: Int { precisions.count }

@@ -6,8 +6,15 @@ import MultiPrecision
 ///
 /// It is generic over the slot store, so the same code runs over the MPFR arena and over `Double`.
 final class TaylorSeriesCore<Store: TaylorArithmetic> {
-    /// The recurrences and the store.
-    let engine: TaylorEngine<Store>
+    /// The recurrences and the store (rebuilt with more guard bits when a step shows coefficients larger than
+    /// the tapering assumed).
+    private(set) var engine: TaylorEngine<Store>
+    private let makeStore: ([Int]) -> Store
+    private let bits: Int, log2Tolerance: Double, tapering: Bool, stateGuardBits: Int
+    /// Steps redone with a finer precision schedule.
+    private(set) var rejections = 0
+    /// Redone steps in the last call of `step(toward:)`.
+    private(set) var lastRejections = 0
     /// Accepted steps.
     private(set) var steps = 0
     /// Passes over the tape (p per step, failed steps included).
@@ -25,11 +32,30 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
 
     /// A core for `program` with the order from `log2Tolerance` (or `order`), at the store's precision.
     init(program: TaylorProgram, bits: Int, log2Tolerance: Double, order: Int? = nil, tapering: Bool,
-         stateGuardBits: Int, makeStore: ([Int]) -> Store) {
+         stateGuardBits: Int, makeStore: @escaping ([Int]) -> Store) {
         let p = order ?? TaylorOrderAndStep.order(log2Tolerance: log2Tolerance)
         let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: p, tapering: tapering)
         engine = TaylorEngine(program: program, order: p, levels: levels, stateGuardBits: stateGuardBits,
                               makeStore: makeStore)
+        self.makeStore = makeStore
+        self.bits = bits
+        self.log2Tolerance = log2Tolerance
+        self.tapering = tapering
+        self.stateGuardBits = stateGuardBits
+    }
+
+    /// Rebuilds the engine with `extraGuardBits` more bits at every order, keeping time, state and limits.
+    private func rebuild(extraGuardBits: Double) {
+        let old = engine
+        let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: old.order,
+                                           tapering: tapering, extraGuardBits: extraGuardBits)
+        let new = TaylorEngine(program: old.program, order: old.order, levels: levels, stateGuardBits: stateGuardBits,
+                               makeStore: makeStore)
+        for slot in [\TaylorEngine<Store>.timeSlot, \.previousTimeSlot, \.minimumStepSlot, \.endSlot] {
+            new.store.set(new[keyPath: slot], value: old.store.value(old[keyPath: slot]))
+        }
+        for i in 0..<old.dimension { new.store.set(new.stateSlot + i, value: old.store.value(old.stateSlot + i)) }
+        engine = new
     }
 
     /// The order p.
@@ -49,8 +75,19 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     /// state stay at the last accepted step (the series of that step are overwritten, so dense output over it is
     /// no longer available).
     func step(toward limit: Store.Value) -> TaylorCoreOutcome {
-        let engine = self.engine, p = engine.order
         store.set(engine.endSlot, value: limit)
+        lastRejections = 0
+        while true {
+            let outcome = attemptStep()
+            if outcome != .redo { return outcome }
+            lastRejections += 1
+            rejections += 1
+        }
+    }
+
+    /// One attempt at a step; `.redo` after rebuilding the engine with a finer precision schedule.
+    private func attemptStep() -> TaylorCoreOutcome {
+        let engine = self.engine, p = engine.order
         engine.computeCoefficients()
         tapePasses += p
         let log2Norm0 = engine.log2StateNorm(order: 0)
@@ -78,6 +115,15 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
             if store.compare(engine.trialTimeSlot, engine.timeSlot) == 0 { return .stepSizeUnderflow }
         }
         log2LastStep = log2H
+        // Tapering assumed ‖x_k‖hᵏ ≤ N·e^(−2k) up to its guard bits. Entire functions break that (their last
+        // coefficients overestimate the radius): then redo the step with the observed excess as extra guard bits.
+        if engine.levels.count > 1 {
+            let excess = engine.taperingExcess(log2Step: log2H, log2Scale: max(0, log2Norm0))
+            if excess > engine.levels.extraGuardBits + 8, engine.levels.extraGuardBits < 2.9 * Double(p) {
+                rebuild(extraGuardBits: excess + 8)
+                return .redo
+            }
+        }
         guard engine.evaluateTrialState() else { return .nonFinite }
         engine.acceptTrialState()
         store.set(engine.previousTimeSlot, engine.timeSlot)
@@ -137,4 +183,6 @@ enum TaylorCoreOutcome: Equatable {
     case stepSizeUnderflow
     /// A coefficient or the new state is NaN or infinite.
     case nonFinite
+    /// The step must be redone (internal to `step(toward:)`).
+    case redo
 }

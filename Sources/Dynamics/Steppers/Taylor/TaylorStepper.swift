@@ -9,12 +9,14 @@ import MultiPrecision
 /// - Order p = max(2, ⌈−½ ln ε + 1⌉) for the tolerance ε = min(rtol, atol) (87 at 2⁻²⁴⁶, 90 at 2⁻²⁵⁶); fixed for
 ///   the stepper, so `StepperStatistics.ordersUsed` has one entry.
 /// - Step h = ρ·e^(−0.7/(p−1))/e², ρ = min over m ∈ {p−1, p} of (N/‖x_m‖∞)^{1/m}, N = max(1, ‖x₀‖∞), with the norms
-///   in the log domain. Every step is accepted (no rejections); the step lands exactly on the limit.
+///   in the log domain. The step lands exactly on the limit; steps are redone only for the tapering (below).
 /// - Time and state are kept at the working precision plus `stateGuardBits` (compensated summation of the state);
 ///   dense output evaluates the last step's series by Horner.
 /// - `BigFloat`: one MPFR arena per stepper holds every coefficient, accumulator and constant, so nothing is allocated
-///   per arithmetic operation; high orders are computed at tapered precision. `Double`: the same recurrences at
-///   53 bits.
+///   per arithmetic operation; high orders are computed at tapered precision. When a step's terms ‖x_k‖hᵏ exceed
+///   the tapering's estimate N·e^(−2k) by more than its guard bits (entire functions such as e^{−t}, where the step
+///   is limited by the horizon rather than the radius), the step is redone with that many more bits at every order
+///   (counted as a rejected step; the arena is rebuilt once). `Double`: the same recurrences at 53 bits.
 /// - The local error estimate of a step is ‖x_{p−1}‖h^{p−1} + ‖x_p‖h^p plus the rounding of the state at the
 ///   working precision.
 ///
@@ -119,10 +121,12 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
         return result
     }
 
-    /// Counters: accepted steps, tape passes as function evaluations (p per step), dense outputs, the order.
+    /// Counters: accepted steps, redone steps (as rejections), tape passes as function evaluations (p per
+    /// attempt), dense outputs, the order.
     public var statistics: StepperStatistics {
         var statistics = StepperStatistics()
         statistics.acceptedSteps = core.steps
+        statistics.rejectedSteps = core.rejections
         statistics.functionEvaluations = core.tapePasses
         statistics.denseOutputEvaluations = core.denseEvaluations
         if core.steps > 0 { statistics.ordersUsed = [core.order: core.steps] }
@@ -143,10 +147,11 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
         switch core.step(toward: limit) {
         case .accepted:
             return .accepted(StepReport(stepSize: core.lastStepSize(), order: core.order,
-                                        localErrorEstimate: core.powerOfTwo(core.log2LastLocalError), rejections: 0))
+                                        localErrorEstimate: core.powerOfTwo(core.log2LastLocalError),
+                                        rejections: core.lastRejections))
         case .stepSizeUnderflow:
             return .stepSizeUnderflow(stepSize: core.powerOfTwo(core.log2LastStep))
-        case .nonFinite:
+        case .nonFinite, .redo:
             return .failed(.nonFiniteValue)
         }
     }
