@@ -23,6 +23,8 @@ enum TaylorBenchmark {
         var withinLoss: Bool
         var allocationsPerStep: Double
         var log2ErrorEstimate: Double
+        var rejections: Int
+        var tape: String
     }
 
     /// Digits of agreement −log₁₀(|x − r|/|r|), computed at `bits` + 64.
@@ -66,14 +68,15 @@ enum TaylorBenchmark {
                        withinW: w.log2Relative <= -Double(bits - 10),
                        withinLoss: loss.log2Relative <= log2(1e5) - Double(bits),
                        allocationsPerStep: Double(allocations) / Double(max(statistics.acceptedSteps - 1, 1)),
-                       log2ErrorEstimate: stepper.log2AccumulatedLocalError)
+                       log2ErrorEstimate: stepper.log2AccumulatedLocalError,
+                       rejections: statistics.rejectedSteps, tape: stepper.tapeSummary.description)
         }
     }
 
     /// One run at `bits` as a JSON line, for Benchmarks/peers/p1_peers.py.
     static func printJSON(bits: Int, log2Tolerance: Int?, tapering: Bool, stateGuardBits: Int) {
         let r = runP1a(bits: bits, log2Tolerance: log2Tolerance, tapering: tapering, stateGuardBits: stateGuardBits)
-        print("{\"bits\": \(bits), \"seconds\": \(r.seconds), \"steps\": \(r.steps), \"tapePasses\": \(r.tapePasses), \"order\": \(r.order), \"digitsW\": \(r.digitsW), \"digitsL\": \(r.digitsLoss), \"withinW\": \(r.withinW), \"withinL\": \(r.withinLoss), \"allocationsPerStep\": \(r.allocationsPerStep)}")
+        print("{\"bits\": \(bits), \"seconds\": \(r.seconds), \"steps\": \(r.steps), \"tapePasses\": \(r.tapePasses), \"order\": \(r.order), \"digitsW\": \(r.digitsW), \"digitsL\": \(r.digitsLoss), \"withinW\": \(r.withinW), \"withinL\": \(r.withinLoss), \"allocationsPerStep\": \(r.allocationsPerStep), \"redoneSteps\": \(r.rejections), \"tape\": \"\(r.tape)\"}")
     }
 
     /// Prints the P1a table at 256 and 512 bits, medians of `repeats` runs (at most 3 at 512 bits).
