@@ -8,6 +8,8 @@ public struct IntegrationStatistics: Sendable, Equatable {
     public var functionEvaluations: Int
     /// Iterations of implicit stage equations (Gauss–Legendre).
     public var stageIterations: Int
+    /// Approximate Jacobians (in `Double`, for the Newton iteration of implicit stages).
+    public var jacobianEvaluations: Int
     /// Dense-output evaluations (output times and event location).
     public var denseOutputEvaluations: Int
     /// How many accepted steps used each order.
@@ -23,6 +25,7 @@ public struct IntegrationStatistics: Sendable, Equatable {
         rejectedSteps = stepper.rejectedSteps
         functionEvaluations = stepper.functionEvaluations
         stageIterations = stepper.stageIterations
+        jacobianEvaluations = stepper.jacobianEvaluations
         denseOutputEvaluations = stepper.denseOutputEvaluations
         ordersUsed = stepper.ordersUsed
         self.globalError = globalError

@@ -1,3 +1,5 @@
+import CMPFR
+import Foundation
 import MultiPrecision
 
 /// The number types that the steppers, the integration driver and the map iterator run in: `Double` and
@@ -19,6 +21,12 @@ public protocol IntegrationScalar: Scalar, DynamicsScalar {
     var exactBigFloat: BigFloat { get }
     /// `x` correctly rounded to nearest at the current working precision (`Precision.current` for `BigFloat`).
     init(rounding x: BigFloat)
+    /// The binary exponent e with 2^(e−1) ≤ |x| < 2^e (MPFR's convention), or `nil` for zero, NaN and ±∞.
+    var binaryExponent: Int? { get }
+    /// Replaces this value with `self · 2^n` (exact barring overflow and underflow; allocates nothing).
+    mutating func multiply(byPowerOfTwo n: Int)
+    /// Replaces this value with `d`, rounded at this value's precision (exact from 53 bits on; allocates nothing).
+    mutating func set(_ d: Double)
 }
 
 extension Double: IntegrationScalar {
@@ -30,6 +38,12 @@ extension Double: IntegrationScalar {
     public var exactBigFloat: BigFloat { BigFloat(self, precision: 53) }
     /// The nearest `Double`.
     public init(rounding x: BigFloat) { self = x.doubleValue }
+    /// `Int(exponent) + 1` for finite non-zero values.
+    public var binaryExponent: Int? { isFinite && !isZero ? Int(exponent) + 1 : nil }
+    /// `self = self · 2^n`.
+    @inlinable public mutating func multiply(byPowerOfTwo n: Int) { self = Foundation.scalbn(self, n) }
+    /// `self = d`.
+    @inlinable public mutating func set(_ d: Double) { self = d }
 }
 
 extension BigFloat: IntegrationScalar {
@@ -37,4 +51,10 @@ extension BigFloat: IntegrationScalar {
     public var exactBigFloat: BigFloat { self }
     /// `x` rounded to `Precision.current` bits.
     public init(rounding x: BigFloat) { self = x.rounded(toPrecision: Precision.current) }
+    /// `exponent`.
+    public var binaryExponent: Int? { exponent }
+    /// `self ← d` (`mpfr_set_d`).
+    public mutating func set(_ d: Double) {
+        withUnsafeMutableMPFRPointer { _ = mpfr_set_d($0, d, MPFR_RNDN) }
+    }
 }

@@ -11,6 +11,20 @@ public protocol RightHandSide<Scalar> {
     var dimension: Int { get }
     /// Writes f(`time`, `state`) into `derivative`, which has `dimension` components on entry.
     mutating func evaluate(time: Scalar, state: [Scalar], into derivative: inout [Scalar])
+    /// Writes an approximation of the Jacobian ∂f/∂x at (`time`, `state`) in `Double`, row-major
+    /// (`jacobian[i·n + j]` = ∂fᵢ/∂xⱼ), and returns `true`; or returns `false` when none is available (the default).
+    ///
+    /// Implicit steppers use it only to precondition their stage iteration (mixed-precision simplified Newton):
+    /// its accuracy sets the rate of convergence, never the accuracy of the result, so finite differences in
+    /// `Double` are plenty.
+    mutating func approximateJacobian(time: Double, state: [Double], into jacobian: inout [Double]) -> Bool
+}
+
+extension RightHandSide {
+    /// No Jacobian: implicit steppers fall back to fixed-point iteration.
+    public mutating func approximateJacobian(time: Double, state: [Double], into jacobian: inout [Double]) -> Bool {
+        false
+    }
 }
 
 /// The default `RightHandSide`: calls the vector field's generic `evaluate` at a fixed working precision.
@@ -40,5 +54,29 @@ public struct VectorFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar
         } else {
             withPrecision(precision) { field.evaluate(time: time, state: state, into: &derivative) }
         }
+    }
+
+    /// Forward differences of the field evaluated in `Double`, with steps √ε·max(|xⱼ|, 1); `false` if any value
+    /// is not finite (for example a state beyond the range of `Double`).
+    public mutating func approximateJacobian(time: Double, state: [Double], into jacobian: inout [Double]) -> Bool {
+        let n = field.dimension
+        guard state.count == n, state.allSatisfy(\.isFinite) else { return false }
+        var f0 = [Double](repeating: 0, count: n), f1 = f0, x = state
+        field.evaluate(time: time, state: state, into: &f0)
+        guard f0.allSatisfy(\.isFinite) else { return false }
+        if jacobian.count != n * n { jacobian = [Double](repeating: 0, count: n * n) }
+        for j in 0..<n {
+            let delta = Double.ulpOfOne.squareRoot() * Swift.max(Swift.abs(state[j]), 1)
+            x[j] = state[j] + delta
+            field.evaluate(time: time, state: x, into: &f1)
+            x[j] = state[j]
+            let step = (state[j] + delta) - state[j]
+            for i in 0..<n {
+                let entry = (f1[i] - f0[i]) / step
+                guard entry.isFinite else { return false }
+                jacobian[i * n + j] = entry
+            }
+        }
+        return true
     }
 }

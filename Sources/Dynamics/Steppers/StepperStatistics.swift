@@ -9,6 +9,8 @@ public struct StepperStatistics: Sendable, Equatable, Codable {
     public var functionEvaluations = 0
     /// Iterations of implicit stage equations (Gauss–Legendre), summed over all steps.
     public var stageIterations = 0
+    /// Approximate Jacobians computed (in `Double`, for Newton iterations of implicit stages).
+    public var jacobianEvaluations = 0
     /// Calls of dense output.
     public var denseOutputEvaluations = 0
     /// How many accepted steps used each order.

@@ -87,8 +87,11 @@ func _initialStep<S: IntegrationScalar, R: RightHandSide>(
 }
 
 /// The next step end: `limit` itself when it is within 1/8 of a step (so no sliver of a step is left over).
+/// The step returned is `end − t`, the difference of the two representable times, so that the time the state has
+/// been advanced by is exactly the time that passed (t + h itself is rounded).
 func _landing<S: IntegrationScalar>(from t: S, step h: S, limit: S) -> (step: S, end: S, lands: Bool) {
     let remaining = limit - t
     if remaining <= h + h / S(8) { return (remaining, limit, true) }
-    return (h, t + h, false)
+    let end = t + h
+    return (end - t, end, false)
 }
