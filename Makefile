@@ -1,12 +1,13 @@
 # Attest: two commands on a fresh Debian machine.
 #   make proofs   install missing system packages, build in release mode, check every claim in proofs/
 #   make test     install missing system packages, run the test suite
-# Also: make bench (benchmarks, release), make leaks (valgrind leak check), make build, make clean.
+# Also: make bench (benchmarks, release), make bench-dynamics (P1a: Attest's Taylor stepper against heyoka and
+# mpmath.odefun, in one run; minutes), make leaks (valgrind leak check), make build, make clean.
 
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test proofs bench leaks build release clean
+.PHONY: deps test proofs bench bench-dynamics leaks build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -26,6 +27,14 @@ proofs: release
 bench: deps
 	$(SWIFT) build -c release --product attest-benchmarks
 	$(RELEASE_BIN)/attest-benchmarks
+
+# P1a at 256 and 512 bits: our release binary and the peers (heyoka 7.13.2 with hy.real, mpmath.odefun) alternately
+# in one run, medians and ratios. The peers live in a virtual environment (.venv-bench, not in git).
+PEERS_PYTHON = .venv-bench/bin/python
+bench-dynamics: deps
+	$(SWIFT) build -c release --product attest-benchmarks
+	@test -x $(PEERS_PYTHON) || (python3 -m venv .venv-bench && .venv-bench/bin/pip install -q heyoka==7.13.2 mpmath gmpy2)
+	$(PEERS_PYTHON) Benchmarks/peers/p1_peers.py --ours $(RELEASE_BIN)/attest-benchmarks $(PEERS_ARGS)
 
 # Runs a long loop of MultiPrecision operations under valgrind; fails on any definite or indirect leak.
 leaks:

@@ -76,7 +76,7 @@ let package = Package(
         // Test helpers shared by several test targets.
         .target(
             name: "AttestTestSupport",
-            dependencies: ["MultiPrecision"],
+            dependencies: ["MultiPrecision", "Dynamics"],
             path: "Sources/AttestTestSupport"
         ),
         .testTarget(
@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DynamicsTests",
-            dependencies: ["Dynamics", "LinearAlgebra", "AttestTestSupport"],
+            dependencies: ["Dynamics", "LinearAlgebra", "MultiPrecision", "AttestTestSupport"],
             exclude: ["References"]
         ),
         .testTarget(
@@ -115,7 +115,8 @@ let package = Package(
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .executableTarget(
             name: "attest-benchmarks",
-            dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "CMPFR", "CAllocationCounter"],
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "Dynamics", "AttestTestSupport", "CMPFR",
+                           "CAllocationCounter"],
             path: "Benchmarks/AttestBenchmarks"
         ),
     ],

@@ -5,6 +5,16 @@ import Foundation
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.contains("--leak-check") {
     LeakCheck.run()
+} else if arguments.contains("--taylor-json") {
+    let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
+    let log2Tolerance = arguments.firstIndex(of: "--log2-tolerance").flatMap { Int(arguments[arguments.index(after: $0)]) }
+    let guardBits = arguments.firstIndex(of: "--state-guard-bits").flatMap { Int(arguments[arguments.index(after: $0)]) }
+    TaylorBenchmark.printJSON(bits: bits, log2Tolerance: log2Tolerance, tapering: !arguments.contains("--no-tapering"),
+                              stateGuardBits: guardBits ?? 32)
+} else if arguments.contains("--taylor") {
+    let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 5
+    let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) }
+    TaylorBenchmark.run(repeats: repeats, precisions: bits.map { [$0] } ?? [256, 512])
 } else {
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 9
     print("# attest-benchmarks (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
@@ -12,4 +22,5 @@ if arguments.contains("--leak-check") {
     NumberBenchmarks.run(repeats: repeats)
     MatrixProductBenchmark.run(repeats: repeats)
     SymbolicBenchmark.run(repeats: repeats)
+    TaylorBenchmark.run(repeats: repeats)
 }

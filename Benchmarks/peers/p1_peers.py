@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""P1a (deep linear network gradient flow, shared/bench/PROBLEMS.md) with Attest's Taylor stepper, heyoka and
+mpmath.odefun, at 256 and 512 bits, in one run: paired medians and ratios.
+
+Usage (from the repository root, after `make bench-dynamics` has built the release binary):
+  .venv-bench/bin/python Benchmarks/peers/p1_peers.py --ours .build/release/attest-benchmarks [--repeats 5]
+      [--bits 256 512] [--mpmath full|scaled|skip]
+
+* Attest: `attest-benchmarks --taylor-json --bits B` runs one integration and prints one JSON line.
+* heyoka: hy.real at B bits, compact_mode=True, tolerance 2^-B (the same tolerance and hence the same
+  Jorba-Zou order as Attest: 90 at 256 bits, 179 at 512); the JIT build (taylor_adaptive) is timed apart from propagate_until.
+* mpmath.odefun: mp.prec = B. It takes minutes: `--mpmath full` times one full run per precision,
+  `--mpmath scaled` (default) times t in [0, 20] once at 256 bits and, at 512 bits, a short horizon [0, 2] at 256 and
+  at 512 bits, and scales the 256-bit full time by their ratio (stated in the output).
+Digits of agreement are -log10(|x - r|/|r|) against the PROBLEMS.md reference values (700-bit C/MPFR Taylor);
+L(20) is evaluated from each peer's final state at B + 64 bits, so that its own evaluation adds no rounding.
+"""
+import argparse, json, math, statistics, subprocess, sys, time
+from fractions import Fraction
+
+REF_W = "-5.463918410301220763504887101144814240753543651373316784588071749152267433441280299616460211864369914514399188125194623624365280617204501148090288371463246240592901011389844432166869968820207743964800528916997760641e-01"
+REF_L = "9.047816789152304883960852803156107004632699890718925327182110347097963224978196867643463900250597396177793095699013990175117845814098267046505832147623404294724713611158905830535156842019959138905668293640225196852e-10"
+
+N, D, ALPHA, BETA, T_END = 3, 4, Fraction(0), 16, 20
+
+
+def p1a_data():
+    w0 = []
+    for j in range(N):
+        for a in range(D):
+            for b in range(D):
+                w0.append((ALPHA if a == b else 0) + Fraction((7 * a + 3 * b + 5 * j) % 11 - 5, BETA))
+    phi = [(Fraction(2 * D - a, D) if a == b else 0) + Fraction((2 * a + 5 * b + 1) % 9 - 4, 8)
+           for a in range(D) for b in range(D)]
+    return w0, phi
+
+
+def matmul(A, B, n):  # row-major flat lists, generic over +,*
+    return [sum_(A[i * n + k] * B[k * n + j] for k in range(n)) for i in range(n) for j in range(n)]
+
+
+def tmatmul(A, B, n):  # A^T B
+    return [sum_(A[k * n + i] * B[k * n + j] for k in range(n)) for i in range(n) for j in range(n)]
+
+
+def matmult(A, B, n):  # A B^T
+    return [sum_(A[i * n + k] * B[j * n + k] for k in range(n)) for i in range(n) for j in range(n)]
+
+
+def sum_(it):
+    it = list(it)
+    s = it[0]
+    for x in it[1:]:
+        s = s + x
+    return s
+
+
+def rhs(ws, phi, n=D, depth=N):
+    """3N-3 matrix products, as in PROBLEMS.md."""
+    W = [ws[j * n * n:(j + 1) * n * n] for j in range(depth)]
+    P = [W[0]]
+    for j in range(1, depth):
+        P.append(matmul(W[j], P[j - 1], n))
+    R = [None] * depth
+    R[depth - 1] = [p - f for p, f in zip(P[depth - 1], phi)]
+    for j in range(depth - 2, -1, -1):
+        R[j] = tmatmul(W[j + 1], R[j + 1], n)
+    out = [-r for r in R[0]]
+    for j in range(1, depth):
+        out += [-x for x in matmult(R[j], P[j - 1], n)]
+    return out
+
+
+def digits(x_str, ref, bits):
+    import mpmath
+    with mpmath.workprec(bits + 64):
+        x, r = mpmath.mpf(x_str), mpmath.mpf(ref)
+        rel = abs((x - r) / r)
+        return float("inf") if rel == 0 else float(-mpmath.log10(rel))
+
+
+def loss_string(ws_str, phi, bits):
+    import mpmath
+    with mpmath.workprec(bits + 64):
+        W = [mpmath.mpf(s) for s in ws_str]
+        Ws = [W[j * D * D:(j + 1) * D * D] for j in range(N)]
+        P = Ws[0]
+        for j in range(1, N):
+            P = matmul(Ws[j], P, D)
+        L = sum_((p - mpmath.mpf(f.numerator) / f.denominator) ** 2 for p, f in zip(P, phi)) / 2
+        return mpmath.nstr(L, int(bits * 0.30103) + 5, strip_zeros=False)
+
+
+def run_ours(binary, bits):
+    out = subprocess.run([binary, "--taylor-json", "--bits", str(bits)], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def make_heyoka(bits):
+    import heyoka as hy
+    w0, phi = p1a_data()
+    xs = hy.make_vars(*[f"w{j}_{a}_{b}" for j in range(N) for a in range(D) for b in range(D)])
+    f = rhs(list(xs), [hy.expression(float(p)) for p in phi])
+    state = [hy.real(float(v), bits) for v in w0]
+    tol = hy.real(2, bits) ** (-bits)
+    t0 = time.perf_counter()
+    ta = hy.taylor_adaptive(list(zip(xs, f)), state, fp_type=hy.real, prec=bits, compact_mode=True, tol=tol)
+    build = time.perf_counter() - t0
+    return ta, state, build
+
+
+def run_heyoka(ta, state, bits):
+    import heyoka as hy
+    import numpy as np
+    ta.time = hy.real(0, bits)
+    ta.state[:] = np.array(state)
+    t0 = time.perf_counter()
+    res = ta.propagate_until(hy.real(T_END, bits))
+    seconds = time.perf_counter() - t0
+    ws = [str(v) for v in ta.state]
+    _, phi = p1a_data()
+    return {"seconds": seconds, "steps": int(res[3]), "order": int(ta.order),
+            "digitsW": digits(ws[0], REF_W, bits), "digitsL": digits(loss_string(ws, phi, bits), REF_L, bits)}
+
+
+def run_mpmath(bits, t_end):
+    import mpmath
+    w0, phi = p1a_data()
+    steps = [0]
+    with mpmath.workprec(bits):
+        phim = [mpmath.mpf(p.numerator) / p.denominator for p in phi]
+        y0 = [mpmath.mpf(v.numerator) / v.denominator for v in w0]
+
+        def F(t, y):
+            steps[0] += 1
+            return rhs(list(y), phim)
+
+        t0 = time.perf_counter()
+        sol = mpmath.odefun(F, 0, y0)
+        y = sol(t_end)
+        seconds = time.perf_counter() - t0
+        ws = [mpmath.nstr(v, int(bits * 0.30103) + 5, strip_zeros=False) for v in y]
+    result = {"seconds": seconds, "evaluations": steps[0]}
+    if t_end == T_END:
+        result["digitsW"] = digits(ws[0], REF_W, bits)
+        result["digitsL"] = digits(loss_string(ws, phi, bits), REF_L, bits)
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ours", required=True)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--bits", type=int, nargs="+", default=[256, 512])
+    ap.add_argument("--mpmath", choices=["full", "scaled", "skip"], default="scaled")
+    args = ap.parse_args()
+    rows = []
+    mpmath_full_256 = None
+    for bits in args.bits:
+        repeats = args.repeats if bits <= 256 else max(1, min(args.repeats, 3))
+        ta, state, build = make_heyoka(bits)
+        ours, theirs = [], []
+        for _ in range(repeats):  # paired, alternating runs
+            ours.append(run_ours(args.ours, bits))
+            theirs.append(run_heyoka(ta, state, bits))
+            print(f"# {bits} bits: attest {ours[-1]['seconds']:.3f} s, heyoka {theirs[-1]['seconds']:.3f} s",
+                  file=sys.stderr, flush=True)
+        row = {"bits": bits, "attest": ours[0], "heyoka": theirs[0], "heyoka_build": build,
+               "attest_median": statistics.median(r["seconds"] for r in ours),
+               "heyoka_median": statistics.median(r["seconds"] for r in theirs),
+               "attest_times": [r["seconds"] for r in ours], "heyoka_times": [r["seconds"] for r in theirs]}
+        if args.mpmath == "full" or (args.mpmath == "scaled" and bits == 256):
+            print(f"# {bits} bits: mpmath.odefun on [0, 20] (minutes)...", file=sys.stderr, flush=True)
+            m = run_mpmath(bits, T_END)
+            m["how"] = "one full run"
+            if bits == 256:
+                mpmath_full_256 = m
+            row["mpmath"] = m
+        elif args.mpmath == "scaled" and mpmath_full_256 is not None:
+            print(f"# {bits} bits: mpmath.odefun on [0, 2] at 256 and {bits} bits...", file=sys.stderr, flush=True)
+            short_256 = run_mpmath(256, 2)
+            short = run_mpmath(bits, 2)
+            factor = short["seconds"] / short_256["seconds"]
+            row["mpmath"] = {"seconds": mpmath_full_256["seconds"] * factor,
+                             "how": f"scaled: 256-bit [0,20] time x ({short['seconds']:.1f} s / {short_256['seconds']:.1f} s on [0,2] at {bits}/256 bits)"}
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+
+    print()
+    print("| bits | stepper | order | steps | evaluations | digits W₁[0,0] | digits L | median s | ratio (attest/peer) |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        b, a, h = row["bits"], row["attest"], row["heyoka"]
+        print(f"| {b} | Attest Taylor | {a['order']} | {a['steps']} | {a['tapePasses']} tape passes | {a['digitsW']:.1f} | {a['digitsL']:.1f} | {row['attest_median']:.2f} | 1 |")
+        print(f"| {b} | heyoka (compact, JIT {row['heyoka_build']:.1f} s apart) | {h['order']} | {h['steps']} | {h['steps'] * h['order']} (steps × order) | {h['digitsW']:.1f} | {h['digitsL']:.1f} | {row['heyoka_median']:.2f} | {row['attest_median'] / row['heyoka_median']:.2f} |")
+        if "mpmath" in row:
+            m = row["mpmath"]
+            dw = f"{m['digitsW']:.1f}" if "digitsW" in m else "–"
+            dl = f"{m['digitsL']:.1f}" if "digitsL" in m else "–"
+            ev = m.get("evaluations", "–")
+            print(f"| {b} | mpmath.odefun ({m['how']}) | – | – | {ev} field calls | {dw} | {dl} | {m['seconds']:.1f} | {row['attest_median'] / m['seconds']:.4f} ({m['seconds'] / row['attest_median']:.0f}× faster) |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+import MultiPrecision
+
+/// In-place arithmetic on numbered slots of a preallocated store: the only interface the Taylor recurrences use.
+///
+/// Slots are plain indices, so a kernel is `mul(r, a, b)` on three integers and nothing is allocated per
+/// operation. Operands may alias (`add(r, r, t)` accumulates), as MPFR allows. Two stores implement it: an MPFR
+/// arena (`TaylorMPFRArena`, any precision, several precision levels for tapering) and a `Double` array
+/// (`TaylorDoubleStore`, for tests and quick sweeps).
+protocol TaylorArithmetic: AnyObject {
+    /// The scalar exchanged with the outside (the state and time at the API boundary).
+    associatedtype Value
+
+    /// r = 0.
+    func setZero(_ r: Int)
+    /// r = a, rounded to r's precision.
+    func set(_ r: Int, _ a: Int)
+    /// r = a + b.
+    func add(_ r: Int, _ a: Int, _ b: Int)
+    /// r = a − b.
+    func subtract(_ r: Int, _ a: Int, _ b: Int)
+    /// r = a · b.
+    func multiply(_ r: Int, _ a: Int, _ b: Int)
+    /// r = a / b.
+    func divide(_ r: Int, _ a: Int, _ b: Int)
+    /// r = a · n.
+    func multiply(_ r: Int, _ a: Int, integer n: Int)
+    /// r = a / n.
+    func divide(_ r: Int, _ a: Int, integer n: Int)
+    /// r = a − n.
+    func subtract(_ r: Int, _ a: Int, integer n: Int)
+    /// r = −a.
+    func negate(_ r: Int, _ a: Int)
+    /// r = eᵃ.
+    func exp(_ r: Int, _ a: Int)
+    /// r = ln a.
+    func log(_ r: Int, _ a: Int)
+    /// r = √a.
+    func sqrt(_ r: Int, _ a: Int)
+    /// r = a^b.
+    func power(_ r: Int, _ a: Int, _ b: Int)
+    /// r = q, correctly rounded.
+    func set(_ r: Int, rational q: Rational)
+    /// r = value, rounded to r's precision.
+    func set(_ r: Int, value: Value)
+    /// r = x, rounded to r's precision.
+    func set(_ r: Int, double x: Double)
+    /// r = 2^e for a real e (rounded; any magnitude the type can hold, also below `Double`'s range for MPFR).
+    func set(_ r: Int, powerOfTwo e: Double)
+    /// The value of slot a (at a's precision).
+    func value(_ a: Int) -> Value
+    /// Writes slot a into an existing value (rounded to the value's own precision; no allocation when the value
+    /// is uniquely referenced).
+    func store(_ a: Int, into value: inout Value)
+    /// The sign of a − b: −1, 0 or +1.
+    func compare(_ a: Int, _ b: Int) -> Int
+    /// log₂|a| as a `Double` without overflow or underflow (−∞ for 0, +∞ for ±∞ and NaN).
+    func log2Magnitude(_ a: Int) -> Double
+    /// Whether a is a finite number.
+    func isFinite(_ a: Int) -> Bool
+}

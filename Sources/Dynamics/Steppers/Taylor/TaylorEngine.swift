@@ -1,0 +1,453 @@
+import MultiPrecision
+
+// Implementation goals, in order of priority:
+// 1. The standard order-by-order recurrences, O(p²) per step at order p; the field is never re-evaluated.
+// 2. No allocation after `init`: every series coefficient, accumulator and constant is a slot of one store,
+//    and the compiled program lives in buffers allocated once.
+// 3. Operands of equal precision within an order (tapering levels), so MPFR takes its fast paths.
+
+/// Runs a compiled `TaylorProgram` over a slot store: the Taylor coefficients of every node, order by order, for
+/// one step, and the Horner evaluation of the state series.
+///
+/// Slot layout: node n's coefficient of order k at level λ (λ ≥ level(k)) is slot
+/// `base[n] + offset[k] + λ − level(k)`, and `table[λ·(p+1) + k]` holds `offset[k] + λ − level(k)`. A coefficient
+/// is computed at its own level (its "native" slot) and then rounded into the coarser levels, where the higher
+/// orders read it.
+///
+/// Recurrences (x_k is the k-th normalized coefficient, x^(k)/k!):
+/// - sum of products: (c + Σγu + Σδab)_k = [k=0]c + Σγ u_k + Σ δ Σ_j a_j b_{k−j};
+/// - quotient w = a/b: w_k = (a_k − Σ_{j≥1} b_j w_{k−j}) / b₀;
+/// - w = eᵃ: w_k = (1/k) Σ_{j=1..k} j a_j w_{k−j};
+/// - w = ln a: w_k = (a_k − (1/k) Σ_{j=1..k−1} j w_j a_{k−j}) / a₀;
+/// - w = √a: w_k = (a_k − Σ_{j=1..k−1} w_j w_{k−j}) / (2 w₀);
+/// - w = a^α: w_k = (1/(k a₀)) Σ_{j=0..k−1} (α(k−j) − j) a_{k−j} w_j;
+/// - the ODE: x_{k+1} = f_k / (k+1).
+final class TaylorEngine<Store: TaylorArithmetic> {
+    /// The compiled field.
+    let program: TaylorProgram
+    /// The order p: state coefficients 0 … p are computed each step.
+    let order: Int
+    /// The precision levels.
+    let levels: TaylorPrecisionLevels
+    /// The slot store.
+    let store: Store
+    /// The state dimension.
+    let dimension: Int
+
+    struct CompiledProduct {
+        var a: Int, b: Int, degreeA: Int, degreeB: Int
+        var isSquare: Bool
+        /// +1 or −1 for a unit coefficient; 0 when `coefficientSlot + λ` holds it at level λ.
+        var sign: Int
+        var coefficientSlot: Int
+    }
+
+    struct CompiledTerm {
+        var node: Int, degree: Int, sign: Int, coefficientSlot: Int
+    }
+
+    enum Instruction {
+        /// A sum node: `products[productRange]`, `terms[termRange]`, and the constant in `constantSlot` (−1: none).
+        case sum(productRange: Range<Int>, termRange: Range<Int>, constantSlot: Int)
+        case divide(a: Int, degreeA: Int, b: Int, degreeB: Int)
+        case exp(a: Int, degreeA: Int)
+        case log(a: Int, degreeA: Int)
+        case sqrt(a: Int, degreeA: Int)
+        case power(a: Int, degreeA: Int, alphaSlot: Int)
+    }
+
+    struct Step {
+        var node: Int, degree: Int, instruction: Instruction
+    }
+
+    private let levelCount: Int
+    private let table: UnsafeMutablePointer<Int>
+    private let levelOf: UnsafeMutablePointer<Int>
+    private let products: UnsafeMutableBufferPointer<CompiledProduct>
+    private let terms: UnsafeMutableBufferPointer<CompiledTerm>
+    private let steps: UnsafeMutableBufferPointer<Step>
+    private let stateBases: UnsafeMutableBufferPointer<Int>
+    private let outputBases: UnsafeMutableBufferPointer<Int>
+    private let timeBase: Int?
+    /// Per-level scratch: accumulator, second accumulator, and two temporaries at `scratch + 4λ + i`.
+    private let scratch: Int
+    /// Full-precision slots: the time, the step, the end of the interval, a Horner accumulator, a difference, the
+    /// start of the last step.
+    let timeSlot: Int, stepSlot: Int, endSlot: Int, hornerSlot: Int, differenceSlot: Int, previousTimeSlot: Int
+    /// Full-precision slots of the state at `timeSlot`: component i is `stateSlot + i`. The series of the last
+    /// step keep the state at its start, so dense output works after the state has moved on.
+    let stateSlot: Int
+    /// Full-precision slots for the state at the end of a trial step (`trialStateSlot + i`), the trial time, and
+    /// the smallest step allowed.
+    let trialStateSlot: Int, trialTimeSlot: Int, minimumStepSlot: Int
+
+    /// Builds the slot layout and the store for `program` at order `order` with the given levels.
+    /// - Parameter makeStore: makes a store from the precision of every slot.
+    init(program: TaylorProgram, order: Int, levels: TaylorPrecisionLevels, stateGuardBits: Int,
+         makeStore: ([Int]) -> Store) {
+        precondition(order >= 1, "TaylorEngine: order \(order) < 1")
+        precondition(levels.levelOfOrder.count == order + 1, "TaylorEngine: levels for another order")
+        self.program = program
+        self.order = order
+        self.levels = levels
+        dimension = program.stateNodes.count
+        levelCount = levels.count
+        let levelCount = levels.count
+        let levelOfOrder = levels.levelOfOrder
+        levelOf = .allocate(capacity: order + 1)
+        levelOf.initialize(from: levelOfOrder, count: order + 1)
+        var offset: [Int] = [0]
+        for k in 0...order { offset.append(offset[k] + levelCount - levelOfOrder[k]) }
+        table = .allocate(capacity: levelCount * (order + 1))
+        for level in 0..<levelCount {
+            for k in 0...order {
+                table[level * (order + 1) + k] = level >= levelOfOrder[k] ? offset[k] + level - levelOfOrder[k] : -1
+            }
+        }
+        var seriesPrecisions: [Int] = []
+        for k in 0...order {
+            for level in levelOfOrder[k]..<levelCount { seriesPrecisions.append(levels.precisions[level]) }
+        }
+        let nodes = program.nodes
+        var slotPrecisions: [Int] = []
+        var base: [Int] = []
+        for _ in nodes {
+            base.append(slotPrecisions.count)
+            slotPrecisions.append(contentsOf: seriesPrecisions)
+        }
+        // Rational constants: one slot per level, shared by equal values.
+        var constantSlots: [Rational: Int] = [:]
+        func constantSlot(_ q: Rational) -> Int {
+            if let slot = constantSlots[q] { return slot }
+            let slot = slotPrecisions.count
+            slotPrecisions.append(contentsOf: levels.precisions)
+            constantSlots[q] = slot
+            return slot
+        }
+        func isUnit(_ q: Rational) -> Bool { q == Rational(1) || q == Rational(-1) }
+        var compiledProducts: [CompiledProduct] = []
+        var compiledTerms: [CompiledTerm] = []
+        var dynamicSteps: [Step] = [], staticSteps: [Step] = []
+        for (n, node) in nodes.enumerated() {
+            let instruction: Instruction
+            switch node.kind {
+            case .state, .time, .constant: continue
+            case .sum(let constant, let nodeTerms, let nodeProducts):
+                let productStart = compiledProducts.count
+                for p in nodeProducts {
+                    compiledProducts.append(CompiledProduct(
+                        a: base[p.a], b: base[p.b], degreeA: nodes[p.a].degree, degreeB: nodes[p.b].degree,
+                        isSquare: p.a == p.b, sign: isUnit(p.coefficient) ? p.coefficient.signum() : 0,
+                        coefficientSlot: isUnit(p.coefficient) ? -1 : constantSlot(p.coefficient)))
+                }
+                let termStart = compiledTerms.count
+                for t in nodeTerms {
+                    compiledTerms.append(CompiledTerm(
+                        node: base[t.node], degree: nodes[t.node].degree,
+                        sign: isUnit(t.coefficient) ? t.coefficient.signum() : 0,
+                        coefficientSlot: isUnit(t.coefficient) ? -1 : constantSlot(t.coefficient)))
+                }
+                instruction = .sum(productRange: productStart..<compiledProducts.count,
+                                   termRange: termStart..<compiledTerms.count,
+                                   constantSlot: constant.isZero ? -1 : constantSlot(constant))
+            case .divide(let a, let b):
+                instruction = .divide(a: base[a], degreeA: nodes[a].degree, b: base[b], degreeB: nodes[b].degree)
+            case .exp(let a): instruction = .exp(a: base[a], degreeA: nodes[a].degree)
+            case .log(let a): instruction = .log(a: base[a], degreeA: nodes[a].degree)
+            case .sqrt(let a): instruction = .sqrt(a: base[a], degreeA: nodes[a].degree)
+            case .power(let a, let alpha):
+                instruction = .power(a: base[a], degreeA: nodes[a].degree, alphaSlot: constantSlot(alpha))
+            }
+            let step = Step(node: base[n], degree: node.degree, instruction: instruction)
+            if node.isStatic { staticSteps.append(step) } else { dynamicSteps.append(step) }
+        }
+        scratch = slotPrecisions.count
+        for level in 0..<levelCount {
+            slotPrecisions.append(contentsOf: Array(repeating: levels.precisions[level], count: 4))
+        }
+        timeSlot = slotPrecisions.count
+        stepSlot = timeSlot + 1
+        endSlot = timeSlot + 2
+        hornerSlot = timeSlot + 3
+        differenceSlot = timeSlot + 4
+        previousTimeSlot = timeSlot + 5
+        trialTimeSlot = timeSlot + 6
+        minimumStepSlot = timeSlot + 7
+        stateSlot = timeSlot + 8
+        trialStateSlot = stateSlot + dimension
+        slotPrecisions.append(contentsOf: Array(repeating: levels.precisions[0] + stateGuardBits,
+                                                count: 8 + 2 * dimension))
+
+        products = .allocate(capacity: max(compiledProducts.count, 1))
+        _ = products.initialize(from: compiledProducts)
+        terms = .allocate(capacity: max(compiledTerms.count, 1))
+        _ = terms.initialize(from: compiledTerms)
+        steps = .allocate(capacity: max(dynamicSteps.count, 1))
+        _ = steps.initialize(from: dynamicSteps)
+        stateBases = .allocate(capacity: max(dimension, 1))
+        _ = stateBases.initialize(from: program.stateNodes.map { base[$0] })
+        outputBases = .allocate(capacity: max(dimension, 1))
+        _ = outputBases.initialize(from: program.outputs.map { base[$0] })
+        timeBase = program.timeNode.map { base[$0] }
+
+        store = makeStore(slotPrecisions)
+        // Constants at every level; constant nodes and static nodes at order 0, every level; t's unit coefficient.
+        for (q, slot) in constantSlots {
+            for level in 0..<levelCount { store.set(slot + level, rational: q) }
+        }
+        for (n, node) in nodes.enumerated() {
+            if case .constant(let c) = node.kind {
+                store.set(base[n], rational: c)
+                fillLevels(base[n], order: 0)
+            }
+        }
+        for step in staticSteps {
+            compute(step, order: 0)
+            fillLevels(step.node, order: 0)
+        }
+        if let timeBase {
+            for level in levelOfOrder[1]..<levelCount { store.set(timeBase + slotOffset(level, 1), rational: Rational(1)) }
+        }
+    }
+
+    deinit {
+        table.deallocate()
+        levelOf.deallocate()
+        products.deallocate()
+        terms.deallocate()
+        steps.deallocate()
+        stateBases.deallocate()
+        outputBases.deallocate()
+    }
+
+    /// The offset of order k's coefficient at `level` within a node's slots.
+    @inline(__always) private func slotOffset(_ level: Int, _ k: Int) -> Int { table[level * (order + 1) + k] }
+
+    /// Rounds the native coefficient of order k of the series at `node` into the coarser levels.
+    @inline(__always) private func fillLevels(_ node: Int, order k: Int) {
+        let native = node + slotOffset(levelOf[k], k)
+        var level = levelOf[k] + 1
+        while level < levelCount {
+            store.set(node + slotOffset(level, k), native)
+            level += 1
+        }
+    }
+
+    // MARK: State
+
+    /// The slot of coefficient k of state component i at its native level.
+    @inline(__always) func stateCoefficient(_ i: Int, _ k: Int) -> Int { stateBases[i] + slotOffset(levelOf[k], k) }
+
+
+    // MARK: Coefficients
+
+    /// Computes all Taylor coefficients of one step at the time in `timeSlot` and the state in `stateSlot`:
+    /// state coefficients 0 … p, node coefficients 0 … p − 1. This is p passes over the tape.
+    func computeCoefficients() {
+        for i in 0..<dimension { store.set(stateBases[i], stateSlot + i) }
+        if let timeBase {
+            store.set(timeBase, timeSlot)
+            fillLevels(timeBase, order: 0)
+        }
+        for i in 0..<dimension { fillLevels(stateBases[i], order: 0) }
+        for k in 0..<order {
+            for s in 0..<steps.count where k <= steps[s].degree {
+                compute(steps[s], order: k)
+                fillLevels(steps[s].node, order: k)
+            }
+            let next = k + 1, level = levelOf[next]
+            let read = slotOffset(level, k), write = slotOffset(level, next)
+            for i in 0..<dimension {
+                store.divide(stateBases[i] + write, outputBases[i] + read, integer: next)
+                fillLevels(stateBases[i], order: next)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func compute(_ step: Step, order k: Int) {
+        let level = levelOf[k]
+        let t = table + level * (order + 1)
+        let r = step.node + t[k]
+        let acc = scratch + 4 * level, acc2 = acc + 1, tmp = acc + 2, tmp2 = acc + 3
+        switch step.instruction {
+        case .sum(let productRange, let termRange, let constantSlot):
+            store.setZero(r)
+            for index in productRange {
+                let p = products[index]
+                let low = max(0, k - p.degreeB), high = min(k, p.degreeA)
+                if low > high { continue }
+                let target = p.sign == 0 ? acc2 : r
+                if p.sign == 0 { store.setZero(acc2) }
+                let negative = p.sign < 0
+                if p.isSquare {
+                    // Σ_j a_j a_{k−j} = 2 Σ_{j < k−j} a_j a_{k−j} + [k even] a_{k/2}².
+                    store.setZero(tmp2)
+                    var j = low
+                    while j < k - j && j <= high {
+                        store.multiply(tmp, p.a + t[j], p.a + t[k - j])
+                        store.add(tmp2, tmp2, tmp)
+                        j += 1
+                    }
+                    store.multiply(tmp2, tmp2, integer: 2)
+                    if k % 2 == 0 && k / 2 >= low && k / 2 <= high {
+                        store.multiply(tmp, p.a + t[k / 2], p.a + t[k / 2])
+                        store.add(tmp2, tmp2, tmp)
+                    }
+                    if negative { store.subtract(target, target, tmp2) } else { store.add(target, target, tmp2) }
+                } else if negative {
+                    for j in low...high {
+                        store.multiply(tmp, p.a + t[j], p.b + t[k - j])
+                        store.subtract(target, target, tmp)
+                    }
+                } else {
+                    for j in low...high {
+                        store.multiply(tmp, p.a + t[j], p.b + t[k - j])
+                        store.add(target, target, tmp)
+                    }
+                }
+                if p.sign == 0 {
+                    store.multiply(tmp, acc2, p.coefficientSlot + level)
+                    store.add(r, r, tmp)
+                }
+            }
+            for index in termRange {
+                let term = terms[index]
+                if k > term.degree { continue }
+                let u = term.node + t[k]
+                switch term.sign {
+                case 1: store.add(r, r, u)
+                case -1: store.subtract(r, r, u)
+                default:
+                    store.multiply(tmp, u, term.coefficientSlot + level)
+                    store.add(r, r, tmp)
+                }
+            }
+            if k == 0 && constantSlot >= 0 { store.add(r, r, constantSlot + level) }
+
+        case .divide(let a, let degreeA, let b, let degreeB):
+            if k <= degreeA { store.set(acc, a + t[k]) } else { store.setZero(acc) }
+            if k >= 1 && degreeB >= 1 {
+                for j in 1...min(k, degreeB) {
+                    store.multiply(tmp, b + t[j], step.node + t[k - j])
+                    store.subtract(acc, acc, tmp)
+                }
+            }
+            store.divide(r, acc, b + t[0])
+
+        case .exp(let a, let degreeA):
+            if k == 0 { store.exp(r, a + t[0]); return }
+            store.setZero(acc)
+            for j in 1...min(k, degreeA) {
+                store.multiply(tmp, a + t[j], step.node + t[k - j])
+                store.multiply(tmp, tmp, integer: j)
+                store.add(acc, acc, tmp)
+            }
+            store.divide(r, acc, integer: k)
+
+        case .log(let a, let degreeA):
+            if k == 0 { store.log(r, a + t[0]); return }
+            store.setZero(acc)
+            if k >= 2 {
+                for j in max(1, k - degreeA)...(k - 1) {
+                    store.multiply(tmp, step.node + t[j], a + t[k - j])
+                    store.multiply(tmp, tmp, integer: j)
+                    store.add(acc, acc, tmp)
+                }
+                store.divide(acc, acc, integer: k)
+            }
+            if k <= degreeA { store.subtract(acc, a + t[k], acc) } else { store.negate(acc, acc) }
+            store.divide(r, acc, a + t[0])
+
+        case .sqrt(let a, let degreeA):
+            if k == 0 { store.sqrt(r, a + t[0]); return }
+            // Σ_{j=1..k−1} w_j w_{k−j} = 2 Σ_{1 ≤ j < k−j} + [k even] w_{k/2}².
+            store.setZero(acc)
+            var j = 1
+            while j < k - j {
+                store.multiply(tmp, step.node + t[j], step.node + t[k - j])
+                store.add(acc, acc, tmp)
+                j += 1
+            }
+            store.multiply(acc, acc, integer: 2)
+            if k % 2 == 0 && k >= 2 {
+                store.multiply(tmp, step.node + t[k / 2], step.node + t[k / 2])
+                store.add(acc, acc, tmp)
+            }
+            if k <= degreeA { store.subtract(acc, a + t[k], acc) } else { store.negate(acc, acc) }
+            store.divide(acc, acc, step.node + t[0])
+            store.divide(r, acc, integer: 2)
+
+        case .power(let a, let degreeA, let alphaSlot):
+            if k == 0 { store.power(r, a + t[0], alphaSlot); return }
+            store.setZero(acc)
+            for j in max(0, k - degreeA)...(k - 1) {
+                store.multiply(tmp2, alphaSlot + level, integer: k - j)
+                store.subtract(tmp2, tmp2, integer: j)
+                store.multiply(tmp, a + t[k - j], step.node + t[j])
+                store.multiply(tmp, tmp, tmp2)
+                store.add(acc, acc, tmp)
+            }
+            store.divide(acc, acc, integer: k)
+            store.divide(r, acc, a + t[0])
+        }
+    }
+
+    // MARK: Norms and evaluation
+
+    /// How far the state's terms exceed the tapering's weight estimate: max over k ≥ 1 of
+    /// log₂(‖x_k‖∞ hᵏ / N) + k·log₂e², in bits (≤ 0 when the estimate holds).
+    func taperingExcess(log2Step: Double, log2Scale: Double) -> Double {
+        var excess = -Double.infinity
+        let weightPerOrder = 2 / 0.6931471805599453
+        for k in 1...order {
+            let term = log2StateNorm(order: k) + Double(k) * log2Step - log2Scale + weightPerOrder * Double(k)
+            excess = max(excess, term)
+        }
+        return excess
+    }
+
+    /// log₂ ‖x_k‖∞ over the state, in the log domain (−∞ when all are zero, +∞ when any is not finite).
+    func log2StateNorm(order k: Int) -> Double {
+        var result = -Double.infinity
+        for i in 0..<dimension { result = max(result, store.log2Magnitude(stateCoefficient(i, k))) }
+        return result
+    }
+
+    /// Evaluates component i of the state series at offset `stepSlot` from the expansion point, by Horner, into
+    /// `hornerSlot` (full precision plus the state's guard bits), with x₀ read from slot `x0`. Costs p
+    /// multiplications and p additions.
+    func evaluate(component i: Int, x0: Int) {
+        let h = hornerSlot
+        store.set(h, stateCoefficient(i, order))
+        var k = order - 1
+        while k >= 1 {
+            store.multiply(h, h, stepSlot)
+            store.add(h, h, stateCoefficient(i, k))
+            k -= 1
+        }
+        store.multiply(h, h, stepSlot)
+        store.add(h, h, x0)
+    }
+
+    /// Evaluates component i of the last step's series at offset `stepSlot` into `hornerSlot` (dense output).
+    func evaluate(component i: Int) { evaluate(component: i, x0: stateCoefficient(i, 0)) }
+
+    /// Writes the state's series evaluated at `stepSlot` (the step) into the trial state, component by component.
+    /// The increment Σ_{k≥1} x_k hᵏ is added to the guarded state (compensated summation of the state).
+    /// - Returns: whether every component is finite.
+    func evaluateTrialState() -> Bool {
+        var finite = true
+        for i in 0..<dimension {
+            evaluate(component: i, x0: stateSlot + i)
+            store.set(trialStateSlot + i, hornerSlot)
+            finite = finite && store.isFinite(hornerSlot)
+        }
+        return finite
+    }
+
+    /// Accepts the trial state.
+    func acceptTrialState() {
+        for i in 0..<dimension { store.set(stateSlot + i, trialStateSlot + i) }
+    }
+}
