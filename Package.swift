@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "Claims",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "Models", "Symbolic",
+                "MultiPrecision", "LinearAlgebra", "Models", "Symbolic", "Dynamics",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]

@@ -22,6 +22,8 @@ public struct ClaimKindRegistry: Sendable {
     public static let standard = ClaimKindRegistry([
         DLNBalancednessStepKind(),
         DLNBalancednessDriftKind(),
+        DLNGFBalancednessKind(),
+        DLNGDConvergenceRateKind(),
         SymbolicIdentityKind(),
     ])
 

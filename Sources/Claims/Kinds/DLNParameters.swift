@@ -113,7 +113,7 @@ enum DLNParameters {
         var y: Matrix<Rational>
         /// The initial network.
         var network: DeepLinearNetwork<Rational>
-        /// The step size η.
+        /// The step size η (0 for the gradient-flow kinds, which have none).
         var stepSize: Rational
         /// The number of steps k.
         var steps: Int
@@ -149,6 +149,6 @@ enum DLNParameters {
             layers = (1..<d.count).map { j in draw(d[j], d[j - 1], scale: scale) }
         }
         return Setup(widths: d, x: x, y: y, network: try DeepLinearNetwork(layers: layers),
-                     stepSize: p.rational("step_size")!, steps: p.integer("steps") ?? 1)
+                     stepSize: p.rational("step_size") ?? 0, steps: p.integer("steps") ?? 1)
     }
 }

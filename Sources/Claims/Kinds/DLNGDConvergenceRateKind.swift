@@ -1,0 +1,193 @@
+import LinearAlgebra
+import MultiPrecision
+import Models
+
+/// `dln-gd-convergence-rate`: Arora, Cohen, Golowich, Hu (ICLR 2019), Theorem 1 and Lemma 1 (THEORY.md §1.6), for
+/// gradient descent on ℓ = ½‖W_N ⋯ W_1 − Φ‖²_F (whitened data), checked at every step t < k:
+///
+///     Lemma 1:  ℓ(t+1) ≤ (1 − η·σ_min(W(t))^{2(N−1)/N})·ℓ(t)
+///     rate:     ℓ(t) ≤ ℓ(0)·exp(−η·c^{2(N−1)/N}·t)          (when the deficiency margin c is positive)
+///     and, when `epsilon` is given, ℓ(k) ≤ ε.
+///
+/// Hypotheses (checked unless `hypotheses = "ignored"`): deficiency margin c = σ_min(Φ) − ‖W(0) − Φ‖_F > 0,
+/// δ-balancedness with δ = c²/(256 N³ ‖Φ‖_F^{2(N−1)/N}) and η ≤ c^{(4N−2)/N}/(6144 N³ ‖Φ‖_F^{(6N−4)/N}); when they fail
+/// the verdict is NOT APPLICABLE (the margin still records whether the conclusion held). With `"ignored"` the claim
+/// is the conclusion alone, for every instance: the known-false twins (no margin, grossly unbalanced) must FAIL.
+public struct DLNGDConvergenceRateKind: ClaimKind {
+    /// Creates the kind.
+    public init() {}
+
+    /// `dln-gd-convergence-rate`.
+    public var name: String { "dln-gd-convergence-rate" }
+
+    /// One line.
+    public var summary: String {
+        "deep linear network, whitened square loss, gradient descent: Arora et al. Lemma 1 per step and ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t)"
+    }
+
+    /// How the check works.
+    public var method: String {
+        """
+        Builds the initial layers (explicit `weights`, or a balanced factorization W_j = O_j S^{1/N} O_{j−1}ᵀ of \
+        `end_to_end` by its SVD) at the working precision p, runs k gradient-descent steps on ℓ = ½‖W − Φ‖²_F and \
+        checks Lemma 1 and the exponential rate at every step, and ℓ(k) ≤ ε when ε is given. The margin is the \
+        smallest slack of all these inequalities (bound − value). The run is repeated at p + guard bits; the \
+        difference is the error estimate. A run whose loss exceeds 10⁴⁰ is stopped as divergent (the slack at that \
+        step is the margin).
+        """
+    }
+
+    /// Rounded (MPFR).
+    public var arithmetic: Arithmetic { .rounded }
+
+    /// The target, the initialization, the step size and the check options.
+    public var parameters: [ParameterSpec] {
+        [
+            ParameterSpec("target", section: .model, type: .matrix, required: true, variable: false,
+                          help: "Φ = Λ_yx, d_N × d_0 (inline or a file)"),
+            ParameterSpec("depth", section: .model, type: .integer(1...16),
+                          help: "the depth N when the layers come from `end_to_end`"),
+            ParameterSpec("end_to_end", section: .model, type: .matrix, variable: false,
+                          help: "W(0), d_N × d_0: split into 0-balanced layers by the SVD recipe of THEORY.md §1.5"),
+            ParameterSpec("weights", section: .model, type: .matrixList, variable: false,
+                          help: "explicit initial layers [W_1, …, W_N] instead of `end_to_end`"),
+            ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true), required: true,
+                          help: "the step size η (exact)"),
+            ParameterSpec("steps", section: .dynamics, type: .integer(1...100_000), default: .integer(100),
+                          help: "the number k of gradient-descent steps"),
+            ParameterSpec("epsilon", section: .check, type: .rational(minimum: 0, exclusive: true),
+                          help: "when given, the claim also says ℓ(k) ≤ ε"),
+            ParameterSpec("hypotheses", section: .check, type: .choice(["checked", "ignored"]),
+                          default: .choice("checked"), variable: false,
+                          help: "\"checked\": NOT APPLICABLE outside Theorem 1's hypotheses; \"ignored\": the conclusion is claimed for every instance"),
+        ]
+    }
+
+    /// Exactly one of `end_to_end` (with `depth`) and `weights`; shapes fit Φ.
+    public func validate(_ p: InstanceParameters) throws(ParameterProblem) {
+        guard case let .exact(phi, _)? = p.matrix("target") else {
+            throw ParameterProblem(key: "target", .invalidValue("the target Φ must be given explicitly"))
+        }
+        if let weights = p.matrixList("weights") {
+            guard !p.has("end_to_end"), !p.has("depth") else {
+                throw ParameterProblem(key: "weights", .invalidValue("give either 'weights' or 'end_to_end' with 'depth', not both"))
+            }
+            var columns = phi.columnCount
+            for (j, source) in weights.enumerated() {
+                guard case let .exact(w, origin) = source, w.columnCount == columns else {
+                    throw ParameterProblem(key: "weights", .dimensionMismatch("W_\(j + 1) does not chain (it needs \(columns) columns)"))
+                }
+                _ = origin
+                columns = w.rowCount
+            }
+            guard columns == phi.rowCount else {
+                throw ParameterProblem(key: "weights", .dimensionMismatch("the product has \(columns) rows, Φ has \(phi.rowCount)"))
+            }
+        } else {
+            guard case let .exact(w, _)? = p.matrix("end_to_end") else {
+                throw ParameterProblem(key: "end_to_end", .missingKey)
+            }
+            guard p.has("depth") else { throw ParameterProblem(key: "depth", .missingKey) }
+            guard w.shape == phi.shape else {
+                throw ParameterProblem(key: "end_to_end", .dimensionMismatch("W(0) is \(w.shape), Φ is \(phi.shape)"))
+            }
+        }
+    }
+
+    /// Runs gradient descent and checks Lemma 1, the rate and ε.
+    public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        guard case let .exact(phiExact, _)? = p.matrix("target") else { throw ParameterProblem(key: "target", .missingKey) }
+        func rounded(_ m: Matrix<Rational>) -> Matrix<BigFloat> {
+            Matrix(rows: m.rowCount, columns: m.columnCount) { i, j in BigFloat(m[i, j]) }
+        }
+        let phi = rounded(phiExact)
+        let layers: [Matrix<BigFloat>]
+        if let weights = p.matrixList("weights") {
+            layers = weights.compactMap { if case let .exact(w, _) = $0 { return rounded(w) } else { return nil } }
+        } else {
+            guard case let .exact(w0, _)? = p.matrix("end_to_end") else { throw ParameterProblem(key: "end_to_end", .missingKey) }
+            layers = try Self.balancedFactors(of: rounded(w0), depth: p.integer("depth")!)
+        }
+        let depth = layers.count
+        let eta = BigFloat(p.rational("step_size")!)
+        let steps = p.integer("steps") ?? 100
+        let exponent = BigFloat(Rational(numerator: BigInt(2 * (depth - 1)), denominator: BigInt(depth)))
+        let identity = Matrix<BigFloat>.identity(phi.columnCount)
+        var network = try DeepLinearNetwork<BigFloat>(layers: layers)
+        func sigmaMin(_ m: Matrix<BigFloat>) throws -> BigFloat { try SingularValueDecomposition(m).singularValues.last! }
+
+        // Theorem 1's quantities and hypotheses.
+        let w0 = network.endToEnd
+        let phiNorm = phi.frobeniusNorm
+        let c = try sigmaMin(phi) - (w0 - phi).frobeniusNorm
+        let delta = network.balancedness.map(\.frobeniusNorm).max() ?? 0
+        let n3 = BigFloat(depth * depth * depth)
+        var hypothesesHold = c > 0
+        if c > 0 {
+            let deltaMax = c * c / (256 * n3 * BigFloat.pow(phiNorm, exponent))
+            let etaMax = BigFloat.pow(c, BigFloat(Rational(numerator: BigInt(4 * depth - 2), denominator: BigInt(depth))))
+                / (6144 * n3 * BigFloat.pow(phiNorm, BigFloat(Rational(numerator: BigInt(6 * depth - 4), denominator: BigInt(depth)))))
+            hypothesesHold = delta <= deltaMax && eta <= etaMax
+        }
+        let kappa: BigFloat? = c > 0 ? BigFloat.pow(c, exponent) : nil
+
+        var loss = try network.squareLoss(x: identity, y: phi)
+        let initialLoss = loss
+        var margin: BigFloat?
+        var location = "t = 0"
+        func record(_ slack: BigFloat, _ place: String) {
+            if margin.map({ slack < $0 }) ?? true { margin = slack; location = place }
+        }
+        var lastStep = 0
+        var diverged = false
+        for t in 0..<steps {
+            try context.checkpoint()
+            let sigma = try sigmaMin(network.endToEnd)
+            let gradients = try network.squareLossGradients(x: identity, y: phi)
+            network = network.gradientDescentStep(stepSize: eta, gradients: gradients)
+            let next = try network.squareLoss(x: identity, y: phi)
+            lastStep = t + 1
+            if !next.isFinite || next > BigFloat(Rational(numerator: BigInt(10).power(40), denominator: 1)) {
+                diverged = true
+                if let kappa { record(initialLoss * BigFloat.exp(-eta * kappa * BigFloat(t + 1)) - next, "step \(t + 1) (diverged)") }
+                else { record((1 - eta * BigFloat.pow(sigma, exponent)) * loss - next, "step \(t) → \(t + 1) (diverged, Lemma 1)") }
+                loss = next
+                break
+            }
+            record((1 - eta * BigFloat.pow(sigma, exponent)) * loss - next, "step \(t) → \(t + 1) (Lemma 1)")
+            if let kappa { record(initialLoss * BigFloat.exp(-eta * kappa * BigFloat(t + 1)) - next, "step \(t + 1) (rate)") }
+            loss = next
+        }
+        if let epsilon = p.rational("epsilon"), !diverged { record(BigFloat(epsilon) - loss, "step \(steps) (ℓ(k) ≤ ε)") }
+        if let epsilon = p.rational("epsilon"), diverged { record(BigFloat(epsilon) - loss, "step \(lastStep) (diverged, ℓ ≤ ε)") }
+        let ignored = p.choice("hypotheses") == "ignored"
+        return Evaluation(
+            quantities: [
+                Quantity("ℓ(0)", .rounded(initialLoss)),
+                Quantity("ℓ(k)", .rounded(loss)),
+                Quantity("deficiency margin c", .rounded(c)),
+                Quantity("δ = max_j ‖D_j(0)‖_F", .rounded(delta)),
+            ],
+            margin: .rounded(margin ?? 0),
+            location: location,
+            statistics: ["steps": "\(lastStep)", "depth": "\(depth)", "diverged": diverged ? "yes" : "no",
+                         "hypotheses": hypothesesHold ? "hold" : "fail"],
+            hypothesesHold: ignored || hypothesesHold
+        )
+    }
+
+    /// The 0-balanced layers W_1 = S^{1/N}Vᵀ, W_j = S^{1/N} (1 < j < N), W_N = U S^{1/N} of W = U S Vᵀ (thin SVD,
+    /// r = min(d_N, d_0)), so that W_N ⋯ W_1 = W and every D_j vanishes up to rounding (THEORY.md §1.5).
+    static func balancedFactors(of w: Matrix<BigFloat>, depth: Int) throws -> [Matrix<BigFloat>] {
+        let svd = try SingularValueDecomposition(w)
+        let r = svd.singularValues.count
+        let root = BigFloat(Rational(numerator: 1, denominator: BigInt(depth)))
+        let s = Matrix<BigFloat>(rows: r, columns: r) { i, j in
+            i == j && svd.singularValues[i] > 0 ? BigFloat.pow(svd.singularValues[i], root) : 0
+        }
+        if depth == 1 { return [w] }
+        let first = s * svd.v.transposed()
+        let last = svd.u * s
+        return [first] + Array(repeating: s, count: depth - 2) + [last]
+    }
+}
