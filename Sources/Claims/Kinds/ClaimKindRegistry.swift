@@ -24,6 +24,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNBalancednessDriftKind(),
         DLNGFBalancednessKind(),
         DLNGDConvergenceRateKind(),
+        DLNGFGlobalMinimumKind(),
         SymbolicIdentityKind(),
     ])
 
