@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimsTests",
-            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport"]
+            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics"]
         ),
         .testTarget(
             name: "ReportsTests",
