@@ -25,6 +25,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNGFBalancednessKind(),
         DLNGDConvergenceRateKind(),
         DLNGFGlobalMinimumKind(),
+        DLNGFConvergenceRateKind(),
         SymbolicIdentityKind(),
     ])
 

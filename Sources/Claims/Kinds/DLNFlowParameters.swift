@@ -26,13 +26,13 @@ enum DLNFlowParameters {
         var statistics: [String: String]
     }
 
-    /// Integrates `field` from `initial` over [0, horizon] at the context's precision.
+    /// Integrates `field` from `initial` at time `start` (default 0) to `horizon` at the context's precision.
     ///
     /// - Throws: `DLNFlowError` when the integration does not reach the horizon; `IntegrationError` for a bad request.
-    static func integrate(_ field: DeepLinearNetworkGradientFlow, from initial: [Matrix<Rational>], horizon: Rational,
-                          context: EvaluationContext) throws -> Run {
+    static func integrate(_ field: DeepLinearNetworkGradientFlow, from initial: [Matrix<Rational>], start: Rational = 0,
+                          horizon: Rational, context: EvaluationContext) throws -> Run {
         let problem = try ODEProblem(field: field, initialState: DeepLinearNetworkGradientFlow.state(of: initial),
-                                     from: 0, to: horizon)
+                                     from: start, to: horizon)
         var options = IntegrationOptions(precision: context.precision ?? Precision.current)
         if let deadline = context.deadline { options.timeLimit = max(.zero, deadline - .now) }
         let result = try Dynamics.integrate(problem, method: Taylor(), scalar: BigFloat.self, options: options)
