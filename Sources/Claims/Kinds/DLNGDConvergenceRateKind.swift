@@ -74,10 +74,9 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
             }
             var columns = phi.columnCount
             for (j, source) in weights.enumerated() {
-                guard case let .exact(w, origin) = source, w.columnCount == columns else {
+                guard case let .exact(w, _) = source, w.columnCount == columns else {
                     throw ParameterProblem(key: "weights", .dimensionMismatch("W_\(j + 1) does not chain (it needs \(columns) columns)"))
                 }
-                _ = origin
                 columns = w.rowCount
             }
             guard columns == phi.rowCount else {
