@@ -26,6 +26,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNGDConvergenceRateKind(),
         DLNGFGlobalMinimumKind(),
         DLNGFConvergenceRateKind(),
+        DLNGDGlobalMinimumKind(),
         SymbolicIdentityKind(),
     ])
 
