@@ -23,6 +23,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNBalancednessStepKind(),
         DLNBalancednessDriftKind(),
         SymbolicIdentityKind(),
+        DiagonalNetworkImplicitBiasKind(),
     ])
 
     /// This registry with one more kind.
