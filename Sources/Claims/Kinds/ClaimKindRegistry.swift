@@ -24,6 +24,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNBalancednessDriftKind(),
         SymbolicIdentityKind(),
         DiagonalNetworkImplicitBiasKind(),
+        DeepMatrixFactorizationSpectrumKind(),
     ])
 
     /// This registry with one more kind.
