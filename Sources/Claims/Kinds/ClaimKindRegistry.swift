@@ -28,6 +28,8 @@ public struct ClaimKindRegistry: Sendable {
         DLNGFConvergenceRateKind(),
         DLNGDGlobalMinimumKind(),
         SymbolicIdentityKind(),
+        DiagonalNetworkImplicitBiasKind(),
+        DeepMatrixFactorizationSpectrumKind(),
     ])
 
     /// This registry with one more kind.

@@ -1,0 +1,187 @@
+import Dynamics
+import LinearAlgebra
+import Models
+import MultiPrecision
+
+/// `diagonal-network-implicit-bias`: gradient flow of a depth-N diagonal linear network x = u^{⊙N} − v^{⊙N} on
+/// ½‖Ax − y‖² from u(0) = v(0) = α𝟙 converges to the interpolant singled out by the implicit bias (THEORY.md
+/// §4.2, §4.3):
+///
+///     A x_∞ = y   and   φ(x_∞) ∈ range(Aᵀ),   φ = arcsinh(·/(2α²)) (N = 2),  h_N^{−1}(·/α^N) (N ≥ 3),
+///
+/// and x_∞ equals the reference x_α from Newton's method on A·x(Aᵀλ) = y.
+///
+/// The flow is integrated with the exact reduced s-ODE (Taylor series, working precision p) and stopped by an event
+/// once ‖Ax − y‖ ≤ target·‖y‖. The `claim` parameter selects the statement:
+/// - `"implicit-bias"` (true): margin = tol − max(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖);
+///   `certificate = "unit-constant"` (arcsinh(x/α²), N = 2) and `"linear"` (x/(2α²), the kernel certificate) are
+///   the known-false variants of §4.5;
+/// - `"l1-minimal"` (known false at finite α): margin = tol·m₁ − (‖x‖₁ − m₁), m₁ = `l1_minimum`;
+/// - `"l2-minimal"` (known false at small α): margin = tol − ‖x − A⁺y‖/‖A⁺y‖.
+public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
+    /// Creates the kind.
+    public init() {}
+
+    /// `diagonal-network-implicit-bias`.
+    public var name: String { "diagonal-network-implicit-bias" }
+
+    /// One line.
+    public var summary: String {
+        "diagonal linear network x = u^N − v^N, gradient flow from α𝟙: the limit interpolates and φ(x_∞) ∈ range(Aᵀ)"
+    }
+
+    /// How the check works.
+    public var method: String {
+        """
+        Integrates the exact reduced ODE ṡ = −Aᵀ(A x(s) − y), s(0) = 0 (THEORY.md §4.1; x(s) = 2α² sinh(4s) for \
+        N = 2, α^N h_N(N(N−2)α^{N−2}s) for N ≥ 3) with the Taylor series method at the working precision p, and \
+        stops with a terminal event when ‖Ax − y‖ = target·‖y‖. It then measures the relative interpolation \
+        residual, the relative distance of the certificate φ(x) from range(Aᵀ) (normal equations with AAᵀ), and \
+        the relative distance to the reference x_α, the root of A·x(Aᵀλ) = y by damped Newton on the convex dual. \
+        The margin is the relative tolerance minus the largest of the claimed residuals. Everything is computed \
+        again at p + guard bits; the difference is the error estimate.
+        """
+    }
+
+    /// Rounded (MPFR).
+    public var arithmetic: Arithmetic { .rounded }
+
+    /// A, y, α, N, the stopping target and the claim.
+    public var parameters: [ParameterSpec] {
+        [
+            ParameterSpec("A", section: .model, type: .matrix, required: true, variable: false,
+                          help: "the m × n measurement matrix (m < n), exact; full row rank"),
+            ParameterSpec("y", section: .model, type: .matrix, required: true, variable: false,
+                          help: "the m measurements, as one row or one column, exact"),
+            ParameterSpec("alpha", section: .model, type: .rational(minimum: 0, exclusive: true), required: true,
+                          help: "the initialization scale α: u(0) = v(0) = α𝟙"),
+            ParameterSpec("depth", section: .model, type: .integer(2...8), default: .integer(2),
+                          help: "the depth N of x = u^{⊙N} − v^{⊙N}"),
+            ParameterSpec("target_residual", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
+                          default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(40))),
+                          help: "the event stops the flow when ‖Ax − y‖ ≤ target_residual·‖y‖"),
+            ParameterSpec("max_time", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
+                          default: .rational(Rational(10_000)),
+                          help: "the time horizon; reaching it before the target is an ERROR (no convergence seen)"),
+            ParameterSpec("claim", section: .check, type: .choice(["implicit-bias", "l1-minimal", "l2-minimal"]),
+                          default: .choice("implicit-bias"),
+                          help: "\"implicit-bias\" (interpolation, certificate, reference), \"l1-minimal\" or \"l2-minimal\""),
+            ParameterSpec("certificate", section: .check, type: .choice(["exact", "unit-constant", "linear"]),
+                          default: .choice("exact"),
+                          help: "\"exact\": arcsinh(x/(2α²)) or h_N^{−1}(x/α^N); \"unit-constant\": arcsinh(x/α²) (wrong); \"linear\": x/(2α²) (kernel regime, wrong)"),
+            ParameterSpec("l1_minimum", section: .check, type: .rational(minimum: 0, exclusive: true),
+                          help: "min ‖x‖₁ over Ax = y, exact (for claim = \"l1-minimal\")"),
+            ParameterSpec("relative_tolerance", section: .check, type: .rational(minimum: 0, exclusive: false),
+                          default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(25))),
+                          help: "the relative slack of every claimed equality"),
+        ]
+    }
+
+    /// The exact A and y, y as a list.
+    private func data(_ p: InstanceParameters) throws(ParameterProblem) -> (Matrix<Rational>, [Rational]) {
+        guard case let .exact(a, _)? = p.matrix("A") else {
+            throw ParameterProblem(key: "A", .invalidValue("A must be given exactly (inline or a file)"))
+        }
+        guard case let .exact(y, origin)? = p.matrix("y") else {
+            throw ParameterProblem(key: "y", .invalidValue("y must be given exactly (inline or a file)"))
+        }
+        guard y.rowCount == 1 || y.columnCount == 1 else {
+            throw ParameterProblem(key: "y", .dimensionMismatch("y (\(origin)) is \(y.shape); it must be one row or one column"))
+        }
+        let list = y.elements
+        guard list.count == a.rowCount else {
+            throw ParameterProblem(key: "y", .dimensionMismatch("y has \(list.count) entries but A has \(a.rowCount) rows"))
+        }
+        return (a, list)
+    }
+
+    /// Shapes fit; `l1_minimum` is given for the ℓ1 claim; the non-exact certificates are for N = 2.
+    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
+        _ = try data(parameters)
+        if parameters.choice("claim") == "l1-minimal", !parameters.has("l1_minimum") {
+            throw ParameterProblem(key: "l1_minimum", .missingKey)
+        }
+        if parameters.choice("certificate") != "exact", parameters.choice("certificate") != nil,
+           (parameters.integer("depth") ?? 2) != 2 {
+            throw ParameterProblem(key: "certificate", .invalidValue("the wrong-certificate variants are defined for depth 2"))
+        }
+    }
+
+    /// Integrates to the event and measures the residuals.
+    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let (a, y) = try data(parameters)
+        let depth = parameters.integer("depth") ?? 2
+        let alpha = parameters.rational("alpha")!
+        let target = parameters.rational("target_residual")!
+        let tolerance = BigFloat(parameters.rational("relative_tolerance")!)
+        let flow = try DiagonalNetworkFlow(a: a, y: y, alpha: alpha, depth: depth)
+        let bias = DiagonalNetworkImplicitBias(flow: flow)
+        let bits = context.precision ?? BigFloat.currentPrecision
+        // The residual cannot fall much below the rounding of A·x at p bits; 2^{−(p−32)} leaves 32 bits of room.
+        guard target > Rational(numerator: 1, denominator: BigInt(1) << (bits - 32)) else {
+            throw DiagonalNetworkClaimError.targetBelowPrecision(bits: bits)
+        }
+
+        func norm(_ v: [BigFloat]) -> BigFloat { BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
+        let yNorm = norm(y.map { BigFloat($0) })
+        let threshold = BigFloat(target) * yNorm
+        let stop = Event<BigFloat>("‖Ax − y‖ = target·‖y‖", direction: .falling) { _, s in
+            norm(bias.residual(flow.effectiveVector(s))) - threshold
+        }
+        var options = IntegrationOptions(precision: bits)
+        options.maximumSteps = 2_000_000
+        try context.checkpoint()
+        let problem = try ODEProblem(field: flow, initialState: flow.initialState, from: 0, to: parameters.rational("max_time")!)
+        let run = try integrate(problem, method: Taylor(), scalar: BigFloat.self, options: options, events: [stop])
+        guard case .event = run.termination else {
+            throw DiagonalNetworkClaimError.noConvergence(run.termination.description)
+        }
+        try context.checkpoint()
+        let x = flow.effectiveVector(run.state)
+        let interpolation = norm(bias.residual(x)) / yNorm
+        let (reference, newtonIterations) = try bias.reference()
+        let referenceDistance = norm(zip(x, reference).map { $0 - $1 }) / norm(reference)
+        let l1 = x.reduce(BigFloat(0)) { $0 + BigFloat.abs($1) }
+
+        var quantities = [
+            Quantity("t (event)", .rounded(run.time)),
+            Quantity("‖Ax − y‖/‖y‖", .rounded(interpolation)),
+            Quantity("‖x − x_α‖/‖x_α‖ (x_α by Newton)", .rounded(referenceDistance)),
+            Quantity("‖x‖₁", .rounded(l1)),
+        ]
+        for (j, xj) in x.enumerated() { quantities.append(Quantity("x_\(j + 1)", .rounded(xj))) }
+        let margin: BigFloat
+        let location: String
+        switch parameters.choice("claim") ?? "implicit-bias" {
+        case "l1-minimal":
+            let minimum = BigFloat(parameters.rational("l1_minimum")!)
+            quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(minimum)))
+            margin = tolerance * minimum - (l1 - minimum)
+            location = "‖x_∞‖₁ − min ‖x‖₁"
+        case "l2-minimal":
+            let l2 = try bias.minimumNormInterpolant()
+            let distance = norm(zip(x, l2).map { $0 - $1 }) / norm(l2)
+            quantities.append(Quantity("‖x − A⁺y‖/‖A⁺y‖", .rounded(distance)))
+            margin = tolerance - distance
+            location = "distance to the minimum-ℓ2 interpolant"
+        default:
+            let certificate: [BigFloat]
+            let twoAlphaSquared = BigFloat(2) * BigFloat(alpha * alpha)
+            switch parameters.choice("certificate") ?? "exact" {
+            case "unit-constant": certificate = x.map { BigFloat.asinh($0 / BigFloat(alpha * alpha)) }
+            case "linear": certificate = x.map { $0 / twoAlphaSquared }
+            default: certificate = try bias.certificate(x)
+            }
+            let certificateDistance = try bias.distanceToRowSpace(certificate) / norm(certificate)
+            quantities.append(Quantity("dist(φ(x), range Aᵀ)/‖φ(x)‖", .rounded(certificateDistance)))
+            let worst = [(interpolation, "interpolation"), (certificateDistance, "certificate"),
+                         (referenceDistance, "reference")].max { $0.0 < $1.0 }!
+            margin = tolerance - worst.0
+            location = "largest residual: \(worst.1)"
+        }
+        return Evaluation(
+            quantities: quantities, margin: .rounded(margin), location: location,
+            statistics: ["steps": "\(run.statistics.steps)", "newton iterations": "\(newtonIterations)",
+                         "depth": "\(depth)"])
+    }
+}
