@@ -52,7 +52,7 @@ public struct ClaimSpec: Sendable {
 /// The `[numerics]` section.
 public struct NumericsSettings: Sendable, Equatable {
     /// The default working precision, in bits.
-    public static let defaultPrecision = 128
+    public static let defaultPrecision = 256
     /// The default escalation cap, in bits (raised to the precision when that is larger).
     public static let defaultMaxPrecision = 2048
     /// The default number of guard bits of the reference evaluation.

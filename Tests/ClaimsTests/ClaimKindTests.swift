@@ -70,7 +70,8 @@ struct ClaimKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
         #expect(result.allMetExpectations)
         let pass = result.claims[0].instances[0]
-        #expect(pass.precisionBits == 128 && pass.attempts.count == 1)
+        #expect(pass.precisionBits == NumericsSettings.defaultPrecision && pass.attempts.count == 1)
+        #expect(NumericsSettings.defaultPrecision == 256)
         #expect(pass.measurements.count == 4 && pass.measurements.allSatisfy { $0.error != "0" || $0.value == "0" })
     }
 
