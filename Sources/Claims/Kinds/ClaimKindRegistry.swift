@@ -23,6 +23,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNBalancednessStepKind(),
         DLNBalancednessDriftKind(),
         SymbolicIdentityKind(),
+        OMWUKLKind(),
     ])
 
     /// This registry with one more kind.
