@@ -24,6 +24,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNBalancednessDriftKind(),
         SymbolicIdentityKind(),
         OMWUKLKind(),
+        PBLPolarIdentityKind(),
     ])
 
     /// This registry with one more kind.
