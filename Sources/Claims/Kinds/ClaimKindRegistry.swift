@@ -25,6 +25,7 @@ public struct ClaimKindRegistry: Sendable {
         SymbolicIdentityKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),
+        LyuLiMarginKind(),
     ])
 
     /// This registry with one more kind.
