@@ -52,23 +52,32 @@ public struct DeepLinearClassifierFlow: VectorField {
     /// Ẇ_k = Σ_n e^{−y_n f_n} y_n (W_K⋯W_{k+1})ᵀ h_{k−1}ᵀ.
     public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
         for i in 0..<derivative.count { derivative[i] = T(0) }
+        _ = accumulate(state, offset: 0, scale: T(1), into: &derivative, at: 0)
+    }
+
+    /// Adds Σ_n e^{−s·y_n f_n} y_n ∂f_n/∂W (f at the layers stored in `state` from `offset`) into `derivative` from
+    /// `at`, and returns Σ_n e^{−s·y_n f_n} y_n f_n.
+    func accumulate<T: DynamicsScalar>(_ state: [T], offset base: Int, scale: T, into derivative: inout [T], at out: Int) -> T {
         let depth = widths.count - 1
+        let layers = Array(state[base..<(base + dimension)])
+        var total = T(0)
         for n in 0..<labels.count {
-            let h = forward(state, sample: n)
+            let h = forward(layers, sample: n)
             let y = T(labels[n])
-            let weight = T.exp(-(y * h[depth][0])) * y
-            // Back-propagate the row vector a_k = W_K ⋯ W_{k+1} (1 × d_k), starting from a_K = [1].
+            let weight = T.exp(-(scale * y * h[depth][0])) * y
+            total = total + weight * h[depth][0]
             var a: [T] = [weight]
             for k in stride(from: depth - 1, through: 0, by: -1) {
                 let o = offset(k), rows = widths[k + 1], columns = widths[k]
-                for r in 0..<rows { for c in 0..<columns { derivative[o + r * columns + c] = derivative[o + r * columns + c] + a[r] * h[k][c] } }
+                for r in 0..<rows { for c in 0..<columns { derivative[out + o + r * columns + c] = derivative[out + o + r * columns + c] + a[r] * h[k][c] } }
                 a = (0..<columns).map { c in
                     var s = T(0)
-                    for r in 0..<rows { s = s + a[r] * state[o + r * columns + c] }
+                    for r in 0..<rows { s = s + a[r] * layers[o + r * columns + c] }
                     return s
                 }
             }
         }
+        return total
     }
 
     /// One sample of the smoothed normalized margin along the flow.

@@ -26,6 +26,7 @@ public struct ClaimKindRegistry: Sendable {
         OMWUKLKind(),
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
+        PBLTimeChangeKind(),
     ])
 
     /// This registry with one more kind.
