@@ -107,6 +107,10 @@ let package = Package(
             dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics"]
         ),
         .testTarget(
+            name: "ModelsTests",
+            dependencies: ["Models", "LinearAlgebra", "MultiPrecision"]
+        ),
+        .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Claims"]
         ),

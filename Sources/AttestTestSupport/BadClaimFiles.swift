@@ -101,7 +101,7 @@ public struct BadClaimFile: Sendable, CustomStringConvertible {
                      toml: replacing("kind = \"dln-gd-balancedness-step\"", with: "kind = \"dln-gd-balancednes-step\""),
                      dataFiles: [:], key: "kind", lineMarker: "kind =", fragment: "did you mean \"dln-gd-balancedness-step\"?"),
         BadClaimFile(name: "bad expectation", toml: replacing("source =", with: "expect = \"maybe\"\nsource ="), dataFiles: [:],
-                     key: "expect", lineMarker: "expect =", fragment: "it must be \"pass\" or \"fail\""),
+                     key: "expect", lineMarker: "expect =", fragment: "it must be \"pass\", \"fail\" or \"inconclusive\""),
         BadClaimFile(name: "parameter in the wrong section", toml: replacing("seed = 1", with: "seed = 1\nsteps = 2"),
                      dataFiles: [:], key: "model.steps", lineMarker: "steps = 2", fragment: "belongs in [dynamics]"),
         BadClaimFile(name: "grid and instance list together",

@@ -51,7 +51,7 @@ struct _ClaimFileReader {
             if let value = Expectation(rawValue: text) {
                 expectation = value
             } else {
-                report("expect", .outOfRange(value: "\"\(text)\"", allowed: "it must be \"pass\" or \"fail\""))
+                report("expect", .outOfRange(value: "\"\(text)\"", allowed: "it must be \"pass\", \"fail\" or \"inconclusive\""))
             }
         }
         let numerics = readNumerics(top["numerics"])

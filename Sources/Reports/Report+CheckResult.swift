@@ -23,10 +23,19 @@ extension ClaimReport {
         let claim = outcome.claim
         self.init(id: claim.id, title: claim.title, kind: claim.kind, file: claim.file, source: claim.source,
                   statement: claim.statement, statementLatex: claim.statementLaTeX, hypotheses: claim.hypotheses,
-                  expected: claim.expectation == .pass ? .pass : .fail, verdict: outcome.verdict,
+                  expected: Self.verdict(expected: claim.expectation), verdict: outcome.verdict,
                   metExpectation: outcome.metExpectation, complete: outcome.isComplete,
                   counterexample: outcome.counterexample.map { "instance \($0.instance.index): \($0.reproduction)" },
                   instances: outcome.instances.map(InstanceReport.init(outcome:)))
+    }
+
+    /// The verdict that meets an expectation.
+    static func verdict(expected: Expectation) -> Verdict {
+        switch expected {
+        case .pass: return .pass
+        case .fail: return .fail
+        case .inconclusive: return .inconclusive
+        }
     }
 }
 

@@ -30,6 +30,10 @@ public struct ClaimKindRegistry: Sendable {
         SymbolicIdentityKind(),
         DiagonalNetworkImplicitBiasKind(),
         DeepMatrixFactorizationSpectrumKind(),
+        OMWUKLKind(),
+        PBLPolarIdentityKind(),
+        LyuLiMarginKind(),
+        PBLTimeChangeKind(),
     ])
 
     /// This registry with one more kind.

@@ -46,19 +46,24 @@ public enum Verdict: String, Codable, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// What a claim file says should happen: `expect = "pass"` (the default) or `expect = "fail"` for a known-false
-/// claim that the checker must refute (a regression test of the checker itself).
+/// What a claim file says should happen: `expect = "pass"` (the default), `expect = "fail"` for a known-false
+/// claim that the checker must refute (a regression test of the checker itself), or `expect = "inconclusive"` for a
+/// claim run on purpose below the precision that can decide it.
 public enum Expectation: String, Codable, Sendable, CaseIterable {
     /// The claim should PASS on every instance.
     case pass
     /// The claim is known to be false: some instance should FAIL.
     case fail
+    /// The claim cannot be decided at the precision the file allows (a demonstration of the rounding floor, such
+    /// as OMWU on P2a at 53 bits): the claim should end INCONCLUSIVE, neither PASS nor FAIL.
+    case inconclusive
 
     /// Whether a claim verdict meets this expectation: PASS for `pass`, FAIL for `fail`.
     public func isMet(by verdict: Verdict) -> Bool {
         switch self {
         case .pass: return verdict == .pass
         case .fail: return verdict == .fail
+        case .inconclusive: return verdict == .inconclusive
         }
     }
 }

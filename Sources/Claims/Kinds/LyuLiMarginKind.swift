@@ -1,0 +1,125 @@
+import LinearAlgebra
+import MultiPrecision
+import Models
+
+/// `lyu-li-smoothed-margin`: for gradient flow on a K-homogeneous model with the exponential loss, once the loss
+/// is below 1 the smoothed normalized margin γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing (Lyu & Li, ICLR 2020,
+/// Theorem 4.1 [recalled in THEORY.md §2.6]). Checked on a bias-free deep linear classifier on linearly separable
+/// data, integrated by the Taylor method at the working precision (tolerance 2^−(p−10)), sampled at `samples_t`
+/// equally spaced times in (0, T]. `from = "loss-below-one"` checks increments from the first sample with 𝓛 < 1;
+/// `from = "zero"` (the known-false twin) checks every increment from t = 0.
+public struct LyuLiMarginKind: ClaimKind {
+    /// Creates the kind.
+    public init() {}
+
+    /// `lyu-li-smoothed-margin`.
+    public var name: String { "lyu-li-smoothed-margin" }
+
+    /// One line.
+    public var summary: String {
+        "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1"
+    }
+
+    /// How the check works.
+    public var method: String {
+        """
+        Integrates gradient flow of a bias-free deep linear classifier (exponential loss, separable data) with the \
+        Taylor method at the working precision p (tolerance 2^−(p−10)), samples γ̃ at equally spaced times, and \
+        takes the smallest increment γ̃(t_{i+1}) − γ̃(t_i) from the first sample with loss < 1 (or from t = 0). \
+        Margin: tolerance + smallest increment. The run at p + guard bits gives the error estimate, which covers the \
+        integrator's error because the tolerance follows the precision.
+        """
+    }
+
+    /// Rounded (MPFR).
+    public var arithmetic: Arithmetic { .rounded }
+
+    /// Sizes, data, horizon and the starting point of the claim.
+    public var parameters: [ParameterSpec] {
+        [
+            ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
+                          help: "d_0, hidden widths, d_K = 1"),
+            ParameterSpec("samples", section: .model, type: .integer(1...32), default: .integer(6),
+                          help: "M data points x = k/4 (k in −4…4), labelled by a random integer separator from `seed`"),
+            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
+                          help: "the seed of the data, separator and initial layers"),
+            ParameterSpec("init_scale", section: .model, type: .rational(minimum: 0, exclusive: true),
+                          default: .rational(Rational(numerator: 1, denominator: 2)),
+                          help: "initial layer entries init_scale·k/8, k in −8…8"),
+            ParameterSpec("horizon", section: .dynamics, type: .rational(minimum: 0, exclusive: true), required: true,
+                          help: "the final time T"),
+            ParameterSpec("sample_times", section: .dynamics, type: .integer(2...2000), default: .integer(50),
+                          help: "the number of equally spaced sample times in (0, T]"),
+            ParameterSpec("from", section: .check, type: .choice(["loss-below-one", "zero"]),
+                          default: .choice("loss-below-one"), variable: false,
+                          help: "where monotonicity is claimed from: the first sample with 𝓛 < 1 (Lyu–Li), or t = 0 (known false)"),
+        ]
+    }
+
+    /// The output must be scalar.
+    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
+        guard let widths = parameters.integerList("widths"), widths.last == 1 else {
+            throw ParameterProblem(key: "widths", .invalidValue("the last width must be 1 (a scalar classifier)"))
+        }
+    }
+
+    /// Integrates and measures the increments.
+    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let widths = parameters.integerList("widths")!
+        let m = parameters.integer("samples") ?? 6
+        var rng = SeededGenerator(seed: UInt64(parameters.integer("seed") ?? 0))
+        let separator = (0..<widths[0]).map { _ in Rational(rng.uniform(in: 1...4) * (rng.uniform(in: 0...1) == 0 ? -1 : 1)) }
+        var columns: [[Rational]] = [], labels: [Int] = []
+        while columns.count < m {
+            let x = (0..<widths[0]).map { _ in Rational(numerator: BigInt(rng.uniform(in: -4...4)), denominator: 4) }
+            let s = zip(x, separator).reduce(Rational(0)) { $0 + $1.0 * $1.1 }
+            if s == 0 { continue }
+            columns.append(x)
+            labels.append(s > 0 ? 1 : -1)
+        }
+        let inputs = Matrix<Rational>(rows: widths[0], columns: m) { columns[$1][$0] }
+        let scale = parameters.rational("init_scale") ?? Rational(numerator: 1, denominator: 2)
+        let flow = DeepLinearClassifierFlow(widths: widths, inputs: inputs, labels: labels)
+        let initial = (0..<flow.dimension).map { _ in scale * Rational(numerator: BigInt(rng.uniform(in: -8...8)), denominator: 8) }
+        let horizon = parameters.rational("horizon")!
+        let count = parameters.integer("sample_times") ?? 50
+        let times = (1...count).map { horizon * Rational($0) / Rational(count) }
+        try context.checkpoint()
+        let samples = try flow.margins(initial: initial, times: times, precision: context.precision ?? 128)
+        guard samples.count == count else {
+            throw EvaluationFailure("the integration stopped after \(samples.count) of \(count) sample times")
+        }
+        let fromZero = parameters.choice("from") == "zero"
+        let start = fromZero ? 0 : samples.firstIndex { $0.loss < 1 }
+        guard let start, start + 1 < samples.count else {
+            throw EvaluationFailure("the loss never fell below 1 before the last sample time (raise horizon)")
+        }
+        var worst = start
+        for i in start..<(samples.count - 1) {
+            let inc = samples[i + 1].smoothedMargin - samples[i].smoothedMargin
+            if inc < samples[worst + 1].smoothedMargin - samples[worst].smoothedMargin { worst = i }
+        }
+        let smallest = samples[worst + 1].smoothedMargin - samples[worst].smoothedMargin
+        return Evaluation(
+            quantities: [
+                Quantity("smallest increment of γ̃", .rounded(smallest)),
+                Quantity("t_0 (first sample with 𝓛 < 1; −1 if none)",
+                         samples.firstIndex { $0.loss < 1 }.map { .rounded(samples[$0].time) } ?? .exact(-1)),
+                Quantity("γ̃(T)", .rounded(samples.last!.smoothedMargin)),
+                Quantity("γ̄(T)", .rounded(samples.last!.normalizedMargin)),
+                Quantity("𝓛(T)", .rounded(samples.last!.loss)),
+            ],
+            margin: .rounded(BigFloat(context.tolerance) + smallest),
+            location: "between t = \(samples[worst].time.scientific(significantDigits: 4)) and t = \(samples[worst + 1].time.scientific(significantDigits: 4))",
+            statistics: ["sample times": "\(count)", "first sample with loss < 1": "\(samples.firstIndex { $0.loss < 1 }.map { $0 + 1 } ?? 0)"]
+        )
+    }
+}
+
+/// A failure of an evaluation that is neither a timeout nor a bad parameter (reported as ERROR).
+struct EvaluationFailure: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
+    /// Creates the failure.
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,168 @@
+import LinearAlgebra
+import MultiPrecision
+import Models
+
+/// `omwu-kl`: optimistic multiplicative weights on a zero-sum game with a unique, fully mixed equilibrium
+/// (Daskalakis & Panageas, ITCS 2019, Theorems 3.1 and 2.7; THEORY.md §3). Convention: **x minimizes, y maximizes**
+/// (`min_x max_y xᵀAy`; D&P's x is Attest's y, see THEORY.md §3.1).
+///
+/// Two properties, by `property`:
+/// - `"kl-nonincreasing"`: KL_t = KL(x*‖x_t) + KL(y*‖y_t) satisfies KL_t ≤ KL_{t−1} for every step t ≥ `from_step`
+///   (2 by default: with x_{−1} = x_0 the first OMWU step is a plain MWU step and increases KL). The change of
+///   each step is measured by the exact identity ΔKL_t = ln Z_x + ln Z_y (THEORY.md §3.4); the margin is
+///   `tolerance − max_{t ≥ from_step} ΔKL_t`. The direct difference of the computed KL values is reported beside it.
+/// - `"converges"`: the last iterate converges: KL_T ≤ `kl_below`; the margin is `kl_below − KL_T`.
+public struct OMWUKLKind: ClaimKind {
+    /// Creates the kind.
+    public init() {}
+
+    /// `omwu-kl`.
+    public var name: String { "omwu-kl" }
+
+    /// One line.
+    public var summary: String {
+        "zero-sum game min_x max_y xᵀAy, OMWU or MWU with step η: KL(z*‖z_t) non-increasing from a step on, or KL_T below a bound"
+    }
+
+    /// How the check works.
+    public var method: String {
+        """
+        Computes the game's unique fully mixed equilibrium exactly in Rational from the bordered indifference \
+        systems (THEORY.md §3.5; other games are rejected). Runs the map from the uniform start (x_{−1} = x_0) in \
+        MPFR at the working precision p, in the log domain, measuring each step's KL change by the exact identity \
+        ΔKL = ln Z_x + ln Z_y (exponents shifted by the value v, evaluated as log1p(Σ x_i expm1(u_i))) and by direct \
+        subtraction of KL values. Margin: tolerance − max_{t ≥ from_step} ΔKL_t (kl-nonincreasing) or \
+        kl_below − KL_T (converges). Everything is computed again at p + guard bits; the difference is the error \
+        estimate. Once KL falls below the rounding floor of p, the computed changes are rounding noise and the \
+        verdict is INCONCLUSIVE, never FAIL.
+        """
+    }
+
+    /// Rounded (MPFR).
+    public var arithmetic: Arithmetic { .rounded }
+
+    /// The game, the dynamics and the property.
+    public var parameters: [ParameterSpec] {
+        [
+            ParameterSpec("payoff", section: .model, type: .matrix, default: .matrix(.random), variable: true,
+                          help: "the payoff matrix A (n × n, x pays xᵀAy): inline rows, a .csv/.json file, or \"random\" (from `seed`: a random game with a planted fully mixed equilibrium, proven unique by the bordered systems)"),
+            ParameterSpec("size", section: .model, type: .integer(2...10),
+                          help: "n for a random payoff matrix (default 3)"),
+            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
+                          help: "the seed of a random payoff matrix"),
+            ParameterSpec("method", section: .dynamics, type: .choice(["omwu", "mwu"]), default: .choice("omwu"),
+                          help: "\"omwu\" (optimistic multiplicative weights) or \"mwu\" (plain, simultaneous)"),
+            ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true), required: true,
+                          help: "the step size η (exact)"),
+            ParameterSpec("steps", section: .dynamics, type: .integer(1...1_000_000), default: .integer(300),
+                          help: "the number T of steps"),
+            ParameterSpec("property", section: .check, type: .choice(["kl-nonincreasing", "converges"]),
+                          default: .choice("kl-nonincreasing"), variable: false,
+                          help: "what is claimed: KL_t ≤ KL_{t−1} for t ≥ from_step, or KL_T ≤ kl_below"),
+            ParameterSpec("from_step", section: .check, type: .integer(1...1_000_000), default: .integer(2),
+                          help: "the first step t whose change KL_t − KL_{t−1} is claimed ≤ 0 (2 per D&P; 1 is the known-false twin)"),
+            ParameterSpec("kl_below", section: .check, type: .rational(minimum: 0, exclusive: true),
+                          help: "for property = \"converges\": the claimed bound on KL_T"),
+        ]
+    }
+
+    /// The payoff matrix is square with a proven unique fully mixed equilibrium; `kl_below` goes with "converges".
+    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
+        if case let .exact(m, origin)? = parameters.matrix("payoff") {
+            do { _ = try ZeroSumGame(payoff: m) } catch {
+                throw ParameterProblem(key: "payoff", .invalidValue("\(origin) (\(m.shape)): \(error.description)"))
+            }
+            if parameters.has("size"), parameters.integer("size") != m.rowCount {
+                throw ParameterProblem(key: "size", .dimensionMismatch("size = \(parameters.integer("size")!), but the payoff matrix is \(m.shape)"))
+            }
+        }
+        let converges = parameters.choice("property") == "converges"
+        if converges, !parameters.has("kl_below") {
+            throw ParameterProblem(key: "kl_below", .missingKey)
+        }
+        if !converges, parameters.has("kl_below") {
+            throw ParameterProblem(key: "kl_below", .invalidValue("kl_below goes with property = \"converges\""))
+        }
+        if let from = parameters.integer("from_step"), from > (parameters.integer("steps") ?? 300) {
+            throw ParameterProblem(key: "from_step", .outOfRange(value: "\(from)", allowed: "at most `steps`"))
+        }
+    }
+
+    /// The instance's game: the given matrix, or a seeded random game with a planted fully mixed equilibrium (the
+    /// construction of bench/PROBLEMS.md P2 with random integer B in −6…6, random positive weights p, q in 1…6
+    /// normalized, and a random integer shift s in −3…3 of every entry, so that v = s). The planted point is not
+    /// trusted: `ZeroSumGame` recomputes the equilibrium from the bordered systems and proves it unique.
+    static func game(_ parameters: InstanceParameters) throws -> ZeroSumGame {
+        if case let .exact(m, _)? = parameters.matrix("payoff") { return try ZeroSumGame(payoff: m) }
+        let n = parameters.integer("size") ?? 3
+        var rng = SeededGenerator(seed: UInt64(parameters.integer("seed") ?? 0))
+        let b = (0..<n).map { _ in (0..<n).map { _ in Rational(rng.uniform(in: -6...6)) } }
+        func weights() -> [Rational] {
+            let w = (0..<n).map { _ in Rational(rng.uniform(in: 1...6)) }
+            let total = w.reduce(Rational(0), +)
+            return w.map { $0 / total }
+        }
+        let p = weights(), q = weights()
+        let shift = Rational(rng.uniform(in: -3...3))
+        let r = (0..<n).map { i in (0..<n).reduce(Rational(0)) { $0 + b[i][$1] * q[$1] } }
+        let a1 = (0..<n).map { i in (0..<n).map { j in b[i][j] - r[i] } }
+        let c = (0..<n).map { j in (0..<n).reduce(Rational(0)) { $0 + a1[$1][j] * p[$1] } }
+        return try ZeroSumGame(payoff: Matrix(rows: n, columns: n) { i, j in a1[i][j] - c[j] + shift })
+    }
+
+    /// Runs the map at the task's precision and measures the KL sequence.
+    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let game = try Self.game(parameters)
+        let method = MultiplicativeWeights.Method(rawValue: parameters.choice("method") ?? "omwu") ?? .omwu
+        let steps = parameters.integer("steps") ?? 300
+        let from = parameters.integer("from_step") ?? 2
+        let dynamics = MultiplicativeWeights(game: game, method: method, stepSize: parameters.rational("step_size")!)
+        let run = try dynamics.run(steps: steps) { try context.checkpoint() }
+        let tolerance = BigFloat(context.tolerance)
+
+        var worst = from, firstIncrease: Int?, identityIncreases = 0, directIncreases = 0
+        var maxDiscrepancy = BigFloat(0)
+        for t in 1...steps {
+            let identity = run.identityChanges[t - 1], direct = run.directChanges[t - 1]
+            if identity > 0 { identityIncreases += 1; if t >= from, firstIncrease == nil { firstIncrease = t } }
+            if direct > 0 { directIncreases += 1 }
+            if t >= from, identity > run.identityChanges[worst - 1] { worst = t }
+            let gap = BigFloat.abs(identity - direct)
+            if gap > maxDiscrepancy { maxDiscrepancy = gap }
+        }
+        var maxDirect = run.directChanges[from - 1]
+        for t in from...steps where run.directChanges[t - 1] > maxDirect { maxDirect = run.directChanges[t - 1] }
+        let maxIdentity = run.identityChanges[worst - 1]
+
+        let margin: BigFloat, location: String
+        if parameters.choice("property") == "converges" {
+            let bound = BigFloat(parameters.rational("kl_below")!)
+            margin = bound + tolerance - run.finalKL
+            location = "step \(steps) (KL_T)"
+        } else {
+            margin = tolerance - maxIdentity
+            location = "step \(worst)" + (firstIncrease.map { $0 == worst ? "" : " (first increase at step \($0))" } ?? "")
+        }
+        return Evaluation(
+            quantities: [
+                Quantity("KL_0", .rounded(run.initialKL)),
+                Quantity("KL_1 − KL_0 (identity)", .rounded(run.identityChanges[0])),
+                Quantity("max_{t≥\(from)} (KL_t − KL_{t−1}) (identity ln Z_x + ln Z_y)", .rounded(maxIdentity)),
+                Quantity("max_{t≥\(from)} (KL_t − KL_{t−1}) (direct difference)", .rounded(maxDirect)),
+                Quantity("KL_T", .rounded(run.finalKL)),
+                Quantity("‖x_T − x*‖₁ + ‖y_T − y*‖₁", .rounded(run.finalDistance)),
+                Quantity("max_t |identity − direct|", .rounded(maxDiscrepancy)),
+            ],
+            margin: .rounded(margin),
+            location: location,
+            statistics: [
+                "steps": "\(steps)", "n": "\(game.size)", "method": method.rawValue,
+                "equilibrium": "x* = (\(game.equilibriumX.map(\.description).joined(separator: ", "))), "
+                    + "y* = (\(game.equilibriumY.map(\.description).joined(separator: ", "))), v = \(game.value)",
+                "first increase at t ≥ \(from) (identity)": firstIncrease.map(String.init) ?? "none",
+                "increases (identity)": "\(identityIncreases)",
+                "increases (direct)": "\(directIncreases)",
+            ]
+        )
+    }
+}

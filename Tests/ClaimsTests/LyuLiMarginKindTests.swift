@@ -1,0 +1,41 @@
+import Claims
+import Foundation
+import MultiPrecision
+import Testing
+
+@Suite("lyu-li-smoothed-margin: γ̃ non-decreasing once 𝓛 < 1 PASSes; from t = 0 FAILs")
+struct LyuLiMarginKindTests {
+    @Test("Depth 2 and 3 PASS from the first sample with 𝓛 < 1; depth 3 from t = 0 FAILs")
+    func monotone() async throws {
+        let truth = try claim(claimText(id: "ll", kind: "lyu-li-smoothed-margin", """
+            [model]
+            samples = 6
+            init_scale = "1/2"
+            seed = 1
+            [dynamics]
+            horizon = 10
+            sample_times = 20
+            [numerics]
+            precision = 64
+            [grid]
+            widths = [[2, 3, 1], [3, 2, 2, 1]]
+            """))
+        let twin = try claim(claimText(id: "zero", kind: "lyu-li-smoothed-margin", expect: "fail", """
+            [model]
+            widths = [3, 2, 2, 1]
+            samples = 6
+            init_scale = "1/8"
+            seed = 1
+            [dynamics]
+            horizon = 3
+            sample_times = 30
+            [check]
+            from = "zero"
+            [numerics]
+            precision = 64
+            """))
+        let result = await ClaimEngine().check([truth, twin])
+        #expect(result.claims.map(\.verdict) == [.pass, .fail])
+        #expect(result.isComplete && result.allMetExpectations)
+    }
+}

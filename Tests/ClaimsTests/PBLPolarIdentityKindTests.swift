@@ -1,0 +1,47 @@
+import Claims
+import Foundation
+import MultiPrecision
+import Testing
+
+@Suite("pbl-polar-identity: E1 and N3 PASS, single time change with unequal norms and equal ρ̇_k FAIL")
+struct PBLPolarIdentityKindTests {
+    func body(identity: String, norms: String, steps: Int = 3) -> String {
+        """
+        [model]
+        widths = [3, 2, 2, 1]
+        samples = 4
+        seed = 1
+        layer_norms = "\(norms)"
+        [dynamics]
+        steps = \(steps)
+        [check]
+        identity = "\(identity)"
+        [numerics]
+        precision = 128
+        tolerance = "1e-25"
+        """
+    }
+
+    @Test("E1 and N3 hold (equal and unequal norms); the single factor ρ^{−2/K} holds with equal norms at t = 0")
+    func truths() async throws {
+        let claims = try [
+            claim(claimText(id: "e1", kind: "pbl-polar-identity", body(identity: "E1", norms: "unequal"))),
+            claim(claimText(id: "n3", kind: "pbl-polar-identity", body(identity: "N3", norms: "unequal"))),
+            claim(claimText(id: "e1eq", kind: "pbl-polar-identity", body(identity: "E1", norms: "equal"))),
+            claim(claimText(id: "single-equal", kind: "pbl-polar-identity", body(identity: "E5-single-factor", norms: "equal", steps: 0))),
+        ]
+        let result = await ClaimEngine().check(claims)
+        #expect(result.claims.map(\.verdict) == [.pass, .pass, .pass, .pass])
+    }
+
+    @Test("Known false with unequal norms: one common factor ρ^{−2/K} (E5), equal ρ̇_k")
+    func twins() async throws {
+        let claims = try [
+            claim(claimText(id: "e5", kind: "pbl-polar-identity", expect: "fail", body(identity: "E5-single-factor", norms: "unequal"))),
+            claim(claimText(id: "rhodot", kind: "pbl-polar-identity", expect: "fail", body(identity: "equal-rho-dot", norms: "unequal"))),
+        ]
+        let result = await ClaimEngine().check(claims)
+        #expect(result.claims.map(\.verdict) == [.fail, .fail])
+        #expect(result.isComplete && result.allMetExpectations)
+    }
+}
