@@ -30,7 +30,7 @@ public struct IntegrationOptions: Sendable {
     /// The most accepted steps before the run ends with `.stepBudgetExhausted` (default 1,000,000).
     public var maximumSteps: Int = 1_000_000
     /// The most wall time before the run ends with `.timeBudgetExhausted` (`nil`: no limit; the step budget
-    /// still applies).
+    /// still applies). Checked before every step: a step in progress is never interrupted.
     public var timeLimit: Duration?
     /// The run ends with `.diverged` as soon as the max norm of the state exceeds this (default 2^40 ≈ 1.1e12,
     /// far beyond the state of any learning dynamics, and reached before the steps of a finite-time blow-up

@@ -140,7 +140,7 @@ public struct ExplicitRungeKuttaStepper<RHS: RightHandSide>: Stepper {
         if error, let d {
             for j in nonzeroD { hd[j].formProduct(step, d[j]) }
             for m in 0..<dimension {
-                errorVector[m].set(S(0) as S)
+                errorVector[m].set(norms.zero)
                 for j in nonzeroD { errorVector[m].addProduct(hd[j], k[j][m]) }
             }
         }

@@ -52,6 +52,19 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
     let noiseFactor: S
     var norms: _NormScratch<S>
     var residual: [S]
+    var previousChange: S
+    var theta: S
+    var tail: S
+    var slack: S
+    let one: S
+    let sixteen: S
+    let thousand: S
+    var sigma: S
+    var sigma0: S
+    var stepRatio: S
+    var horner: S
+    var basisAtStart: [S]
+    var predictorWeights: [[S]]
     var correction: [Double]
     var solveScratch: [Double]
     let aDouble: [[Double]]
@@ -85,6 +98,9 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
     var controller: PIStepSizeController
     /// When non-nil, `f` holds the stage derivatives of a solved step that starts at `.start` with size `.step`.
     var polynomial: (start: S, step: S)?
+    /// The midpoint of the last accepted step when it was taken as two half steps (adaptive mode); `xHalf` then
+    /// holds the state there.
+    var tMiddle: S?
 
     /// Counters.
     public private(set) var statistics = StepperStatistics()
@@ -117,6 +133,12 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         }
         (noise, noiseFactor, residual) = withPrecision(p) {
             (S(0), S(Rational(numerator: 4, denominator: BigInt(1) << p)), _zeros(s * n))
+        }
+        (previousChange, theta, tail, slack, one, sixteen, thousand) = withPrecision(p) {
+            (S(0), S(0), S(0), S(0), S(1), S(16), S(1024))
+        }
+        (sigma, sigma0, stepRatio, horner, basisAtStart, predictorWeights) = withPrecision(p) {
+            (S(0), S(0), S(0), S(0), _zeros(s), (0..<s).map { _ in _zeros(s) })
         }
         correction = [Double](repeating: 0, count: s * n)
         solveScratch = correction
@@ -178,6 +200,15 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         return solveOnce(start: start, time: time, step: step, into: &out, usePolynomial: false, newton: false)
     }
 
+    /// result ← Σₖ coefficients[k] σ^(k+1) by Horner's rule, in place (`scratch` is scratch).
+    static func horner(_ coefficients: [S], at sigma: S, zero: S, scratch: inout S, into result: inout S) {
+        result.set(zero)
+        for k in stride(from: coefficients.count - 1, through: 0, by: -1) {
+            scratch.formSum(result, coefficients[k])
+            result.formProduct(scratch, sigma)
+        }
+    }
+
     /// Factorizes the Newton matrix ∂G/∂Z = I − h [aᵢⱼ J(Yⱼ)] in `Double`, with the Jacobians at the predicted stage
     /// values Yⱼ = start + Zⱼ (so the matrix is accurate to the predictor's error, and the iteration gains about as
     /// many bits per sweep as the Jacobians have). Returns `false` when a Jacobian is unavailable or the matrix is
@@ -215,18 +246,28 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         let s = stageCount, n = dimension
         // The starting guess.
         if usePolynomial, let (pStart, pStep) = polynomial {
-            let sigma0 = (time - pStart) / pStep
-            let ratio = step / pStep
-            let base = (0..<s).map { tableau.integratedBasis($0, at: sigma0) }
-            var w = [[S]]()
+            // Zᵢ ≈ u(σ₀ + cᵢ·step/pStep) − u(σ₀) = pStep Σⱼ Fⱼ (Lⱼ(σᵢ) − Lⱼ(σ₀)), evaluated in place.
+            sigma.formDifference(time, pStart)
+            sigma0.formQuotient(sigma, pStep)
+            stepRatio.formQuotient(step, pStep)
+            for j in 0..<s {
+                Self.horner(tableau.integratedBasis[j], at: sigma0, zero: norms.zero, scratch: &horner,
+                            into: &basisAtStart[j])
+            }
             for i in 0..<s {
-                let sigma = sigma0 + tableau.nodes[i] * ratio
-                w.append((0..<s).map { j in pStep * (tableau.integratedBasis(j, at: sigma) - base[j]) })
+                sigma.set(sigma0)
+                sigma.addProduct(tableau.nodes[i], stepRatio)
+                for j in 0..<s {
+                    Self.horner(tableau.integratedBasis[j], at: sigma, zero: norms.zero, scratch: &horner,
+                                into: &update)
+                    difference.formDifference(update, basisAtStart[j])
+                    predictorWeights[i][j].formProduct(pStep, difference)
+                }
             }
             for i in 0..<s {
                 for m in 0..<n {
-                    z[i][m].set(S(0) as S)
-                    for j in 0..<s { z[i][m].addProduct(w[i][j], f[j][m]) }
+                    z[i][m].set(norms.zero)
+                    for j in 0..<s { z[i][m].addProduct(predictorWeights[i][j], f[j][m]) }
                 }
             }
         } else {
@@ -242,7 +283,7 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         for i in 0..<s { for j in 0..<s { ha[i][j].formProduct(step, tableau.coefficients[i][j]) } }
         let startNorm = norms.maxNorm(start)
 
-        var previousChange: S?
+        var havePrevious = false
         var slowSweeps = 0
         var converged = false
         for _ in 0..<maximumIterations {
@@ -254,8 +295,8 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
             }
             statistics.functionEvaluations += s
             statistics.stageIterations += 1
-            largestChange.set(S(0) as S)
-            largestIncrement.set(S(0) as S)
+            largestChange.set(norms.zero)
+            largestIncrement.set(norms.zero)
             var finite = true
             if newton {
                 // Residual G = Z − (hA ⊗ I) F at the working precision; correction −M⁻¹G in Double, scaled by a
@@ -294,7 +335,7 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
             } else {
                 for i in 0..<s {
                     for m in 0..<n {
-                        update.set(S(0) as S)
+                        update.set(norms.zero)
                         for j in 0..<s { update.addProduct(ha[i][j], f[j][m]) }
                         if !update.isFinite { finite = false }
                         difference.formDifference(update, z[i][m])
@@ -315,27 +356,35 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
             // says they are converged; the fixed-point tail test below holds for the fixed-point output, whose F
             // produced the last update.
             if newton {
-                if let previousChange, largestChange >= previousChange {
-                    if largestChange <= S(16) * noise { converged = true; break }
+                if havePrevious, largestChange >= previousChange {
+                    slack.formProduct(noise, sixteen)
+                    if largestChange <= slack { converged = true; break }
                     slowSweeps += 1
                     if slowSweeps >= 2 { return false }
                 }
-                previousChange = largestChange
+                previousChange.set(largestChange)
+                havePrevious = true
                 continue
             }
-            if let previousChange {
-                let theta = largestChange / previousChange
-                if theta < S(1) {
-                    if largestChange * theta / (S(1) - theta) <= noise { converged = true; break }
+            if havePrevious {
+                // θ = change/previous change; the remaining error is about change·θ/(1 − θ) (all in place).
+                theta.formQuotient(largestChange, previousChange)
+                if theta < one {
+                    slack.formDifference(one, theta)
+                    tail.formProduct(largestChange, theta)
+                    theta.formQuotient(tail, slack)
+                    if theta <= noise { converged = true; break }
                     slowSweeps = 0
                 } else {
                     // Stagnation at the rounding floor counts as convergence; growth well above it is divergence.
-                    if largestChange <= S(1024) * noise { converged = true; break }
+                    slack.formProduct(noise, thousand)
+                    if largestChange <= slack { converged = true; break }
                     slowSweeps += 1
                     if slowSweeps >= 2 { return false }
                 }
             }
-            previousChange = largestChange
+            previousChange.set(largestChange)
+            havePrevious = true
         }
         guard converged else { return false }
         for j in 0..<s { hb[j].formProduct(step, tableau.weights[j]) }
@@ -403,6 +452,7 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
             h = stepSize * S(Rational(factor))
             if controller.accepts(ratio) {
                 accept(end: end)
+                tMiddle = middle
                 statistics.recordAcceptedStep(order: 2 * stageCount)
                 return .accepted(StepReport(stepSize: stepSize, order: 2 * stageCount, localErrorEstimate: norm,
                                             rejections: rejections))
@@ -425,11 +475,19 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         statistics.denseOutputEvaluations += 1
         if tau == t { for m in 0..<dimension { result[m].set(x[m]) }; return }
         if tau == tPrevious { for m in 0..<dimension { result[m].set(xPrevious[m]) }; return }
+        // An adaptive step was two half steps, and its accuracy is theirs: re-step from the nearer half's start so
+        // that the re-step is no longer than h/2 (a single step of size h is 2^{2s} times less accurate).
+        var origin = tPrevious
+        var originState = xPrevious
+        if let tMiddle, tau > tMiddle {
+            origin = tMiddle
+            originState = xHalf
+        }
         for pieces in [1, 2, 4, 8, 16] {
-            var start = xPrevious.map { v -> S in var w = v; w.set(v); return w }
-            var time = tPrevious
+            var start = originState.map { v -> S in var w = v; w.set(v); return w }
+            var time = origin
             var ok = true
-            let piece = (tau - tPrevious) / S(pieces)
+            let piece = (tau - origin) / S(pieces)
             for k in 0..<pieces {
                 let end = k == pieces - 1 ? tau : time + piece
                 if !solve(start: start, time: time, step: end - time, into: &result) { ok = false; break }

@@ -3,12 +3,14 @@ import MultiPrecision
 /// Scratch numbers for the error norm, made once at the working precision so that norms allocate nothing.
 struct _NormScratch<S: IntegrationScalar> {
     var a = S(0), b = S(0), scale = S(0), q = S(0), ratio = S(0), worstRatio = S(0), worstAbsolute = S(0)
+    /// 0 at the working precision, for resets without making a number.
+    let zero = S(0)
 
     /// The error ratio maxᵢ |eᵢ| / (atol + rtol · max(|xᵢ|, |x̂ᵢ|)) as a `Double` (∞ for non-finite values), and
     /// the absolute max norm of e.
     mutating func errorRatio(error e: [S], x: [S], xNew: [S], atol: S, rtol: S) -> (ratio: Double, norm: S) {
-        worstRatio.set(S(0) as S)
-        worstAbsolute.set(S(0) as S)
+        worstRatio.set(zero)
+        worstAbsolute.set(zero)
         for i in e.indices {
             q.set(e[i])
             guard q.isFinite, xNew[i].isFinite else { return (.infinity, worstAbsolute) }
@@ -27,7 +29,7 @@ struct _NormScratch<S: IntegrationScalar> {
 
     /// The max norm of `x`, written into `worstAbsolute` (and returned as a copy).
     mutating func maxNorm(_ x: [S]) -> S {
-        worstAbsolute.set(S(0) as S)
+        worstAbsolute.set(zero)
         for v in x {
             q.set(v); q.formMagnitude()
             if !(q <= worstAbsolute) { worstAbsolute.set(q) }

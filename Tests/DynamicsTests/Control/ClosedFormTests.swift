@@ -94,7 +94,7 @@ struct ClosedFormTests {
         let problem = try ODEProblem(field: LinearMatrixFlow(a: a), initialState: identity, from: q(0), to: q(1))
         let (state, tolerance, _) = try Self.run(problem, bits: bits)
         try withPrecision(bits + 64) {
-            let matrix = try Matrix<BigFloat>(rows: 4, columns: 4) { r, c in BigFloat(a[r][c]) }
+            let matrix = Matrix<BigFloat>(rows: 4, columns: 4) { r, c in BigFloat(a[r][c]) }
             let exact = try matrix.exponential()
             for r in 0..<4 {
                 for c in 0..<4 {
