@@ -399,7 +399,7 @@ final class TaylorEngine<Store: TaylorArithmetic> {
     /// log₂(‖x_k‖∞ hᵏ / N) + k·log₂e², in bits (≤ 0 when the estimate holds).
     func taperingExcess(log2Step: Double, log2Scale: Double) -> Double {
         var excess = -Double.infinity
-        let weightPerOrder = 2 / 0.6931471805599453
+        let weightPerOrder = TaylorPrecisionLevels.weightPerOrder
         for k in 1...order {
             let term = log2StateNorm(order: k) + Double(k) * log2Step - log2Scale + weightPerOrder * Double(k)
             excess = max(excess, term)

@@ -83,16 +83,20 @@ final class TaylorMPFRArena: TaylorArithmetic {
         result.withUnsafeMutableMPFRPointer { _ = mpfr_set($0, headers + a, MPFR_RNDN) }
         return result
     }
-    @inline(__always) func log2Magnitude(_ a: Int) -> Double {
-        let x = headers + a
-        if cmpfr_zero_p(x) != 0 { return -.infinity }
-        if cmpfr_nan_p(x) != 0 || cmpfr_inf_p(x) != 0 { return .infinity }
-        var exponent = 0
-        let mantissa = mpfr_get_d_2exp(&exponent, x, MPFR_RNDN)
-        return Foundation.log2(Swift.abs(mantissa)) + Double(exponent)
-    }
+    @inline(__always) func log2Magnitude(_ a: Int) -> Double { _log2Magnitude(headers + a) }
     @inline(__always) func isFinite(_ a: Int) -> Bool {
         let x = headers + a
         return cmpfr_nan_p(x) == 0 && cmpfr_inf_p(x) == 0
     }
+}
+
+/// log₂|x| of an MPFR number as a `Double`, through `mpfr_get_d_2exp` so that no magnitude overflows or underflows
+/// (−∞ for 0, +∞ for ±∞ and NaN).
+@inline(__always)
+func _log2Magnitude(_ x: UnsafePointer<__mpfr_struct>) -> Double {
+    if cmpfr_zero_p(x) != 0 { return -.infinity }
+    if cmpfr_nan_p(x) != 0 || cmpfr_inf_p(x) != 0 { return .infinity }
+    var exponent = 0
+    let mantissa = mpfr_get_d_2exp(&exponent, x, MPFR_RNDN)
+    return Foundation.log2(Swift.abs(mantissa)) + Double(exponent)
 }

@@ -13,6 +13,9 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
     /// e²²) and for the cancellation in the Cauchy sums.
     static let guardBits = 32.0
 
+    /// log₂ e² ≈ 2.885: the bits of weight lost per order.
+    static let weightPerOrder = 2 / M_LN2
+
     /// The precision of each level in bits, finest first; level 0 is the working precision.
     let precisions: [Int]
     /// The level of each order k = 0 … order (non-decreasing; order 0 is always at level 0).
@@ -42,7 +45,7 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
         }
         self.extraGuardBits = extraGuardBits
         let effectiveBits = min(Double(bits), -log2Tolerance) + extraGuardBits
-        let weightPerOrder = 2 / M_LN2  // log₂ e² bits per order
+        let weightPerOrder = Self.weightPerOrder
         var levels: [Int] = []
         var level = 0
         for k in 0...order {

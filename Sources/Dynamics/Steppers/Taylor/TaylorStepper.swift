@@ -92,13 +92,7 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
     /// log₂|x| without overflow for tiny `BigFloat` values (+∞ for NaN and ±∞, −∞ for 0).
     static func log2Magnitude(_ x: Scalar) -> Double {
         if let d = x as? Double { return d == 0 ? -.infinity : (d.isFinite ? Foundation.log2(Swift.abs(d)) : .infinity) }
-        return x.exactBigFloat.withUnsafeMPFRPointer { p -> Double in
-            if cmpfr_zero_p(p) != 0 { return -.infinity }
-            if cmpfr_nan_p(p) != 0 || cmpfr_inf_p(p) != 0 { return .infinity }
-            var exponent = 0
-            let mantissa = mpfr_get_d_2exp(&exponent, p, MPFR_RNDN)
-            return Foundation.log2(Swift.abs(mantissa)) + Double(exponent)
-        }
+        return x.exactBigFloat.withUnsafeMPFRPointer(_log2Magnitude)
     }
 
     /// "Taylor series, order p (tolerance 2^e, levels …)".

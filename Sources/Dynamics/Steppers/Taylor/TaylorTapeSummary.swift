@@ -24,7 +24,7 @@ public struct TaylorTapeSummary: Sendable, Equatable, CustomStringConvertible {
         levelOfOrder = levels.levelOfOrder
     }
 
-    /// "57 nodes (9 computed), 384 products; levels 256/191/127/63 bits from orders 0/34/56/78".
+    /// For P1a at 256 bits: "144 nodes (96 computed), 384 products; levels 256/191/127/63 bits from orders 0/34/56/78".
     public var description: String {
         let starts = levelPrecisions.indices.compactMap { level in levelOfOrder.firstIndex(of: level) }
         return "\(nodes) nodes (\(dynamicNodes) computed), \(products) products; levels "
