@@ -1,16 +1,5 @@
-/// A deterministic pseudo-random generator (SplitMix64) for reproducible property tests.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import MultiPrecision
 
-    /// Starts the sequence at `seed`.
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator that tests use for reproducible property tests: MultiPrecision's `SeededGenerator`
+/// (SplitMix64), so that tests and the library draw from one implementation.
+public typealias SplitMix64 = SeededGenerator

@@ -52,7 +52,7 @@ public struct RandomizedCheck: Hashable, Sendable {
 
     /// The random instance of trial `trial` for `symbols`, shaped by `alphabet`.
     public func assignment(for symbols: [Symbol], in alphabet: Alphabet, trial: Int) -> Assignment {
-        var rng = _SplitMix64(seed: seed &+ UInt64(trial) &* 0xD1B5_4A32_D192_ED03)
+        var rng = SeededGenerator(seed: seed &+ UInt64(trial) &* 0xD1B5_4A32_D192_ED03)
         var assignment = Assignment()
         // Sizes for the dimension names the symbols' shapes use, and for the default n (tr(I), lone constants).
         var used = Set<String>()
