@@ -29,6 +29,23 @@ public struct ErrorEstimate: Sendable {
             Self.difference(a.value, b.value, precision: precision)
         }
         marginError = Self.difference(working.margin, reference.margin, precision: precision)
+        self.working.series = working.series.map {
+            Self.withErrors($0, reference: reference.series, precision: precision)
+        }
+    }
+
+    /// `series` with each value's error estimate: |value at p − value at p + g|, at least |value|·2^−p; a series
+    /// that the reference run does not have with the same abscissae gets only the rounding floor.
+    static func withErrors(_ series: Series, reference: [Series], precision: Int) -> Series {
+        let unit = Double(sign: .plus, exponent: -min(precision, 1074), significand: 1)
+        let match = reference.first { $0.name == series.name && $0.x == series.x }
+        var result = series
+        result.error = series.y.indices.map { i in
+            let floor = abs(series.y[i]) * unit
+            guard let match else { return floor }
+            return max(abs(series.y[i] - match.y[i]), floor)
+        }
+        return result
     }
 
     /// An exact evaluation: every error is zero.

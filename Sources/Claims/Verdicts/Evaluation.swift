@@ -16,10 +16,13 @@ public struct Evaluation: Sendable {
     /// Whether the instance satisfies the theorem's hypotheses; when `false` the verdict is NOT APPLICABLE and the
     /// margin still records whether the conclusion held.
     public var hypothesesHold: Bool
+    /// Monitored quantities along the run, for figures (empty when the kind records none).
+    public var series: [Series]
 
     /// Creates an evaluation.
     public init(quantities: [Quantity], margin: QuantityValue, location: String? = nil,
-                statistics: [String: String] = [:], hypothesesHold: Bool = true) {
+                statistics: [String: String] = [:], hypothesesHold: Bool = true, series: [Series] = []) {
+        self.series = series
         self.quantities = quantities
         self.margin = margin
         self.location = location
