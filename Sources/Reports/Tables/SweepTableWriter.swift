@@ -1,0 +1,78 @@
+/// Prints a `SweepTable` as LaTeX (booktabs, numbers in siunitx `\num{}`), Markdown or CSV, with the same content.
+public enum SweepTableWriter {
+    /// The formats, by file extension or `--format`.
+    public enum Format: String, CaseIterable, Sendable {
+        /// A booktabs table in a `table` float, with caption and label; `standalone` makes a whole document.
+        case latex
+        /// A Markdown table with the caption above and the note below.
+        case markdown
+        /// CSV with a header row (RFC 4180 quoting, CRLF line ends).
+        case csv
+
+        /// The format of a file name's extension (`.tex`, `.md`, `.csv`), or `nil`.
+        public init?(fileName: String) {
+            switch fileName.split(separator: ".").last?.lowercased() {
+            case "tex": self = .latex
+            case "md", "markdown": self = .markdown
+            case "csv": self = .csv
+            default: return nil
+            }
+        }
+    }
+
+    /// The table in `format`.
+    public static func render(_ table: SweepTable, format: Format, standalone: Bool = false) -> String {
+        switch format {
+        case .latex: return latex(table, standalone: standalone)
+        case .markdown: return markdown(table)
+        case .csv: return csv(table)
+        }
+    }
+
+    /// The LaTeX text (needs `booktabs` and `siunitx`).
+    static func latex(_ table: SweepTable, standalone: Bool) -> String {
+        var lines: [String] = []
+        if standalone {
+            lines += ["\\documentclass{article}", "\\usepackage[T1]{fontenc}", "\\usepackage{booktabs}",
+                      "\\usepackage{siunitx}", "\\usepackage[margin=1.5cm,landscape]{geometry}",
+                      "\\pagestyle{empty}", "\\begin{document}"]
+        } else {
+            lines.append("% Needs \\usepackage{booktabs} and \\usepackage{siunitx}.")
+        }
+        let e = LaTeXReportWriter.escape
+        lines += ["\\begin{table}[htbp]", "\\centering", "\\small",
+                  "\\caption{\(e(table.caption))}"]
+        if !table.label.isEmpty { lines.append("\\label{\(table.label)}") }
+        lines.append("\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}")
+        lines.append("\\toprule")
+        lines.append(table.columns.map { e($0.title) }.joined(separator: " & ") + " \\\\")
+        lines.append("\\midrule")
+        for row in table.rows {
+            let cells = zip(table.columns, row).map { column, cell in
+                column.numeric && cell != "—" ? "\\num{\(cell)}" : (cell == "—" ? "---" : e(cell))
+            }
+            lines.append(cells.joined(separator: " & ") + " \\\\")
+        }
+        lines += ["\\bottomrule", "\\end{tabular}", "\\par\\smallskip\\footnotesize \(e(table.note))",
+                  "\\end{table}"]
+        if standalone { lines.append("\\end{document}") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The Markdown text.
+    static func markdown(_ table: SweepTable) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["**\(cell(table.caption))**", ""]
+        lines.append("| " + table.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
+        lines.append("|" + table.columns.map { $0.numeric ? "---:|" : "---|" }.joined())
+        for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+        lines += ["", table.note]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The CSV text.
+    static func csv(_ table: SweepTable) -> String {
+        let rows = [table.columns.map(\.title)] + table.rows
+        return rows.map { $0.map(CSVReportWriter.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}
