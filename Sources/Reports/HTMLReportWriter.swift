@@ -19,7 +19,8 @@ public struct HTMLReportWriter: Sendable {
         h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
         th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-        th { background: #f2f2f2; } td.num { text-align: right; font-family: "DejaVu Sans Mono", monospace; }
+        th { background: #f2f2f2; }
+        td.num { text-align: right; font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
         .PASS { color: #0a6b2d; font-weight: bold; } .FAIL { color: #b00020; font-weight: bold; }
         .INCONCLUSIVE { color: #a15c00; font-weight: bold; } .ERROR { color: #7a0099; font-weight: bold; }
         .NOT-APPLICABLE { color: #555; font-weight: bold; }

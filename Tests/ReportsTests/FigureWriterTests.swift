@@ -59,13 +59,13 @@ struct FigureWriterTests {
     @Test("pgfplots: the table holds every value in full precision, nan for padding and for non-positive values on log axes")
     func pgfplots() throws {
         let chart = Chart(title: "KL of OMWU & MWU", xLabel: "step k", yLabel: "KL(z* ‖ z_k)", logarithmic: true,
-                          curves: [.init(label: "OMWU", x: [0, 1, 2], y: [0.5, 1e-300, 0], error: [1e-77, 1e-310, 0]),
+                          curves: [.init(label: "OMWU", x: [0, 1, 2], y: [0.5, 1e-300, 0], error: [1e-77, 0x1p-1030, 0]),
                                    .init(label: "MWU", x: [0, 1], y: [0.25, 0.3])])
         let writer = PGFPlotsWriter()
         let data = writer.renderData(chart).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(data[0] == ["x1", "y1", "e1", "x2", "y2", "e2"])
         #expect(data[1] == ["0", "0.5", "9.9999999999999993e-78", "0", "0.25", "nan"])
-        #expect(Double(data[2][1]) == 1e-300 && Double(data[2][2]) == 1e-310)
+        #expect(Double(data[2][1]) == 1e-300 && Double(data[2][2]) == 0x1p-1030)  // subnormal, written in full
         #expect(data[3] == ["2", "nan", "nan", "nan", "nan", "nan"])
         let tex = writer.renderTeX(chart, dataFile: "kl.dat")
         #expect(tex.contains("ymode=log") && tex.contains("table[x=x2, y=y2] {kl.dat}"))

@@ -26,9 +26,10 @@ public struct ErrorEstimate: Sendable {
         self.working = working
         self.precision = precision
         quantityErrors = zip(working.quantities, reference.quantities).map { a, b in
-            Self.difference(a.value, b.value, precision: precision)
+            Self.adding(a.methodError, to: Self.difference(a.value, b.value, precision: precision))
         }
-        marginError = Self.difference(working.margin, reference.margin, precision: precision)
+        marginError = Self.adding(working.marginMethodError,
+                                  to: Self.difference(working.margin, reference.margin, precision: precision))
         self.working.series = working.series.map {
             Self.withErrors($0, reference: reference.series, precision: precision)
         }
@@ -48,12 +49,21 @@ public struct ErrorEstimate: Sendable {
         return result
     }
 
-    /// An exact evaluation: every error is zero.
+    /// An exact evaluation: every error is zero (unless the kind reports a method error, such as a truncation).
     public init(exact: Evaluation) {
         working = exact
         precision = nil
-        quantityErrors = exact.quantities.map { _ in nil }
-        marginError = nil
+        quantityErrors = exact.quantities.map { $0.methodError.map(BigFloat.abs) }
+        marginError = exact.marginMethodError.map(BigFloat.abs)
+    }
+
+    /// `rounding + |method|`, rounded upwards; `rounding` alone when there is no method error.
+    static func adding(_ method: BigFloat?, to rounding: BigFloat?) -> BigFloat? {
+        guard let method else { return rounding }
+        let bound = BigFloat.abs(method)
+        guard let rounding else { return bound }
+        let sum = withPrecision(max(rounding.precision, bound.precision) + 8) { rounding + bound }
+        return sum
     }
 
     /// |a − b|, at least |a|·2^−p; `nil` when both are exact and equal (the error is exactly zero).
