@@ -87,7 +87,7 @@ struct SweepTableTests {
         let markdown = SweepTableWriter.render(table, format: .markdown)
         let csv = SweepTableWriter.render(table, format: .csv)
         for row in table.rows {
-            #expect(latex.contains(row[1...4].map { "\\num{\($0)}" }.joined(separator: " & ")))
+            #expect(latex.contains("{\(row[0])} & " + row[1...4].map { "\\num{\($0)}" }.joined(separator: " & ")))
             #expect(markdown.contains("| " + row.joined(separator: " | ") + " |"))
             #expect(csv.contains(row.joined(separator: ",")))
         }
@@ -109,8 +109,14 @@ struct SweepTableTests {
         }
         let crowded = Self.sweep.replacingOccurrences(of: "reduce_over = \"seed\"\n", with: "")
             .replacingOccurrences(of: "seed = [1, 2, 3]", with: "seed = [1, 2, 3]\nwidths = [[2, 3, 2]]")
-            .replacingOccurrences(of: "[sweep]", with: "[sweep]\nrows = [\"step_size\", \"widths\", \"seed\"]")
+            .replacingOccurrences(of: "[sweep]", with: "[sweep]\nrows = [\"widths\", \"step_size\", \"seed\"]")
         let (table, _, _) = try await run(crowded)
-        #expect(table.rows.count == 6 && table.columns.count == 6)
+        #expect(table.rows.count == 6 && table.columns.count == 6 && table.rows[0][0] == "[2, 3, 2]")
+        // A row that starts with "[" must not become the optional argument of the previous row's `\\`.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-table-rows-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try compileIfPossible(SweepTableWriter.render(table, format: .latex, standalone: true), in: folder,
+                              needing: ["booktabs.sty", "siunitx.sty"])
     }
 }

@@ -49,7 +49,8 @@ public enum SweepTableWriter {
         lines.append("\\midrule")
         for row in table.rows {
             let cells = zip(table.columns, row).map { column, cell in
-                column.numeric && cell != "—" ? "\\num{\(cell)}" : (cell == "—" ? "---" : e(cell))
+                // Text in braces: a cell such as "[3, 2]" right after `\\` would be read as its optional argument.
+                column.numeric && cell != "—" ? "\\num{\(cell)}" : (cell == "—" ? "---" : "{\(e(cell))}")
             }
             lines.append(cells.joined(separator: " & ") + " \\\\")
         }
