@@ -29,34 +29,38 @@ public enum SweepTableWriter {
         }
     }
 
-    /// The LaTeX text (needs `booktabs` and `siunitx`).
+    /// The LaTeX text (needs `booktabs` and `siunitx`): a `table` float with caption and label, or, standalone, a
+    /// cropped page (the `standalone` class) with the caption above and the note below, both as wide as the table.
     static func latex(_ table: SweepTable, standalone: Bool) -> String {
-        var lines: [String] = []
-        if standalone {
-            lines += ["\\documentclass{article}", "\\usepackage[T1]{fontenc}", "\\usepackage{booktabs}",
-                      "\\usepackage{siunitx}", "\\usepackage[margin=1.5cm,landscape]{geometry}",
-                      "\\pagestyle{empty}", "\\begin{document}"]
-        } else {
-            lines.append("% Needs \\usepackage{booktabs} and \\usepackage{siunitx}.")
-        }
         let e = LaTeXReportWriter.escape
-        lines += ["\\begin{table}[htbp]", "\\centering", "\\small",
-                  "\\caption{\(e(table.caption))}"]
-        if !table.label.isEmpty { lines.append("\\label{\(table.label)}") }
-        lines.append("\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}")
-        lines.append("\\toprule")
-        lines.append(table.columns.map { e($0.title) }.joined(separator: " & ") + " \\\\")
-        lines.append("\\midrule")
+        var tabular = ["\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}", "\\toprule",
+                       table.columns.map { e($0.title) }.joined(separator: " & ") + " \\\\", "\\midrule"]
         for row in table.rows {
             let cells = zip(table.columns, row).map { column, cell in
                 // Text in braces: a cell such as "[3, 2]" right after `\\` would be read as its optional argument.
                 column.numeric && cell != "—" ? "\\num{\(cell)}" : (cell == "—" ? "---" : "{\(e(cell))}")
             }
-            lines.append(cells.joined(separator: " & ") + " \\\\")
+            tabular.append(cells.joined(separator: " & ") + " \\\\")
         }
-        lines += ["\\bottomrule", "\\end{tabular}", "\\par\\smallskip\\footnotesize \(e(table.note))",
-                  "\\end{table}"]
-        if standalone { lines.append("\\end{document}") }
+        tabular += ["\\bottomrule", "\\end{tabular}"]
+        var lines: [String]
+        if standalone {
+            lines = ["\\documentclass[border=8pt]{standalone}", "\\usepackage[T1]{fontenc}", "\\usepackage{booktabs}",
+                     "\\usepackage{siunitx}", "\\newsavebox{\\attesttable}", "\\begin{document}",
+                     "% \\label{\(table.label)}", "\\sbox{\\attesttable}{%"]
+            lines += tabular
+            lines += ["}%", "\\begin{tabular}{@{}c@{}}",
+                      "\\parbox{\\wd\\attesttable}{\\centering Table: \(e(table.caption))}\\\\[6pt]",
+                      "\\usebox{\\attesttable}\\\\[4pt]",
+                      "\\parbox{\\wd\\attesttable}{\\footnotesize \(e(table.note))}",
+                      "\\end{tabular}", "\\end{document}"]
+        } else {
+            lines = ["% Needs \\usepackage{booktabs} and \\usepackage{siunitx}.", "\\begin{table}[htbp]", "\\centering",
+                     "\\small", "\\caption{\(e(table.caption))}"]
+            if !table.label.isEmpty { lines.append("\\label{\(table.label)}") }
+            lines += tabular
+            lines += ["\\par\\smallskip\\footnotesize \(e(table.note))", "\\end{table}"]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
