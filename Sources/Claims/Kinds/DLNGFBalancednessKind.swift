@@ -33,7 +33,9 @@ public struct DLNGFBalancednessKind: ClaimKind {
         the denominator is the size of the terms of D_j, so r is the deviation in units of the quantities that \
         cancel. The margin is tolerance − max_{t,j} r_j(t), and the place is the (t, j) of the maximum. \
         Everything is computed again at p + guard bits; the difference is the error estimate (it covers both \
-        rounding and truncation, since the integrator's tolerance follows the precision).
+        rounding and truncation, since the integrator's tolerance follows the precision). Beside it, the symbolic \
+        obligation d/dt D_j = −2ρD_j for this depth and these λ, μ (proofs/symbolic/balancedness-flow-N*) is proved \
+        or refuted for all sizes and reported as an exact measurement.
         """
     }
 
@@ -113,6 +115,9 @@ public struct DLNGFBalancednessKind: ClaimKind {
                 Quantity("t of the maximum", .exact(worst.time)),
                 Quantity("max_j ‖D_j(0)‖_F", .rounded(initialNorms.max()!)),
                 Quantity("L(W(T))", .rounded(finalLoss)),
+                try DLNSymbolicEvidence.quantity(depth: setup.widths.count - 1, law: .flow(
+                    weightDecay: parameters.rational("weight_decay") ?? 0,
+                    firstLayerPenalty: parameters.rational("first_layer_penalty") ?? 0, rate: rate)),
             ],
             margin: .rounded(BigFloat(context.tolerance) - worst.relative),
             location: "t = \(worst.time), j = \(worst.layer) (maximum over \(count) output times)",
