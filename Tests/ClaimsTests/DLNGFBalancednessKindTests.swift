@@ -70,6 +70,33 @@ struct DLNGFBalancednessKindTests {
         #expect(BigFloat(finalLoss.value, precision: 128)! > 0)
     }
 
+    @Test("logistic loss Σ ln(1 + e^{−y·WX}) (transcendental, labels ±1): conserved at depths 2 and 3; with a first-layer penalty it FAILs")
+    func logistic() async throws {
+        let body = """
+            [model]
+            loss = "logistic"
+            Y = [[1, -1, 1, -1]]
+            [dynamics]
+            horizon = 1
+            [check]
+            output_times = 8
+            [numerics]
+            precision = 128
+            tolerance = "1e-25"
+            """
+        let truth = try claim(claimText(id: "logistic", kind: "dln-gf-balancedness",
+                                        body + "\n[grid]\nwidths = [[3, 2, 1], [2, 3, 2, 1]]"))
+        let twin = try claim(claimText(id: "logistic-penalty", kind: "dln-gf-balancedness", expect: "fail",
+                                       body.replacingOccurrences(of: "horizon = 1", with: "horizon = 1\nfirst_layer_penalty = \"1/5\"")
+                                           + "\n[grid]\nwidths = [[3, 2, 1]]"))
+        let result = await ClaimEngine().check([truth, twin])
+        #expect(result.isComplete && result.allMetExpectations)
+        #expect(result.claims.map(\.verdict) == [.pass, .fail])
+        // The logistic loss at T is finite and positive (every term ln(1 + e^{−m}) > 0).
+        let finalLoss = try #require(result.claims[0].instances[0].measurements.first { $0.name == "L(W(T))" })
+        #expect(BigFloat(finalLoss.value, precision: 128)! > 0)
+    }
+
     /// Two 2 × 2 layers with D_1(0) = W_2ᵀW_2 − W_1W_1ᵀ ≠ 0, exact.
     static let weights = #"[[["1", "1/2"], ["0", "1"]], [["1/2", "0"], ["1", "-1"]]]"#
 

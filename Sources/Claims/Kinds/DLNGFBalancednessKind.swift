@@ -6,7 +6,7 @@ import Models
 /// `dln-gf-balancedness`: under gradient flow the balancedness matrices D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ evolve as
 /// D_j(t) = e^{−2ρt} D_j(0), where ρ is the claimed decay rate (THEORY.md §1.3; ρ = 0 is conservation, ρ = λ is the
 /// law under weight decay λ), checked for every j at many output times (dense output), not only at T.
-/// The loss is a function of the product: square or quartic (`DeepLinearNetworkLoss`).
+/// The loss is a function of the product: square, quartic or logistic (`DeepLinearNetworkLoss`).
 ///
 /// The flow may carry weight decay λ on every layer (`weight_decay`) and a penalty μ/2·‖W_1‖²_F on the first layer
 /// only (`first_layer_penalty`, a loss that is not a function of the product alone). Known-false twins claim ρ = 0
@@ -20,7 +20,7 @@ public struct DLNGFBalancednessKind: ClaimKind {
 
     /// One line.
     public var summary: String {
-        "deep linear network, gradient flow (square or quartic loss, optionally weight decay λ or a first-layer penalty μ): D_j(t) = e^{−2ρt}·D_j(0) at every output time"
+        "deep linear network, gradient flow (square, quartic or logistic loss, optionally weight decay λ or a first-layer penalty μ): D_j(t) = e^{−2ρt}·D_j(0) at every output time"
     }
 
     /// How the check works.
@@ -47,7 +47,7 @@ public struct DLNGFBalancednessKind: ClaimKind {
         DLNFlowParameters.specs.filter { $0.name != "loss" } + [
             ParameterSpec("loss", section: .model, type: .choice(DeepLinearNetworkLoss.allCases.map(\.rawValue)),
                           default: .choice("square"), variable: false,
-                          help: "the loss of the product: \"square\", ½‖W_N⋯W_1 X − Y‖²_F, or \"quartic\", ¼‖W_N⋯W_1 X − Y‖⁴_F"),
+                          help: "the loss of the product: \"square\", ½‖W_N⋯W_1 X − Y‖²_F; \"quartic\", ¼‖W_N⋯W_1 X − Y‖⁴_F; \"logistic\", Σ ln(1 + exp(−Y∘(W_N⋯W_1 X)))"),
             ParameterSpec("weight_decay", section: .dynamics, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(0), help: "the weight decay λ on every layer: Ẇ_j = −∂L/∂W_j − λW_j"),
             ParameterSpec("first_layer_penalty", section: .dynamics, type: .rational(minimum: 0, exclusive: false),

@@ -8,7 +8,7 @@ import Symbolic
 ///
 /// The obligations are those of `scripts/generate-symbolic-obligations.py` (`proofs/symbolic/balancedness-flow-N*`
 /// for N = 2 … 8, `balancedness-gd-N*` for N = 2 … 6, the "exact change" identities), with E = ∇f(W_N⋯W_1) opaque,
-/// so they cover every loss of the product (square, quartic). With weight decay λ, a first-layer penalty μ or a
+/// so they cover every loss of the product (square, quartic, logistic). With weight decay λ, a first-layer penalty μ or a
 /// claimed rate ρ ≠ 0 the same template carries the instance's exact numbers, e.g. Ẇ_1 = −G_1 − 1/10·W_1 and
 /// d/dt D_j = −1/5·D_j. Depths outside the shipped ranges get no obligation, and the measurement says so.
 enum DLNSymbolicEvidence {
