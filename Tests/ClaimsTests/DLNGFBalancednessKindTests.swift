@@ -41,41 +41,35 @@ struct DLNGFBalancednessKindTests {
         #expect(result.claims[0].instances.allSatisfy { Int($0.statistics["dense-output evaluations"] ?? "0")! > 0 })
     }
 
-    @Test("quartic loss ¼‖WX − Y‖⁴_F (a second loss of the product): conserved at depths 2–4, non-square; with a first-layer penalty it FAILs")
-    func quartic() async throws {
-        let body = """
-            [model]
-            loss = "quartic"
-            samples = 3
-            data_scale = "1/2"
-            [dynamics]
-            horizon = 1
-            [check]
-            output_times = 16
-            [numerics]
-            precision = 128
-            tolerance = "1e-25"
-            """
-        let truth = try claim(claimText(id: "quartic", kind: "dln-gf-balancedness",
-                                        body + "\n[grid]\nwidths = [[2, 3, 2], [3, 2, 4, 2], [2, 2, 3, 2, 1]]\nseed = [1]"))
-        let twin = try claim(claimText(id: "quartic-penalty", kind: "dln-gf-balancedness", expect: "fail",
-                                       body.replacingOccurrences(of: "horizon = 1", with: "horizon = 1\nfirst_layer_penalty = \"1/5\"")
-                                           + "\n[grid]\nwidths = [[2, 3, 2]]\nseed = [1]"))
-        let result = await ClaimEngine().check([truth, twin])
-        #expect(result.isComplete && result.allMetExpectations)
-        #expect(result.claims.map(\.verdict) == [.pass, .fail])
-        #expect(result.claims[0].instances.allSatisfy { $0.statistics["loss"] == "quartic" })
-        // The quartic flow really moves the weights: the final loss is below the initial ¼‖W(0)X − Y‖⁴ > 0.
-        let finalLoss = try #require(result.claims[0].instances[0].measurements.first { $0.name == "L(W(T))" })
-        #expect(BigFloat(finalLoss.value, precision: 128)! > 0)
+    /// A loss of the product other than the square loss, with its data and the widths of its true and twin claims.
+    struct OtherLoss: Sendable, CustomTestStringConvertible {
+        /// `quartic` or `logistic`.
+        var loss: String
+        /// Extra `[model]` lines (data).
+        var model: String
+        /// The grid of the true claim.
+        var widths: String
+        /// The grid of the twin (first-layer penalty).
+        var twinWidths: String
+        /// The loss, as the test case's name.
+        var testDescription: String { loss }
     }
 
-    @Test("logistic loss Σ ln(1 + e^{−y·WX}) (transcendental, labels ±1): conserved at depths 2 and 3; with a first-layer penalty it FAILs")
-    func logistic() async throws {
+    static let otherLosses = [
+        // ¼‖WX − Y‖⁴_F: depths 2–4, non-square.
+        OtherLoss(loss: "quartic", model: "samples = 3\ndata_scale = \"1/2\"",
+                  widths: "[[2, 3, 2], [3, 2, 4, 2], [2, 2, 3, 2, 1]]", twinWidths: "[[2, 3, 2]]"),
+        // Σ ln(1 + e^{−y·WX}), transcendental, labels ±1: depths 2 and 3.
+        OtherLoss(loss: "logistic", model: "Y = [[1, -1, 1, -1]]", widths: "[[3, 2, 1], [2, 3, 2, 1]]", twinWidths: "[[3, 2, 1]]"),
+    ]
+
+    @Test("other losses of the product (quartic, logistic): conserved; with a first-layer penalty the twin FAILs",
+          arguments: otherLosses)
+    func otherLoss(_ case_: OtherLoss) async throws {
         let body = """
             [model]
-            loss = "logistic"
-            Y = [[1, -1, 1, -1]]
+            loss = "\(case_.loss)"
+            \(case_.model)
             [dynamics]
             horizon = 1
             [check]
@@ -84,15 +78,16 @@ struct DLNGFBalancednessKindTests {
             precision = 128
             tolerance = "1e-25"
             """
-        let truth = try claim(claimText(id: "logistic", kind: "dln-gf-balancedness",
-                                        body + "\n[grid]\nwidths = [[3, 2, 1], [2, 3, 2, 1]]"))
-        let twin = try claim(claimText(id: "logistic-penalty", kind: "dln-gf-balancedness", expect: "fail",
+        let truth = try claim(claimText(id: case_.loss, kind: "dln-gf-balancedness",
+                                        body + "\n[grid]\nwidths = \(case_.widths)"))
+        let twin = try claim(claimText(id: case_.loss + "-penalty", kind: "dln-gf-balancedness", expect: "fail",
                                        body.replacingOccurrences(of: "horizon = 1", with: "horizon = 1\nfirst_layer_penalty = \"1/5\"")
-                                           + "\n[grid]\nwidths = [[3, 2, 1]]"))
+                                           + "\n[grid]\nwidths = \(case_.twinWidths)"))
         let result = await ClaimEngine().check([truth, twin])
         #expect(result.isComplete && result.allMetExpectations)
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
-        // The logistic loss at T is finite and positive (every term ln(1 + e^{−m}) > 0).
+        #expect(result.claims[0].instances.allSatisfy { $0.statistics["loss"] == case_.loss })
+        // Both losses are positive away from their (unattained) minimum.
         let finalLoss = try #require(result.claims[0].instances[0].measurements.first { $0.name == "L(W(T))" })
         #expect(BigFloat(finalLoss.value, precision: 128)! > 0)
     }
