@@ -57,12 +57,14 @@ public struct DLNGFBalancednessKind: ClaimKind {
                           help: "the number n of equally spaced times T/n, 2T/n, …, T at which D_j(t) is compared (dense output)"),
             ParameterSpec("decay_rate", section: .check, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(0), help: "the claimed rate ρ in D_j(t) = e^{−2ρt}·D_j(0) (0: conservation)"),
+        ] + DLNFlowIntegrator.specs + [
         ]
     }
 
     /// Sizes and data fit; depth ≥ 2.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 2)
+        try DLNFlowIntegrator.validate(parameters)
     }
 
     /// Integrates the flow and compares D_j(t) with e^{−2ρt}D_j(0) at every output time.
@@ -80,37 +82,58 @@ public struct DLNGFBalancednessKind: ClaimKind {
         let initial = try DeepLinearNetwork<BigFloat>(layers: setup.network.layers.map(Self.rounded)).balancedness
         let initialNorms = initial.map(\.frobeniusNorm)
 
-        var worst = Deviation(relative: BigFloat(-1), absolute: 0, time: 0, layer: 0)
-        var failure: Error?
-        var nextTime = 0
-        let monitor = Observer<BigFloat>(.times(times)) { sample in
-            guard failure == nil else { return }
-            do {
-                let time = times[nextTime]       // output times arrive in order
-                nextTime += 1
-                let layers = field.layers(of: sample.state)
-                let balancedness = try DeepLinearNetwork<BigFloat>(layers: layers).balancedness
-                let factor = BigFloat.exp(BigFloat(-2 * rate * time))
-                for j in balancedness.indices {
-                    let absolute = (balancedness[j] - factor * initial[j]).frobeniusNorm
-                    let scale = initialNorms[j] + layers[j + 1].frobeniusInnerProduct(layers[j + 1])
-                        + layers[j].frobeniusInnerProduct(layers[j])
-                    let relative = absolute / scale
-                    if relative > worst.relative {
-                        worst = Deviation(relative: relative, absolute: absolute, time: time, layer: j + 1)
+        let integrator = DLNFlowIntegrator(parameters)
+        /// One integration: the largest deviation over the output times, the run, and the drift at each time.
+        func measure(fixedSteps: Int?) throws -> (worst: Deviation, run: DLNFlowParameters.Run, drift: Series) {
+            var worst = Deviation(relative: BigFloat(-1), absolute: 0, time: 0, layer: 0)
+            var drift = SeriesRecorder(name: "drift", xLabel: "t",
+                                       yLabel: "max_j ‖D_j(t) − e^{−2ρt}D_j(0)‖ (relative)", logarithmic: true)
+            var failure: Error?
+            var nextTime = 0
+            let monitor = Observer<BigFloat>(.times(times)) { sample in
+                guard failure == nil else { return }
+                do {
+                    let time = times[nextTime]       // output times arrive in order
+                    nextTime += 1
+                    let layers = field.layers(of: sample.state)
+                    let balancedness = try DeepLinearNetwork<BigFloat>(layers: layers).balancedness
+                    let factor = BigFloat.exp(BigFloat(-2 * rate * time))
+                    var largest = BigFloat(0)
+                    for j in balancedness.indices {
+                        let absolute = (balancedness[j] - factor * initial[j]).frobeniusNorm
+                        let scale = initialNorms[j] + layers[j + 1].frobeniusInnerProduct(layers[j + 1])
+                            + layers[j].frobeniusInnerProduct(layers[j])
+                        let relative = absolute / scale
+                        largest = BigFloat.maximum(largest, relative)
+                        if relative > worst.relative {
+                            worst = Deviation(relative: relative, absolute: absolute, time: time, layer: j + 1)
+                        }
                     }
-                }
-            } catch { failure = error }
+                    drift.append(x: Double(time), y: largest)
+                } catch { failure = error }
+            }
+            let run = try DLNFlowParameters.integrate(field, from: setup.network.layers, horizon: horizon,
+                                                      context: context, observers: [monitor],
+                                                      integrator: integrator, fixedSteps: fixedSteps)
+            if let failure { throw failure }
+            return (worst, run, drift.series)
         }
-        let run = try DLNFlowParameters.integrate(field, from: setup.network.layers, horizon: horizon, context: context,
-                                                  observers: [monitor])
-        if let failure { throw failure }
+        // Fixed steps: the second precision repeats the same truncation error, so run twice as many steps too and
+        // take |r(n) − r(2n)| (which exceeds the error of r(2n) for any method of order ≥ 1) as the method error.
+        let (worst, run, drift) = try measure(fixedSteps: integrator.fixedSteps.map { 2 * $0 })
+        var methodError: BigFloat?
+        var statistics = run.statistics
+        if let steps = integrator.fixedSteps {
+            let coarse = try measure(fixedSteps: steps)
+            methodError = BigFloat.abs(coarse.worst.relative - worst.relative)
+            statistics["fixed steps"] = "\(2 * steps) (and \(steps) for the truncation estimate)"
+        }
         let final = try DeepLinearNetwork<BigFloat>(layers: run.layers)
         let finalLoss = try final.loss(loss, x: Self.rounded(setup.x), y: Self.rounded(setup.y))
         return Evaluation(
             quantities: [
                 Quantity("max_{t,j} ‖D_j(t) − e^{−2ρt}D_j(0)‖_F / (‖D_j(0)‖_F + ‖W_{j+1}(t)‖²_F + ‖W_j(t)‖²_F)",
-                         .rounded(worst.relative)),
+                         .rounded(worst.relative), methodError: methodError),
                 Quantity("‖D_j(t) − e^{−2ρt}D_j(0)‖_F at that (t, j)", .rounded(worst.absolute)),
                 Quantity("t of the maximum", .exact(worst.time)),
                 Quantity("max_j ‖D_j(0)‖_F", .rounded(initialNorms.max()!)),
@@ -121,8 +144,10 @@ public struct DLNGFBalancednessKind: ClaimKind {
             ],
             margin: .rounded(BigFloat(context.tolerance) - worst.relative),
             location: "t = \(worst.time), j = \(worst.layer) (maximum over \(count) output times)",
-            statistics: run.statistics.merging(["depth": "\(setup.widths.count - 1)", "output times": "\(count)",
-                                                "loss": loss.rawValue]) { a, _ in a }
+            statistics: statistics.merging(["depth": "\(setup.widths.count - 1)", "output times": "\(count)",
+                                            "loss": loss.rawValue]) { a, _ in a },
+            series: [drift],
+            marginMethodError: methodError
         )
     }
 

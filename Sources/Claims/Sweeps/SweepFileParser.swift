@@ -9,7 +9,8 @@ import MultiPrecision
 /// claim = "../proofs/dln-gf-global-minimum.toml"
 /// caption = "Gap to the global minimum against depth"
 /// label = "tab:gap-depth"
-/// quantities = ["gap"]
+/// quantities = ["L(W(T)) − min"]
+/// quantity_labels = ["gap"]
 /// rows = ["depth"]
 /// reduce_over = "seed"
 ///
@@ -31,8 +32,8 @@ public struct SweepFileParser: Sendable {
     }
 
     /// The keys of the `[sweep]` section.
-    public static let sweepKeys = ["claim", "caption", "label", "quantities", "rows", "reduce_over",
-                                   "significant_digits"]
+    public static let sweepKeys = ["claim", "caption", "label", "quantities", "quantity_labels", "rows",
+                                   "reduce_over", "significant_digits"]
 
     /// Reads the sweep file at `path`.
     ///
@@ -93,6 +94,10 @@ public struct SweepFileParser: Sendable {
         let label = string("label", required: false) ?? ""
         let quantities = strings("quantities", required: true)
         let rows = strings("rows", required: false)
+        let quantityLabels = strings("quantity_labels", required: false)
+        if !quantityLabels.isEmpty && quantityLabels.count != quantities.count {
+            report("sweep.quantity_labels", .invalidValue("give one label per quantity (\(quantities.count))"))
+        }
         let reduceOver = string("reduce_over", required: false)
         var digits = 3
         if let node = sweep["significant_digits"] {
@@ -152,12 +157,12 @@ public struct SweepFileParser: Sendable {
             claim[parts[0]] = .table(section)
         }
         return SweepSpec(file: path, claimFile: resolved, caption: caption, label: label, quantities: quantities,
-                         rows: rows, reduceOver: reduceOver, significantDigits: digits, precisions: precisions,
+                         quantityLabels: quantityLabels, rows: rows, reduceOver: reduceOver, significantDigits: digits, precisions: precisions,
                          derivedClaim: .table(claim))
     }
 
-    /// The claims a sweep runs: the derived claim once per precision (once when the sweep varies none), each
-    /// validated like a claim file. Their ids get a `-<bits>bits` suffix when the precision varies.
+    /// The claims a sweep runs: the derived claim once per precision (once when the sweep varies none; then without
+    /// escalation, so that each row holds the numbers at its precision), each validated like a claim file. Their ids get a `-<bits>bits` suffix when the precision varies.
     ///
     /// - Throws: `ClaimFileErrors` naming the claim file "as modified by" the sweep file.
     public func claims(of sweep: SweepSpec) throws(ClaimFileErrors) -> [ClaimSpec] {
@@ -171,8 +176,10 @@ public struct SweepFileParser: Sendable {
             if let bits {
                 var numerics: [String: TOMLNode] = [:]
                 if case let .table(entries)? = claim["numerics"] { numerics = entries }
+                // A precision sweep asks for the numbers at each precision: no escalation (an undecided margin stays
+                // INCONCLUSIVE in the verdict column).
                 numerics["precision"] = .integer(bits)
-                if case let .integer(cap)? = numerics["max_precision"], cap < bits { numerics["max_precision"] = .integer(bits) }
+                numerics["max_precision"] = .integer(bits)
                 claim["numerics"] = .table(numerics)
                 if case let .string(id)? = claim["id"] { claim["id"] = .string("\(id)-\(bits)bits") }
             }

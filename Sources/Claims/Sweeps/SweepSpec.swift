@@ -12,6 +12,8 @@ public struct SweepSpec: Sendable {
     public var label: String
     /// The measurement names to tabulate, in column order; `margin` names the margin.
     public var quantities: [String]
+    /// Column titles for the quantities (same order; empty: the measurement names).
+    public var quantityLabels: [String]
     /// Parameters that form a row (in column order); `precision` names the working precision. Empty: every
     /// parameter that varies, except `reduceOver`.
     public var rows: [String]

@@ -60,6 +60,16 @@ public struct SweepTable: Sendable, Equatable {
                 groups.append((key, [point]))
             }
         }
+        // Rows ordered by each row parameter in turn, its values in the order they first appear.
+        let ranks = rowKeys.indices.map { k in
+            var rank: [String: Int] = [:]
+            for point in points { rank[point.parameters[rowKeys[k]] ?? ""] = rank[point.parameters[rowKeys[k]] ?? ""] ?? rank.count }
+            return rank
+        }
+        groups.sort { a, b in
+            for k in rowKeys.indices where a.key[k] != b.key[k] { return ranks[k][a.key[k]]! < ranks[k][b.key[k]]! }
+            return false
+        }
         if sweep.reduceOver == nil, let crowded = groups.first(where: { $0.points.count > 1 }) {
             throw .severalInstancesPerRow(row: zip(rowKeys, crowded.key).map { "\($0)=\($1)" }.joined(separator: ", "))
         }
@@ -73,11 +83,12 @@ public struct SweepTable: Sendable, Equatable {
         complete = result.isComplete
         let digits = sweep.significantDigits
         columns = rowKeys.map { Column(title: $0 == SweepSpec.precisionKey ? "precision (bits)" : $0, numeric: false) }
-        for quantity in sweep.quantities {
+        for (index, quantity) in sweep.quantities.enumerated() {
+            let title = index < sweep.quantityLabels.count ? sweep.quantityLabels[index] : quantity
             if sweep.reduceOver != nil {
-                columns += ["min", "median", "max"].map { Column(title: "\(quantity) (\($0))", numeric: true) }
+                columns += ["min", "median", "max"].map { Column(title: "\(title) (\($0))", numeric: true) }
             } else {
-                columns.append(Column(title: quantity, numeric: true))
+                columns.append(Column(title: title, numeric: true))
             }
             columns.append(Column(title: "± error", numeric: true))
         }
