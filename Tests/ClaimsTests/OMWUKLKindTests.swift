@@ -40,6 +40,14 @@ struct OMWUKLKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .pass, .pass, .fail])
         let counterexample = try #require(result.claims[3].counterexample)
         #expect(counterexample.location == "step 1")
+        // The KL series (figures): KL_0 and KL_T equal the measurements; 300 steps give 301 points, non-increasing
+        // from t = 1 on (the PASS verdict), the first step an increase.
+        let instance = result.claims[0].instances[0]
+        let series = try #require(instance.series.first { $0.name == "KL" })
+        func measured(_ name: String) -> Double { Double(instance.measurements.first { $0.name == name }!.value)! }
+        #expect(series.x == (0...300).map(Double.init) && series.logarithmic)
+        #expect(series.y[0] == measured("KL_0") && series.y[300] == measured("KL_T") && series.y[1] > series.y[0])
+        #expect(zip(series.y.dropFirst(), series.y.dropFirst(2)).allSatisfy { $1 <= $0 })
     }
 
     @Test("Known-false twins FAIL: plain MWU, OMWU at η = 1 and η = 2, MWU 'converges'")

@@ -118,7 +118,16 @@ public struct OMWUKLKind: ClaimKind {
         let from = parameters.integer("from_step") ?? 2
         let dynamics = MultiplicativeWeights(game: game, method: method, stepSize: parameters.rational("step_size")!)
         let phaseStart = from - 1
-        let run = try dynamics.run(steps: steps, checkpoints: [1, phaseStart]) { try context.checkpoint() }
+        // KL_t at about Series.defaultPointLimit evenly spaced steps, for the KL series (figures).
+        let limit = Series.defaultPointLimit
+        let sampled = Set((0...limit).map { Int((Double($0) * Double(steps) / Double(limit)).rounded()) })
+            .filter { $0 >= 1 }
+        let run = try dynamics.run(steps: steps, checkpoints: sampled.union([1, phaseStart])) {
+            try context.checkpoint()
+        }
+        var klSeries = SeriesRecorder(name: "KL", xLabel: "step t", yLabel: "KL(z* ‖ z_t)", logarithmic: true)
+        klSeries.append(x: 0, y: run.initialKL)
+        for t in sampled.sorted() { klSeries.append(x: Double(t), y: run.checkpoints[t]!) }
         let tolerance = BigFloat(context.tolerance)
 
         var worst = from, firstIncrease: Int?, identityIncreases = 0, directIncreases = 0
@@ -176,7 +185,8 @@ public struct OMWUKLKind: ClaimKind {
                 "first increase at t ≥ \(from) (identity)": firstIncrease.map(String.init) ?? "none",
                 "increases (identity)": "\(identityIncreases)",
                 "increases (direct)": "\(directIncreases)",
-            ]
+            ],
+            series: [klSeries.series]
         )
     }
 }
