@@ -112,7 +112,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimsTests",
-            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics"]
+            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics",
+                           "LinearProgramming"],
+            exclude: ["References"]
         ),
         .testTarget(
             name: "LinearProgrammingTests",

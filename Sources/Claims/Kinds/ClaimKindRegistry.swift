@@ -29,6 +29,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNGDGlobalMinimumKind(),
         SymbolicIdentityKind(),
         DiagonalNetworkImplicitBiasKind(),
+        DiagonalNetworkL1LimitKind(),
         DeepMatrixFactorizationSpectrumKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),

@@ -48,21 +48,13 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
 
     /// A, y, α, N, the stopping target and the claim.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("A", section: .model, type: .matrix, required: true, variable: false,
-                          help: "the m × n measurement matrix (m < n), exact; full row rank"),
-            ParameterSpec("y", section: .model, type: .matrix, required: true, variable: false,
-                          help: "the m measurements, as one row or one column, exact"),
+        DiagonalNetworkParameters.problem + [
             ParameterSpec("alpha", section: .model, type: .rational(minimum: 0, exclusive: true), required: true,
                           help: "the initialization scale α: u(0) = v(0) = α𝟙"),
-            ParameterSpec("depth", section: .model, type: .integer(2...8), default: .integer(2),
-                          help: "the depth N of x = u^{⊙N} − v^{⊙N}"),
-            ParameterSpec("target_residual", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(40))),
-                          help: "the event stops the flow when ‖Ax − y‖ ≤ target_residual·‖y‖"),
-            ParameterSpec("max_time", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          default: .rational(Rational(10_000)),
-                          help: "the time horizon; reaching it before the target is an ERROR (no convergence seen)"),
+            DiagonalNetworkParameters.depth,
+        ] + DiagonalNetworkParameters.stopping(
+            defaultTarget: Rational(numerator: 1, denominator: BigInt(10).power(40))
+        ) + [
             ParameterSpec("claim", section: .check, type: .choice(["implicit-bias", "l1-minimal", "l2-minimal"]),
                           default: .choice("implicit-bias"),
                           help: "\"implicit-bias\" (interpolation, certificate, reference), \"l1-minimal\" or \"l2-minimal\""),
@@ -77,27 +69,9 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         ]
     }
 
-    /// The exact A and y, y as a list.
-    private func data(_ p: InstanceParameters) throws(ParameterProblem) -> (Matrix<Rational>, [Rational]) {
-        guard case let .exact(a, _)? = p.matrix("A") else {
-            throw ParameterProblem(key: "A", .invalidValue("A must be given exactly (inline or a file)"))
-        }
-        guard case let .exact(y, origin)? = p.matrix("y") else {
-            throw ParameterProblem(key: "y", .invalidValue("y must be given exactly (inline or a file)"))
-        }
-        guard y.rowCount == 1 || y.columnCount == 1 else {
-            throw ParameterProblem(key: "y", .dimensionMismatch("y (\(origin)) is \(y.shape); it must be one row or one column"))
-        }
-        let list = y.elements
-        guard list.count == a.rowCount else {
-            throw ParameterProblem(key: "y", .dimensionMismatch("y has \(list.count) entries but A has \(a.rowCount) rows"))
-        }
-        return (a, list)
-    }
-
     /// Shapes fit; `l1_minimum` is given for the ℓ1 claim; the non-exact certificates are for N = 2.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        _ = try data(parameters)
+        _ = try DiagonalNetworkParameters.data(parameters)
         if parameters.choice("claim") == "l1-minimal", !parameters.has("l1_minimum") {
             throw ParameterProblem(key: "l1_minimum", .missingKey)
         }
@@ -109,7 +83,7 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
 
     /// Integrates to the event and measures the residuals.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let (a, y) = try data(parameters)
+        let (a, y) = try DiagonalNetworkParameters.data(parameters)
         let depth = parameters.integer("depth") ?? 2
         let alpha = parameters.rational("alpha")!
         let target = parameters.rational("target_residual")!
@@ -117,27 +91,18 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         let flow = try DiagonalNetworkFlow(a: a, y: y, alpha: alpha, depth: depth)
         let bias = DiagonalNetworkImplicitBias(flow: flow)
         let bits = context.precision ?? BigFloat.currentPrecision
-        // The residual cannot fall much below the rounding of A·x at p bits; 2^{−(p−32)} leaves 32 bits of room.
-        guard target > Rational(numerator: 1, denominator: BigInt(1) << (bits - 32)) else {
-            throw DiagonalNetworkClaimError.targetBelowPrecision(bits: bits)
-        }
+        try DiagonalNetworkClaimError.checkReachable(target: target, bits: bits)
 
         func norm(_ v: [BigFloat]) -> BigFloat { BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         let yNorm = norm(y.map { BigFloat($0) })
-        let threshold = BigFloat(target) * yNorm
-        let stop = Event<BigFloat>("‖Ax − y‖ = target·‖y‖", direction: .falling) { _, s in
-            norm(bias.residual(flow.effectiveVector(s))) - threshold
-        }
-        var options = IntegrationOptions(precision: bits)
-        options.maximumSteps = 2_000_000
         try context.checkpoint()
-        let problem = try ODEProblem(field: flow, initialState: flow.initialState, from: 0, to: parameters.rational("max_time")!)
-        let run = try integrate(problem, method: Taylor(), scalar: BigFloat.self, options: options, events: [stop])
-        guard case .event = run.termination else {
-            throw DiagonalNetworkClaimError.noConvergence(run.termination.description)
+        var termination = ""
+        guard let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!,
+                                       precision: bits, termination: &termination) else {
+            throw DiagonalNetworkClaimError.noConvergence(termination)
         }
         try context.checkpoint()
-        let x = flow.effectiveVector(run.state)
+        let x = run.x
         let interpolation = norm(bias.residual(x)) / yNorm
         let (reference, newtonIterations) = try bias.reference()
         let referenceDistance = norm(zip(x, reference).map { $0 - $1 }) / norm(reference)
@@ -181,7 +146,7 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         }
         return Evaluation(
             quantities: quantities, margin: .rounded(margin), location: location,
-            statistics: ["steps": "\(run.statistics.steps)", "newton iterations": "\(newtonIterations)",
+            statistics: ["steps": "\(run.steps)", "newton iterations": "\(newtonIterations)",
                          "depth": "\(depth)"])
     }
 }
