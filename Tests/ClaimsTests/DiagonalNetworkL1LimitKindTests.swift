@@ -144,6 +144,6 @@ struct DiagonalNetworkL1LimitKindTests {
     func badRatio() {
         let text = claimText(id: "bad", kind: "diagonal-network-l1-limit", Self.reference + "alpha_ratio = 2\n")
         let errors = #expect(throws: ClaimFileErrors.self) { try claim(text) }
-        #expect(errors?.errors.contains { $0.key.contains("alpha_ratio") } == true)
+        #expect(errors?.errors.contains { ($0.key ?? "").contains("alpha_ratio") } == true)
     }
 }
