@@ -30,6 +30,7 @@ public struct ClaimKindRegistry: Sendable {
         SymbolicIdentityKind(),
         DiagonalNetworkImplicitBiasKind(),
         DiagonalNetworkL1LimitKind(),
+        DiagonalNetworkShapeKind(),
         DeepMatrixFactorizationSpectrumKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),

@@ -12,7 +12,7 @@ public struct DiagonalNetworkFlowLimit: Sendable {
     public let steps: Int
 }
 
-extension DiagonalNetworkFlow {
+extension ReducedDiagonalFlow {
     /// Integrates the exact reduced s-ODE with the Taylor series method at `precision` bits and stops with a terminal
     /// event when ‖Ax − y‖ = target·‖y‖ (THEORY.md §4.1).
     ///
@@ -22,11 +22,10 @@ extension DiagonalNetworkFlow {
     public func limit(targetResidual target: Rational, maxTime: Rational, precision: Int,
                       termination: inout String) throws -> DiagonalNetworkFlowLimit?
     {
-        let bias = DiagonalNetworkImplicitBias(flow: self)
         func norm(_ v: [BigFloat]) -> BigFloat { BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         let threshold = BigFloat(target) * norm(y.map { BigFloat($0) })
         let stop = Event<BigFloat>("‖Ax − y‖ = target·‖y‖", direction: .falling) { _, s in
-            norm(bias.residual(effectiveVector(s))) - threshold
+            norm(residual(effectiveVector(s))) - threshold
         }
         var options = IntegrationOptions(precision: precision)
         options.maximumSteps = 2_000_000
