@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ModelsTests",
-            dependencies: ["Models", "LinearAlgebra", "MultiPrecision"]
+            dependencies: ["Models", "LinearAlgebra", "MultiPrecision", "Dynamics"]
         ),
         .testTarget(
             name: "ReportsTests",
