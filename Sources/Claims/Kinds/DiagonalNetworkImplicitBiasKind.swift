@@ -1,5 +1,6 @@
 import Dynamics
 import LinearAlgebra
+import LinearProgramming
 import Models
 import MultiPrecision
 
@@ -16,7 +17,8 @@ import MultiPrecision
 /// - `"implicit-bias"` (true): margin = tol − max(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖);
 ///   `certificate = "unit-constant"` (arcsinh(x/α²), N = 2) and `"linear"` (x/(2α²), the kernel certificate) are
 ///   the known-false variants of §4.5;
-/// - `"l1-minimal"` (known false at finite α): margin = tol·m₁ − (‖x‖₁ − m₁), m₁ = `l1_minimum`;
+/// - `"l1-minimal"` (known false at finite α): margin = tol·m₁ − (‖x‖₁ − m₁), m₁ = `l1_minimum` or, when it is not
+///   given, min ‖x‖₁ from the exact linear program (`MinimumL1Interpolant`);
 /// - `"l2-minimal"` (known false at small α): margin = tol − ‖x − A⁺y‖/‖A⁺y‖.
 public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
     /// Creates the kind.
@@ -62,19 +64,16 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
                           default: .choice("exact"),
                           help: "\"exact\": arcsinh(x/(2α²)) or h_N^{−1}(x/α^N); \"unit-constant\": arcsinh(x/α²) (wrong); \"linear\": x/(2α²) (kernel regime, wrong)"),
             ParameterSpec("l1_minimum", section: .check, type: .rational(minimum: 0, exclusive: true),
-                          help: "min ‖x‖₁ over Ax = y, exact (for claim = \"l1-minimal\")"),
+                          help: "min ‖x‖₁ over Ax = y, exact (for claim = \"l1-minimal\"); when absent Attest computes it by an exact LP (GLPK)"),
             ParameterSpec("relative_tolerance", section: .check, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(25))),
                           help: "the relative slack of every claimed equality"),
         ]
     }
 
-    /// Shapes fit; `l1_minimum` is given for the ℓ1 claim; the non-exact certificates are for N = 2.
+    /// Shapes fit; the non-exact certificates are for N = 2.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         _ = try DiagonalNetworkParameters.data(parameters)
-        if parameters.choice("claim") == "l1-minimal", !parameters.has("l1_minimum") {
-            throw ParameterProblem(key: "l1_minimum", .missingKey)
-        }
         if parameters.choice("certificate") != "exact", parameters.choice("certificate") != nil,
            (parameters.integer("depth") ?? 2) != 2 {
             throw ParameterProblem(key: "certificate", .invalidValue("the wrong-certificate variants are defined for depth 2"))
@@ -119,8 +118,15 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         let location: String
         switch parameters.choice("claim") ?? "implicit-bias" {
         case "l1-minimal":
-            let minimum = BigFloat(parameters.rational("l1_minimum")!)
-            quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(minimum)))
+            let minimum: BigFloat
+            if let given = parameters.rational("l1_minimum") {
+                minimum = BigFloat(given)
+                quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(minimum)))
+            } else {
+                let exact = try MinimumL1Interpolant(a: a, y: y).norm
+                minimum = BigFloat(exact)
+                quantities.append(Quantity("min ‖x‖₁ (exact LP)", .exact(exact)))
+            }
             margin = tolerance * minimum - (l1 - minimum)
             location = "‖x_∞‖₁ − min ‖x‖₁"
         case "l2-minimal":
