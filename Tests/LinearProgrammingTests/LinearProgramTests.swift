@@ -75,6 +75,15 @@ import Testing
         }
     }
 
+    @Test func entriesBeyondTheDoubleRangeAreAClearError() throws {
+        // 10⁴⁰⁰ has no double; GLPK would abort on it, so the wrapper refuses it and names the entry.
+        let huge = Rational(BigInt(10).power(400))
+        let error = #expect(throws: LinearProgramError.self) {
+            try LinearProgram(minimizing: [1, 1], subjectTo: [[huge, 1]], equals: [1]).solve()
+        }
+        #expect(error?.description.contains("A[1, 1]") == true, "\(String(describing: error))")
+    }
+
     @Test func malformedProgramsAreRejected() {
         #expect(throws: LinearProgramError.shapeMismatch(rows: 1, columns: 2, rightHandSide: 2, costs: 2)) {
             try LinearProgram(minimizing: [1, 1], subjectTo: [[1, 1]], equals: [1, 2])
