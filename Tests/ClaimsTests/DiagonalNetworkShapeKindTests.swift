@@ -40,6 +40,36 @@ struct DiagonalNetworkShapeKindTests {
         #expect(distance.hasPrefix("0.63709044"), "\(distance)")
     }
 
+    @Test("c = 0 freezes the sign of β: with u(0) = −v(0) the flow cannot interpolate (FAIL), with u(0) = v(0) it can")
+    func frozenSign() async throws {
+        func body(_ v0: String) -> String {
+            """
+            [model]
+            A = [[1, 2]]
+            y = [[1]]
+            u0 = [[1, "1/2"]]
+            v0 = [[\(v0)]]
+            [dynamics]
+            max_time = 20
+            target_residual = "1e-20"
+            [check]
+            claim = "interpolates"
+            relative_tolerance = "1e-12"
+            [numerics]
+            precision = 128
+            max_precision = 128
+            """
+        }
+        let frozen = try claim(claimText(id: "frozen", kind: "diagonal-network-initialization-shape", expect: "fail",
+                                         body("-1, \"-1/2\"")))
+        let free = try claim(claimText(id: "free", kind: "diagonal-network-initialization-shape", body("1, \"1/2\"")))
+        let result = await ClaimEngine().check([frozen, free])
+        #expect(result.claims.map(\.verdict) == [.fail, .pass])
+        // β₁ + 2β₂ − 1 with β ≤ 0 stays below −1: the relative residual is ≥ 1.
+        let residual = try #require(result.claims[0].instances[0].measurements.first { $0.name == "‖Aβ − y‖/‖y‖" })
+        #expect(try #require(Double(residual.value)) >= 1)
+    }
+
     @Test("u0² = v0² at a coordinate (c = 0) is rejected with the key named")
     func degenerateCoordinate() {
         let text = claimText(id: "bad", kind: "diagonal-network-initialization-shape",

@@ -95,11 +95,8 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         func norm(_ v: [BigFloat]) -> BigFloat { BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         let yNorm = norm(y.map { BigFloat($0) })
         try context.checkpoint()
-        var termination = ""
-        guard let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!,
-                                       precision: bits, termination: &termination) else {
-            throw DiagonalNetworkClaimError.noConvergence(termination)
-        }
+        let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!, precision: bits)
+        guard run.reachedTarget else { throw DiagonalNetworkClaimError.noConvergence(run.termination) }
         try context.checkpoint()
         let x = run.x
         let interpolation = norm(bias.residual(x)) / yNorm

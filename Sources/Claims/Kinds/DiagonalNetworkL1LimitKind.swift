@@ -123,10 +123,10 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
             let flow = try DiagonalNetworkFlow(a: a, y: y, alpha: alpha, depth: depth)
             let x: [BigFloat]
             if useFlow {
-                var termination = ""
-                guard let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!,
-                                               precision: bits, termination: &termination) else {
-                    throw DiagonalNetworkClaimError.noConvergence("α = \(alpha): \(termination)")
+                let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!,
+                                         precision: bits)
+                guard run.reachedTarget else {
+                    throw DiagonalNetworkClaimError.noConvergence("α = \(alpha): \(run.termination)")
                 }
                 x = run.x
                 steps += run.steps

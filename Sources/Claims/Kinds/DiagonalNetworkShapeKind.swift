@@ -10,6 +10,8 @@ import MultiPrecision
 ///
 /// i.e. β_∞ minimizes Σ_i [ψ_i(β_i) − ψ_i′(β_i(0))β_i] on {Aβ = y}. `claim = "shape-blind"` drops the offset
 /// arcsinh(2β(0)/|c|) (known false when β(0) ≠ 0: the initialization's shape, not only its scale, matters).
+/// `claim = "interpolates"` claims only ‖Aβ(T) − y‖ ≤ tol·‖y‖ at the event or the horizon T, and allows c_i = 0;
+/// with c_i = 0 the sign of β_i is frozen, so it is known false when every interpolant needs the other sign (§4.4).
 public struct DiagonalNetworkShapeKind: ClaimKind {
     /// Creates the kind.
     public init() {}
@@ -47,9 +49,9 @@ public struct DiagonalNetworkShapeKind: ClaimKind {
         ] + DiagonalNetworkParameters.stopping(
             defaultTarget: Rational(numerator: 1, denominator: BigInt(10).power(40))
         ) + [
-            ParameterSpec("claim", section: .check, type: .choice(["certificate", "shape-blind"]),
+            ParameterSpec("claim", section: .check, type: .choice(["certificate", "shape-blind", "interpolates"]),
                           default: .choice("certificate"),
-                          help: "\"certificate\": arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ); \"shape-blind\": arcsinh(2β/|c|) ∈ range(Aᵀ) (known false)"),
+                          help: "\"certificate\": arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ); \"shape-blind\": arcsinh(2β/|c|) ∈ range(Aᵀ) (known false); \"interpolates\": ‖Aβ − y‖ ≤ tol·‖y‖ by max_time (c = 0 allowed)"),
             ParameterSpec("relative_tolerance", section: .check, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(25))),
                           help: "the relative slack of both claimed equalities"),
@@ -73,11 +75,12 @@ public struct DiagonalNetworkShapeKind: ClaimKind {
         return (lists[0], lists[1])
     }
 
-    /// Shapes fit and every c_i = u(0)_i² − v(0)_i² is nonzero (the certificate divides by |c|).
+    /// Shapes fit and, for the certificate claims, every c_i = u(0)_i² − v(0)_i² is nonzero (they divide by |c|).
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         let (a, _) = try DiagonalNetworkParameters.data(parameters)
         let (u, v) = try initialization(parameters, columns: a.columnCount)
-        if let j = u.indices.first(where: { u[$0] * u[$0] == v[$0] * v[$0] }) {
+        if parameters.choice("claim") != "interpolates",
+           let j = u.indices.first(where: { u[$0] * u[$0] == v[$0] * v[$0] }) {
             throw ParameterProblem(key: "v0", .invalidValue(
                 "u0² = v0² at coordinate \(j + 1): c = 0 there, where β cannot change sign and the certificate is undefined"))
         }
@@ -95,25 +98,27 @@ public struct DiagonalNetworkShapeKind: ClaimKind {
 
         func norm(_ w: [BigFloat]) -> BigFloat { BigFloat.sqrt(w.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         try context.checkpoint()
-        var termination = ""
-        guard let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!,
-                                       precision: bits, termination: &termination) else {
-            throw DiagonalNetworkClaimError.noConvergence(termination)
+        let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!, precision: bits)
+        let claim = parameters.choice("claim") ?? "certificate"
+        guard run.reachedTarget || claim == "interpolates" else {
+            throw DiagonalNetworkClaimError.noConvergence(run.termination)
         }
         try context.checkpoint()
         let beta = run.x
         let interpolation = norm(flow.residual(beta)) / norm(y.map { BigFloat($0) })
-        let certificate = flow.certificate(beta, includeOffset: parameters.choice("claim") != "shape-blind")
-        let distance = try DiagonalNetworkImplicitBias.distanceToRowSpace(certificate, of: a) / norm(certificate)
-
         var quantities = [
-            Quantity("t (event)", .rounded(run.time)),
+            Quantity(run.reachedTarget ? "t (event)" : "t (horizon; target not reached)", .rounded(run.time)),
             Quantity("‖Aβ − y‖/‖y‖", .rounded(interpolation)),
-            Quantity("dist(φ(β), range Aᵀ)/‖φ(β)‖", .rounded(distance)),
         ]
+        var worst = (interpolation, "interpolation")
+        if claim != "interpolates" {
+            let certificate = flow.certificate(beta, includeOffset: claim != "shape-blind")
+            let distance = try DiagonalNetworkImplicitBias.distanceToRowSpace(certificate, of: a) / norm(certificate)
+            quantities.append(Quantity("dist(φ(β), range Aᵀ)/‖φ(β)‖", .rounded(distance)))
+            if distance > interpolation { worst = (distance, "certificate") }
+        }
         for (j, value) in beta.enumerated() { quantities.append(Quantity("β_\(j + 1)", .rounded(value))) }
         for (j, value) in flow.conserved.enumerated() { quantities.append(Quantity("c_\(j + 1)", .exact(value))) }
-        let worst = interpolation > distance ? (interpolation, "interpolation") : (distance, "certificate")
         return Evaluation(quantities: quantities, margin: .rounded(tolerance - worst.0),
                           location: "largest residual: \(worst.1)", statistics: ["steps": "\(run.steps)"])
     }
