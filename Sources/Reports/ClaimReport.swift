@@ -86,11 +86,15 @@ public struct InstanceReport: Codable, Sendable, Equatable {
     public var measurements: [Measurement]
     /// Every precision attempt.
     public var attempts: [AttemptSummary]
+    /// Monitored quantities along the run with their error estimates (absent when the kind records none).
+    public var series: [Series]?
 
     /// Creates an instance report.
     public init(index: Int, parameters: [String: String], seed: Int?, precisionBits: Int?, verdict: Verdict,
                 margin: String?, marginError: String?, seconds: Double, location: String?, message: String?,
-                integratorStatistics: [String: String]?, measurements: [Measurement], attempts: [AttemptSummary]) {
+                integratorStatistics: [String: String]?, measurements: [Measurement], attempts: [AttemptSummary],
+                series: [Series]? = nil) {
+        self.series = series
         self.index = index
         self.parameters = parameters
         self.seed = seed
@@ -109,5 +113,6 @@ public struct InstanceReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case index, parameters, seed, precisionBits = "precision_bits", verdict, margin, marginError = "margin_error"
         case seconds, location, message, integratorStatistics = "integrator_statistics", measurements, attempts
+        case series
     }
 }
