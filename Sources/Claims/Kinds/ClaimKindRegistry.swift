@@ -29,6 +29,8 @@ public struct ClaimKindRegistry: Sendable {
         DLNGDGlobalMinimumKind(),
         SymbolicIdentityKind(),
         DiagonalNetworkImplicitBiasKind(),
+        DiagonalNetworkL1LimitKind(),
+        DiagonalNetworkShapeKind(),
         DeepMatrixFactorizationSpectrumKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),
