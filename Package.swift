@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Claims"]
+            dependencies: ["Reports", "Claims", "AttestTestSupport"]
         ),
 
         // Benchmarks: never part of the test suite. `make bench` runs them in release mode.
