@@ -108,7 +108,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ModelsTests",
-            dependencies: ["Models", "LinearAlgebra", "MultiPrecision"]
+            dependencies: ["Models", "LinearAlgebra", "MultiPrecision", "AttestTestSupport"],
+            exclude: ["References"]
         ),
         .testTarget(
             name: "ReportsTests",
