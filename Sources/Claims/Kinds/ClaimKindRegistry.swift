@@ -30,6 +30,7 @@ public struct ClaimKindRegistry: Sendable {
         SymbolicIdentityKind(),
         DiagonalNetworkImplicitBiasKind(),
         DeepMatrixFactorizationSpectrumKind(),
+        DeepMatrixFactorizationClosedFormKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
