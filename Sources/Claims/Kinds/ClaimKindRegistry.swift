@@ -31,6 +31,7 @@ public struct ClaimKindRegistry: Sendable {
         DiagonalNetworkImplicitBiasKind(),
         DeepMatrixFactorizationSpectrumKind(),
         DeepMatrixFactorizationClosedFormKind(),
+        DeepMatrixFactorizationIncrementalKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
