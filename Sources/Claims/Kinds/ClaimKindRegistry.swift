@@ -32,6 +32,7 @@ public struct ClaimKindRegistry: Sendable {
         DeepMatrixFactorizationSpectrumKind(),
         DeepMatrixFactorizationClosedFormKind(),
         DeepMatrixFactorizationIncrementalKind(),
+        MatrixFactorizationNuclearNormKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
