@@ -33,6 +33,7 @@ public struct ClaimKindRegistry: Sendable {
         DeepMatrixFactorizationClosedFormKind(),
         DeepMatrixFactorizationIncrementalKind(),
         MatrixFactorizationNuclearNormKind(),
+        RiemannianProductFlowKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
