@@ -42,17 +42,10 @@ public struct DeepMatrixFactorizationClosedFormKind: ClaimKind {
 
     /// The target's SVD, depth, α, the initialization, the dynamics and the tolerance.
     public var parameters: [ParameterSpec] {
-        DeepMatrixFactorizationTarget.specs + [
-            ParameterSpec("method", section: .dynamics, type: .choice(["gf", "gd"]), default: .choice("gf"),
-                          help: "\"gf\" (gradient flow, against the closed forms) or \"gd\" (gradient descent, against the scalar recursion)"),
-            ParameterSpec("horizon", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          help: "gf: the final time T (exact)"),
-            ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          help: "gd: the step size η"),
-            ParameterSpec("steps", section: .dynamics, type: .integer(1...1_000_000),
-                          help: "gd: the number K of steps"),
-            ParameterSpec("samples", section: .dynamics, type: .integer(1...1000), default: .integer(10),
-                          help: "the number of equally spaced output times (gf) or steps (gd) compared"),
+        DeepMatrixFactorizationTarget.specs + DeepMatrixFactorizationTarget.dynamicsSpecs(
+            methodHelp: "\"gf\" (gradient flow, against the closed forms) or \"gd\" (gradient descent, against the scalar recursion)",
+            horizonHelp: "gf: the final time T (exact)", samples: 1...1000, defaultSamples: 10,
+            samplesHelp: "the number of equally spaced output times (gf) or steps (gd) compared") + [
             ParameterSpec("relative_tolerance", section: .check, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(25))),
                           help: "the slack of the claimed equality, relative to max(1, max s)"),
@@ -63,14 +56,7 @@ public struct DeepMatrixFactorizationClosedFormKind: ClaimKind {
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         let target = try DeepMatrixFactorizationTarget(parameters)
         let depth = parameters.integer("depth") ?? 2
-        if parameters.choice("method") == "gd" {
-            for key in ["step_size", "steps"] where !parameters.has(key) {
-                throw ParameterProblem(key: key, .invalidValue("gradient descent needs \(key)"))
-            }
-        } else {
-            guard parameters.has("horizon") else {
-                throw ParameterProblem(key: "horizon", .invalidValue("gradient flow needs horizon"))
-            }
+        if try !DeepMatrixFactorizationTarget.validateDynamics(parameters) {
             let alpha = parameters.rational("alpha")!
             if depth >= 3, let s = target.singularValues.first(where: { alpha.power(depth) >= $0 }) {
                 throw ParameterProblem(key: "alpha", .invalidValue(
@@ -102,24 +88,15 @@ public struct DeepMatrixFactorizationClosedFormKind: ClaimKind {
 
         if parameters.choice("method") == "gd" {
             let eta = BigFloat(parameters.rational("step_size")!)
-            let steps = parameters.integer("steps")!
-            let stride = max(1, steps / samples)
-            var network = try DeepLinearNetwork(layers: initial.map(\.rounded))
-            let identity = Matrix<BigFloat>.identity(a.columnCount)
-            let y = a.rounded
             var w = s.map { _ in BigFloat(alpha) }
-            for k in 1...steps {
-                try context.checkpoint()
-                network = network.gradientDescentStep(stepSize: eta, gradients: try network.squareLossGradients(x: identity, y: y))
+            try target.gradientDescent(from: initial, parameters, samples: samples, context: context, everyStep: {
                 w = zip(w, s).map { wi, si in wi - eta * BigFloat.pow(wi, depth - 1) * (BigFloat.pow(wi, depth) - si) }
-                if k % stride == 0 || k == steps {
-                    try record("step \(k)", network.layers, w.map { BigFloat.pow($0, depth) })
-                }
-            }
-            statistics["steps"] = "\(steps)"
+            }, sample: { k, layers in
+                try record("step \(k)", layers, w.map { BigFloat.pow($0, depth) })
+            })
+            statistics["steps"] = "\(parameters.integer("steps")!)"
         } else {
-            let field = try DeepLinearNetworkGradientFlow(widths: [initial[0].columnCount] + initial.map(\.rowCount),
-                                                          x: .identity(a.columnCount), y: a)
+            let field = try target.gradientFlow(from: initial)
             let times = FactorFlowSampling.uniformTimes(horizon: parameters.rational("horizon")!, count: samples)
             let run = try FactorFlowSampling(field, from: initial, times: times, context: context)
             let flows = try s.map { si in try ScalarFactorizationFlow(depth: depth, target: si) }

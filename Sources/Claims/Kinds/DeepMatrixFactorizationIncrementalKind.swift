@@ -49,17 +49,11 @@ public struct DeepMatrixFactorizationIncrementalKind: ClaimKind {
 
     /// The target's SVD, depth, α, the dynamics and the claim.
     public var parameters: [ParameterSpec] {
-        DeepMatrixFactorizationTarget.specs + [
-            ParameterSpec("method", section: .dynamics, type: .choice(["gf", "gd"]), default: .choice("gf"),
-                          help: "\"gf\" (gradient flow; needed for half-learning times) or \"gd\" (gradient descent; effective-rank claims)"),
-            ParameterSpec("horizon", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          help: "gf: the final time T (exact); every mode must reach s_i/2 before it for the order and half-time claims"),
-            ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          help: "gd: the step size η"),
-            ParameterSpec("steps", section: .dynamics, type: .integer(1...1_000_000),
-                          help: "gd: the number K of steps"),
-            ParameterSpec("samples", section: .dynamics, type: .integer(2...10_000), default: .integer(100),
-                          help: "the number of equally spaced times (gf) or steps (gd) at which the effective rank is sampled"),
+        DeepMatrixFactorizationTarget.specs + DeepMatrixFactorizationTarget.dynamicsSpecs(
+            methodHelp: "\"gf\" (gradient flow; needed for half-learning times) or \"gd\" (gradient descent; effective-rank claims)",
+            horizonHelp: "gf: the final time T (exact); every mode must reach s_i/2 before it for the order and half-time claims",
+            samples: 2...10_000, defaultSamples: 100,
+            samplesHelp: "the number of equally spaced times (gf) or steps (gd) at which the effective rank is sampled") + [
             ParameterSpec("claim", section: .check, type: .choice(Self.claims), default: .choice("learning-order"),
                           help: Self.claims.map { "\"\($0)\"" }.joined(separator: ", ")
                               + " (the last three are known false)"),
@@ -76,15 +70,8 @@ public struct DeepMatrixFactorizationIncrementalKind: ClaimKind {
         let claimed = parameters.choice("claim") ?? "learning-order"
         let depth = parameters.integer("depth") ?? 2
         let alpha = parameters.rational("alpha")!
-        if parameters.choice("method") == "gd" {
-            guard claimed.hasPrefix("effective-rank") else {
-                throw ParameterProblem(key: "claim", .invalidValue("\"\(claimed)\" needs method = \"gf\" (half-learning times are gradient-flow times)"))
-            }
-            for key in ["step_size", "steps"] where !parameters.has(key) {
-                throw ParameterProblem(key: key, .invalidValue("gradient descent needs \(key)"))
-            }
-        } else if !parameters.has("horizon") {
-            throw ParameterProblem(key: "horizon", .invalidValue("gradient flow needs horizon"))
+        if try DeepMatrixFactorizationTarget.validateDynamics(parameters), !claimed.hasPrefix("effective-rank") {
+            throw ParameterProblem(key: "claim", .invalidValue("\"\(claimed)\" needs method = \"gf\" (half-learning times are gradient-flow times)"))
         }
         if !claimed.hasPrefix("effective-rank") {
             guard Set(target.singularValues).count == target.singularValues.count else {
@@ -109,28 +96,19 @@ public struct DeepMatrixFactorizationIncrementalKind: ClaimKind {
         let claimed = parameters.choice("claim") ?? "learning-order"
         let tolerance = BigFloat(parameters.rational("relative_tolerance")!)
         let initial = target.initialLayers(depth: depth, alpha: alpha, initialization: initialization)
-        let a = target.target
         var statistics: [String: String] = ["depth": "\(depth)", "initialization": initialization]
 
         if parameters.choice("method") == "gd" {
-            let eta = BigFloat(parameters.rational("step_size")!)
-            let steps = parameters.integer("steps")!
-            let stride = max(1, steps / samples)
-            var network = try DeepLinearNetwork(layers: initial.map(\.rounded))
-            let identity = Matrix<BigFloat>.identity(a.columnCount), y = a.rounded
-            var ranks: [(label: String, value: BigFloat)] = [("step 0", try Self.effectiveRank(network.endToEnd))]
-            for k in 1...steps {
-                try context.checkpoint()
-                network = network.gradientDescentStep(stepSize: eta, gradients: try network.squareLossGradients(x: identity, y: y))
-                if k % stride == 0 || k == steps { ranks.append(("step \(k)", try Self.effectiveRank(network.endToEnd))) }
+            var ranks: [(label: String, value: BigFloat)] = [("step 0", try Self.effectiveRank(initial.map(\.rounded).endToEnd))]
+            try target.gradientDescent(from: initial, parameters, samples: samples, context: context) { k, layers in
+                ranks.append(("step \(k)", try Self.effectiveRank(layers.endToEnd)))
             }
-            statistics["steps"] = "\(steps)"
+            statistics["steps"] = "\(parameters.integer("steps")!)"
             return Self.effectiveRankEvaluation(ranks, fromStart: claimed == "effective-rank-from-start",
                                                 tolerance: tolerance, statistics: statistics)
         }
 
-        let field = try DeepLinearNetworkGradientFlow(widths: [initial[0].columnCount] + initial.map(\.rowCount),
-                                                      x: .identity(a.columnCount), y: a)
+        let field = try target.gradientFlow(from: initial)
         let left = target.left.rounded, right = target.right.rounded
         let modes = target.singularValues.indices.sorted { target.singularValues[$0] > target.singularValues[$1] }
         let events = modes.map { i in

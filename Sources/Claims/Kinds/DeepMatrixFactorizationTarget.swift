@@ -1,4 +1,5 @@
 import LinearAlgebra
+import Models
 import MultiPrecision
 
 /// A deep-matrix-factorization target given by its exact thin SVD `A = U diag(s) Vᵀ`, and the initializations of the
@@ -78,5 +79,61 @@ struct DeepMatrixFactorizationTarget {
         let d = alpha * Matrix<Rational>.identity(singularValues.count)
         if depth == 1 { return [left * d * right.transposed()] }
         return [d * right.transposed()] + Array(repeating: d, count: depth - 2) + [left * d]
+    }
+}
+
+extension DeepMatrixFactorizationTarget {
+    /// The `[dynamics]` parameters shared by the §5 kinds: `method` (gf or gd), `horizon` (gf), `step_size` and
+    /// `steps` (gd), and `samples`.
+    static func dynamicsSpecs(methodHelp: String, horizonHelp: String, samples: ClosedRange<Int>, defaultSamples: Int,
+                              samplesHelp: String) -> [ParameterSpec] {
+        [
+            ParameterSpec("method", section: .dynamics, type: .choice(["gf", "gd"]), default: .choice("gf"), help: methodHelp),
+            ParameterSpec("horizon", section: .dynamics, type: .rational(minimum: 0, exclusive: true), help: horizonHelp),
+            ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
+                          help: "gd: the step size η"),
+            ParameterSpec("steps", section: .dynamics, type: .integer(1...1_000_000), help: "gd: the number K of steps"),
+            ParameterSpec("samples", section: .dynamics, type: .integer(samples), default: .integer(defaultSamples),
+                          help: samplesHelp),
+        ]
+    }
+
+    /// Whether the instance runs gradient descent (`method = "gd"`); gd needs `step_size` and `steps`, gf `horizon`.
+    static func validateDynamics(_ parameters: InstanceParameters) throws(ParameterProblem) -> Bool {
+        if parameters.choice("method") == "gd" {
+            for key in ["step_size", "steps"] where !parameters.has(key) {
+                throw ParameterProblem(key: key, .invalidValue("gradient descent needs \(key)"))
+            }
+            return true
+        }
+        guard parameters.has("horizon") else {
+            throw ParameterProblem(key: "horizon", .invalidValue("gradient flow needs horizon"))
+        }
+        return false
+    }
+
+    /// The gradient flow of the factors for ½‖W − A‖²_F (X = I, Y = A), with the widths of `initial`.
+    func gradientFlow(from initial: [Matrix<Rational>]) throws -> DeepLinearNetworkGradientFlow {
+        try DeepLinearNetworkGradientFlow(widths: [initial[0].columnCount] + initial.map(\.rowCount),
+                                          x: .identity(right.rowCount), y: target)
+    }
+
+    /// Runs `step_size`/`steps` gradient descent on ½‖W − A‖²_F from `initial` at the current precision and calls
+    /// `sample(k, layers)` after every step that is a multiple of ⌊steps/samples⌋ and after the last one; `everyStep`
+    /// runs after every step first.
+    func gradientDescent(from initial: [Matrix<Rational>], _ parameters: InstanceParameters, samples: Int,
+                         context: EvaluationContext, everyStep: () -> Void = {},
+                         sample: (Int, [Matrix<BigFloat>]) throws -> Void) throws {
+        let eta = BigFloat(parameters.rational("step_size")!)
+        let steps = parameters.integer("steps")!
+        let stride = max(1, steps / samples)
+        var network = try DeepLinearNetwork(layers: initial.map(\.rounded))
+        let identity = Matrix<BigFloat>.identity(right.rowCount), y = target.rounded
+        for k in 1...steps {
+            try context.checkpoint()
+            network = network.gradientDescentStep(stepSize: eta, gradients: try network.squareLossGradients(x: identity, y: y))
+            everyStep()
+            if k % stride == 0 || k == steps { try sample(k, network.layers) }
+        }
     }
 }
