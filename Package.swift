@@ -122,7 +122,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ModelsTests",
-            dependencies: ["Models", "LinearAlgebra", "MultiPrecision", "Dynamics"]
+            dependencies: ["Models", "LinearAlgebra", "MultiPrecision", "Dynamics", "AttestTestSupport"],
+            exclude: ["References"]
         ),
         .testTarget(
             name: "ReportsTests",
