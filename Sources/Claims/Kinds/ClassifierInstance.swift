@@ -1,0 +1,88 @@
+import LinearAlgebra
+import MultiPrecision
+import Models
+
+/// The seeded classifier instance shared by the normalized-weight kinds (`pbl-*`, `dhl-*`, `lyu-li-*`): data,
+/// labels and initial layers drawn from the `seed` parameter, and the gradient-flow field of the `network`.
+///
+/// Draw order (fixed, so shipped claim files keep their instances): the data (random entries k/8 with random
+/// labels, or a random integer separator and points k/4 labelled by it), then the layers row by row, entries k/8.
+struct ClassifierInstance {
+    /// How the data are drawn.
+    enum DataKind {
+        /// d_0 × M entries k/8 (k in −8…8), labels ±1 at random.
+        case randomLabels
+        /// A separator with entries ±1…±4, points with entries k/4 (k in −4…4) off it, labelled by its side.
+        case separable
+    }
+
+    /// How the initial layers are set from the drawn entries k/8.
+    enum Initialization {
+        /// Each layer normalized (to 4p bits, then exact) and scaled to 1 (`unequal == false`) or 3/2, 1, 4/5, …
+        case normalized(unequal: Bool)
+        /// Every entry multiplied by the scale.
+        case scaled(Rational)
+    }
+
+    /// The `network` parameter.
+    static let networkParameter = ParameterSpec(
+        "network", section: .model, type: .choice(["linear", "relu"]), default: .choice("linear"),
+        help: "\"linear\": f = W_K ⋯ W_1 x; \"relu\": bias-free f = W_K relu(W_{K−1} ⋯ relu(W_1 x)) (THEORY.md §2.4)")
+
+    /// The output must be scalar.
+    static func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
+        guard let widths = parameters.integerList("widths"), widths.last == 1 else {
+            throw ParameterProblem(key: "widths", .invalidValue("the last width must be 1 (a scalar classifier)"))
+        }
+    }
+
+    /// The gradient-flow field (a ReLU network's pattern is set per segment by the integrator).
+    let flow: HomogeneousClassifierFlow
+    /// The initial layers W_1(0), …, W_K(0), row by row, exact.
+    let initial: [Rational]
+
+    /// Draws the instance from `widths`, `samples` (default 6), `seed` (default 0) and `network`.
+    init(_ parameters: InstanceParameters, data: DataKind, initialization: Initialization, precision: Int) {
+        let widths = parameters.integerList("widths")!
+        let m = parameters.integer("samples") ?? 6
+        var rng = SeededGenerator(seed: UInt64(parameters.integer("seed") ?? 0))
+        func eighth() -> Rational { Rational(numerator: BigInt(rng.uniform(in: -8...8)), denominator: 8) }
+        let inputs: Matrix<Rational>, labels: [Int]
+        switch data {
+        case .randomLabels:
+            inputs = Matrix<Rational>(rows: widths[0], columns: m) { _, _ in eighth() }
+            labels = (0..<m).map { _ in rng.uniform(in: 0...1) == 0 ? -1 : 1 }
+        case .separable:
+            let separator = (0..<widths[0]).map { _ in Rational(rng.uniform(in: 1...4) * (rng.uniform(in: 0...1) == 0 ? -1 : 1)) }
+            var columns: [[Rational]] = [], signs: [Int] = []
+            while columns.count < m {
+                let x = (0..<widths[0]).map { _ in Rational(numerator: BigInt(rng.uniform(in: -4...4)), denominator: 4) }
+                let s = zip(x, separator).reduce(Rational(0)) { $0 + $1.0 * $1.1 }
+                if s == 0 { continue }
+                columns.append(x)
+                signs.append(s > 0 ? 1 : -1)
+            }
+            inputs = Matrix<Rational>(rows: widths[0], columns: m) { columns[$1][$0] }
+            labels = signs
+        }
+        let activation = HomogeneousClassifierFlow.Activation(rawValue: parameters.choice("network") ?? "linear")!
+        flow = HomogeneousClassifierFlow(widths: widths, inputs: inputs, labels: labels, activation: activation)
+        let scales = [Rational(numerator: 3, denominator: 2), Rational(1), Rational(numerator: 4, denominator: 5)]
+        var layers: [Rational] = []
+        for k in 0..<(widths.count - 1) {
+            var layer = (0..<(widths[k + 1] * widths[k])).map { _ in eighth() }
+            switch initialization {
+            case let .scaled(scale):
+                layers += layer.map { scale * $0 }
+            case let .normalized(unequal):
+                if layer.allSatisfy({ $0 == 0 }) { layer[0] = 1 }
+                let target = unequal ? scales[k % scales.count] : Rational(1)
+                layers += withPrecision(4 * precision) {
+                    let norm = BigFloat.sqrt(layer.reduce(BigFloat(0)) { $0 + BigFloat($1) * BigFloat($1) })
+                    return layer.map { Rational(exactly: BigFloat($0) * BigFloat(target) / norm)! }
+                }
+            }
+        }
+        initial = layers
+    }
+}

@@ -1,0 +1,114 @@
+import Dynamics
+import MultiPrecision
+
+/// One change of activation along a ReLU trajectory.
+public struct ActivationSwitch: Sendable {
+    /// The crossing time, located to working precision on the dense output.
+    public var time: BigFloat
+    /// The pattern index of the unit.
+    public var unit: Int
+    /// Whether the unit became active.
+    public var becameActive: Bool
+}
+
+/// How a piecewise integration ended.
+public struct PiecewiseIntegration: Sendable {
+    /// The activation switches, in time order.
+    public var switches: [ActivationSwitch]
+    /// The time reached (the horizon unless the run ended early).
+    public var time: BigFloat
+    /// The state there.
+    public var state: [BigFloat]
+    /// Whether the horizon was reached.
+    public var reachedEnd: Bool
+    /// Why the last segment ended.
+    public var termination: String
+}
+
+/// Integrates `field` from `initial` (exact) to `horizon` with the Taylor method at `precision`, one segment per
+/// activation pattern:
+///
+/// 1. the pattern is read from the signs of the pre-activations at the segment's start (a zero is an error);
+/// 2. the segment runs with that pattern fixed, under a terminal event g = min_i s_i z_i (s_i = ±1 the flag's sign),
+///    so the first pre-activation to reach zero is located to working precision;
+/// 3. at every accepted step and every output time the signs are checked again (at working precision): a wrong sign
+///    that the event did not locate is an error, never silently accepted;
+/// 4. at a located crossing the unit's flag flips and the next segment starts from the crossing.
+///
+/// `onOutput` receives the state at every output time (in order). A field with an empty pattern runs as one segment.
+///
+/// - Throws: `ActivationPatternError` (zero pre-activation at a start, an unlocated sign change, more than
+///   `maximumSwitches` switches), `IntegrationError` for a bad request.
+public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
+    _ field: Field, initial: [Rational], horizon: Rational, precision: Int, outputTimes: [Rational],
+    maximumSwitches: Int = 200, onOutput: @escaping (Sample<BigFloat>) -> Void
+) throws -> PiecewiseIntegration {
+    var start = initial, startTime = Rational(0)
+    var switches: [ActivationSwitch] = []
+    var flipped: Int?
+    while true {
+        // The pattern of the segment's start; the unit that just crossed takes its new side even at z = 0.
+        var pattern: [Bool] = []
+        if field.patternSize > 0 {
+            let z = withPrecision(precision) { field.preactivations(of: start.map { BigFloat($0) }) }
+            pattern = z.map { $0 > 0 }
+            for (i, value) in z.enumerated() where value.isZero && i != flipped {
+                throw ActivationPatternError.zeroPreactivation(unit: i, time: shortTime(BigFloat(startTime, precision: precision)))
+            }
+            if let flipped, let last = switches.last { pattern[flipped] = last.becameActive }
+        }
+        let segmentField = field.with(pattern: pattern)
+        let signs = pattern.map { $0 ? BigFloat(1) : BigFloat(-1) }
+        func slack(_ state: [BigFloat]) -> (value: BigFloat, unit: Int) {
+            let z = field.preactivations(of: state)
+            var best = signs[0] * z[0], unit = 0
+            for i in 1..<z.count { let v = signs[i] * z[i]; if v < best { best = v; unit = i } }
+            return (best, unit)
+        }
+        var violation: (unit: Int, time: BigFloat, kind: Sample<BigFloat>.Kind)?
+        func verify(_ sample: Sample<BigFloat>) {
+            guard field.patternSize > 0, violation == nil else { return }
+            let s = slack(sample.state)
+            // At a restart the crossed unit sits at z ≈ 0 (either sign within roundoff): judged from the next step.
+            if s.value > 0 || (sample.kind == .initial && s.unit == flipped) { return }
+            violation = (s.unit, sample.time, sample.kind)
+        }
+        let times = outputTimes.filter { startTime == 0 && switches.isEmpty ? $0 >= startTime : $0 > startTime }
+        var observers = [Observer<BigFloat>(.everyStep, verify)]
+        if !times.isEmpty {
+            observers.append(Observer<BigFloat>(.times(times)) { sample in verify(sample); onOutput(sample) })
+        }
+        var events: [Event<BigFloat>] = []
+        if field.patternSize > 0 {
+            events.append(Event<BigFloat>("activation switch", direction: .falling, isTerminal: true) { _, state in slack(state).value })
+        }
+        let problem = try ODEProblem(field: segmentField, initialState: start, from: startTime, to: horizon)
+        let result = try integrate(problem, method: Taylor(), scalar: BigFloat.self,
+                                   options: IntegrationOptions(precision: precision), observers: observers, events: events)
+        if let violation, !(violation.kind == .final && !isReachedEnd(result.termination)) {
+            throw ActivationPatternError.patternViolated(unit: violation.unit, time: shortTime(violation.time))
+        }
+        guard case .event = result.termination else {
+            return PiecewiseIntegration(switches: switches, time: result.time, state: result.state,
+                                        reachedEnd: isReachedEnd(result.termination),
+                                        termination: result.termination.description)
+        }
+        let unit = withPrecision(precision) { slack(result.state).unit }
+        switches.append(ActivationSwitch(time: result.time, unit: unit, becameActive: !pattern[unit]))
+        guard switches.count <= maximumSwitches else {
+            throw ActivationPatternError.tooManySwitches(count: maximumSwitches, time: shortTime(result.time))
+        }
+        flipped = unit
+        start = result.state.map { Rational(exactly: $0)! }
+        startTime = Rational(exactly: result.time)!
+    }
+}
+
+/// Whether a termination is the normal end at the horizon.
+private func isReachedEnd(_ termination: TerminationReason<BigFloat>) -> Bool {
+    if case .reachedEnd = termination { return true }
+    return false
+}
+
+/// A time for messages.
+private func shortTime(_ t: BigFloat) -> String { t.scientific(significantDigits: 12) }
