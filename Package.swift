@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ModelsTests",
-            dependencies: ["Models", "LinearAlgebra", "MultiPrecision"]
+            dependencies: ["Models", "Dynamics", "LinearAlgebra", "MultiPrecision"]
         ),
         .testTarget(
             name: "ReportsTests",

@@ -33,7 +33,8 @@ public struct PiecewiseIntegration: Sendable {
 ///    so the first pre-activation to reach zero is located to working precision;
 /// 3. at every accepted step and every output time the signs are checked again (at working precision): a wrong sign
 ///    that the event did not locate is an error, never silently accepted;
-/// 4. at a located crossing the unit's flag flips and the next segment starts from the crossing.
+/// 4. at a located crossing the next segment starts from the crossing, with the flag of every unit at exactly z = 0
+///    flipped (the crossed unit, and any that crossed within the resolution of t) and the others set by their sign.
 ///
 /// `onOutput` receives the state at every output time (in order). A field with an empty pattern runs as one segment.
 ///
@@ -45,22 +46,30 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
 ) throws -> PiecewiseIntegration {
     var start = initial, startTime = Rational(0)
     var switches: [ActivationSwitch] = []
-    var flipped: Int?
+    var restartPattern: [Bool] = []
     while true {
         // The pattern of the segment's start; the unit that just crossed takes its new side even at z = 0.
         var pattern: [Bool] = []
         if field.patternSize > 0 {
             let z = withPrecision(precision) { field.preactivations(of: start.map { BigFloat($0) }) }
-            pattern = z.map { $0 > 0 }
-            for (i, value) in z.enumerated() where value.isZero && i != flipped {
-                throw ActivationPatternError.zeroPreactivation(unit: i, time: shortTime(BigFloat(startTime, precision: precision)))
+            if restartPattern.isEmpty {
+                if let unit = z.firstIndex(where: \.isZero) {
+                    throw ActivationPatternError.zeroPreactivation(unit: unit, time: "0")
+                }
+                pattern = z.map { $0 > 0 }
+            } else {
+                // At a located crossing every unit at exactly z = 0 (the crossed one, and any that crossed within
+                // the resolution of t, such as the same unit of a coupled copy) moves to the other side; the others
+                // keep the side their sign says.
+                pattern = zip(z, restartPattern).map { value, old in value.isZero ? !old : value > 0 }
             }
-            if let flipped, let last = switches.last { pattern[flipped] = last.becameActive }
         }
         let segmentField = field.with(pattern: pattern)
         let signs = pattern.map { $0 ? BigFloat(1) : BigFloat(-1) }
-        func slack(_ state: [BigFloat]) -> (value: BigFloat, unit: Int) {
-            let z = field.preactivations(of: state)
+        // The events and checks of one step all read the pre-activations at the same few times: keep the last.
+        let cache = PreactivationCache { field.preactivations(of: $0) }
+        func slack(_ time: BigFloat, _ state: [BigFloat]) -> (value: BigFloat, unit: Int) {
+            let z = cache.values(time, state)
             var best = signs[0] * z[0], unit = 0
             for i in 1..<z.count { let v = signs[i] * z[i]; if v < best { best = v; unit = i } }
             return (best, unit)
@@ -68,9 +77,9 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
         var violation: (unit: Int, time: BigFloat, kind: Sample<BigFloat>.Kind)?
         func verify(_ sample: Sample<BigFloat>) {
             guard field.patternSize > 0, violation == nil else { return }
-            let s = slack(sample.state)
-            // At a restart the crossed unit sits at z ≈ 0 (either sign within roundoff): judged from the next step.
-            if s.value > 0 || (sample.kind == .initial && s.unit == flipped) { return }
+            let s = slack(sample.time, sample.state)
+            // At a restart the crossed units sit at z = 0: their new side is judged from the next step.
+            if s.value > 0 || (sample.kind == .initial && !restartPattern.isEmpty && s.value.isZero) { return }
             violation = (s.unit, sample.time, sample.kind)
         }
         let times = outputTimes.filter { startTime == 0 && switches.isEmpty ? $0 >= startTime : $0 > startTime }
@@ -78,9 +87,12 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
         if !times.isEmpty {
             observers.append(Observer<BigFloat>(.times(times)) { sample in verify(sample); onOutput(sample) })
         }
-        var events: [Event<BigFloat>] = []
-        if field.patternSize > 0 {
-            events.append(Event<BigFloat>("activation switch", direction: .falling, isTerminal: true) { _, state in slack(state).value })
+        // One terminal event per unit, g_i = s_i z_i falling through 0 (a unit that starts at z = 0 after its own
+        // switch cannot fire in its first step; a wrong sign there is caught by the step check).
+        let events = (0..<field.patternSize).map { i in
+            Event<BigFloat>("activation \(i)", direction: .falling, isTerminal: true) { t, state in
+                signs[i] * cache.values(t, state)[i]
+            }
         }
         let problem = try ODEProblem(field: segmentField, initialState: start, from: startTime, to: horizon)
         let result = try integrate(problem, method: Taylor(), scalar: BigFloat.self,
@@ -88,17 +100,16 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
         if let violation, !(violation.kind == .final && !isReachedEnd(result.termination)) {
             throw ActivationPatternError.patternViolated(unit: violation.unit, time: shortTime(violation.time))
         }
-        guard case .event = result.termination else {
+        guard case let .event(unit, _) = result.termination else {
             return PiecewiseIntegration(switches: switches, time: result.time, state: result.state,
                                         reachedEnd: isReachedEnd(result.termination),
                                         termination: result.termination.description)
         }
-        let unit = withPrecision(precision) { slack(result.state).unit }
         switches.append(ActivationSwitch(time: result.time, unit: unit, becameActive: !pattern[unit]))
         guard switches.count <= maximumSwitches else {
             throw ActivationPatternError.tooManySwitches(count: maximumSwitches, time: shortTime(result.time))
         }
-        flipped = unit
+        restartPattern = pattern
         start = result.state.map { Rational(exactly: $0)! }
         startTime = Rational(exactly: result.time)!
     }
@@ -112,3 +123,19 @@ private func isReachedEnd(_ termination: TerminationReason<BigFloat>) -> Bool {
 
 /// A time for messages.
 private func shortTime(_ t: BigFloat) -> String { t.scientific(significantDigits: 12) }
+
+/// The pre-activations at the last time asked for (events, checks and output of one step share it).
+private final class PreactivationCache {
+    let compute: ([BigFloat]) -> [BigFloat]
+    var time: BigFloat?
+    var values: [BigFloat] = []
+
+    init(_ compute: @escaping ([BigFloat]) -> [BigFloat]) { self.compute = compute }
+
+    func values(_ t: BigFloat, _ state: [BigFloat]) -> [BigFloat] {
+        if let time, time == t { return values }
+        values = compute(state)
+        time = t
+        return values
+    }
+}

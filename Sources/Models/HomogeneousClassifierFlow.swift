@@ -74,6 +74,10 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
 
     /// The pre-activations z = W_k h_{k−1} of every hidden unit of every sample (sample-major, as `pattern`), of the
     /// true network (relu applied by value) at the layers stored in `state` from `base`. Empty for `.linear`.
+    ///
+    /// A unit whose input h_{k−1} is identically zero (a zero data point, or every unit feeding it inactive) has
+    /// z = 0 exactly but relu(z) = 0 and no gradient through it whatever its flag; it is reported as −1 (inactive),
+    /// so that it neither counts as a kink nor stops an integration while its input stays zero.
     public func preactivations(of state: [BigFloat], offset base: Int = 0) -> [BigFloat] {
         guard activation == .relu else { return [] }
         var result: [BigFloat] = []
@@ -82,7 +86,9 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
             var h = (0..<widths[0]).map { BigFloat(inputs[$0, n]) }
             for k in 0..<(depth - 1) {
                 let o = base + offset(k), columns = widths[k]
+                let deadInput = h.allSatisfy(\.isZero)
                 let z = (0..<widths[k + 1]).map { r in
+                    if deadInput { return BigFloat(-1) }
                     var s = BigFloat(0)
                     for c in 0..<columns { s += state[o + r * columns + c] * h[c] }
                     return s

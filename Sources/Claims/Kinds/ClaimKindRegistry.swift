@@ -34,6 +34,7 @@ public struct ClaimKindRegistry: Sendable {
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
         PBLTimeChangeKind(),
+        DHLLayerNormKind(),
     ])
 
     /// This registry with one more kind.
