@@ -34,7 +34,9 @@ public struct PiecewiseIntegration: Sendable {
 /// 3. at every accepted step and every output time the signs are checked again (at working precision): a wrong sign
 ///    that the event did not locate is an error, never silently accepted;
 /// 4. at a located crossing the next segment starts from the crossing, with the flag of every unit at exactly z = 0
-///    flipped (the crossed unit, and any that crossed within the resolution of t) and the others set by their sign.
+///    flipped (the crossed unit, and any that crossed within the resolution of t) and the others set by their sign;
+///    each switched unit must then leave the kink on its new side (checked by z(x + δ·f(x)) with δ = 2^−(p/4)),
+///    otherwise the flow slides along the kink and the run stops with an error.
 ///
 /// `onOutput` receives the state at every output time (in order). A field with an empty pattern runs as one segment.
 ///
@@ -65,6 +67,23 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
             }
         }
         let segmentField = field.with(pattern: pattern)
+        if !restartPattern.isEmpty {
+            // Transversality: under the new pattern every switched unit must leave the kink on its new side, or the
+            // flow slides along the kink (a Filippov sliding mode, which a fixed pattern cannot follow).
+            let stuck: Int? = withPrecision(precision) {
+                let x = start.map { BigFloat($0) }
+                var velocity = Array(repeating: BigFloat(0), count: x.count)
+                segmentField.evaluate(time: BigFloat(startTime), state: x, into: &velocity)
+                let delta = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << (precision / 4)))
+                let ahead = field.preactivations(of: zip(x, velocity).map { $0 + delta * $1 })
+                return pattern.indices.first { i in
+                    pattern[i] != restartPattern[i] && !(pattern[i] ? ahead[i] > 0 : ahead[i] < 0)
+                }
+            }
+            if let stuck {
+                throw ActivationPatternError.sliding(unit: stuck, time: shortTime(BigFloat(startTime, precision: precision)))
+            }
+        }
         let signs = pattern.map { $0 ? BigFloat(1) : BigFloat(-1) }
         // The events and checks of one step all read the pre-activations at the same few times: keep the last.
         let cache = PreactivationCache { field.preactivations(of: $0) }

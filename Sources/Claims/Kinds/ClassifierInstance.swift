@@ -7,6 +7,8 @@ import Models
 ///
 /// Draw order (fixed, so shipped claim files keep their instances): the data (random entries k/8 with random
 /// labels, or a random integer separator and points k/4 labelled by it), then the layers row by row, entries k/8.
+/// ReLU instances use the finer grids ±k/64 (k = 1…64) and ±k/32 (k = 1…32) instead, without 0, so that a
+/// pre-activation that is exactly 0 (a kink at t = 0) is rare.
 struct ClassifierInstance {
     /// How the data are drawn.
     enum DataKind {
@@ -29,6 +31,13 @@ struct ClassifierInstance {
         "network", section: .model, type: .choice(["linear", "relu"]), default: .choice("linear"),
         help: "\"linear\": f = W_K ⋯ W_1 x; \"relu\": bias-free f = W_K relu(W_{K−1} ⋯ relu(W_1 x)) (THEORY.md §2.4)")
 
+    /// The `data` parameter, with the kind's default.
+    static func dataParameter(default data: DataKind) -> ParameterSpec {
+        ParameterSpec("data", section: .model, type: .choice(["random-labels", "separable"]),
+                      default: .choice(data == .randomLabels ? "random-labels" : "separable"),
+                      help: "\"random-labels\": entries k/8, labels ±1 at random; \"separable\": entries k/4 labelled by a random integer separator")
+    }
+
     /// The output must be scalar.
     static func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         guard let widths = parameters.integerList("widths"), widths.last == 1 else {
@@ -41,12 +50,28 @@ struct ClassifierInstance {
     /// The initial layers W_1(0), …, W_K(0), row by row, exact.
     let initial: [Rational]
 
-    /// Draws the instance from `widths`, `samples` (default 6), `seed` (default 0) and `network`.
-    init(_ parameters: InstanceParameters, data: DataKind, initialization: Initialization, precision: Int) {
+    /// Draws the instance from `widths`, `samples` (default 6), `seed` (default 0), `network` and `data` (when the
+    /// kind has it; `data` otherwise).
+    init(_ parameters: InstanceParameters, data defaultData: DataKind, initialization: Initialization, precision: Int) {
+        let data: DataKind = switch parameters.choice("data") {
+        case "random-labels": .randomLabels
+        case "separable": .separable
+        default: defaultData
+        }
         let widths = parameters.integerList("widths")!
         let m = parameters.integer("samples") ?? 6
         var rng = SeededGenerator(seed: UInt64(parameters.integer("seed") ?? 0))
-        func eighth() -> Rational { Rational(numerator: BigInt(rng.uniform(in: -8...8)), denominator: 8) }
+        let activation = HomogeneousClassifierFlow.Activation(rawValue: parameters.choice("network") ?? "linear")!
+        // ReLU instances draw from a finer grid without 0 (±k/64, ±k/32), where exact kinks are rare.
+        let relu = activation == .relu
+        func eighth() -> Rational {
+            guard relu else { return Rational(numerator: BigInt(rng.uniform(in: -8...8)), denominator: 8) }
+            return Rational(numerator: BigInt(rng.uniform(in: 1...64) * (rng.uniform(in: 0...1) == 0 ? -1 : 1)), denominator: 64)
+        }
+        func quarter() -> Rational {
+            guard relu else { return Rational(numerator: BigInt(rng.uniform(in: -4...4)), denominator: 4) }
+            return Rational(numerator: BigInt(rng.uniform(in: 1...32) * (rng.uniform(in: 0...1) == 0 ? -1 : 1)), denominator: 32)
+        }
         let inputs: Matrix<Rational>, labels: [Int]
         switch data {
         case .randomLabels:
@@ -56,7 +81,7 @@ struct ClassifierInstance {
             let separator = (0..<widths[0]).map { _ in Rational(rng.uniform(in: 1...4) * (rng.uniform(in: 0...1) == 0 ? -1 : 1)) }
             var columns: [[Rational]] = [], signs: [Int] = []
             while columns.count < m {
-                let x = (0..<widths[0]).map { _ in Rational(numerator: BigInt(rng.uniform(in: -4...4)), denominator: 4) }
+                let x = (0..<widths[0]).map { _ in quarter() }
                 let s = zip(x, separator).reduce(Rational(0)) { $0 + $1.0 * $1.1 }
                 if s == 0 { continue }
                 columns.append(x)
@@ -65,7 +90,6 @@ struct ClassifierInstance {
             inputs = Matrix<Rational>(rows: widths[0], columns: m) { columns[$1][$0] }
             labels = signs
         }
-        let activation = HomogeneousClassifierFlow.Activation(rawValue: parameters.choice("network") ?? "linear")!
         flow = HomogeneousClassifierFlow(widths: widths, inputs: inputs, labels: labels, activation: activation)
         let scales = [Rational(numerator: 3, denominator: 2), Rational(1), Rational(numerator: 4, denominator: 5)]
         var layers: [Rational] = []

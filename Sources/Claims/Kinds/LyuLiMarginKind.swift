@@ -40,6 +40,7 @@ public struct LyuLiMarginKind: ClaimKind {
             ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
                           help: "d_0, hidden widths, d_K = 1"),
             ClassifierInstance.networkParameter,
+            ClassifierInstance.dataParameter(default: .separable),
             ParameterSpec("samples", section: .model, type: .integer(1...32), default: .integer(6),
                           help: "M data points x = k/4 (k in −4…4), labelled by a random integer separator from `seed`"),
             ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),

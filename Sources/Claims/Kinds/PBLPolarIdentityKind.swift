@@ -53,6 +53,7 @@ public struct PBLPolarIdentityKind: ClaimKind {
             ParameterSpec("widths", section: .model, type: .integerList(element: 1...16, count: 3...8), required: true,
                           help: "d_0 (input), hidden widths, and d_K = 1 (scalar output)"),
             ClassifierInstance.networkParameter,
+            ClassifierInstance.dataParameter(default: .randomLabels),
             ParameterSpec("samples", section: .model, type: .integer(1...64), default: .integer(6),
                           help: "the number M of data points (random, entries k/8, labels ±1 from `seed`)"),
             ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),

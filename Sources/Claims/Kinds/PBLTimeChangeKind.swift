@@ -41,6 +41,7 @@ public struct PBLTimeChangeKind: ClaimKind {
             ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
                           help: "d_0, hidden widths, d_K = 1"),
             ClassifierInstance.networkParameter,
+            ClassifierInstance.dataParameter(default: .randomLabels),
             ParameterSpec("samples", section: .model, type: .integer(1...16), default: .integer(6),
                           help: "M data points (entries k/8, labels ±1 from `seed`)"),
             ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
