@@ -21,6 +21,8 @@ public struct PolarVelocities: Sendable {
     public var directionRates: [[BigFloat]]
     /// F_k(ρ, V), layer by layer.
     public var constrainedField: [[BigFloat]]
+    /// −∇_V L(ρ, V) = ρ Σ_n e^{−ρ y_n f̃_n} y_n ∂f̃_n/∂V_k, the unconstrained negative gradient, layer by layer.
+    public var unconstrainedField: [[BigFloat]]
     /// G(ρ, V) = −∂L/∂ρ at fixed V.
     public var radialForce: BigFloat
 
@@ -46,6 +48,7 @@ public struct PolarVelocities: Sendable {
         let rho = norm
         let g = field.accumulate(v, offset: 0, scale: rho, pattern: field.pattern[...], into: &acc, at: 0)
         radialForce = g
+        unconstrainedField = blocks.map { r in r.map { rho * acc[$0] } }
         constrainedField = blocks.map { r in r.map { rho * (acc[$0] - g * v[$0]) } }
     }
 }

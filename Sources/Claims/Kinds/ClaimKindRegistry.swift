@@ -35,6 +35,7 @@ public struct ClaimKindRegistry: Sendable {
         LyuLiMarginKind(),
         PBLTimeChangeKind(),
         DHLLayerNormKind(),
+        PBLCriticalPointsKind(),
     ])
 
     /// This registry with one more kind.
