@@ -38,6 +38,31 @@ struct ClassifierInstance {
                       help: "\"random-labels\": entries k/8, labels ±1 at random; \"separable\": entries k/4 labelled by a random integer separator")
     }
 
+    /// The `[model]` parameters every normalized-weight kind reads: `widths` (up to `maxWidth`, `depths` entries),
+    /// `network`, `data` (with the kind's default), `samples` (up to `maxSamples`) and `seed`, then `layer_norms`
+    /// when the kind gives its default and help.
+    static func modelParameters(maxWidth: Int = 8, depths: ClosedRange<Int> = 3...5, maxSamples: Int = 16,
+                                data: DataKind, layerNorms: (default: String, help: String)? = nil) -> [ParameterSpec] {
+        var specs = [
+            ParameterSpec("widths", section: .model, type: .integerList(element: 1...maxWidth, count: depths), required: true,
+                          help: "d_0 (input), hidden widths, and d_K = 1 (scalar output)"),
+            networkParameter,
+            dataParameter(default: data),
+            ParameterSpec("samples", section: .model, type: .integer(1...maxSamples), default: .integer(6),
+                          help: "the number M of data points"),
+            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
+                          help: "the seed of the data, the labels and the initial layers"),
+        ]
+        if let layerNorms {
+            specs.append(ParameterSpec("layer_norms", section: .model, type: .choice(["equal", "unequal"]),
+                                       default: .choice(layerNorms.default), help: layerNorms.help))
+        }
+        return specs
+    }
+
+    /// The `layer_norms` help of the kinds that start from normalized layers.
+    static let layerNormsHelp = "\"equal\": every ρ_k(0) = 1 (to 4p bits); \"unequal\": ρ_k(0) = 3/2, 1, 4/5, … cycling"
+
     /// The output must be scalar.
     static func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         guard let widths = parameters.integerList("widths"), widths.last == 1 else {
@@ -49,6 +74,12 @@ struct ClassifierInstance {
     let flow: HomogeneousClassifierFlow
     /// The initial layers W_1(0), …, W_K(0), row by row, exact.
     let initial: [Rational]
+
+    /// Draws the instance with normalized initial layers scaled as `layer_norms` says.
+    init(normalizedLayers parameters: InstanceParameters, precision: Int) {
+        self.init(parameters, data: .randomLabels,
+                  initialization: .normalized(unequal: parameters.choice("layer_norms") == "unequal"), precision: precision)
+    }
 
     /// Draws the instance from `widths`, `samples` (default 6), `seed` (default 0), `network` and `data` (when the
     /// kind has it; `data` otherwise).

@@ -37,17 +37,7 @@ public struct DHLLayerNormKind: ClaimKind {
 
     /// Sizes, data, norms, horizon and the conserved quantity.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
-                          help: "d_0, hidden widths, d_K = 1"),
-            ClassifierInstance.networkParameter,
-            ClassifierInstance.dataParameter(default: .randomLabels),
-            ParameterSpec("samples", section: .model, type: .integer(1...16), default: .integer(6),
-                          help: "M data points (entries k/8, labels ±1 from `seed`)"),
-            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
-                          help: "the seed of data, labels and initial layers"),
-            ParameterSpec("layer_norms", section: .model, type: .choice(["equal", "unequal"]), default: .choice("unequal"),
-                          help: "\"equal\": every ρ_k(0) = 1 (to 4p bits); \"unequal\": 3/2, 1, 4/5, …"),
+        ClassifierInstance.modelParameters(data: .randomLabels, layerNorms: ("unequal", ClassifierInstance.layerNormsHelp)) + [
             ParameterSpec("horizon", section: .dynamics, type: .rational(minimum: 0, exclusive: true), required: true,
                           help: "the final time T"),
             ParameterSpec("sample_times", section: .dynamics, type: .integer(1...2000), default: .integer(20),
@@ -66,9 +56,7 @@ public struct DHLLayerNormKind: ClaimKind {
     /// Integrates and measures the drift of the quantity.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let precision = context.precision ?? NumericsSettings.defaultPrecision
-        let instance = ClassifierInstance(parameters, data: .randomLabels,
-                                          initialization: .normalized(unequal: parameters.choice("layer_norms") == "unequal"),
-                                          precision: precision)
+        let instance = ClassifierInstance(normalizedLayers: parameters, precision: precision)
         let flow = instance.flow
         let ratios = parameters.choice("quantity") == "norm-ratios"
         let horizon = parameters.rational("horizon")!

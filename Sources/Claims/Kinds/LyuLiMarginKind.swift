@@ -36,15 +36,7 @@ public struct LyuLiMarginKind: ClaimKind {
 
     /// Sizes, data, horizon and the starting point of the claim.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
-                          help: "d_0, hidden widths, d_K = 1"),
-            ClassifierInstance.networkParameter,
-            ClassifierInstance.dataParameter(default: .separable),
-            ParameterSpec("samples", section: .model, type: .integer(1...32), default: .integer(6),
-                          help: "M data points x = k/4 (k in −4…4), labelled by a random integer separator from `seed`"),
-            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
-                          help: "the seed of the data, separator and initial layers"),
+        ClassifierInstance.modelParameters(maxSamples: 32, data: .separable) + [
             ParameterSpec("init_scale", section: .model, type: .rational(minimum: 0, exclusive: true),
                           default: .rational(Rational(numerator: 1, denominator: 2)),
                           help: "initial layer entries init_scale·k/8, k in −8…8"),

@@ -39,15 +39,7 @@ public struct PBLCriticalPointsKind: ClaimKind {
 
     /// Sizes, data, ρ, horizon and the statement.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
-                          help: "d_0, hidden widths, d_K = 1"),
-            ClassifierInstance.networkParameter,
-            ClassifierInstance.dataParameter(default: .randomLabels),
-            ParameterSpec("samples", section: .model, type: .integer(1...16), default: .integer(6),
-                          help: "M data points"),
-            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
-                          help: "the seed of data, labels and V(0)"),
+        ClassifierInstance.modelParameters(data: .randomLabels) + [
             ParameterSpec("norm", section: .model, type: .rational(minimum: 0, exclusive: true), default: .rational(2),
                           help: "the fixed ρ = Π ρ_k"),
             ParameterSpec("layer_norms", section: .model, type: .choice(["equal", "unequal"]), default: .choice("unequal"),

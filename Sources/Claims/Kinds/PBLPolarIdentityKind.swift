@@ -49,17 +49,8 @@ public struct PBLPolarIdentityKind: ClaimKind {
 
     /// Sizes, data, scales, steps and the identity.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("widths", section: .model, type: .integerList(element: 1...16, count: 3...8), required: true,
-                          help: "d_0 (input), hidden widths, and d_K = 1 (scalar output)"),
-            ClassifierInstance.networkParameter,
-            ClassifierInstance.dataParameter(default: .randomLabels),
-            ParameterSpec("samples", section: .model, type: .integer(1...64), default: .integer(6),
-                          help: "the number M of data points (random, entries k/8, labels ±1 from `seed`)"),
-            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
-                          help: "the seed of the data, the labels and the initial layers"),
-            ParameterSpec("layer_norms", section: .model, type: .choice(["equal", "unequal"]), default: .choice("equal"),
-                          help: "\"equal\": every ρ_k(0) = 1 (normalized random layers); \"unequal\": ρ_k(0) = 3/2, 1, 4/5, … cycling"),
+        ClassifierInstance.modelParameters(maxWidth: 16, depths: 3...8, maxSamples: 64, data: .randomLabels,
+                                           layerNorms: ("equal", ClassifierInstance.layerNormsHelp)) + [
             ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
                           default: .rational(Rational(numerator: 1, denominator: 20)),
                           help: "η of the gradient-descent steps that generate the states"),
@@ -79,9 +70,7 @@ public struct PBLPolarIdentityKind: ClaimKind {
     /// Generates the states and measures the residual.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let precision = context.precision ?? NumericsSettings.defaultPrecision
-        let instance = ClassifierInstance(parameters, data: .randomLabels,
-                                          initialization: .normalized(unequal: parameters.choice("layer_norms") == "unequal"),
-                                          precision: precision)
+        let instance = ClassifierInstance(normalizedLayers: parameters, precision: precision)
         let flow = instance.flow
         let k = flow.depth
         let eta = BigFloat(parameters.rational("step_size") ?? Rational(numerator: 1, denominator: 20))

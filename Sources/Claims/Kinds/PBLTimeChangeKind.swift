@@ -37,17 +37,7 @@ public struct PBLTimeChangeKind: ClaimKind {
 
     /// Sizes, data, norms and horizon.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
-                          help: "d_0, hidden widths, d_K = 1"),
-            ClassifierInstance.networkParameter,
-            ClassifierInstance.dataParameter(default: .randomLabels),
-            ParameterSpec("samples", section: .model, type: .integer(1...16), default: .integer(6),
-                          help: "M data points (entries k/8, labels ±1 from `seed`)"),
-            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
-                          help: "the seed of data, labels and initial layers"),
-            ParameterSpec("layer_norms", section: .model, type: .choice(["equal", "unequal"]), default: .choice("equal"),
-                          help: "\"equal\": every ρ_k(0) = 1 (to 4p bits); \"unequal\": 3/2, 1, 4/5, … (E5, known false)"),
+        ClassifierInstance.modelParameters(data: .randomLabels, layerNorms: ("equal", ClassifierInstance.layerNormsHelp)) + [
             ParameterSpec("horizon", section: .dynamics, type: .rational(minimum: 0, exclusive: true), required: true,
                           help: "the final time T"),
         ]
@@ -61,9 +51,7 @@ public struct PBLTimeChangeKind: ClaimKind {
     /// Integrates the coupled flow and measures the deviation.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let precision = context.precision ?? NumericsSettings.defaultPrecision
-        let instance = ClassifierInstance(parameters, data: .randomLabels,
-                                          initialization: .normalized(unequal: parameters.choice("layer_norms") == "unequal"),
-                                          precision: precision)
+        let instance = ClassifierInstance(normalizedLayers: parameters, precision: precision)
         try context.checkpoint()
         guard let result = try PolarTimeChangeFlow(base: instance.flow)
             .deviation(initial: instance.initial, horizon: parameters.rational("horizon")!, precision: precision)
