@@ -40,8 +40,8 @@ public struct PiecewiseIntegration: Sendable {
 ///
 /// `onOutput` receives the state at every output time (in order). A field with an empty pattern runs as one segment.
 ///
-/// - Throws: `ActivationPatternError` (zero pre-activation at a start, an unlocated sign change, more than
-///   `maximumSwitches` switches), `IntegrationError` for a bad request.
+/// - Throws: `ActivationPatternError` (a pre-activation exactly 0 at t = 0, an unlocated sign change, a sliding mode
+///   after a switch, more than `maximumSwitches` switches), `IntegrationError` for a bad request.
 public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
     _ field: Field, initial: [Rational], horizon: Rational, precision: Int, outputTimes: [Rational],
     maximumSwitches: Int = 200, onOutput: @escaping (Sample<BigFloat>) -> Void
@@ -50,7 +50,7 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
     var switches: [ActivationSwitch] = []
     var restartPattern: [Bool] = []
     while true {
-        // The pattern of the segment's start; the unit that just crossed takes its new side even at z = 0.
+        // The pattern of the segment's start.
         var pattern: [Bool] = []
         if field.patternSize > 0 {
             let z = withPrecision(precision) { field.preactivations(of: start.map { BigFloat($0) }) }
