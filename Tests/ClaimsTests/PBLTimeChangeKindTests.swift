@@ -28,4 +28,29 @@ struct PBLTimeChangeKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
         #expect(result.isComplete && result.allMetExpectations)
     }
+
+    @Test("Bias-free ReLU network across activation switches: equal norms PASS, unequal norms FAIL")
+    func relu() async throws {
+        func relu(_ norms: String) -> String {
+            """
+            [model]
+            widths = [2, 3, 1]
+            samples = 6
+            seed = 1
+            network = "relu"
+            data = "separable"
+            layer_norms = "\(norms)"
+            [dynamics]
+            horizon = 2
+            [numerics]
+            precision = 64
+            tolerance = "1e-12"
+            """
+        }
+        let truth = try claim(claimText(id: "e3", kind: "pbl-time-change", relu("equal")))
+        let twin = try claim(claimText(id: "e5", kind: "pbl-time-change", expect: "fail", relu("unequal")))
+        let result = await ClaimEngine().check([truth, twin])
+        #expect(result.claims.map(\.verdict) == [.pass, .fail])
+        #expect(result.isComplete && result.allMetExpectations)
+    }
 }

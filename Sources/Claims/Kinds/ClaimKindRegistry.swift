@@ -40,6 +40,8 @@ public struct ClaimKindRegistry: Sendable {
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
         PBLTimeChangeKind(),
+        DHLLayerNormKind(),
+        PBLCriticalPointsKind(),
     ])
 
     /// This registry with one more kind.
