@@ -33,16 +33,19 @@ def run(binary, arguments):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def ladders(bits, stages, iteration):
-    """(name, arguments for --stepper-json, list of rungs as extra arguments)."""
+def ladders(bits, methods, stages, iteration, gl_tolerances):
+    """(name, arguments for --stepper-json, list of rungs as extra arguments) for each method in `methods`."""
     deep = list(range(-20, -bits - 1, -10))
-    return [
-        (f"Gauss–Legendre s = {stages}", ["--method", "gl", "--stages", str(stages), "--iteration", iteration],
-         [["--log2-tolerance", str(k)] for k in range(-20, -bits - 1, -20)]),
-        ("Fehlberg 7(8)", ["--method", "rkf78"], [["--log2-tolerance", str(k)] for k in deep]),
-        ("classical RK4", ["--method", "rk4"], [["--steps", str(n)] for n in [250, 500, 1000, 2000, 4000, 8000,
-                                                                              16000, 32000]]),
-    ]
+    all_ladders = {
+        # Gauss-Legendre's steps on P1a are bounded by the Newton iteration (about 20 steps) until the tolerance is
+        # below the error of those steps (~1e-25 at s = 16), so its ladder starts there (--gl-log2-tolerances).
+        "gl": (f"Gauss–Legendre s = {stages}", ["--method", "gl", "--stages", str(stages), "--iteration", iteration],
+               [["--log2-tolerance", str(k)] for k in gl_tolerances]),
+        "rkf78": ("Fehlberg 7(8)", ["--method", "rkf78"], [["--log2-tolerance", str(k)] for k in deep]),
+        "rk4": ("classical RK4", ["--method", "rk4"], [["--steps", str(n)] for n in [250, 500, 1000, 2000, 4000, 8000,
+                                                                                     16000, 32000]]),
+    }
+    return [all_ladders[m] for m in methods]
 
 
 def fit(points):
@@ -59,17 +62,112 @@ def fit(points):
     return my - b * mx, b
 
 
+def report(bits, taylor, rows):
+    """Prints the table for one precision and the projections for the ladders that missed the targets."""
+    targets = target_digits(bits)
+    taylor_median = statistics.median(t["seconds"] for t in taylor)
+    print(f"\n### {bits} bits (targets: {targets['W']:.1f} digits of W₁[0,0], {targets['L']:.1f} of L)\n")
+    t0 = taylor[0]
+    taylor_times = ", ".join(f"{t['seconds']:.1f}" for t in taylor)
+    print("| stepper | configuration | steps | evaluations | digits W₁[0,0] | digits L | median s (runs) | "
+          "÷ Taylor | reached targets |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|:-:|")
+    print(f"| **Taylor** (order {t0['order']}) | tolerance 2^−{bits} | {t0['steps']} | {t0['tapePasses']} tape "
+          f"passes | {t0['digitsW']:.1f} | {t0['digitsL']:.1f} | {taylor_median:.2f} "
+          f"({taylor_times}) | 1 | "
+          f"{'yes' if t0['withinW'] and t0['withinL'] else 'NO'} |")
+    for name, measured in rows:
+        for r in measured:
+            if "median" not in r:
+                print(f"| {name} | {r['rung']} | – | – | – | – | not completed "
+                      f"({r['runs'][0]['failure']} at t = {r['runs'][0]['timeReached']:.3g}) | – | – |")
+                continue
+            times = ", ".join(f"{x:.1f}" for x in r["times"])
+            extra = f", {r['rejected']} rejected" if r["rejected"] else ""
+            iters = f", {r['stageIterations']} stage sweeps" if r["stageIterations"] else ""
+            print(f"| {name} | {r['rung']} | {r['steps']}{extra} | {r['evaluations']}{iters} | "
+                  f"{r['digitsW']:.1f} | {r['digitsL']:.1f} | {r['median']:.2f} ({times}) | "
+                  f"{r['median'] / taylor_median:.2f} | {'yes' if r['withinW'] and r['withinL'] else 'no'} |")
+    print("\nProjections to the targets (least-squares fits over the measured rungs above; NOT measurements):\n")
+    for name, measured in rows:
+        done = [r for r in measured if "median" in r]
+        if done and done[-1]["withinW"] and done[-1]["withinL"]:
+            print(f"- {name}: reached the targets (measured, {done[-1]['median']:.2f} s).")
+            continue
+        # Work (evaluations) is deterministic, time is not on a loaded machine: fit evaluations against digits
+        # and convert with the seconds per evaluation of the top rung; the fit of time itself is given beside it.
+        fits = {k: (fit([(r["digits" + k], r["evaluations"]) for r in done]),
+                    fit([(r["digits" + k], r["median"]) for r in done])) for k in ("W", "L")}
+        if any(f is None for pair in fits.values() for f in pair):
+            print(f"- {name}: too few rungs to fit.")
+            continue
+        top = done[-1]
+        per_evaluation = top["median"] / top["evaluations"]
+        evaluations = max(10 ** (fits[k][0][0] + fits[k][0][1] * targets[k]) for k in ("W", "L"))
+        seconds = evaluations * per_evaluation
+        direct = max(10 ** (fits[k][1][0] + fits[k][1][1] * targets[k]) for k in ("W", "L"))
+        steps = evaluations / (top["evaluations"] / top["steps"])
+        fw, fl = fits["W"][0], fits["L"][0]
+        print(f"- {name}: evaluations ×10 per {1 / fw[1]:.1f} digits of W and per {1 / fl[1]:.1f} digits of L "
+              f"(log10 evaluations = {fw[0]:.2f} + {fw[1]:.4f}·digits W, = {fl[0]:.2f} + {fl[1]:.4f}·digits L); "
+              f"PROJECTED to reach both targets: {evaluations:.2g} evaluations (~{steps:.2g} steps) × "
+              f"{per_evaluation * 1e3:.3g} ms each (top rung) = {seconds:.2g} s (≈ {seconds / 86400:.2g} days, "
+              f"{seconds / taylor_median:.2g}× the Taylor median); the fit of time itself gives {direct:.2g} s.")
+
+
+def from_log(path, bits):
+    """Rebuilds the Taylor runs and the ladders of one precision from a --log file."""
+    runs = [json.loads(line) for line in open(path) if line.strip()]
+    runs = [r for r in runs if r["bits"] == bits]
+    taylor = [r for r in runs if r["kind"] == "taylor"]
+    rows = {}
+    for r in runs:
+        if r["kind"] == "taylor":
+            continue
+        rung = (f"--log2-tolerance {r['log2Tolerance']}" if r["log2Tolerance"] is not None
+                else f"--steps {r['fixedSteps']}")
+        rows.setdefault(r["kind"], {}).setdefault(rung, []).append(r)
+    result = []
+    for name, rungs in rows.items():
+        measured = []
+        for rung, group in rungs.items():
+            ok = [x for x in group if x["completed"]]
+            if not ok:
+                measured.append({"rung": rung, "runs": group})
+                continue
+            m = dict(ok[0])
+            m["rung"] = rung
+            m["median"] = statistics.median(x["seconds"] for x in ok)
+            m["times"] = [x["seconds"] for x in ok]
+            measured.append(m)
+        result.append((name, measured))
+    return taylor, result
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ours", required=True)
+    ap.add_argument("--ours", help="the attest-benchmarks binary (not needed with --from-log)")
+    ap.add_argument("--from-log", nargs="+", default=None, help="print the tables from --log files instead of running")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--bits", type=int, nargs="+", default=[256, 512])
     ap.add_argument("--budget", type=float, default=30.0, help="stop a ladder after a rung slower than this (s)")
+    ap.add_argument("--methods", nargs="+", default=["gl", "rkf78", "rk4"], choices=["gl", "rkf78", "rk4"])
     ap.add_argument("--gl-stages", type=int, default=16)
+    ap.add_argument("--gl-log2-tolerances", type=int, nargs="+", default=[-100, -140, -180])
     ap.add_argument("--gl-iteration", default="newton", choices=["newton", "fixed-point", "automatic"])
     ap.add_argument("--time-limit", type=float, default=300.0, help="per run (s); a run cut short is reported")
     ap.add_argument("--log", default=None, help="append every run's JSON line to this file")
     args = ap.parse_args()
+    if args.from_log:
+        for bits in args.bits:
+            taylor, rows = [], []
+            for path in args.from_log:
+                t, r = from_log(path, bits)
+                taylor += t
+                rows += r
+            if taylor:
+                report(bits, taylor, rows)
+        return
     log = open(args.log, "a") if args.log else None
 
     def record(kind, bits, result):
@@ -80,11 +178,10 @@ def main():
             log.flush()
         return result
 
-    summary = {}
     for bits in args.bits:
         targets = target_digits(bits)
         taylor = []
-        ladder = ladders(bits, args.gl_stages, args.gl_iteration)
+        ladder = ladders(bits, args.methods, args.gl_stages, args.gl_iteration, args.gl_log2_tolerances)
         chosen = [None] * len(ladder)  # the rungs climbed in the first pass, rerun in the others
         results = [[] for _ in ladder]  # per ladder, per rung: the runs
         for repeat in range(args.repeats):
@@ -121,47 +218,7 @@ def main():
                 r["times"] = [x["seconds"] for x in ok]
                 measured.append(r)
             rows.append((name, measured))
-        taylor_median = statistics.median(t["seconds"] for t in taylor)
-        summary[bits] = (taylor, taylor_median, rows, targets)
-
-        print(f"\n### {bits} bits (targets: {targets['W']:.1f} digits of W₁[0,0], {targets['L']:.1f} of L)\n")
-        t0 = taylor[0]
-        print("| stepper | configuration | steps | evaluations | digits W₁[0,0] | digits L | median s (runs) | "
-              "÷ Taylor | reached targets |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|:-:|")
-        print(f"| **Taylor** (order {t0['order']}) | tolerance 2^−{bits} | {t0['steps']} | {t0['tapePasses']} tape "
-              f"passes | {t0['digitsW']:.1f} | {t0['digitsL']:.1f} | {taylor_median:.2f} ({len(taylor)} runs, "
-              f"{min(t['seconds'] for t in taylor):.1f}–{max(t['seconds'] for t in taylor):.1f}) | 1 | "
-              f"{'yes' if t0['withinW'] and t0['withinL'] else 'NO'} |")
-        for name, measured in rows:
-            for r in measured:
-                if not r.get("completed", True) or "median" not in r:
-                    print(f"| {name} | {r['rung']} | – | – | – | – | not completed "
-                          f"({r['runs'][0]['failure']} at t = {r['runs'][0]['timeReached']:.3g}) | – | – |")
-                    continue
-                times = ", ".join(f"{x:.2f}" for x in r["times"])
-                extra = f", {r['rejected']} rejected" if r["rejected"] else ""
-                iters = f", {r['stageIterations']} stage sweeps" if r["stageIterations"] else ""
-                print(f"| {name} | {r['rung']} | {r['steps']}{extra} | {r['evaluations']}{iters} | "
-                      f"{r['digitsW']:.1f} | {r['digitsL']:.1f} | {r['median']:.2f} ({times}) | "
-                      f"{r['median'] / taylor_median:.2f} | {'yes' if r['withinW'] and r['withinL'] else 'no'} |")
-        print("\nProjections (fits over the measured rungs above; NOT measurements):\n")
-        for name, measured in rows:
-            done = [r for r in measured if "median" in r]
-            if done and done[-1]["withinW"] and done[-1]["withinL"]:
-                print(f"- {name}: reached the targets (measured, {done[-1]['median']:.2f} s).")
-                continue
-            fw = fit([(r["digitsW"], r["median"]) for r in done])
-            fl = fit([(r["digitsL"], r["median"]) for r in done])
-            if not fw or not fl:
-                print(f"- {name}: too few rungs to fit.")
-                continue
-            pw = 10 ** (fw[0] + fw[1] * targets["W"])
-            pl = 10 ** (fl[0] + fl[1] * targets["L"])
-            p = max(pw, pl)
-            print(f"- {name}: log10 s = {fw[0]:.2f} + {fw[1]:.4f}·digits(W) (×10 per {1 / fw[1]:.1f} digits), "
-                  f"log10 s = {fl[0]:.2f} + {fl[1]:.4f}·digits(L); projected {p:.3g} s "
-                  f"(≈ {p / 86400:.3g} days, {p / taylor_median:.3g}× Taylor) to reach both targets.")
+        report(bits, taylor, rows)
     if log:
         log.close()
 
