@@ -87,12 +87,13 @@ def report(bits, taylor, rows):
             iters = f", {r['stageIterations']} stage sweeps" if r["stageIterations"] else ""
             print(f"| {name} | {r['rung']} | {r['steps']}{extra} | {r['evaluations']}{iters} | "
                   f"{r['digitsW']:.1f} | {r['digitsL']:.1f} | {r['median']:.2f} ({times}) | "
-                  f"{r['median'] / taylor_median:.2f} | {'yes' if r['withinW'] and r['withinL'] else 'no'} |")
+                  f"{r['median'] / r.get('taylor_median', taylor_median):.2f} | {'yes' if r['withinW'] and r['withinL'] else 'no'} |")
     print("\nProjections to the targets (least-squares fits over the measured rungs above; NOT measurements):\n")
     for name, measured in rows:
         done = [r for r in measured if "median" in r]
         if done and done[-1]["withinW"] and done[-1]["withinL"]:
-            print(f"- {name}: reached the targets (measured, {done[-1]['median']:.2f} s).")
+            print(f"- {name}: reached the targets (measured, {done[-1]['median']:.2f} s); a fit over the looser "
+                  f"rungs is not needed.")
             continue
         # Work (evaluations) is deterministic, time is not on a loaded machine: fit evaluations against digits
         # and convert with the seconds per evaluation of the top rung; the fit of time itself is given beside it.
@@ -115,10 +116,17 @@ def report(bits, taylor, rows):
               f"{seconds / taylor_median:.2g}× the Taylor median); the fit of time itself gives {direct:.2g} s.")
 
 
-def from_log(path, bits):
-    """Rebuilds the Taylor runs and the ladders of one precision from a --log file."""
-    runs = [json.loads(line) for line in open(path) if line.strip()]
-    runs = [r for r in runs if r["bits"] == bits]
+def from_log(paths, bits):
+    """Rebuilds the Taylor runs and the ladders of one precision from --log files. Each rung's ratio is taken to
+    the median of the Taylor runs of the same files (the same invocations) as its own runs."""
+    runs = []
+    for index, path in enumerate(paths):
+        for line in open(path):
+            if line.strip():
+                r = json.loads(line)
+                r["file"] = index
+                if r["bits"] == bits:
+                    runs.append(r)
     taylor = [r for r in runs if r["kind"] == "taylor"]
     rows = {}
     for r in runs:
@@ -139,6 +147,8 @@ def from_log(path, bits):
             m["rung"] = rung
             m["median"] = statistics.median(x["seconds"] for x in ok)
             m["times"] = [x["seconds"] for x in ok]
+            files = {x["file"] for x in ok}
+            m["taylor_median"] = statistics.median(t["seconds"] for t in taylor if t["file"] in files)
             measured.append(m)
         result.append((name, measured))
     return taylor, result
@@ -160,11 +170,7 @@ def main():
     args = ap.parse_args()
     if args.from_log:
         for bits in args.bits:
-            taylor, rows = [], []
-            for path in args.from_log:
-                t, r = from_log(path, bits)
-                taylor += t
-                rows += r
+            taylor, rows = from_log(args.from_log, bits)
             if taylor:
                 report(bits, taylor, rows)
         return
