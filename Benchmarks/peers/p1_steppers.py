@@ -113,7 +113,8 @@ def report(bits, taylor, rows):
               f"(log10 evaluations = {fw[0]:.2f} + {fw[1]:.4f}·digits W, = {fl[0]:.2f} + {fl[1]:.4f}·digits L); "
               f"PROJECTED to reach both targets: {evaluations:.2g} evaluations (~{steps:.2g} steps) × "
               f"{per_evaluation * 1e3:.3g} ms each (top rung) = {seconds:.2g} s (≈ {seconds / 86400:.2g} days, "
-              f"{seconds / taylor_median:.2g}× the Taylor median); the fit of time itself gives {direct:.2g} s.")
+              f"{seconds / top.get('taylor_median', taylor_median):.2g}× the Taylor median of the top rung's run); "
+              f"the fit of time itself gives {direct:.2g} s.")
 
 
 def from_log(paths, bits):
