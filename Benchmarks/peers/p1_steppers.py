@@ -83,6 +83,8 @@ def report(bits, taylor, rows):
                       f"({r['runs'][0]['failure']} at t = {r['runs'][0]['timeReached']:.3g}) | – | – |")
                 continue
             times = ", ".join(f"{x:.1f}" for x in r["times"])
+            for x in r.get("cut", []):
+                times += f"; one more run stopped ({x['failure']}, {x['seconds']:.0f} s) at t = {x['timeReached']:.3g}"
             extra = f", {r['rejected']} rejected" if r["rejected"] else ""
             iters = f", {r['stageIterations']} stage sweeps" if r["stageIterations"] else ""
             print(f"| {name} | {r['rung']} | {r['steps']}{extra} | {r['evaluations']}{iters} | "
@@ -148,6 +150,7 @@ def from_log(paths, bits):
             m["rung"] = rung
             m["median"] = statistics.median(x["seconds"] for x in ok)
             m["times"] = [x["seconds"] for x in ok]
+            m["cut"] = [x for x in group if not x["completed"]]
             files = {x["file"] for x in ok}
             m["taylor_median"] = statistics.median(t["seconds"] for t in taylor if t["file"] in files)
             measured.append(m)
