@@ -79,8 +79,9 @@ def report(bits, taylor, rows):
     for name, measured in rows:
         for r in measured:
             if "median" not in r:
-                print(f"| {name} | {r['rung']} | – | – | – | – | not completed "
-                      f"({r['runs'][0]['failure']} at t = {r['runs'][0]['timeReached']:.3g}) | – | – |")
+                x = r["runs"][0]
+                print(f"| {name} | {r['rung']} | ≥ {x['steps']} | ≥ {x['evaluations']} | – | – | stopped by the "
+                      f"{x['failure']} after {x['seconds']:.0f} s, at t = {x['timeReached']:.3g} of 20 | – | – |")
                 continue
             times = ", ".join(f"{x:.1f}" for x in r["times"])
             for x in r.get("cut", []):
