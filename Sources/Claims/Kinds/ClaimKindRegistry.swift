@@ -36,6 +36,8 @@ public struct ClaimKindRegistry: Sendable {
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
         PBLTimeChangeKind(),
+        MirrorDescentMatrixSensingKind(),
+        BuresWassersteinKind(),
     ])
 
     /// This registry with one more kind.
