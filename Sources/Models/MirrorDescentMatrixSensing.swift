@@ -8,8 +8,9 @@ import MultiPrecision
 ///     X_{t+1} = exp( log X_t − η Σ_i r_i A_i / m ),   r_i = ⟨A_i, X_t⟩ − y_i,
 ///
 /// so log X_t − log X_0 ∈ span{A_i} for every t. Everything runs in `BigFloat` at the task's precision; `log X_t`
-/// is recomputed from X_t by a fresh eigendecomposition each step, so the span property is a real check of the
-/// iteration, not a consequence of how it is stored.
+/// is recomputed from X_t by a fresh eigendecomposition each step and exp by scaling and squaring (Taylor), so the
+/// span property is a real check of the iteration, not a consequence of how it is stored, and the Newton reference
+/// (exp through the eigendecomposition) shares no exponential routine with it.
 public struct MirrorDescentMatrixSensing: Sendable {
     /// The symmetric sensing matrices A_1, …, A_m (n × n).
     public let sensing: [Matrix<BigFloat>]
@@ -90,7 +91,8 @@ public struct MirrorDescentMatrixSensing: Sendable {
                 if residual > worst { worst = residual; worstStep = t }
             }
             let argument = logX - scale * combination(residuals(x))
-            x = try SymmetricEigendecomposition(argument).applying { BigFloat.exp($0) }
+            let exponential = try argument.exponential()
+            x = (exponential + exponential.transposed()) / BigFloat(2)
         }
         let residual = try relativeDistanceToSpan(try x.logarithm() - logInitial)
         if residual > worst { worst = residual; worstStep = steps }

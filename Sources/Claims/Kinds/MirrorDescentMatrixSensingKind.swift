@@ -27,10 +27,11 @@ public struct MirrorDescentMatrixSensingKind: ClaimKind {
     public var method: String {
         """
         Builds the seeded instance exactly (Rational), then runs mirror descent in MPFR at the working precision p: \
-        each step takes log X_t by a Jacobi eigendecomposition of X_t and exp of the updated generator by another. \
+        each step takes log X_t by a Jacobi eigendecomposition of X_t and exp of the updated generator by scaling \
+        and squaring (Taylor). \
         The span residual is the relative Frobenius distance of log X_t − ln α·I to span{A_i} (normal equations), \
         maximized over t. The reference X_ref = exp(ln α·I + Σ λ_k A_k) solves A(X_ref) = y by damped Newton on the \
-        convex dual (Daleckii–Krein Jacobian); its residual is reported. Everything is computed again at p + guard \
+        convex dual (Daleckii–Krein Jacobian, exp through the eigendecomposition); its residual is reported. Everything is computed again at p + guard \
         bits; the difference is the error estimate.
         """
     }
