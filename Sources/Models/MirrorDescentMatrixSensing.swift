@@ -85,7 +85,12 @@ public struct MirrorDescentMatrixSensing: Sendable {
         var worst = BigFloat(0), worstStep = 0
         for t in 0..<steps {
             try checkpoint()
-            let logX = try x.logarithm()
+            let logX: Matrix<BigFloat>
+            do { logX = try x.logarithm() } catch {
+                throw LinearAlgebraError.invalidArgument(
+                    operation: "mirror descent",
+                    reason: "X_\(t) is not numerically positive definite (\(error)); the iteration diverged, the step size is too large")
+            }
             if t > 0 {
                 let residual = try relativeDistanceToSpan(logX - logInitial)
                 if residual > worst { worst = residual; worstStep = t }

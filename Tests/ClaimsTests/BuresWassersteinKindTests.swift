@@ -31,5 +31,8 @@ struct BuresWassersteinKindTests {
         #expect(throws: (any Error).self) {
             try claim(claimText(id: "bad", kind: kind, "[model]\ndimension = 3\nrank = 3"))
         }
+        #expect(throws: (any Error).self) {
+            try claim(claimText(id: "indefinite", kind: kind, "[model]\ntarget = [[1, 2], [2, 1]]\nrank = 1"))
+        }
     }
 }

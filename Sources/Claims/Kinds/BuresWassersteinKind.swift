@@ -70,6 +70,14 @@ public struct BuresWassersteinKind: ClaimKind {
                 throw ParameterProblem(key: "target", .invalidValue("Σ_0 (\(origin), \(s.shape)) must be square and symmetric"))
             }
             d = s.rowCount
+            // Sylvester's criterion, exactly: every leading principal minor is positive.
+            for size in 1...d {
+                let minor = Matrix(rows: size, columns: size) { s[$0, $1] }
+                guard let determinant = try? LUDecomposition(minor).determinant, determinant > 0 else {
+                    throw ParameterProblem(key: "target", .invalidValue(
+                        "Σ_0 (\(origin)) must be positive definite; its leading \(size) × \(size) minor is not positive"))
+                }
+            }
         }
         let k = parameters.integer("rank") ?? 2
         if k >= d {
@@ -145,6 +153,11 @@ public struct BuresWassersteinKind: ClaimKind {
             margin = tolerance - gap
             location = "top-k eigenprojection"
         default:
+            let gram = exact.w.transposed() * exact.w
+            guard try LUDecomposition(gram).determinant != 0 else {
+                throw LinearAlgebraError.invalidArgument(operation: "bures-wasserstein-dln",
+                                                         reason: "the seeded W is not of full column rank; choose another seed")
+            }
             let w = Matrix(rows: d, columns: k) { BigFloat(exact.w[$0, $1]) }
             let nuclearForm = try loss.loss(w)
             let traceForm = try loss.traceFormLoss(w * w.transposed())
