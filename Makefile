@@ -22,8 +22,10 @@ release: deps
 test: deps
 	$(SWIFT) test
 
+# Instances run two at a time (the numbers do not depend on it); JOBS=1 for one.
+JOBS ?= 2
 proofs: release
-	$(RELEASE_BIN)/attest check proofs/
+	$(RELEASE_BIN)/attest check --jobs $(JOBS) proofs/
 
 bench: deps
 	$(SWIFT) build -c release --product attest-benchmarks
