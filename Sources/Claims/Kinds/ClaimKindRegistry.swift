@@ -42,6 +42,8 @@ public struct ClaimKindRegistry: Sendable {
         PBLTimeChangeKind(),
         DHLLayerNormKind(),
         PBLCriticalPointsKind(),
+        MirrorDescentMatrixSensingKind(),
+        BuresWassersteinKind(),
     ])
 
     /// This registry with one more kind.
