@@ -78,7 +78,9 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
         var suffix = [Matrix<Element>](repeating: Matrix.identity(widths[depth]), count: depth + 1)
         for j in stride(from: depth - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
         let outer = (prefix[depth] * x - y) * x.transposed()        // ∇f(W) = (W X − Y) Xᵀ, d_N × d_0
-        return (0..<depth).map { j in suffix[j + 1].transposed() * outer * prefix[j].transposed() }
+        let gradients = (0..<depth).map { j in suffix[j + 1].transposed() * outer * prefix[j].transposed() }
+        guard let mutation = ModelMutation.active else { return gradients }
+        return mutation.mutatedGradients(gradients, negate: { -$0 }, double: { $0 + $0 })
     }
 
     /// One simultaneous gradient-descent step W_j ← W_j − η G_j for every layer.

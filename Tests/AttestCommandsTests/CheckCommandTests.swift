@@ -135,18 +135,23 @@ struct CheckCommandTests {
         #expect(try String(contentsOfFile: folder.file("r.txt"), encoding: .utf8).contains("Summary"))
     }
 
-    @Test("Every bad claim file exits with 2 and names file, line and key on standard error", arguments: BadClaimFile.all)
+    @Test("Every bad claim file exits with 2, names file, line and key on standard error, and writes no report", arguments: BadClaimFile.all)
     func badClaimFiles(_ bad: BadClaimFile) throws {
         let binary = try #require(AttestTests.attestBinary())
-        let folder = try ClaimFolder(bad.dataFiles.merging(["claim.toml": bad.toml]) { a, _ in a })
-        defer { folder.cleanUp() }
-        let result = try runBinary(binary, ["check", folder.file("claim.toml")])
+        let folder = try bad.writeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let claimFile = folder.appendingPathComponent("claim.toml").path
+        let reportFile = folder.appendingPathComponent("r.json").path
+        let result = try runBinary(binary, ["check", "--report", reportFile, folder.path])
         #expect(result.status == 2)
-        var location = folder.file("claim.toml") + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
+        var location = claimFile + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
         if let key = bad.key { location += " key '\(key)':" }
         #expect(result.stderr.contains(location), "\(result.stderr)")
         #expect(result.stderr.contains(bad.fragment), "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was checked"), "\(result.stderr)")
+        // No report at all, so nothing partial can pass for complete.
         #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: reportFile))
     }
 
     @Test("list, explain (with the latest result from a report) and version")
