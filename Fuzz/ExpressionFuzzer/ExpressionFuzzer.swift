@@ -1,0 +1,27 @@
+import Foundation
+import Symbolic
+
+/// The Symbolic expression fuzz target (issue 9): the input bytes are an expression and an equation, which the
+/// parser must accept or reject with `ParseError`, never crash or hang.
+///
+/// `make fuzz` builds it with `-sanitize=fuzzer,address -DFUZZING`, where libFuzzer calls this function; in a normal
+/// build the executable replays the files given as arguments (a corpus or a crash) through it.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func expressionFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    _ = try? Expression(parsing: text)
+    _ = try? Equation(parsing: text)
+    return 0
+}
+
+#if !FUZZING
+import FuzzReplay
+
+/// Replays the files (or folders) named on the command line through the fuzz target.
+@main
+enum ExpressionFuzzerReplay {
+    static func main() {
+        FuzzReplay.run(name: "expression-fuzzer", paths: CommandLine.arguments.dropFirst(), target: expressionFuzzerTestOneInput)
+    }
+}
+#endif
