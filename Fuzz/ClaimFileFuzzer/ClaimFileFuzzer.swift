@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import FuzzReplay
 
 /// The claim-file fuzz target (issue 9): the input bytes are a claim file, which the parser and validator must
 /// accept or reject with `ClaimFileErrors`, never crash or hang. Data-file paths resolve in a folder that does not
@@ -8,20 +9,17 @@ import Foundation
 /// `make fuzz` builds it with `-sanitize=fuzzer,address -DFUZZING`, where libFuzzer calls this function; in a normal
 /// build the executable replays the files given as arguments (a corpus or a crash) through it.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func claimFileFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+func claimFileFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = try? ClaimFileParser().parse(text: text, file: "fuzz.toml", baseDirectory: "/nonexistent/attest-fuzz")
     return 0
 }
 
-#if !FUZZING
-import FuzzReplay
-
-/// Replays the files (or folders) named on the command line through the fuzz target.
+/// The executable: libFuzzer's driver with `-DFUZZING`, a replay of the files given as arguments otherwise.
 @main
-enum ClaimFileFuzzerReplay {
+enum ClaimFileFuzzer {
     static func main() {
-        FuzzReplay.run(name: "claim-file-fuzzer", paths: CommandLine.arguments.dropFirst(), target: claimFileFuzzerTestOneInput)
+        FuzzMain.run(name: "claim-file-fuzzer", target: claimFileFuzzerTestOneInput)
     }
 }
-#endif

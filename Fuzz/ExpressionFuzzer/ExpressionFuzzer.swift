@@ -1,4 +1,5 @@
 import Foundation
+import FuzzReplay
 import Symbolic
 
 /// The Symbolic expression fuzz target (issue 9): the input bytes are an expression and an equation, which the
@@ -7,21 +8,18 @@ import Symbolic
 /// `make fuzz` builds it with `-sanitize=fuzzer,address -DFUZZING`, where libFuzzer calls this function; in a normal
 /// build the executable replays the files given as arguments (a corpus or a crash) through it.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func expressionFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+func expressionFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = try? Expression(parsing: text)
     _ = try? Equation(parsing: text)
     return 0
 }
 
-#if !FUZZING
-import FuzzReplay
-
-/// Replays the files (or folders) named on the command line through the fuzz target.
+/// The executable: libFuzzer's driver with `-DFUZZING`, a replay of the files given as arguments otherwise.
 @main
-enum ExpressionFuzzerReplay {
+enum ExpressionFuzzer {
     static func main() {
-        FuzzReplay.run(name: "expression-fuzzer", paths: CommandLine.arguments.dropFirst(), target: expressionFuzzerTestOneInput)
+        FuzzMain.run(name: "expression-fuzzer", target: expressionFuzzerTestOneInput)
     }
 }
-#endif

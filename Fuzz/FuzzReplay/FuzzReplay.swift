@@ -1,7 +1,7 @@
 import Foundation
 
-/// Replays files through a libFuzzer entry point: what the fuzz executables do in a normal build (without
-/// `-DFUZZING`), to rerun a seed corpus or a crash input.
+/// Replays files through a fuzz target: what the fuzz executables do in a normal build (without `-DFUZZING`), to
+/// rerun a seed corpus or a crash input.
 public enum FuzzReplay {
     /// Calls `target` on the bytes of every file under `paths` (files as given, folders listed, sorted) and prints
     /// how many inputs ran.

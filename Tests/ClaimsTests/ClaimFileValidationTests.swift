@@ -44,6 +44,15 @@ struct ClaimFileValidationTests {
         #expect(claim.numerics == NumericsSettings())
     }
 
+    @Test("Brackets inside multi-line arrays, strings and comments are not taken for table headers")
+    func bracketsThatAreNotHeaders() throws {
+        let text = BadClaimFile.valid.replacingOccurrences(of: "statement = \"s\"", with: "statement = \"\"\"\n[[[not a header]]\n\"\"\"\n# [[[comment]]")
+            .replacingOccurrences(of: "seed = 1", with: "seed = 1\nweights = [\n  [ [\"1\", \"0\"], [\"0\", \"1\"], [\"1\", \"1\"] ],\n  [ [\"1\", \"0\", \"1\"],\n    [\"0\", \"1\", \"0\"] ]\n]")
+        let claim = try ClaimFileParser().parse(text: text, file: "t.toml", baseDirectory: ".")
+        #expect(claim.statement.contains("[[[not a header]]"))
+        #expect(claim.instances.count == 1)
+    }
+
     @Test("Several problems in one file are all reported, in line order")
     func severalProblems() throws {
         let text = BadClaimFile.valid.replacingOccurrences(of: "title =", with: "titel =")

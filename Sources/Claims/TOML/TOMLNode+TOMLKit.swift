@@ -3,8 +3,14 @@ import TOMLKit
 extension TOMLNode {
     /// Reads TOML text through TOMLKit (toml++) into a `TOMLNode` table.
     ///
-    /// - Throws: `TOMLSyntaxError` with the line and column that toml++ reports.
+    /// - Throws: `TOMLSyntaxError` with the line and column that toml++ reports, or that `TOMLHeaderPreflight`
+    ///   finds for a header toml++ would stop the process on.
     static func parse(_ text: String) throws(TOMLSyntaxError) -> TOMLNode {
+        if let problem = TOMLHeaderPreflight.firstMalformedHeader(in: text) {
+            throw TOMLSyntaxError(line: problem.line, column: problem.column,
+                                  message: "expected a bare key or a quoted key in the table header, saw "
+                                      + (problem.character.isNewline ? "the end of the line" : "'\(problem.character)'"))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
