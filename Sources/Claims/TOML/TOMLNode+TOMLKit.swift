@@ -3,21 +3,11 @@ import TOMLKit
 extension TOMLNode {
     /// Reads TOML text through TOMLKit (toml++) into a `TOMLNode` table.
     ///
-    /// - Throws: `TOMLSyntaxError` with the line and column that toml++ reports, or that `TOMLHeaderPreflight`
-    ///   finds for a header toml++ would stop the process on.
+    /// - Throws: `TOMLSyntaxError` with the line and column that toml++ reports, or that `TOMLPreflight` finds for
+    ///   text toml++ would stop the process on.
     static func parse(_ text: String) throws(TOMLSyntaxError) -> TOMLNode {
-        // TOMLKit hands the text to toml++ as a C string, which would end at a NUL byte and drop the rest unseen.
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\0" {
-                throw TOMLSyntaxError(line: line, column: column, message: "a NUL character (U+0000) is not allowed in TOML")
-            }
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        if let problem = TOMLHeaderPreflight.firstMalformedHeader(in: text) {
-            throw TOMLSyntaxError(line: problem.line, column: problem.column,
-                                  message: "expected a bare key or a quoted key in the table header, saw "
-                                      + (problem.character.isNewline ? "the end of the line" : "'\(problem.character)'"))
+        if let problem = TOMLPreflight.firstProblem(in: text) {
+            throw TOMLSyntaxError(line: problem.line, column: problem.column, message: problem.message)
         }
         let table: TOMLTable
         do {
