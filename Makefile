@@ -4,12 +4,13 @@
 # Also: make bench (benchmarks, release), make bench-dynamics (P1a: Attest's Taylor stepper against heyoka and
 # mpmath.odefun, in one run; minutes), make leaks (valgrind leak check), make sanitize (AddressSanitizer and
 # LeakSanitizer on the MultiPrecision and LinearAlgebra tests), make fuzz (libFuzzer on the claim-file and Symbolic
-# expression parsers, FUZZ_SECONDS each), make build, make clean.
+# expression parsers, FUZZ_SECONDS each), make docs (tables, figures and the HTML report, compiled and rendered),
+# make build, make clean.
 
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test proofs bench bench-dynamics leaks sanitize fuzz build release clean
+.PHONY: deps test proofs bench bench-dynamics leaks sanitize fuzz docs build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -37,6 +38,11 @@ bench-dynamics: deps
 	$(SWIFT) build -c release --product attest-benchmarks
 	@test -x $(PEERS_PYTHON) || (python3 -m venv .venv-bench && .venv-bench/bin/pip install -q heyoka==7.13.2 mpmath gmpy2)
 	$(PEERS_PYTHON) Benchmarks/peers/p1_peers.py --ours $(RELEASE_BIN)/attest-benchmarks $(PEERS_ARGS)
+
+# Tables, figures and the HTML report that come out of Attest runs (examples/sweeps, headline claims), compiled with
+# pdflatex and rendered with headless Chromium into docs/examples and docs/images (installs TeX and Chromium).
+docs: release
+	scripts/make-docs.sh $(RELEASE_BIN)/attest
 
 # Runs a long loop of MultiPrecision operations under valgrind; fails on any definite or indirect leak.
 leaks:

@@ -15,7 +15,8 @@ extension Attest {
             discussion: """
                 Every instance ends PASS, FAIL (a counterexample), INCONCLUSIVE (the margin is within the error \
                 estimate, even at --max-precision) or ERROR. Reports go to standard output (text) and to each \
-                --report FILE, in the format of its extension (.json .md .tex .xml .csv .txt).
+                --report FILE, in the format of its extension (.json .md .tex .xml .csv .txt .html); --figures \
+                FOLDER writes the monitored quantities as SVG and pgfplots figures.
                 """
         )
 
@@ -51,6 +52,11 @@ extension Attest {
         @Option(name: .customLong("report"),
                 help: ArgumentHelp("Also write the report to FILE, in the format of its extension; repeatable.", valueName: "file"))
         public var reports: [String] = []
+
+        /// Figure folder.
+        @Option(help: ArgumentHelp("Also write the monitored quantities of every claim as SVG and pgfplots figures "
+                                   + "into this folder.", valueName: "folder"))
+        public var figures: String?
 
         /// An interrupted run's JSON report to continue.
         @Option(help: ArgumentHelp("Continue the interrupted run whose JSON report is FILE: its finished instances are "
@@ -153,6 +159,12 @@ extension Attest {
                 do {
                     try ReportFile.write(ReportFormat(fileName: path)!.render(report), to: path)
                 } catch {
+                    Attest.printError(error.description)
+                    writeFailed = true
+                }
+            }
+            if let figures {
+                do { try FigureFolder.write(FigureFiles.perClaim(report), to: figures) } catch {
                     Attest.printError(error.description)
                     writeFailed = true
                 }

@@ -72,12 +72,23 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     /// - Complexity: O(N) matrix products (prefix and suffix products are formed once).
     public func squareLossGradients(x: Matrix<Element>, y: Matrix<Element>) throws(ModelError) -> [Matrix<Element>] {
         try checkData(x: x, y: y)
+        return layerGradients(endToEndGradient: (endToEnd * x - y) * x.transposed())   // ∇f(W) = (W X − Y) Xᵀ
+    }
+
+    /// The layer gradients G_j = W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ of a loss L = f(W_N ⋯ W_1) of the product, given
+    /// ∇f at the end-to-end matrix (THEORY.md §1.2).
+    ///
+    /// - Precondition: `endToEndGradient` is d_N × d_0.
+    /// - Returns: [G_1, …, G_N], each with the shape of its layer.
+    /// - Complexity: O(N) matrix products (prefix and suffix products are formed once).
+    public func layerGradients(endToEndGradient outer: Matrix<Element>) -> [Matrix<Element>] {
+        precondition(outer.rowCount == widths[depth] && outer.columnCount == widths[0],
+                     "layerGradients: ∇f(W) is \(outer.shape), the network needs \(widths[depth])×\(widths[0])")
         // prefix[j] = W_{j:1} (prefix[0] = I_{d_0}); suffix[j] = W_{N:j+1} (suffix[N] = I_{d_N}).
         var prefix: [Matrix<Element>] = [Matrix.identity(widths[0])]
-        for layer in layers { prefix.append(layer * prefix[prefix.count - 1]) }
+        for layer in layers.dropLast() { prefix.append(layer * prefix[prefix.count - 1]) }
         var suffix = [Matrix<Element>](repeating: Matrix.identity(widths[depth]), count: depth + 1)
         for j in stride(from: depth - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
-        let outer = (prefix[depth] * x - y) * x.transposed()        // ∇f(W) = (W X − Y) Xᵀ, d_N × d_0
         let gradients = (0..<depth).map { j in suffix[j + 1].transposed() * outer * prefix[j].transposed() }
         guard let mutation = ModelMutation.active else { return gradients }
         return mutation.mutatedGradients(gradients, negate: { -$0 }, double: { $0 + $0 })
@@ -94,7 +105,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     }
 
     /// Throws when the data do not fit the network.
-    private func checkData(x: Matrix<Element>, y: Matrix<Element>) throws(ModelError) {
+    func checkData(x: Matrix<Element>, y: Matrix<Element>) throws(ModelError) {
         guard x.rowCount == widths[0], y.rowCount == widths[depth], x.columnCount == y.columnCount else {
             throw ModelError.dataShapeMismatch(inputDimension: widths[0], outputDimension: widths[depth],
                                                x: x.shape, y: y.shape)

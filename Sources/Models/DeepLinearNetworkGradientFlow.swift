@@ -2,10 +2,13 @@ import Dynamics
 import LinearAlgebra
 import MultiPrecision
 
-/// The gradient flow of a deep linear network with the square loss ½‖W_N ⋯ W_1 X − Y‖²_F, optionally with weight
-/// decay on every layer and an extra penalty on the first layer only (THEORY.md §1.2–1.3):
+/// The gradient flow of a deep linear network with the square loss ½‖W_N ⋯ W_1 X − Y‖²_F (or the quartic or
+/// logistic loss of the product, see `DeepLinearNetworkLoss`), optionally with weight decay on every layer and an extra penalty on
+/// the first layer only (THEORY.md §1.2–1.3):
 ///
-///     Ẇ_j = −G_j − λ·W_j − [j = 1]·μ·W_1,     G_j = W_{N:j+1}ᵀ (W C − Y Xᵀ) W_{j−1:1}ᵀ,  C = X Xᵀ.
+///     Ẇ_j = −G_j − λ·W_j − [j = 1]·μ·W_1,     G_j = W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ,
+///     ∇f(W) = s·(W C − Y Xᵀ),  C = X Xᵀ,  s = 1 (square) or s = ‖W X − Y‖²_F (quartic);
+///     ∇f(W) = S Xᵀ,  S_ik = −Y_ik / (1 + exp(Y_ik (W X)_ik))  (logistic).
 ///
 /// With λ = μ = 0 the balancedness matrices D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ are conserved; with weight decay λ they
 /// decay as e^{−2λt}D_j(0); the first-layer penalty μ makes the loss depend on more than the product, and D_1 moves.
@@ -22,12 +25,18 @@ public struct DeepLinearNetworkGradientFlow: VectorField {
     public let weightDecay: Rational
     /// The penalty μ on the first layer only (the loss gains μ/2·‖W_1‖²_F).
     public let firstLayerPenalty: Rational
+    /// The loss of the end-to-end matrix.
+    public let loss: DeepLinearNetworkLoss
+    /// X (d_0 × m), kept for the quartic and logistic losses.
+    public let x: Matrix<Rational>
+    /// Y (d_N × m).
+    public let y: Matrix<Rational>
 
     /// The flow for data X (d_0 × m) and Y (d_N × m).
     ///
     /// - Throws: `ModelError` when the widths and the data do not fit.
-    public init(widths: [Int], x: Matrix<Rational>, y: Matrix<Rational>, weightDecay: Rational = 0,
-                firstLayerPenalty: Rational = 0) throws(ModelError) {
+    public init(widths: [Int], x: Matrix<Rational>, y: Matrix<Rational>, loss: DeepLinearNetworkLoss = .square,
+                weightDecay: Rational = 0, firstLayerPenalty: Rational = 0) throws(ModelError) {
         guard widths.count >= 2 else { throw ModelError.noLayers }
         guard x.rowCount == widths[0], y.rowCount == widths[widths.count - 1], x.columnCount == y.columnCount else {
             throw ModelError.dataShapeMismatch(inputDimension: widths[0], outputDimension: widths[widths.count - 1],
@@ -38,6 +47,9 @@ public struct DeepLinearNetworkGradientFlow: VectorField {
         crossCovariance = y * x.transposed()
         self.weightDecay = weightDecay
         self.firstLayerPenalty = firstLayerPenalty
+        self.loss = loss
+        self.x = x
+        self.y = y
     }
 
     /// The depth N.
@@ -75,7 +87,23 @@ public struct DeepLinearNetworkGradientFlow: VectorField {
         }
         var prefix = [w[0]]
         for j in 1..<depth { prefix.append(w[j] * prefix[j - 1]) }
-        let gradient = prefix[depth - 1] * constant(covariance) - constant(crossCovariance)
+        var gradient: StateMatrix<T>
+        switch loss {
+        case .square:
+            gradient = prefix[depth - 1] * constant(covariance) - constant(crossCovariance)
+        case .quartic:
+            let misfit = prefix[depth - 1] * constant(x) - constant(y)
+            let squaredNorm = misfit.entries.dropFirst().reduce(misfit.entries[0] * misfit.entries[0]) { $0 + $1 * $1 }
+            gradient = squaredNorm * (prefix[depth - 1] * constant(covariance) - constant(crossCovariance))
+        case .logistic:
+            // S_ik = −Y_ik / (1 + exp(Y_ik (W X)_ik)), ∇f(W) = S Xᵀ.
+            let z = prefix[depth - 1] * constant(x)
+            let labels = constant(y), one = T(1)
+            let s = StateMatrix(rows: z.rows, columns: z.columns, entries: z.entries.indices.map { k in
+                -labels.entries[k] / (one + T.exp(labels.entries[k] * z.entries[k]))
+            })
+            gradient = StateMatrix.productTranspose(s, constant(x))
+        }
         var residual = Array(repeating: gradient, count: depth)
         for j in stride(from: depth - 2, through: 0, by: -1) {
             residual[j] = StateMatrix.transposeProduct(w[j + 1], residual[j + 1])

@@ -88,12 +88,15 @@ public struct InstanceReport: Codable, Sendable, Equatable {
     public var measurements: [Measurement]
     /// Every precision attempt.
     public var attempts: [AttemptSummary]
+    /// Monitored quantities along the run with their error estimates (absent when the kind records none).
+    public var series: [Series]?
 
     /// Creates an instance report.
     public init(index: Int, parameters: [String: String], seed: Int?, precisionBits: Int?, verdict: Verdict,
                 margin: String?, marginError: String?, seconds: Double, location: String?, message: String?,
                 integratorStatistics: [String: String]?, measurements: [Measurement], attempts: [AttemptSummary],
-                marginExact: String? = nil) {
+                series: [Series]? = nil, marginExact: String? = nil) {
+        self.series = series
         self.index = index
         self.parameters = parameters
         self.seed = seed
@@ -114,5 +117,6 @@ public struct InstanceReport: Codable, Sendable, Equatable {
         case index, parameters, seed, precisionBits = "precision_bits", verdict, margin, marginError = "margin_error"
         case marginExact = "margin_exact"
         case seconds, location, message, integratorStatistics = "integrator_statistics", measurements, attempts
+        case series
     }
 }

@@ -7,6 +7,7 @@ extension InstanceOutcome {
                   margin: report.margin.map { Measurement(name: "margin", value: $0, error: report.marginError ?? "0",
                                                           exact: report.marginExact) },
                   measurements: report.measurements, attempts: report.attempts, location: report.location,
-                  message: report.message, statistics: report.integratorStatistics ?? [:], seconds: report.seconds)
+                  message: report.message, statistics: report.integratorStatistics ?? [:], seconds: report.seconds,
+                  series: report.series ?? [])
     }
 }

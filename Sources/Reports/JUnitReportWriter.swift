@@ -86,20 +86,5 @@ public struct JUnitReportWriter: Sendable {
     private func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
 
     /// Escapes text for XML attributes and content.
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            default:
-                if c.value < 0x20 && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    private func escape(_ text: String) -> String { XMLText.escape(text) }
 }

@@ -63,7 +63,8 @@ public struct LaTeXReportWriter: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Escapes text for LaTeX: the ten special characters, and non-ASCII characters as a few known macros or `?`.
+    /// Escapes text for LaTeX: the ten special characters, common mathematical glyphs (Greek letters, ‖, ≤, ⊙,
+    /// superscript digits …) as `\\ensuremath` macros, and other non-ASCII characters as `?`.
     public static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -72,13 +73,32 @@ public struct LaTeXReportWriter: Sendable {
             case "{", "}", "_", "&", "%", "$", "#": out += "\\" + String(scalar)
             case "^": out += "\\textasciicircum{}"
             case "~": out += "\\textasciitilde{}"
-            case "×": out += "$\\times$"
             case "−": out += "-"
-            case "η": out += "$\\eta$"
             case "…": out += "\\ldots{}"
-            default: out += scalar.isASCII ? String(scalar) : "?"
+            default:
+                if scalar.isASCII {
+                    out += String(scalar)
+                } else if let macro = mathGlyphs[scalar] {
+                    out += "\\ensuremath{\(macro)}"
+                } else {
+                    out += "?"
+                }
             }
         }
         return out
     }
+
+    /// Math-mode LaTeX for the non-ASCII glyphs that claim statements and axis labels use.
+    static let mathGlyphs: [Unicode.Scalar: String] = [
+        "α": "\\alpha", "β": "\\beta", "γ": "\\gamma", "δ": "\\delta", "ε": "\\varepsilon", "η": "\\eta",
+        "θ": "\\theta", "κ": "\\kappa", "λ": "\\lambda", "μ": "\\mu", "ν": "\\nu", "ξ": "\\xi", "π": "\\pi",
+        "ρ": "\\rho", "σ": "\\sigma", "τ": "\\tau", "φ": "\\varphi", "χ": "\\chi", "ψ": "\\psi",
+        "ω": "\\omega", "Γ": "\\Gamma", "Δ": "\\Delta", "Σ": "\\Sigma", "Φ": "\\Phi", "Ω": "\\Omega",
+        "‖": "\\|", "≤": "\\leq", "≥": "\\geq", "≠": "\\neq", "≈": "\\approx", "∞": "\\infty",
+        "·": "\\cdot", "×": "\\times", "→": "\\to", "∈": "\\in", "⊙": "\\odot", "±": "\\pm",
+        "∑": "\\sum", "∫": "\\int", "∂": "\\partial", "∇": "\\nabla", "ᵀ": "^{\\top}", "²": "^{2}",
+        "³": "^{3}", "⁻": "^{-}", "¹": "^{1}", "ₖ": "_{k}", "ⱼ": "_{j}", "₀": "_{0}", "₁": "_{1}", "₂": "_{2}",
+        "∗": "\\ast", "⋯": "\\cdots", "√": "\\surd", "ℓ": "\\ell", "ₙ": "_{n}", "ⁿ": "^{n}", "ᵏ": "^{k}",
+        "½": "\\tfrac12", "⁴": "^{4}", "∘": "\\circ",
+    ]
 }

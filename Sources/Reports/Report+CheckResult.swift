@@ -48,7 +48,8 @@ extension InstanceReport {
                   precisionBits: outcome.precisionBits, verdict: outcome.verdict, margin: outcome.margin?.value,
                   marginError: outcome.margin?.error, seconds: outcome.seconds, location: outcome.location,
                   message: outcome.message, integratorStatistics: outcome.statistics.isEmpty ? nil : outcome.statistics,
-                  measurements: outcome.measurements, attempts: outcome.attempts, marginExact: outcome.margin?.exact)
+                  measurements: outcome.measurements, attempts: outcome.attempts,
+                  series: outcome.series.isEmpty ? nil : outcome.series, marginExact: outcome.margin?.exact)
     }
 
     /// The parameters as `name=value` pairs sorted by name, joined by `, `.

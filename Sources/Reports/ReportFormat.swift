@@ -12,6 +12,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case junit
     /// CSV: one row per instance, with its measurements.
     case csv
+    /// One self-contained HTML page with the verdict table and inline SVG charts.
+    case html
 
     /// The format for a file name's extension: `.txt`, `.json`, `.md`, `.tex`, `.xml`, `.csv`; `nil` otherwise.
     public init?(fileName: String) {
@@ -23,12 +25,13 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case "tex": self = .latex
         case "xml": self = .junit
         case "csv": self = .csv
+        case "html", "htm": self = .html
         default: return nil
         }
     }
 
     /// The extensions accepted, for messages.
-    public static let extensions = [".json", ".md", ".tex", ".xml", ".csv", ".txt"]
+    public static let extensions = [".json", ".md", ".tex", ".xml", ".csv", ".txt", ".html"]
 
     /// Renders `report` in this format (pure: the same report always gives the same text).
     public func render(_ report: Report) -> String {
@@ -39,6 +42,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .latex: return LaTeXReportWriter().render(report)
         case .junit: return JUnitReportWriter().render(report)
         case .csv: return CSVReportWriter().render(report)
+        case .html: return HTMLReportWriter().render(report)
         }
     }
 }

@@ -39,10 +39,11 @@ struct SymbolicCheckTests {
         #expect(named.kind == "symbolic-identity")
     }
 
-    @Test("The shipped obligations all meet their expectations: exit 0")
+    @Test("The shipped obligations all meet their expectations (exit 0); every shipped claim file is valid")
     func shipped() async {
         #expect(await Attest.run(arguments: ["check", "-q", Self.proofs.appendingPathComponent("symbolic").path]) == 0)
-        #expect(await Attest.run(arguments: ["check", "-q", Self.proofs.path]) == 0)
+        // Running every numeric claim is `make proofs` (release); here each file is parsed and validated.
+        #expect(await Attest.run(arguments: ["list", Self.proofs.path]) == 0)
     }
 
     @Test("An expectation that is not met gives exit 1; a malformed file 2; another malformed claim file 2")

@@ -72,7 +72,11 @@ struct ClaimKindTests {
         let pass = result.claims[0].instances[0]
         #expect(pass.precisionBits == NumericsSettings.defaultPrecision && pass.attempts.count == 1)
         #expect(NumericsSettings.defaultPrecision == 256)
-        #expect(pass.measurements.count == 4 && pass.measurements.allSatisfy { $0.error != "0" || $0.value == "0" })
+        // Four rounded measurements, each with a non-zero error, and the exact symbolic one (error 0).
+        #expect(pass.measurements.count == 5)
+        #expect(pass.measurements.filter { $0.exact == nil }.count == 4)
+        #expect(pass.measurements.allSatisfy { $0.exact != nil || $0.error != "0" || $0.value == "0" })
+        #expect(pass.measurements.allSatisfy { $0.exact == nil || ($0.name.hasPrefix("symbolic") && $0.error == "0") })
     }
 
     @Test("A near miss: INCONCLUSIVE at 64 bits, decided by escalation to 128 bits, both ways")

@@ -40,6 +40,14 @@ struct OMWUKLKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .pass, .pass, .fail])
         let counterexample = try #require(result.claims[3].counterexample)
         #expect(counterexample.location == "step 1")
+        // The KL series (figures): KL_0 and KL_T equal the measurements; 300 steps give 301 points, non-increasing
+        // from t = 1 on (the PASS verdict), the first step an increase.
+        let instance = result.claims[0].instances[0]
+        let series = try #require(instance.series.first { $0.name == "KL" })
+        func measured(_ name: String) -> Double { Double(instance.measurements.first { $0.name == name }!.value)! }
+        #expect(series.x == (0...300).map(Double.init) && series.logarithmic)
+        #expect(series.y[0] == measured("KL_0") && series.y[300] == measured("KL_T") && series.y[1] > series.y[0])
+        #expect(zip(series.y.dropFirst(), series.y.dropFirst(2)).allSatisfy { $1 <= $0 })
     }
 
     @Test("Known-false twins FAIL: plain MWU, OMWU at η = 1 and η = 2, MWU 'converges'")
@@ -89,5 +97,48 @@ struct OMWUKLKindTests {
         #expect(throws: (any Error).self) {
             try claim(claimText(id: "rect", kind: "omwu-kl", body(payoff: "[[1, -1, 0], [-1, 1, 0]]", eta: "1/10", steps: 10)))
         }
+    }
+
+    /// The instance's measurement named `name` (exact prefix match).
+    func measurement(_ outcome: ClaimOutcome, _ name: String) throws -> Claims.Measurement {
+        try #require(outcome.instances[0].measurements.first { $0.name.hasPrefix(name) }, "no measurement '\(name)'")
+    }
+
+    @Test("KL sequence summary on P2a (10⁴ steps, 128 bits) against bench/PROBLEMS.md's 1024-bit reference and the closed-form KL_0")
+    func sequenceSummary() async throws {
+        let p2a = #"[["-25/24", "-7/24", "89/24"], ["23/24", "-31/24", "-7/24"], ["-7/24", "23/24", "-25/24"]]"#
+        let truth = try claim(claimText(id: "p2a", kind: "omwu-kl", body(payoff: p2a, eta: "1/20", steps: 10_000)))
+        let twin = try claim(claimText(id: "from1", kind: "omwu-kl", expect: "fail",
+                                       body(payoff: p2a, eta: "1/20", steps: 20, check: "from_step = 1")))
+        let mwu = try claim(claimText(id: "mwu", kind: "omwu-kl", expect: "fail",
+                                      body(payoff: p2a, method: "mwu", eta: "1/20", steps: 20)))
+        let result = await ClaimEngine().check([truth, twin, mwu])
+        #expect(result.claims.map(\.verdict) == [.pass, .fail, .fail])
+        let summary = result.claims[0]
+        func value(_ name: String) throws -> BigFloat { BigFloat(try measurement(summary, name).value, precision: 256)! }
+        try withPrecision(256) {
+            // KL_0 = Σ x*_i ln(3x*_i) + Σ y*_j ln(3y*_j) from the uniform start; x* = y* = (1/6, 1/3, 1/2) for P2a.
+            let third = [Rational(numerator: 1, denominator: 6), Rational(numerator: 1, denominator: 3), Rational(numerator: 1, denominator: 2)]
+            let kl0 = 2 * third.reduce(BigFloat(0)) { $0 + BigFloat($1) * BigFloat.log(BigFloat(3 * $1)) }
+            #expect(BigFloat.abs(try value("KL_0") - kl0) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(35))))
+            // KL_1 − KL_0 = +5.13084375e−4 and KL(10⁴) = 2.17245917642699271409536177148600e−7 (PROBLEMS.md, 1024 bits).
+            let step1 = try value("KL_1 − KL_0")
+            #expect(BigFloat.abs(step1 - BigFloat(Rational(numerator: 513_084_375, denominator: BigInt(10).power(12)))) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(12))))
+            #expect(BigFloat.abs(try value("KL_1") - (kl0 + step1)) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(35))))
+            #expect(BigFloat.abs(try value("KL_{1} (start of the monotone phase")  - (kl0 + step1)) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(35))))
+            let reference = BigFloat("2.17245917642699271409536177148600e-7", precision: 256)!
+            #expect(BigFloat.abs(try value("KL_T") - reference) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(36))))
+            #expect(try value("‖x_T − x*‖₁") > 0)
+        }
+        // Monotone from t = 2: no violating step, no increase; every value has an error estimate.
+        #expect(try measurement(summary, "first step t ≥ 2").exact == "0")
+        #expect(try measurement(summary, "steps t ≥ 2 with KL_t > KL_{t−1} (identity)").exact == "0")
+        #expect(try measurement(summary, "largest increase").value == "0")
+        #expect(summary.instances[0].measurements.allSatisfy { !$0.error.isEmpty })
+        // The twin from t = 1 violates at step 1, and only there; plain MWU increases KL at every one of its 20 steps.
+        #expect(try measurement(result.claims[1], "first step t ≥ 1").exact == "1")
+        #expect(try measurement(result.claims[1], "steps t ≥ 1 with KL_t > KL_{t−1} (identity)").exact == "1")
+        #expect(try measurement(result.claims[2], "steps t ≥ 2 with KL_t > KL_{t−1} (identity)").exact == "19")
+        #expect(try measurement(result.claims[2], "first step t ≥ 2").exact == "2")
     }
 }

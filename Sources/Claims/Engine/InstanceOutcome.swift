@@ -21,11 +21,14 @@ public struct InstanceOutcome: Sendable {
     public var statistics: [String: String]
     /// Wall-clock seconds over all attempts.
     public var seconds: Double
+    /// Monitored quantities of the final attempt along the run, with error estimates, for figures.
+    public var series: [Series]
 
     /// Creates an outcome.
     public init(instance: InstanceSpec, verdict: Verdict, precisionBits: Int?, margin: Measurement?,
                 measurements: [Measurement], attempts: [AttemptSummary], location: String?, message: String?,
-                statistics: [String: String], seconds: Double) {
+                statistics: [String: String], seconds: Double, series: [Series] = []) {
+        self.series = series
         self.instance = instance
         self.verdict = verdict
         self.precisionBits = precisionBits

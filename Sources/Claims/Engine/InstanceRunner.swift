@@ -56,6 +56,7 @@ public enum InstanceRunner {
             margin: Measurement(name: "margin", value: working.margin.decimalText, error: summaries.last!.error,
                                 exact: working.margin.exactText),
             measurements: last.estimate.measurements, attempts: summaries, location: working.location,
-            message: message, statistics: working.statistics, seconds: (clock.now - began).seconds)
+            message: message, statistics: working.statistics, seconds: (clock.now - began).seconds,
+            series: working.series)
     }
 }

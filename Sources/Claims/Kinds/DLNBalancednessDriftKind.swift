@@ -30,7 +30,10 @@ public struct DLNBalancednessDriftKind: ClaimKind {
         ‖G_j(t)‖²_F), and at the end measures drift_j = ‖D_j(k) − D_j(0)‖_F. The margin is \
         min_j (C·bound_j + tolerance − drift_j). Everything is computed again at p + guard bits; the difference is \
         the error estimate. PASS when the margin exceeds its error, FAIL when the violation does, INCONCLUSIVE \
-        otherwise, in which case the precision doubles (up to max_precision).
+        otherwise, in which case the precision doubles (up to max_precision). Beside it, the symbolic obligation \
+        behind the bound (proofs/symbolic/balancedness-gd-N*: one step changes D_j by exactly η²(G_{j+1}ᵀG_{j+1} − \
+        G_jG_jᵀ); with C = 0, the false exact conservation) is proved or refuted for this depth and reported as an \
+        exact measurement.
         """
     }
 
@@ -86,6 +89,8 @@ public struct DLNBalancednessDriftKind: ClaimKind {
                 Quantity("C·bound_j at the tightest j", .rounded(factor * bounds[worstJ])),
                 Quantity("max_j ‖D_j(k) − D_j(0)‖_F / bound_j", .rounded(ratios.max()!)),
                 Quantity("L(W(k))", .rounded(finalLoss)),
+                try DLNSymbolicEvidence.quantity(depth: setup.widths.count - 1,
+                                                 law: .step(claimsZero: (parameters.rational("bound_factor") ?? 1).isZero)),
             ],
             margin: .rounded(margins[worstJ]),
             location: "step \(setup.steps), j = \(worstJ + 1)",

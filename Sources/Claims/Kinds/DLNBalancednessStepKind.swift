@@ -30,7 +30,9 @@ public struct DLNBalancednessStepKind: ClaimKind {
         R_j(t) = D_j(t+1) − D_j(t) − (claimed change), where the claimed change is η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) \
         (or zero with claimed_change = "zero"), and the accumulated residual D_j(k) − D_j(0) − Σ_t (claimed change). \
         The margin is tolerance − max |entry| over all residuals: exactly 0 when the identity holds (PASS), \
-        negative with the step and layer of the largest violation otherwise (FAIL). No rounding, no error estimate.
+        negative with the step and layer of the largest violation otherwise (FAIL). No rounding, no error estimate. \
+        Beside it, the symbolic obligation for this depth (proofs/symbolic/balancedness-gd-N*: the claimed change \
+        for every size) is proved or refuted and reported as an exact measurement.
         """
     }
 
@@ -97,6 +99,7 @@ public struct DLNBalancednessStepKind: ClaimKind {
                 Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(accumulatedResidual)),
                 Quantity("max_j |D_j(k) − D_j(0)|", .exact(actualChange)),
                 Quantity("L(W(k))", .exact(finalLoss)),
+                try DLNSymbolicEvidence.quantity(depth: setup.widths.count - 1, law: .step(claimsZero: claimsZero)),
             ],
             margin: .exact(context.tolerance - violation),
             location: violation.isZero ? nil : (worst.isZero ? "after step \(setup.steps) (accumulated)" : worstPlace),

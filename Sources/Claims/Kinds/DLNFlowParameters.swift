@@ -26,23 +26,35 @@ enum DLNFlowParameters {
         var statistics: [String: String]
     }
 
-    /// Integrates `field` from `initial` at time `start` (default 0) to `horizon` at the context's precision.
+    /// Integrates `field` from `initial` at time `start` (default 0) to `horizon` at the context's precision,
+    /// calling `observers` (for example at requested output times, through the integrator's dense output), with
+    /// `integrator` (default the Taylor method) in adaptive steps, or `fixedSteps` equal steps.
     ///
     /// - Throws: `DLNFlowError` when the integration does not reach the horizon; `IntegrationError` for a bad request.
     static func integrate(_ field: DeepLinearNetworkGradientFlow, from initial: [Matrix<Rational>], start: Rational = 0,
-                          horizon: Rational, context: EvaluationContext) throws -> Run {
+                          horizon: Rational, context: EvaluationContext,
+                          observers: [Observer<BigFloat>] = [],
+                          integrator: DLNFlowIntegrator = .taylor,
+                          fixedSteps: Int? = nil) throws -> Run {
         let problem = try ODEProblem(field: field, initialState: DeepLinearNetworkGradientFlow.state(of: initial),
                                      from: start, to: horizon)
-        var options = IntegrationOptions(precision: context.precision ?? Precision.current)
+        let precision = context.precision ?? Precision.current
+        var options = IntegrationOptions(precision: precision)
         if let deadline = context.deadline { options.timeLimit = max(.zero, deadline - .now) }
-        let result = try Dynamics.integrate(problem, method: Taylor(), scalar: BigFloat.self, options: options)
+        if let fixedSteps {
+            options.stepSize = .fixed((horizon - start) / Rational(numerator: BigInt(fixedSteps), denominator: 1))
+            options.maximumSteps = max(options.maximumSteps, fixedSteps + 1)
+        }
+        let result = try Dynamics.integrate(problem, method: integrator.method(precision: precision),
+                                            scalar: BigFloat.self, options: options, observers: observers)
         guard result.termination.isSuccess else {
             if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
             throw DLNFlowError.integrationStopped("\(result.termination)")
         }
         return Run(layers: field.layers(of: result.state),
                    statistics: ["integrator": result.method, "steps": "\(result.statistics.steps)",
-                                "rejected steps": "\(result.statistics.rejectedSteps)"])
+                                "rejected steps": "\(result.statistics.rejectedSteps)",
+                                "dense-output evaluations": "\(result.statistics.denseOutputEvaluations)"])
     }
 }
 

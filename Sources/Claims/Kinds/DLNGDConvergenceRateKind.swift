@@ -139,6 +139,8 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
         }
         var lastStep = 0
         var diverged = false
+        var lossSeries = SeriesRecorder(name: "loss", xLabel: "step k", yLabel: "ℓ(k)", logarithmic: true)
+        lossSeries.append(x: 0, y: initialLoss)
         for t in 0..<steps {
             try context.checkpoint()
             let sigma = try sigmaMin(network.endToEnd)
@@ -146,6 +148,7 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
             network = network.gradientDescentStep(stepSize: eta, gradients: gradients)
             let next = try network.squareLoss(x: identity, y: phi)
             lastStep = t + 1
+            lossSeries.append(x: Double(t + 1), y: next)
             if !next.isFinite || next > BigFloat(Rational(numerator: BigInt(10).power(40), denominator: 1)) {
                 diverged = true
                 if let kappa { record(initialLoss * BigFloat.exp(-eta * kappa * BigFloat(t + 1)) - next, "step \(t + 1) (diverged)") }
@@ -171,7 +174,8 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
             location: location,
             statistics: ["steps": "\(lastStep)", "depth": "\(depth)", "diverged": diverged ? "yes" : "no",
                          "hypotheses": hypothesesHold ? "hold" : "fail"],
-            hypothesesHold: ignored || hypothesesHold
+            hypothesesHold: ignored || hypothesesHold,
+            series: [lossSeries.series]
         )
     }
 

@@ -89,6 +89,8 @@ public struct DLNGFConvergenceRateKind: ClaimKind {
         }
         var loss = initialLoss
         var steps = 0
+        var lossSeries = SeriesRecorder(name: "loss", xLabel: "t", yLabel: "ℓ(t)", logarithmic: true)
+        lossSeries.append(x: 0, y: initialLoss)
         for i in 1...samples {
             let from = horizon * Rational(numerator: BigInt(i - 1), denominator: BigInt(samples))
             let to = horizon * Rational(numerator: BigInt(i), denominator: BigInt(samples))
@@ -96,6 +98,7 @@ public struct DLNGFConvergenceRateKind: ClaimKind {
             steps += Int(run.statistics["steps"] ?? "0") ?? 0
             layers = run.layers.map { w in Matrix(rows: w.rowCount, columns: w.columnCount) { r, s in Rational(exactly: w[r, s]) ?? 0 } }
             loss = try DeepLinearNetwork<BigFloat>(layers: run.layers).squareLoss(x: bigIdentity, y: phi)
+            lossSeries.append(x: Double(to), y: loss)
             if let kappa { record(initialLoss * BigFloat.exp(-2 * kappa * BigFloat(to)) - loss, "t = \(to) (rate)") }
         }
         if let epsilon = p.rational("epsilon") { record(BigFloat(epsilon) - loss, "t = \(horizon) (ℓ(T) ≤ ε)") }
@@ -109,7 +112,8 @@ public struct DLNGFConvergenceRateKind: ClaimKind {
             margin: .rounded(margin ?? 0),
             location: location,
             statistics: ["integrator steps": "\(steps)", "depth": "\(depth)", "hypotheses": hypothesesHold ? "hold" : "fail"],
-            hypothesesHold: p.choice("hypotheses") == "ignored" || hypothesesHold
+            hypothesesHold: p.choice("hypotheses") == "ignored" || hypothesesHold,
+            series: [lossSeries.series]
         )
     }
 }

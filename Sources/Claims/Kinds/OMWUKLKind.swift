@@ -117,15 +117,29 @@ public struct OMWUKLKind: ClaimKind {
         let steps = parameters.integer("steps") ?? 300
         let from = parameters.integer("from_step") ?? 2
         let dynamics = MultiplicativeWeights(game: game, method: method, stepSize: parameters.rational("step_size")!)
-        let run = try dynamics.run(steps: steps) { try context.checkpoint() }
+        let phaseStart = from - 1
+        // KL_t at about Series.defaultPointLimit evenly spaced steps, for the KL series (figures).
+        let limit = Series.defaultPointLimit
+        let sampled = Set((0...limit).map { Int((Double($0) * Double(steps) / Double(limit)).rounded()) })
+            .filter { $0 >= 1 }
+        let run = try dynamics.run(steps: steps, checkpoints: sampled.union([1, phaseStart])) {
+            try context.checkpoint()
+        }
+        var klSeries = SeriesRecorder(name: "KL", xLabel: "step t", yLabel: "KL(z* ‖ z_t)", logarithmic: true)
+        klSeries.append(x: 0, y: run.initialKL)
+        for t in sampled.sorted() { klSeries.append(x: Double(t), y: run.checkpoints[t]!) }
         let tolerance = BigFloat(context.tolerance)
 
         var worst = from, firstIncrease: Int?, identityIncreases = 0, directIncreases = 0
+        var phaseIncreases = 0, phaseDirectIncreases = 0
         var maxDiscrepancy = BigFloat(0)
         for t in 1...steps {
             let identity = run.identityChanges[t - 1], direct = run.directChanges[t - 1]
-            if identity > 0 { identityIncreases += 1; if t >= from, firstIncrease == nil { firstIncrease = t } }
-            if direct > 0 { directIncreases += 1 }
+            if identity > 0 {
+                identityIncreases += 1
+                if t >= from { phaseIncreases += 1; if firstIncrease == nil { firstIncrease = t } }
+            }
+            if direct > 0 { directIncreases += 1; if t >= from { phaseDirectIncreases += 1 } }
             if t >= from, identity > run.identityChanges[worst - 1] { worst = t }
             let gap = BigFloat.abs(identity - direct)
             if gap > maxDiscrepancy { maxDiscrepancy = gap }
@@ -133,6 +147,8 @@ public struct OMWUKLKind: ClaimKind {
         var maxDirect = run.directChanges[from - 1]
         for t in from...steps where run.directChanges[t - 1] > maxDirect { maxDirect = run.directChanges[t - 1] }
         let maxIdentity = run.identityChanges[worst - 1]
+        let largestIncrease = maxIdentity > 0 ? maxIdentity : BigFloat(0)
+        let klAtPhaseStart = phaseStart == 0 ? run.initialKL : run.checkpoints[phaseStart]!
 
         let margin: BigFloat, location: String
         if parameters.choice("property") == "converges" {
@@ -146,7 +162,14 @@ public struct OMWUKLKind: ClaimKind {
         return Evaluation(
             quantities: [
                 Quantity("KL_0", .rounded(run.initialKL)),
+                Quantity("KL_1", .rounded(run.checkpoints[1]!)),
                 Quantity("KL_1 − KL_0 (identity)", .rounded(run.identityChanges[0])),
+                Quantity("KL_{\(phaseStart)} (start of the monotone phase t ≥ \(from))", .rounded(klAtPhaseStart)),
+                Quantity("first step t ≥ \(from) with KL_t > KL_{t−1} (identity; 0: none)", .exact(Rational(firstIncrease ?? 0))),
+                Quantity("steps t ≥ \(from) with KL_t > KL_{t−1} (identity)", .exact(Rational(phaseIncreases))),
+                Quantity("steps t ≥ \(from) with KL_t > KL_{t−1} (direct difference)", .exact(Rational(phaseDirectIncreases))),
+                Quantity("largest increase max(0, max_{t≥\(from)} (KL_t − KL_{t−1})) (identity)", .rounded(largestIncrease)),
+                Quantity("step t ≥ \(from) of the largest KL_t − KL_{t−1} (identity)", .exact(Rational(worst))),
                 Quantity("max_{t≥\(from)} (KL_t − KL_{t−1}) (identity ln Z_x + ln Z_y)", .rounded(maxIdentity)),
                 Quantity("max_{t≥\(from)} (KL_t − KL_{t−1}) (direct difference)", .rounded(maxDirect)),
                 Quantity("KL_T", .rounded(run.finalKL)),
@@ -162,7 +185,8 @@ public struct OMWUKLKind: ClaimKind {
                 "first increase at t ≥ \(from) (identity)": firstIncrease.map(String.init) ?? "none",
                 "increases (identity)": "\(identityIncreases)",
                 "increases (direct)": "\(directIncreases)",
-            ]
+            ],
+            series: [klSeries.series]
         )
     }
 }

@@ -26,17 +26,44 @@ public struct ErrorEstimate: Sendable {
         self.working = working
         self.precision = precision
         quantityErrors = zip(working.quantities, reference.quantities).map { a, b in
-            Self.difference(a.value, b.value, precision: precision)
+            Self.adding(a.methodError, to: Self.difference(a.value, b.value, precision: precision))
         }
-        marginError = Self.difference(working.margin, reference.margin, precision: precision)
+        marginError = Self.adding(working.marginMethodError,
+                                  to: Self.difference(working.margin, reference.margin, precision: precision))
+        self.working.series = working.series.map {
+            Self.withErrors($0, reference: reference.series, precision: precision)
+        }
     }
 
-    /// An exact evaluation: every error is zero.
+    /// `series` with each value's error estimate: |value at p − value at p + g|, at least |value|·2^−p; a series
+    /// that the reference run does not have with the same abscissae gets only the rounding floor.
+    static func withErrors(_ series: Series, reference: [Series], precision: Int) -> Series {
+        let unit = Double(sign: .plus, exponent: -min(precision, 1074), significand: 1)
+        let match = reference.first { $0.name == series.name && $0.x == series.x }
+        var result = series
+        result.error = series.y.indices.map { i in
+            let floor = abs(series.y[i]) * unit
+            guard let match else { return floor }
+            return max(abs(series.y[i] - match.y[i]), floor)
+        }
+        return result
+    }
+
+    /// An exact evaluation: every error is zero (unless the kind reports a method error, such as a truncation).
     public init(exact: Evaluation) {
         working = exact
         precision = nil
-        quantityErrors = exact.quantities.map { _ in nil }
-        marginError = nil
+        quantityErrors = exact.quantities.map { $0.methodError.map(BigFloat.abs) }
+        marginError = exact.marginMethodError.map(BigFloat.abs)
+    }
+
+    /// `rounding + |method|`, rounded upwards; `rounding` alone when there is no method error.
+    static func adding(_ method: BigFloat?, to rounding: BigFloat?) -> BigFloat? {
+        guard let method else { return rounding }
+        let bound = BigFloat.abs(method)
+        guard let rounding else { return bound }
+        let sum = withPrecision(max(rounding.precision, bound.precision) + 8) { rounding + bound }
+        return sum
     }
 
     /// |a − b|, at least |a|·2^−p; `nil` when both are exact and equal (the error is exactly zero).

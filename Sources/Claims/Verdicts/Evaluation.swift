@@ -1,3 +1,5 @@
+import MultiPrecision
+
 /// What a claim kind computes for one instance at one precision: the named quantities, the margin by which the
 /// claim holds, and where that margin is smallest.
 ///
@@ -16,10 +18,19 @@ public struct Evaluation: Sendable {
     /// Whether the instance satisfies the theorem's hypotheses; when `false` the verdict is NOT APPLICABLE and the
     /// margin still records whether the conclusion held.
     public var hypothesesHold: Bool
+    /// Monitored quantities along the run, for figures (empty when the kind records none).
+    public var series: [Series]
+    /// A bound on the margin's discretization error that a second precision cannot reveal (a fixed-step
+    /// integrator's truncation error, estimated by step halving); the engine adds it to the margin's error
+    /// estimate, so that a margin within it is INCONCLUSIVE rather than a verdict the method cannot support.
+    public var marginMethodError: BigFloat?
 
     /// Creates an evaluation.
     public init(quantities: [Quantity], margin: QuantityValue, location: String? = nil,
-                statistics: [String: String] = [:], hypothesesHold: Bool = true) {
+                statistics: [String: String] = [:], hypothesesHold: Bool = true, series: [Series] = [],
+                marginMethodError: BigFloat? = nil) {
+        self.series = series
+        self.marginMethodError = marginMethodError
         self.quantities = quantities
         self.margin = margin
         self.location = location
@@ -34,10 +45,14 @@ public struct Quantity: Sendable, Equatable {
     public var name: String
     /// The value.
     public var value: QuantityValue
+    /// A bound on its discretization error that a second precision cannot reveal (see
+    /// `Evaluation.marginMethodError`); added to its error estimate.
+    public var methodError: BigFloat?
 
     /// Creates a quantity.
-    public init(_ name: String, _ value: QuantityValue) {
+    public init(_ name: String, _ value: QuantityValue, methodError: BigFloat? = nil) {
         self.name = name
         self.value = value
+        self.methodError = methodError
     }
 }

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Claims
+import Foundation
+import Reports
+
+extension Attest {
+    /// `attest table SWEEP.toml`: runs a parameter sweep of a claim and prints its table of measured quantities
+    /// (LaTeX, Markdown or CSV), ready to paste into a paper.
+    public struct Table: AsyncParsableCommand {
+        /// The subcommand's name and help.
+        public static let configuration = CommandConfiguration(
+            abstract: "Run a sweep file and print the table of its quantities (LaTeX, Markdown or CSV).",
+            discussion: """
+                A sweep file (docs/sweeps.md) names a claim file, a grid that replaces part of its instance grid \
+                (and may vary the precision), the quantities to tabulate and how to reduce over seeds. The table \
+                goes to standard output in --format, and to each --output FILE in the format of its extension \
+                (.tex .md .csv). Every number carries its error estimate. Exit status: 0 when the table is \
+                complete, 1 when the run was interrupted, 2 on a usage or input error.
+                """
+        )
+
+        /// The sweep file.
+        @Argument(help: "A sweep file (.toml).")
+        public var sweep: String
+
+        /// Standard-output format.
+        @Option(help: "The format printed to standard output: latex, markdown or csv.")
+        public var format: String = "markdown"
+
+        /// Output files.
+        @Option(name: .shortAndLong, help: ArgumentHelp("Also write the table to FILE (.tex, .md or .csv); repeatable.",
+                                                        valueName: "file"))
+        public var output: [String] = []
+
+        /// Whole LaTeX documents.
+        @Flag(help: "Write LaTeX as a standalone document that compiles with pdflatex alone.")
+        public var standalone = false
+
+        /// Parallel instances.
+        @Option(help: "Instances to run at the same time; the numbers do not depend on it.")
+        public var jobs: Int = 1
+
+        /// JSON report of the sweep's run.
+        @Option(help: ArgumentHelp("Also write the full report of the sweep's run (any `check --report` format).",
+                                   valueName: "file"))
+        public var report: String?
+
+        /// No progress.
+        @Flag(name: .shortAndLong, help: "No progress on standard error.")
+        public var quiet = false
+
+        /// Creates the command; ArgumentParser calls this.
+        public init() {}
+
+        /// Checks the options (failures exit with status 2).
+        public func validate() throws {
+            guard SweepTableWriter.Format(rawValue: format) != nil else {
+                throw ValidationError("--format must be latex, markdown or csv")
+            }
+            for path in output where SweepTableWriter.Format(fileName: path) == nil {
+                throw ValidationError("--output \(path): use a file ending in .tex, .md or .csv")
+            }
+            if let report, ReportFormat(fileName: report) == nil {
+                throw ValidationError("--report \(report): unknown format; use a file ending in "
+                                      + ReportFormat.extensions.joined(separator: ", "))
+            }
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        /// Runs the sweep and prints the table.
+        public mutating func run() async throws {
+            let parser = SweepFileParser()
+            let spec: SweepSpec, claims: [ClaimSpec]
+            do {
+                spec = try parser.parse(file: sweep)
+                claims = try parser.claims(of: spec)
+            } catch {
+                Attest.printError(error.description)
+                throw ExitCode(AttestExitCode.inputError.rawValue)
+            }
+            let started = Date()
+            let clock = ContinuousClock(), began = clock.now
+            let display = ProgressDisplay(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .live : .plain),
+                                          verbose: false, totalClaims: claims.count)
+            let options = CheckOptions(jobs: jobs)
+            let engineTask = Task { await ClaimEngine().check(claims, options: options, progress: display.handle) }
+            let interrupt = InterruptHandler {
+                display.note("interrupted: stopping; the table will hold what is done and say it is incomplete")
+                engineTask.cancel()
+            }
+            let result = await engineTask.value
+            interrupt.stop()
+            display.finish(instances: result.claims.reduce(0) { $0 + $1.instances.count }, elapsed: clock.now - began)
+            if let report {
+                let full = Report(result: result, tool: Attest.toolInfo, started: started)
+                do { try ReportFile.write(ReportFormat(fileName: report)!.render(full), to: report) } catch {
+                    Attest.printError(error.description)
+                }
+            }
+            let table: SweepTable
+            do { table = try SweepTable(sweep: spec, result: result) } catch {
+                Attest.printError("\(sweep): \(error.description)")
+                throw ExitCode(AttestExitCode.inputError.rawValue)
+            }
+            print(SweepTableWriter.render(table, format: SweepTableWriter.Format(rawValue: format)!,
+                                          standalone: standalone), terminator: "")
+            for path in output {
+                let text = SweepTableWriter.render(table, format: SweepTableWriter.Format(fileName: path)!,
+                                                   standalone: standalone)
+                do { try ReportFile.write(text, to: path) } catch {
+                    Attest.printError(error.description)
+                    throw ExitCode(AttestExitCode.inputError.rawValue)
+                }
+            }
+            if !table.complete { throw ExitCode(AttestExitCode.claimNotMet.rawValue) }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Claims
+
+/// A line chart: one or more curves on shared axes, with a title and axis labels. The SVG, pgfplots and HTML
+/// writers draw the same `Chart`.
+public struct Chart: Sendable, Equatable {
+    /// One curve: its legend label, its points and, optionally, each point's error estimate.
+    public struct Curve: Sendable, Equatable {
+        /// The legend label.
+        public var label: String
+        /// The abscissae.
+        public var x: [Double]
+        /// The values.
+        public var y: [Double]
+        /// The error estimate of each value, drawn as a dotted companion curve on logarithmic axes.
+        public var error: [Double]?
+
+        /// Creates a curve.
+        public init(label: String, x: [Double], y: [Double], error: [Double]? = nil) {
+            self.label = label
+            self.x = x
+            self.y = y
+            self.error = error
+        }
+    }
+
+    /// The title, above the plot.
+    public var title: String
+    /// The horizontal axis label.
+    public var xLabel: String
+    /// The vertical axis label.
+    public var yLabel: String
+    /// Whether the vertical axis is logarithmic (non-positive values are then left out).
+    public var logarithmic: Bool
+    /// The curves, drawn in order.
+    public var curves: [Curve]
+
+    /// Creates a chart.
+    public init(title: String, xLabel: String, yLabel: String, logarithmic: Bool, curves: [Curve]) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.logarithmic = logarithmic
+        self.curves = curves
+    }
+
+    /// A chart of one series, its curve labelled `label`.
+    public init(title: String, series: Series, label: String) {
+        self.init(title: title, xLabel: series.xLabel, yLabel: series.yLabel, logarithmic: series.logarithmic,
+                  curves: [Curve(label: label, x: series.x, y: series.y, error: series.error)])
+    }
+
+    /// Whether a point can be drawn on this chart's axes (finite, and positive on a logarithmic axis).
+    func isDrawable(_ value: Double) -> Bool {
+        value.isFinite && (!logarithmic || value > 0)
+    }
+
+    /// The range of the drawable abscissae and values (error curves included on logarithmic axes), or `nil` when
+    /// nothing can be drawn.
+    var dataRange: (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+        var xs: [Double] = [], ys: [Double] = []
+        for curve in curves {
+            for i in curve.x.indices where curve.x[i].isFinite {
+                if isDrawable(curve.y[i]) { xs.append(curve.x[i]); ys.append(curve.y[i]) }
+                if logarithmic, let error = curve.error, isDrawable(error[i]) { ys.append(error[i]) }
+            }
+        }
+        guard let xMin = xs.min(), let xMax = xs.max(), let yMin = ys.min(), let yMax = ys.max() else { return nil }
+        return (xMin...xMax, yMin...yMax)
+    }
+}

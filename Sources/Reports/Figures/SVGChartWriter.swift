@@ -1,0 +1,203 @@
+import Foundation
+
+/// Draws a `Chart` as a standalone SVG document: axes with tick labels (powers of ten on a logarithmic axis), a
+/// title, axis labels, a legend, one coloured polyline per curve and, on logarithmic axes, its error estimate as a
+/// dotted line of the same colour. Needs no fonts or scripts beyond the viewer's sans-serif.
+public struct SVGChartWriter: Sendable {
+    /// The width in pixels.
+    public var width: Double
+    /// The height in pixels.
+    public var height: Double
+
+    /// Creates a writer for charts of the given size.
+    public init(width: Double = 640, height: Double = 400) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Colours that stay distinct for colour-blind readers (Okabe–Ito).
+    static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+
+    /// The plot area inside the margins.
+    private var plot: (left: Double, top: Double, right: Double, bottom: Double) {
+        (left: 84, top: 40, right: width - 24, bottom: height - 56)
+    }
+
+    /// The SVG document (with the XML declaration).
+    public func render(_ chart: Chart) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + renderElement(chart) + "\n"
+    }
+
+    /// The `<svg>` element alone, for inlining in HTML.
+    public func renderElement(_ chart: Chart) -> String {
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(format(width))\" height=\"\(format(height))\" "
+            + "viewBox=\"0 0 \(format(width)) \(format(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" "
+            + "font-size=\"12\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
+        out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        out += "<text x=\"\(format(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" "
+            + "font-weight=\"bold\">\(escape(chart.title))</text>\n"
+        guard let range = chart.dataRange else {
+            out += "<text x=\"\(format(width / 2))\" y=\"\(format(height / 2))\" text-anchor=\"middle\">"
+                + "no drawable points</text>\n</svg>"
+            return out
+        }
+        let xAxis = ChartAxis(range: range.x, logarithmic: false)
+        let yAxis = ChartAxis(range: range.y, logarithmic: chart.logarithmic)
+        out += axes(chart, xAxis: xAxis, yAxis: yAxis)
+        for (index, curve) in chart.curves.enumerated() {
+            let colour = Self.palette[index % Self.palette.count]
+            out += polyline(curve.x, curve.y, chart: chart, xAxis: xAxis, yAxis: yAxis,
+                            style: "stroke=\"\(colour)\" stroke-width=\"1.8\"")
+            if chart.logarithmic, let error = curve.error {
+                out += polyline(curve.x, error, chart: chart, xAxis: xAxis, yAxis: yAxis,
+                                style: "stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"")
+            }
+        }
+        out += legend(chart, xAxis: xAxis, yAxis: yAxis)
+        out += "</svg>"
+        return out
+    }
+
+    /// The frame, grid, ticks and labels.
+    private func axes(_ chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis) -> String {
+        let p = plot
+        var out = "<g stroke=\"#dddddd\" stroke-width=\"1\">\n"
+        for tick in yAxis.ticks {
+            let y = p.bottom - (tick - yAxis.lower) / (yAxis.upper - yAxis.lower) * (p.bottom - p.top)
+            out += "<line x1=\"\(format(p.left))\" y1=\"\(format(y))\" x2=\"\(format(p.right))\" y2=\"\(format(y))\"/>\n"
+        }
+        for tick in xAxis.ticks {
+            let x = p.left + (tick - xAxis.lower) / (xAxis.upper - xAxis.lower) * (p.right - p.left)
+            out += "<line x1=\"\(format(x))\" y1=\"\(format(p.top))\" x2=\"\(format(x))\" y2=\"\(format(p.bottom))\"/>\n"
+        }
+        out += "</g>\n"
+        out += "<rect x=\"\(format(p.left))\" y=\"\(format(p.top))\" width=\"\(format(p.right - p.left))\" "
+            + "height=\"\(format(p.bottom - p.top))\" fill=\"none\" stroke=\"#333333\"/>\n"
+        for tick in yAxis.ticks {
+            let y = p.bottom - (tick - yAxis.lower) / (yAxis.upper - yAxis.lower) * (p.bottom - p.top)
+            out += "<text x=\"\(format(p.left - 6))\" y=\"\(format(y + 4))\" text-anchor=\"end\">"
+                + (yAxis.logarithmic ? powerOfTen(Int(tick)) : escape(TickLabel.linear(tick, step: step(yAxis))))
+                + "</text>\n"
+        }
+        for tick in xAxis.ticks {
+            let x = p.left + (tick - xAxis.lower) / (xAxis.upper - xAxis.lower) * (p.right - p.left)
+            out += "<text x=\"\(format(x))\" y=\"\(format(p.bottom + 16))\" text-anchor=\"middle\">"
+                + escape(TickLabel.linear(tick, step: step(xAxis))) + "</text>\n"
+        }
+        out += "<text x=\"\(format((p.left + p.right) / 2))\" y=\"\(format(height - 12))\" text-anchor=\"middle\">"
+            + "\(escape(chart.xLabel))</text>\n"
+        let middle = (p.top + p.bottom) / 2
+        out += "<text x=\"16\" y=\"\(format(middle))\" text-anchor=\"middle\" "
+            + "transform=\"rotate(-90 16 \(format(middle)))\">\(escape(chart.yLabel))</text>\n"
+        return out
+    }
+
+    /// The spacing of a linear axis's ticks.
+    private func step(_ axis: ChartAxis) -> Double {
+        axis.ticks.count > 1 ? axis.ticks[1] - axis.ticks[0] : 1
+    }
+
+    /// One curve, broken where a point cannot be drawn.
+    private func polyline(_ xs: [Double], _ ys: [Double], chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis,
+                          style: String) -> String {
+        let p = plot
+        var out = "", run: [String] = []
+        func flush() {
+            if run.count == 1 {
+                let parts = run[0].split(separator: ",")
+                out += "<circle cx=\"\(parts[0])\" cy=\"\(parts[1])\" r=\"2\" fill=\"none\" \(style)/>\n"
+            } else if run.count > 1 {
+                out += "<polyline fill=\"none\" \(style) points=\"\(run.joined(separator: " "))\"/>\n"
+            }
+            run.removeAll()
+        }
+        for i in xs.indices {
+            guard xs[i].isFinite, chart.isDrawable(ys[i]) else { flush(); continue }
+            let x = p.left + xAxis.fraction(xs[i]) * (p.right - p.left)
+            let y = p.bottom - yAxis.fraction(ys[i]) * (p.bottom - p.top)
+            run.append("\(format(x)),\(format(y))")
+        }
+        flush()
+        return out
+    }
+
+    /// The legend box, in the corner of the plot area that covers the fewest drawn points; one grey dotted entry
+    /// stands for every curve's error estimate.
+    private func legend(_ chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis) -> String {
+        var entries: [(label: String, colour: String, dotted: Bool)] = []
+        for (index, curve) in chart.curves.enumerated() {
+            entries.append((curve.label, Self.palette[index % Self.palette.count], false))
+        }
+        if chart.logarithmic, chart.curves.contains(where: { $0.error != nil }) {
+            entries.append(("error estimate (same colour)", "#666666", true))
+        }
+        guard !entries.isEmpty else { return "" }
+        let longest = entries.map(\.label.count).max() ?? 0
+        let boxWidth = Double(longest) * 6.8 + 44, boxHeight = Double(entries.count) * 17 + 8
+        let p = plot
+        let middle = (p.top + p.bottom - boxHeight) / 2
+        let corners = [(p.right - boxWidth - 8, p.top + 8), (p.left + 8, p.top + 8),
+                       (p.right - boxWidth - 8, p.bottom - boxHeight - 8), (p.left + 8, p.bottom - boxHeight - 8),
+                       (p.right - boxWidth - 8, middle), (p.left + 8, middle)]
+        let points = drawnPoints(chart, xAxis: xAxis, yAxis: yAxis)
+        let covered = corners.map { corner in
+            points.filter { $0.x >= corner.0 && $0.x <= corner.0 + boxWidth && $0.y >= corner.1
+                && $0.y <= corner.1 + boxHeight }.count
+        }
+        let best = covered.indices.min { covered[$0] < covered[$1] } ?? 0
+        let (left, top) = corners[best]
+        var out = "<g>\n<rect x=\"\(format(left))\" y=\"\(format(top))\" width=\"\(format(boxWidth))\" "
+            + "height=\"\(format(boxHeight))\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#999999\"/>\n"
+        for (row, entry) in entries.enumerated() {
+            let y = top + 14 + Double(row) * 17
+            let dash = entry.dotted ? " stroke-dasharray=\"2 3\"" : ""
+            out += "<line x1=\"\(format(left + 8))\" y1=\"\(format(y - 4))\" x2=\"\(format(left + 32))\" "
+                + "y2=\"\(format(y - 4))\" stroke=\"\(entry.colour)\" stroke-width=\"1.8\"\(dash)/>\n"
+            out += "<text x=\"\(format(left + 38))\" y=\"\(format(y))\">\(escape(entry.label))</text>\n"
+        }
+        return out + "</g>\n"
+    }
+
+    /// Pixel positions along every drawn line (values and, on logarithmic axes, error estimates): the points and
+    /// eight more along each segment, so that a legend avoids the lines and not only their vertices.
+    private func drawnPoints(_ chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis) -> [(x: Double, y: Double)] {
+        let p = plot
+        var points: [(x: Double, y: Double)] = []
+        for curve in chart.curves {
+            let rows = chart.logarithmic ? [curve.y] + (curve.error.map { [$0] } ?? []) : [curve.y]
+            for values in rows {
+                var previous: (x: Double, y: Double)?
+                for i in curve.x.indices {
+                    guard curve.x[i].isFinite, chart.isDrawable(values[i]) else { previous = nil; continue }
+                    let point = (x: p.left + xAxis.fraction(curve.x[i]) * (p.right - p.left),
+                                 y: p.bottom - yAxis.fraction(values[i]) * (p.bottom - p.top))
+                    if let previous {
+                        for k in 1...8 {
+                            let f = Double(k) / 9
+                            points.append((previous.x + f * (point.x - previous.x), previous.y + f * (point.y - previous.y)))
+                        }
+                    }
+                    points.append(point)
+                    previous = point
+                }
+            }
+        }
+        return points
+    }
+
+    /// 10 with a superscript exponent.
+    private func powerOfTen(_ exponent: Int) -> String {
+        exponent == 0 ? "1" : "10<tspan dy=\"-6\" font-size=\"9\">\(TickLabel.minusSign(exponent))</tspan>"
+    }
+
+    /// A coordinate with at most two decimals.
+    private func format(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// Text made safe for XML.
+    private func escape(_ text: String) -> String {
+        XMLText.escape(text)
+    }
+}

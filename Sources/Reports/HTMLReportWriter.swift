@@ -1,0 +1,112 @@
+import Claims
+
+/// Renders a report as one self-contained HTML file: the verdict table, then each claim's statement, source,
+/// hypotheses, instances and inline SVG charts of its monitored quantities. No scripts, no external files, no
+/// network: it opens the same anywhere.
+public struct HTMLReportWriter: Sendable {
+    /// Significant digits of the numbers in tables (the JSON report keeps every digit).
+    public var significantDigits: Int
+
+    /// Creates the writer.
+    public init(significantDigits: Int = 6) {
+        self.significantDigits = significantDigits
+    }
+
+    /// The CSS of the page.
+    static let style = """
+        body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 2em auto; max-width: 72em;
+               color: #222; line-height: 1.4; padding: 0 1em; }
+        h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ccc; }
+        table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
+        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
+        th { background: #f2f2f2; }
+        td.num { text-align: right; font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
+        .PASS { color: #0a6b2d; font-weight: bold; } .FAIL { color: #b00020; font-weight: bold; }
+        .INCONCLUSIVE { color: #a15c00; font-weight: bold; } .ERROR { color: #7a0099; font-weight: bold; }
+        .NOT-APPLICABLE { color: #555; font-weight: bold; }
+        .met { color: #0a6b2d; } .notmet { color: #b00020; font-weight: bold; }
+        .warning { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6em; }
+        dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
+        dt { font-weight: bold; } dd { margin: 0; }
+        figure { margin: 1em 0; } svg { max-width: 100%; height: auto; border: 1px solid #eee; }
+        """
+
+    /// The HTML text.
+    public func render(_ report: Report) -> String {
+        var out = ["<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
+                   "<title>Attest report</title>", "<style>", Self.style, "</style>", "</head>", "<body>",
+                   "<h1>Attest report</h1>"]
+        out.append("<p>\(e(report.tool.name)) \(e(report.tool.version)) (GMP \(e(report.tool.gmp)), MPFR "
+                   + "\(e(report.tool.mpfr))), \(e(report.time)), \(e(report.machine.os)), "
+                   + "\(report.machine.processors) cores.</p>")
+        if !report.complete {
+            out.append("<p class=\"warning\"><strong>Incomplete:</strong> the run was interrupted; only the "
+                       + "instances that finished are shown, and this report does not count as a full run.</p>")
+        }
+        out.append("<p>\(report.summary.met) of \(report.summary.claims) claims met their expectation "
+                   + "(\(report.summary.instances) instances).</p>")
+        out.append("<table><tr><th>claim</th><th>title</th><th>expected</th><th>verdict</th><th>instances</th>"
+                   + "<th>met</th><th>seconds</th></tr>")
+        for claim in report.claims {
+            let seconds = claim.instances.reduce(0) { $0 + $1.seconds }
+            out.append("<tr><td><a href=\"#\(anchor(claim.id))\"><code>\(e(claim.id))</code></a></td>"
+                       + "<td>\(e(claim.title))</td><td>\(e(claim.expected.rawValue))</td>"
+                       + "<td>\(verdict(claim.verdict))</td><td class=\"num\">\(claim.instances.count)</td>"
+                       + (claim.metExpectation ? "<td class=\"met\">yes</td>" : "<td class=\"notmet\">no</td>")
+                       + "<td class=\"num\">\(String(format: "%.2f", seconds))</td></tr>")
+        }
+        out.append("</table>")
+        for claim in report.claims { out += section(claim) }
+        out += ["</body>", "</html>"]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One claim's section.
+    private func section(_ claim: ClaimReport) -> [String] {
+        var out = ["<h2 id=\"\(anchor(claim.id))\"><code>\(e(claim.id))</code>: \(e(claim.title))</h2>", "<dl>"]
+        out.append("<dt>Statement</dt><dd>\(e(claim.statement))</dd>")
+        if let latex = claim.statementLatex { out.append("<dt>LaTeX</dt><dd><code>\(e(latex))</code></dd>") }
+        out.append("<dt>Source</dt><dd>\(e(claim.source))</dd>")
+        for hypothesis in claim.hypotheses { out.append("<dt>Hypothesis</dt><dd>\(e(hypothesis))</dd>") }
+        out.append("<dt>Kind</dt><dd><code>\(e(claim.kind))</code>, file <code>\(e(claim.file))</code></dd>")
+        out.append("<dt>Verdict</dt><dd>\(verdict(claim.verdict)) (expected \(e(claim.expected.rawValue)))</dd>")
+        if let counterexample = claim.counterexample {
+            out.append("<dt>Counterexample</dt><dd>\(e(counterexample))</dd>")
+        }
+        if !claim.complete { out.append("<dt>Incomplete</dt><dd>not every instance ran</dd>") }
+        out.append("</dl>")
+        out.append("<table><tr><th>#</th><th>parameters</th><th>bits</th><th>verdict</th><th>margin</th>"
+                   + "<th>error</th><th>where</th><th>measurements (value ± error)</th></tr>")
+        for instance in claim.instances {
+            let margin = instance.margin.map { SignificantDigits.round($0, digits: significantDigits) } ?? "—"
+            let measurements = instance.measurements.map { m in
+                "\(e(m.name)) = \(e(SignificantDigits.round(m.value, digits: significantDigits))) ± \(e(m.error))"
+            }.joined(separator: "<br>")
+            let note = [instance.location, instance.message].compactMap { $0 }.map(e).joined(separator: "<br>")
+            out.append("<tr><td class=\"num\">\(instance.index)</td><td>\(e(instance.parameterText))</td>"
+                       + "<td class=\"num\">\(instance.precisionBits.map(String.init) ?? "exact")</td>"
+                       + "<td>\(verdict(instance.verdict))</td><td class=\"num\">\(e(margin))</td>"
+                       + "<td class=\"num\">\(e(instance.marginError ?? "—"))</td><td>\(note)</td>"
+                       + "<td>\(measurements)</td></tr>")
+        }
+        out.append("</table>")
+        let svg = SVGChartWriter()
+        for (_, chart) in ClaimCharts.charts(of: claim) {
+            out.append("<figure>\(svg.renderElement(chart))</figure>")
+        }
+        return out
+    }
+
+    /// A verdict, coloured.
+    private func verdict(_ verdict: Verdict) -> String {
+        "<span class=\"\(verdict.rawValue.replacingOccurrences(of: " ", with: "-"))\">\(e(verdict.rawValue))</span>"
+    }
+
+    /// An id usable as an HTML anchor.
+    private func anchor(_ id: String) -> String {
+        "claim-" + String(id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+    }
+
+    /// Escaped text.
+    private func e(_ text: String) -> String { XMLText.escape(text) }
+}

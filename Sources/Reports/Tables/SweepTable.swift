@@ -1,0 +1,159 @@
+import Claims
+import MultiPrecision
+
+/// The table of a sweep: one row per combination of the row parameters, one column per row parameter, then for each
+/// quantity either its value and error (one instance per row) or its minimum, median and maximum over the
+/// `reduce_over` parameter with the largest error among them; a last column gives the verdicts. The writers
+/// (`SweepTableWriter`) print it as LaTeX, Markdown or CSV with the same content.
+public struct SweepTable: Sendable, Equatable {
+    /// A column: its title and whether it holds numbers (right-aligned, `\num{}` in LaTeX).
+    public struct Column: Sendable, Equatable {
+        /// The title.
+        public var title: String
+        /// Whether the cells are numbers.
+        public var numeric: Bool
+    }
+
+    /// The caption.
+    public var caption: String
+    /// The LaTeX label.
+    public var label: String
+    /// The columns.
+    public var columns: [Column]
+    /// The cells, row by row, numbers as decimal text rounded to the sweep's significant digits ("—" when absent).
+    public var rows: [[String]]
+    /// A sentence on what the numbers are: precision, errors, reductions.
+    public var note: String
+    /// Whether every instance ran (an interrupted sweep gives an incomplete table, said so in the note).
+    public var complete: Bool
+
+    /// The table of `result`, a run of the claims of `sweep`.
+    ///
+    /// - Throws: `SweepTableError` when a quantity is unknown, or rows would mix instances that differ in a
+    ///   parameter that is neither a row nor reduced.
+    public init(sweep: SweepSpec, result: CheckResult) throws(SweepTableError) {
+        struct Point { var parameters: [String: String]; var outcome: InstanceOutcome }
+        var points: [Point] = []
+        var order: [String] = []
+        for claim in result.claims {
+            for instance in claim.instances {
+                var parameters: [String: String] = [:]
+                if !sweep.precisions.isEmpty { parameters[SweepSpec.precisionKey] = String(claim.claim.numerics.precision) }
+                for entry in instance.instance.parameters.reportEntries { parameters[entry.name] = entry.value }
+                for name in ([SweepSpec.precisionKey] + instance.instance.parameters.reportEntries.map(\.name))
+                where parameters[name] != nil && !order.contains(name) { order.append(name) }
+                points.append(Point(parameters: parameters, outcome: instance))
+            }
+        }
+        let varying = order.filter { name in Set(points.map { $0.parameters[name] ?? "" }).count > 1 }
+        let rowKeys = sweep.rows.isEmpty ? varying.filter { $0 != sweep.reduceOver } : sweep.rows
+        for key in rowKeys + [sweep.reduceOver].compactMap({ $0 }) where !order.contains(key) {
+            throw .unknownParameter(key, known: order)
+        }
+        if let stray = varying.first(where: { !rowKeys.contains($0) && $0 != sweep.reduceOver }) {
+            throw .unlistedParameter(stray)
+        }
+        var groups: [(key: [String], points: [Point])] = []
+        for point in points {
+            let key = rowKeys.map { point.parameters[$0] ?? "" }
+            if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].points.append(point) } else {
+                groups.append((key, [point]))
+            }
+        }
+        // Rows ordered by each row parameter in turn, its values in the order they first appear.
+        let ranks = rowKeys.indices.map { k in
+            var rank: [String: Int] = [:]
+            for point in points { rank[point.parameters[rowKeys[k]] ?? ""] = rank[point.parameters[rowKeys[k]] ?? ""] ?? rank.count }
+            return rank
+        }
+        groups.sort { a, b in
+            for k in rowKeys.indices where a.key[k] != b.key[k] { return ranks[k][a.key[k]]! < ranks[k][b.key[k]]! }
+            return false
+        }
+        if sweep.reduceOver == nil, let crowded = groups.first(where: { $0.points.count > 1 }) {
+            throw .severalInstancesPerRow(row: zip(rowKeys, crowded.key).map { "\($0)=\($1)" }.joined(separator: ", "))
+        }
+        let measured = Set(points.flatMap { $0.outcome.measurements.map(\.name) } + [SweepSpec.marginKey])
+        for quantity in sweep.quantities where !measured.contains(quantity) {
+            throw .unknownQuantity(quantity, known: measured.sorted())
+        }
+
+        caption = sweep.caption
+        label = sweep.label
+        complete = result.isComplete
+        let digits = sweep.significantDigits
+        columns = rowKeys.map { Column(title: $0 == SweepSpec.precisionKey ? "precision (bits)" : $0, numeric: false) }
+        for (index, quantity) in sweep.quantities.enumerated() {
+            let title = index < sweep.quantityLabels.count ? sweep.quantityLabels[index] : quantity
+            if sweep.reduceOver != nil {
+                columns += ["min", "median", "max"].map { Column(title: "\(title) (\($0))", numeric: true) }
+            } else {
+                columns.append(Column(title: title, numeric: true))
+            }
+            columns.append(Column(title: "± error", numeric: true))
+        }
+        columns.append(Column(title: "verdict", numeric: false))
+        rows = groups.map { group in
+            var cells = group.key
+            for quantity in sweep.quantities {
+                let values = group.points.compactMap { Self.measurement(quantity, of: $0.outcome) }
+                let sorted = values.sorted { Self.order($0.value) < Self.order($1.value) }
+                let picks = sweep.reduceOver != nil
+                    ? [sorted.first, sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2], sorted.last]
+                    : [sorted.first]
+                cells += picks.map { $0.map { SignificantDigits.round($0.value, digits: digits) } ?? "—" }
+                let largestError = values.map(\.error).max { Self.order($0) < Self.order($1) }
+                cells.append(largestError.map { SignificantDigits.round($0, digits: 2) } ?? "—")
+            }
+            var verdicts: [String] = []
+            for point in group.points where !verdicts.contains(point.outcome.verdict.rawValue) {
+                verdicts.append(point.outcome.verdict.rawValue)
+            }
+            cells.append(verdicts.joined(separator: "/"))
+            return cells
+        }
+        var sentences = ["Numbers to \(digits) significant digits; ± error is the error estimate (the difference "
+                         + "between the working precision and 64 more bits)"]
+        if let reduce = sweep.reduceOver {
+            sentences.append("min, median (lower middle) and max are over \(reduce), ± error the largest among them")
+        }
+        if !complete { sentences.append("INCOMPLETE: the run was interrupted and some instances are missing") }
+        note = sentences.joined(separator: "; ") + "."
+    }
+
+    /// The measurement `name` of an outcome (the margin for `margin`), when it has one.
+    static func measurement(_ name: String, of outcome: InstanceOutcome) -> Measurement? {
+        name == SweepSpec.marginKey ? outcome.margin : outcome.measurements.first { $0.name == name }
+    }
+
+    /// A sort key for decimal text: its exact value (unparsable text sorts last).
+    static func order(_ text: String) -> Rational {
+        (try? Rational(parsing: text)) ?? Rational(numerator: BigInt(10).power(400), denominator: 1)
+    }
+}
+
+/// Why a sweep's results do not make a table.
+public enum SweepTableError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `quantities` names something no instance measured.
+    case unknownQuantity(String, known: [String])
+    /// `rows` or `reduce_over` names a parameter that the instances do not have.
+    case unknownParameter(String, known: [String])
+    /// A parameter varies but is neither a row nor reduced, so rows would mix instances.
+    case unlistedParameter(String)
+    /// Several instances fall in one row and nothing reduces them.
+    case severalInstancesPerRow(row: String)
+
+    /// A one-line message.
+    public var description: String {
+        switch self {
+        case let .unknownQuantity(name, known):
+            return "sweep.quantities: no instance measured \"\(name)\"; measured: \(known.joined(separator: ", "))"
+        case let .unknownParameter(name, known):
+            return "sweep: \"\(name)\" is not a parameter of the instances; they have: \(known.joined(separator: ", "))"
+        case let .unlistedParameter(name):
+            return "sweep: the parameter \"\(name)\" varies; list it in sweep.rows or set sweep.reduce_over to it"
+        case let .severalInstancesPerRow(row):
+            return "sweep: several instances share the row \(row); set sweep.reduce_over (e.g. \"seed\") or add a row"
+        }
+    }
+}

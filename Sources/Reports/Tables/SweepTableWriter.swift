@@ -1,0 +1,83 @@
+/// Prints a `SweepTable` as LaTeX (booktabs, numbers in siunitx `\num{}`), Markdown or CSV, with the same content.
+public enum SweepTableWriter {
+    /// The formats, by file extension or `--format`.
+    public enum Format: String, CaseIterable, Sendable {
+        /// A booktabs table in a `table` float, with caption and label; `standalone` makes a whole document.
+        case latex
+        /// A Markdown table with the caption above and the note below.
+        case markdown
+        /// CSV with a header row (RFC 4180 quoting, CRLF line ends).
+        case csv
+
+        /// The format of a file name's extension (`.tex`, `.md`, `.csv`), or `nil`.
+        public init?(fileName: String) {
+            switch fileName.split(separator: ".").last?.lowercased() {
+            case "tex": self = .latex
+            case "md", "markdown": self = .markdown
+            case "csv": self = .csv
+            default: return nil
+            }
+        }
+    }
+
+    /// The table in `format`.
+    public static func render(_ table: SweepTable, format: Format, standalone: Bool = false) -> String {
+        switch format {
+        case .latex: return latex(table, standalone: standalone)
+        case .markdown: return markdown(table)
+        case .csv: return csv(table)
+        }
+    }
+
+    /// The LaTeX text (needs `booktabs` and `siunitx`): a `table` float with caption and label, or, standalone, a
+    /// cropped page (the `standalone` class) with the caption above and the note below, both as wide as the table.
+    static func latex(_ table: SweepTable, standalone: Bool) -> String {
+        let e = LaTeXReportWriter.escape
+        var tabular = ["\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}", "\\toprule",
+                       table.columns.map { e($0.title) }.joined(separator: " & ") + " \\\\", "\\midrule"]
+        for row in table.rows {
+            let cells = zip(table.columns, row).map { column, cell in
+                // Text in braces: a cell such as "[3, 2]" right after `\\` would be read as its optional argument.
+                column.numeric && cell != "—" ? "\\num{\(cell)}" : (cell == "—" ? "---" : "{\(e(cell))}")
+            }
+            tabular.append(cells.joined(separator: " & ") + " \\\\")
+        }
+        tabular += ["\\bottomrule", "\\end{tabular}"]
+        var lines: [String]
+        if standalone {
+            lines = ["\\documentclass[border=8pt]{standalone}", "\\usepackage[T1]{fontenc}", "\\usepackage{booktabs}",
+                     "\\usepackage{siunitx}", "\\newsavebox{\\attesttable}", "\\begin{document}",
+                     "% \\label{\(table.label)}", "\\sbox{\\attesttable}{%"]
+            lines += tabular
+            lines += ["}%", "\\begin{tabular}{@{}c@{}}",
+                      "\\parbox{\\wd\\attesttable}{\\centering Table: \(e(table.caption))}\\\\[6pt]",
+                      "\\usebox{\\attesttable}\\\\[4pt]",
+                      "\\parbox{\\wd\\attesttable}{\\footnotesize \(e(table.note))}",
+                      "\\end{tabular}", "\\end{document}"]
+        } else {
+            lines = ["% Needs \\usepackage{booktabs} and \\usepackage{siunitx}.", "\\begin{table}[htbp]", "\\centering",
+                     "\\small", "\\caption{\(e(table.caption))}"]
+            if !table.label.isEmpty { lines.append("\\label{\(table.label)}") }
+            lines += tabular
+            lines += ["\\par\\smallskip\\footnotesize \(e(table.note))", "\\end{table}"]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The Markdown text.
+    static func markdown(_ table: SweepTable) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["**\(cell(table.caption))**", ""]
+        lines.append("| " + table.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
+        lines.append("|" + table.columns.map { $0.numeric ? "---:|" : "---|" }.joined())
+        for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+        lines += ["", table.note]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The CSV text.
+    static func csv(_ table: SweepTable) -> String {
+        let rows = [table.columns.map(\.title)] + table.rows
+        return rows.map { $0.map(CSVReportWriter.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,155 @@
+import Claims
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Reports
+import Testing
+
+/// A report whose claims recorded series: a loss decaying as 10^−k and a linear drift.
+enum FigureFixtures {
+    static func decay(count: Int) -> Series {
+        let x = (0..<count).map(Double.init)
+        return Series(name: "loss", xLabel: "step k", yLabel: "ℓ(k)", logarithmic: true, x: x,
+                      y: x.map { Foundation.pow(10, -$0) }, error: x.map { Foundation.pow(10, -$0 - 70) })
+    }
+
+    static var report: Report {
+        var report = ReportFixtures.report
+        report.claims[0].instances[0].series = [decay(count: 41)]
+        report.claims[0].instances[1].series = [decay(count: 21),
+                                                Series(name: "drift", xLabel: "t", yLabel: "d", logarithmic: false,
+                                                       x: [0, 1, 2], y: [0, 0.5, 1])]
+        return report
+    }
+}
+
+@Suite("Figures: SVG, pgfplots and HTML")
+struct FigureWriterTests {
+    @Test("A logarithmic axis spans whole decades with evenly spaced powers of ten; a linear one nice steps")
+    func axes() {
+        let chart = Chart(title: "t", series: FigureFixtures.decay(count: 41), label: "loss")
+        let svg = SVGChartWriter().render(chart)
+        // Values 1 … 1e-40 and errors down to 1e-110: ticks every 20 decades from 10^-120 to 10^0 (the stride is
+        // the first of 1, 2, 5, 10, 20, … giving at most about eight labels).
+        for exponent in stride(from: -120, through: -20, by: 20) {
+            #expect(svg.contains(">10<tspan dy=\"-6\" font-size=\"9\">−\(-exponent)</tspan>"), "10^\(exponent)")
+        }
+        #expect(!svg.contains("−130") && !svg.contains("−110<"))
+        let linear = Chart(title: "d", xLabel: "t", yLabel: "d", logarithmic: false,
+                           curves: [.init(label: "d", x: [0, 1, 2], y: [0, 0.5, 1])])
+        let text = SVGChartWriter().render(linear)
+        for label in ["0", "0.2", "0.4", "0.6", "0.8", "1.0"] { #expect(text.contains(">\(label)</text>"), "\(label)") }
+    }
+
+    @Test("The SVG is well-formed XML with one line per curve and one dotted error line per curve")
+    func svgStructure() throws {
+        let charts = ClaimCharts.charts(of: FigureFixtures.report.claims[0])
+        #expect(charts.map(\.name) == ["loss", "drift"])
+        let svg = SVGChartWriter().render(charts[0].chart)
+        _ = try XMLDocument(data: Data(svg.utf8))
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 4)
+        #expect(svg.components(separatedBy: "stroke-dasharray=\"2 3\" points").count - 1 == 2)
+        #expect(svg.contains("#0 PASS, 128 bits") && svg.contains("#1 PASS, exact"))
+        let empty = Chart(title: "none", xLabel: "x", yLabel: "y", logarithmic: true,
+                          curves: [.init(label: "zero", x: [0, 1], y: [0, -1])])
+        #expect(SVGChartWriter().render(empty).contains("no drawable points"))
+    }
+
+    @Test("pgfplots: the table holds every value in full precision, nan for padding and for non-positive values on log axes")
+    func pgfplots() throws {
+        let chart = Chart(title: "KL of OMWU & MWU", xLabel: "step k", yLabel: "KL(z* ‖ z_k)", logarithmic: true,
+                          curves: [.init(label: "OMWU", x: [0, 1, 2], y: [0.5, 1e-300, 0], error: [1e-77, 0x1p-1030, 0]),
+                                   .init(label: "MWU", x: [0, 1], y: [0.25, 0.3])])
+        let writer = PGFPlotsWriter()
+        let data = writer.renderData(chart).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(data[0] == ["x1", "y1", "e1", "x2", "y2", "e2"])
+        #expect(data[1] == ["0", "0.5", "9.9999999999999993e-78", "0", "0.25", "nan"])
+        #expect(Double(data[2][1]) == 1e-300 && Double(data[2][2]) == 0x1p-1030)  // subnormal, written in full
+        #expect(data[3] == ["2", "nan", "nan", "nan", "nan", "nan"])
+        let tex = writer.renderTeX(chart, dataFile: "kl.dat")
+        #expect(tex.contains("ymode=log") && tex.contains("table[x=x2, y=y2] {kl.dat}"))
+        #expect(tex.contains("title={KL of OMWU \\& MWU}") && tex.contains("KL(z* \\ensuremath{\\|} z\\_k)"))
+        #expect(!tex.unicodeScalars.contains { !$0.isASCII })
+    }
+
+    @Test("pgfplots and the LaTeX escapes compile as written (when pdflatex and pgfplots are installed)")
+    func pgfplotsCompiles() throws {
+        let chart = Chart(title: "loss ℓ(k) ≤ ℓ(0)·e^{−ηκk}", series: FigureFixtures.decay(count: 41), label: "#0 α = 1/2")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-pgf-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = PGFPlotsWriter(standalone: true)
+        try writer.renderData(chart).write(to: folder.appendingPathComponent("f.dat"), atomically: true, encoding: .utf8)
+        try compileIfPossible(writer.renderTeX(chart, dataFile: "f.dat"), in: folder,
+                              needing: ["pgfplots.sty", "standalone.cls"])
+    }
+
+    @Test("HTML: self-contained, escaped, every claim with its charts inline")
+    func html() {
+        let html = HTMLReportWriter().render(FigureFixtures.report)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script") && !html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!html.contains("src=\"") && !html.contains("<link"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(html.contains("A &amp; B &lt; C") && html.contains("data/x, &quot;quoted&quot;.csv"))
+        #expect(html.contains("<td class=\"notmet\">no</td>") && html.contains("id=\"claim-known-false\""))
+        #expect(html.components(separatedBy: "<h2 ").count - 1 == FigureFixtures.report.claims.count)
+        var interrupted = FigureFixtures.report
+        interrupted.complete = false
+        #expect(HTMLReportWriter().render(interrupted).contains("<strong>Incomplete:</strong>"))
+        #expect(ReportFormat(fileName: "r.html") == .html && ReportFormat(fileName: "r.HTM") == .html)
+    }
+
+    @Test("Figure files: three per chart; an overlay names what the report lacks")
+    func figureFiles() throws {
+        let report = FigureFixtures.report
+        let files = FigureFiles.perClaim(report)
+        #expect(files.map(\.name) == ["all_pass-loss.svg", "all_pass-loss.tex", "all_pass-loss.dat",
+                                      "all_pass-drift.svg", "all_pass-drift.tex", "all_pass-drift.dat"])
+        let chart = try FigureFiles.overlay(report, claimIDs: ["all_pass"], seriesName: "loss", instanceIndex: 1,
+                                            title: nil)
+        #expect(chart.curves.count == 1 && chart.curves[0].x.count == 21 && chart.curves[0].label == "all_pass")
+        #expect(throws: FigureSelectionError.unknownClaim("nope", known: report.claims.map(\.id))) {
+            try FigureFiles.overlay(report, claimIDs: ["nope"], seriesName: "loss", instanceIndex: 0, title: nil)
+        }
+        #expect(throws: FigureSelectionError.unknownSeries(claim: "all_pass", name: "KL", known: ["loss"])) {
+            try FigureFiles.overlay(report, claimIDs: ["all_pass"], seriesName: "KL", instanceIndex: 0, title: nil)
+        }
+        #expect(FigureFiles.stem("omwu: KL ‖ z") == "omwu__KL___z")
+    }
+
+    @Test("Series survive the JSON report unchanged")
+    func jsonRoundTrip() throws {
+        let report = FigureFixtures.report
+        let decoded = try JSONReportWriter.decode(Data(JSONReportWriter().render(report).utf8))
+        #expect(decoded.claims[0].instances[1].series == report.claims[0].instances[1].series)
+        #expect(decoded.claims[1].instances[0].series == nil)
+    }
+}
+
+/// Compiles `document` with pdflatex in `folder` when pdflatex and every file in `needing` are installed.
+func compileIfPossible(_ document: String, in folder: URL, needing: [String]) throws {
+    let candidates = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"]
+    guard let pdflatex = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+    for file in needing {
+        let which = Process()
+        which.executableURL = URL(fileURLWithPath: "/usr/bin/kpsewhich")
+        which.arguments = [file]
+        which.standardOutput = FileHandle.nullDevice
+        guard (try? which.run()) != nil else { return }
+        which.waitUntilExit()
+        if which.terminationStatus != 0 { return }
+    }
+    try document.write(to: folder.appendingPathComponent("figure.tex"), atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: pdflatex)
+    process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "figure.tex"]
+    process.currentDirectoryURL = folder
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "pdflatex failed on the figure")
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("figure.pdf").path))
+}
