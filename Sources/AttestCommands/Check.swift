@@ -48,6 +48,11 @@ extension Attest {
         @Option(help: ArgumentHelp("Time limit per instance in seconds; an instance over it is an ERROR.", valueName: "seconds"))
         public var timeout: Double?
 
+        /// Time limit of the whole run.
+        @Option(help: ArgumentHelp("Time limit of the whole run in seconds: then it stops as on Ctrl-C, the reports hold "
+                                   + "what is done (complete: false) and --resume continues it.", valueName: "seconds"))
+        public var timeoutTotal: Double?
+
         /// Report files.
         @Option(name: .customLong("report"),
                 help: ArgumentHelp("Also write the report to FILE, in the format of its extension; repeatable.", valueName: "file"))
@@ -85,6 +90,9 @@ extension Attest {
             if let tolerance { _ = try parsedTolerance(tolerance) }
             if let timeout, !(timeout > 0) || !timeout.isFinite {
                 throw ValidationError("--timeout must be a positive number of seconds")
+            }
+            if let timeoutTotal, !(timeoutTotal > 0) || !timeoutTotal.isFinite {
+                throw ValidationError("--timeout-total must be a positive number of seconds")
             }
             if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
             for path in reports where ReportFormat(fileName: path) == nil {
@@ -146,7 +154,16 @@ extension Attest {
                 display.note("interrupted: stopping; the reports will hold what is done (complete: false; continue with --resume)")
                 engineTask.cancel()
             }
+            let deadline = timeoutTotal.map { seconds in
+                Task {
+                    try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded())))
+                    display.note("--timeout-total \(seconds) s reached: stopping; the reports will hold what is done "
+                                 + "(complete: false; continue with --resume)")
+                    engineTask.cancel()
+                }
+            }
             let result = await engineTask.value
+            deadline?.cancel()
             interrupt.stop()
             display.finish(instances: result.claims.reduce(0) { $0 + $1.instances.count }, elapsed: clock.now - began)
 

@@ -221,6 +221,28 @@ struct CheckCommandTests {
         #expect(quiet.stderr.isEmpty && quiet.stdout.hasPrefix("Summary"))
     }
 
+    @Test("--timeout-total stops the run like Ctrl-C: what is done, complete: false, exit 1; --resume continues it")
+    func totalTimeout() async throws {
+        let slow = CLIClaims.text(id: "slow", kind: "dln-gd-balancedness-drift",
+                                  "[model]\nwidths = [2, 3, 2]\n[dynamics]\nstep_size = \"1/10\"\nsteps = 100000\n"
+                                  + "[numerics]\nprecision = 4096\n")
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": slow])
+        defer { folder.cleanUp() }
+        let path = folder.file("r.json")
+        let clock = ContinuousClock(), began = clock.now
+        #expect(await Attest.run(arguments: ["check", "-q", "--timeout-total", "1", "--report", path, folder.path]) == 1)
+        #expect(clock.now - began < .seconds(30))
+        let report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(!report.complete && report.claims.map(\.instances.count) == [3, 0])
+        #expect(await Attest.run(arguments: ["check", "--timeout-total", "0", folder.path]) == 2)
+        // Resuming with only the finished claim selected completes the run without running anything again.
+        let resumed = folder.file("resumed.json")
+        #expect(await Attest.run(arguments: ["check", "-q", "--filter", "holds", "--resume", path, "--report", resumed,
+                                             folder.path]) == 0)
+        let complete = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: resumed)))
+        #expect(complete.complete && complete.claims[0].instances.map(\.seconds) == report.claims[0].instances.map(\.seconds))
+    }
+
     @Test("SIGINT (Ctrl-C) and SIGTERM write what is done with complete: false and exit 1", arguments: [SIGINT, SIGTERM])
     func interrupt(signal: Int32) throws {
         let binary = try #require(AttestTests.attestBinary())
