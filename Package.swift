@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Dynamics", targets: ["Dynamics"]),
         .library(name: "Symbolic", targets: ["Symbolic"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "Models", targets: ["Models"]),
         .library(name: "Claims", targets: ["Claims"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -24,6 +25,8 @@ let package = Package(
         // System libraries from Debian (libgmp-dev, libmpfr-dev), found through pkg-config.
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
         .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
+        // GLPK (libglpk-dev) has no pkg-config file on Debian: the module map links `glpk` directly.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
 
         .target(
             name: "MultiPrecision",
@@ -48,6 +51,11 @@ let package = Package(
             name: "Symbolic",
             dependencies: ["MultiPrecision", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // Exact linear programs: GLPK's exact simplex finds the basis, Rational arithmetic certifies the optimum.
+        .target(
+            name: "LinearProgramming",
+            dependencies: ["MultiPrecision", "LinearAlgebra", "CGLPK"]
+        ),
         .target(
             name: "Models",
             dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", .product(name: "RealModule", package: "swift-numerics")]
@@ -55,7 +63,7 @@ let package = Package(
         .target(
             name: "Claims",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "Models", "Symbolic", "Dynamics",
+                "MultiPrecision", "LinearAlgebra", "Models", "Symbolic", "Dynamics", "LinearProgramming",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
@@ -104,15 +112,22 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimsTests",
-            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics"]
+            dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics",
+                           "LinearProgramming"],
+            exclude: ["References"]
+        ),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", "LinearAlgebra", "MultiPrecision"]
         ),
         .testTarget(
             name: "ModelsTests",
-            dependencies: ["Models", "LinearAlgebra", "MultiPrecision"]
+            dependencies: ["Models", "LinearAlgebra", "MultiPrecision", "Dynamics", "AttestTestSupport"],
+            exclude: ["References"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Claims"]
+            dependencies: ["Reports", "Claims", "AttestTestSupport"]
         ),
 
         // Fuzz targets (issue 9): `make fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING); in a

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the system packages Attest needs (GMP and MPFR headers, pkg-config), only when missing.
+# Installs the system packages Attest needs (GMP, MPFR and GLPK headers, pkg-config), only when missing.
 # Usage: scripts/ensure-system-deps.sh [extra-debian-package ...]
 # Extra packages (e.g. valgrind for `make leaks`) are installed when their command is missing.
 set -euo pipefail
@@ -8,6 +8,9 @@ need=()
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists gmp mpfr; then
     need+=(pkg-config libgmp-dev libmpfr-dev)
 fi
+# GLPK (the exact simplex behind the minimum-ℓ1 interpolant) has no pkg-config file on Debian: look for its header.
+glpk_header_found() { [ -f /usr/include/glpk.h ] || [ -f /usr/local/include/glpk.h ]; }
+glpk_header_found || need+=(libglpk-dev)
 for extra in "$@"; do
     command -v "$extra" >/dev/null 2>&1 || need+=("$extra")
 done
@@ -24,7 +27,7 @@ else
     exit 1
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "attest setup: apt-get not found; install GMP and MPFR development files (pkg-config names gmp, mpfr) by hand." >&2
+    echo "attest setup: apt-get not found; install GMP and MPFR development files (pkg-config names gmp, mpfr) and GLPK (glpk.h, libglpk) by hand." >&2
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
@@ -34,6 +37,10 @@ if ! { "${run[@]}" apt-get update -qq && "${run[@]}" apt-get install -y -qq "${n
 fi
 if ! pkg-config --exists gmp mpfr; then
     echo "attest setup: pkg-config still cannot find gmp and mpfr after installing." >&2
+    exit 1
+fi
+if ! glpk_header_found; then
+    echo "attest setup: glpk.h is still missing after installing libglpk-dev." >&2
     exit 1
 fi
 echo "attest setup: done (GMP $(pkg-config --modversion gmp), MPFR $(pkg-config --modversion mpfr))." >&2

@@ -74,6 +74,10 @@ if "$attest" plot "$work/report.json" --series KL --claim omwu-kl-nonincreasing 
     compile "$work/omwu-vs-mwu-kl.tex"
     pdftoppm -png -r 110 -singlefile "$work/omwu-vs-mwu-kl.pdf" docs/images/omwu-vs-mwu-kl-pgfplots
 fi
+# P2a at 53 and 256 bits: where double precision meets its rounding floor.
+"$attest" plot "$work/report.json" --series KL --claim omwu-p2a-kl-53-bits --claim omwu-p2a-kl-256-bits \
+    --name omwu-p2a-53-vs-256-bits --title "OMWU on P2a: KL(z* ‖ z_t) at 53 and 256 bits" \
+    --output docs/examples/figures --standalone > /dev/null
 for svg in docs/examples/figures/*.svg; do
     name=$(basename "$svg" .svg)
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=640,400 \

@@ -4,6 +4,8 @@ import LinearAlgebra
 public enum DiagonalNetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     /// y must have one entry per row of A.
     case shapeMismatch(a: MatrixShape, yCount: Int)
+    /// u(0) and v(0) must have one entry per column of A.
+    case initializationMismatch(columns: Int, u: Int, v: Int)
     /// The depth N must be at least 2.
     case depthTooSmall(Int)
     /// The initialization scale α must be positive.
@@ -20,6 +22,8 @@ public enum DiagonalNetworkError: Error, CustomStringConvertible, Equatable, Sen
         switch self {
         case let .shapeMismatch(a, yCount):
             return "A is \(a) but y has \(yCount) entries; y needs one entry per row of A"
+        case let .initializationMismatch(columns, u, v):
+            return "u(0) has \(u) entries and v(0) has \(v); both need one per column of A (\(columns))"
         case let .depthTooSmall(n): return "depth \(n): the diagonal network needs depth N ≥ 2"
         case .nonPositiveScale: return "the initialization scale α must be positive"
         case .rankDeficient: return "A·Aᵀ is singular: A must have full row rank"

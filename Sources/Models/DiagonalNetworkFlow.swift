@@ -17,7 +17,7 @@ import MultiPrecision
 /// let flow = try DiagonalNetworkFlow(a: a, y: [3, 1], alpha: Rational(1, 10), depth: 2)
 /// let problem = ODEProblem(field: flow, initialState: flow.initialState, from: 0, to: 1000)
 /// ```
-public struct DiagonalNetworkFlow: VectorField {
+public struct DiagonalNetworkFlow: ReducedDiagonalFlow {
     /// The m × n measurement matrix A (m < n for the implicit-bias claims), exact.
     public let a: Matrix<Rational>
     /// The m measurements y, exact.
@@ -40,12 +40,6 @@ public struct DiagonalNetworkFlow: VectorField {
         self.depth = depth
     }
 
-    /// n, the number of coordinates of s and x.
-    public var dimension: Int { a.columnCount }
-
-    /// s(0) = 0.
-    public var initialState: [Rational] { Array(repeating: Rational(0), count: dimension) }
-
     /// α^N, the scale of x (exact).
     public var outputScale: Rational { alpha.power(depth) }
 
@@ -67,23 +61,6 @@ public struct DiagonalNetworkFlow: VectorField {
         return s.map { si in
             let z = k * si
             return scale * (T.pow(one - z, rational: exponent) - T.pow(one + z, rational: exponent))
-        }
-    }
-
-    /// ṡ = −Aᵀ(A x(s) − y).
-    public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
-        let x = effectiveVector(state)
-        var residual: [T] = []
-        residual.reserveCapacity(a.rowCount)
-        for i in 0..<a.rowCount {
-            var sum = -T(y[i])
-            for j in 0..<a.columnCount where !a[i, j].isZero { sum = sum + T(a[i, j]) * x[j] }
-            residual.append(sum)
-        }
-        for j in 0..<a.columnCount {
-            var sum = T(0)
-            for i in 0..<a.rowCount where !a[i, j].isZero { sum = sum - T(a[i, j]) * residual[i] }
-            derivative[j] = sum
         }
     }
 }

@@ -35,14 +35,7 @@ public struct DiagonalNetworkImplicitBias: Sendable {
     }
 
     /// A·x − y (rounded; m entries).
-    public func residual(_ x: [BigFloat]) -> [BigFloat] {
-        let a = roundedA
-        return (0..<a.rowCount).map { i in
-            var sum = -BigFloat(flow.y[i])
-            for j in 0..<a.columnCount { sum += a[i, j] * x[j] }
-            return sum
-        }
-    }
+    public func residual(_ x: [BigFloat]) -> [BigFloat] { flow.residual(x) }
 
     /// The certificate vector φ(x): arcsinh(x/(2α²)) for N = 2, h_N^{−1}(x/α^N) for N ≥ 3 (componentwise, rounded).
     /// The ℓ-th entry equals (4s)_ℓ resp. (N(N−2)α^{N−2}s)_ℓ along the flow.
@@ -103,7 +96,16 @@ public struct DiagonalNetworkImplicitBias: Sendable {
     ///
     /// - Throws: `DiagonalNetworkError.rankDeficient` when AAᵀ is singular.
     public func distanceToRowSpace(_ c: [BigFloat]) throws(DiagonalNetworkError) -> BigFloat {
-        let a = roundedA
+        try Self.distanceToRowSpace(c, of: flow.a)
+    }
+
+    /// The Euclidean distance from c to range(Aᵀ) for A rounded to the current precision, by the normal equations.
+    ///
+    /// - Throws: `DiagonalNetworkError.rankDeficient` when AAᵀ is singular.
+    public static func distanceToRowSpace(_ c: [BigFloat], of exact: Matrix<Rational>) throws(DiagonalNetworkError)
+        -> BigFloat
+    {
+        let a = Matrix(rows: exact.rowCount, columns: exact.columnCount) { i, j in BigFloat(exact[i, j]) }
         let gram = a * a.transposed()
         let ac = (0..<a.rowCount).map { i in (0..<a.columnCount).reduce(BigFloat(0)) { $0 + a[i, $1] * c[$1] } }
         let mu: [BigFloat]

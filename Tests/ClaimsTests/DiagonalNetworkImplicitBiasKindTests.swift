@@ -33,8 +33,13 @@ struct DiagonalNetworkImplicitBiasKindTests {
                                      Self.body("alpha = 1\n[check]\nclaim = \"l1-minimal\"\nl1_minimum = \"8/5\"\nrelative_tolerance = \"1e-3\"\n")))
         let l2 = try claim(claimText(id: "l2", kind: "diagonal-network-implicit-bias", expect: "fail",
                                      Self.body("alpha = \"1/4\"\n[check]\nclaim = \"l2-minimal\"\n")))
-        let result = await ClaimEngine().check([truth, wrongConstant, kernel, l1, l2])
-        #expect(result.claims.map(\.verdict) == [.pass, .fail, .fail, .fail, .fail])
+        let l1Computed = try claim(claimText(id: "l1-lp", kind: "diagonal-network-implicit-bias", expect: "fail",
+                                             Self.body("alpha = 1\n[check]\nclaim = \"l1-minimal\"\nrelative_tolerance = \"1e-3\"\n")))
+        let result = await ClaimEngine().check([truth, wrongConstant, kernel, l1, l2, l1Computed])
+        #expect(result.claims.map(\.verdict) == [.pass, .fail, .fail, .fail, .fail, .fail])
+        // Without l1_minimum, the exact LP supplies min ‖x‖₁ = 8/5 (THEORY.md §4.5).
+        let computed = try #require(result.claims[5].instances[0].measurements.first { $0.name == "min ‖x‖₁ (exact LP)" })
+        #expect(computed.value == "1.6" && computed.exact == "8/5")
         #expect(result.allMetExpectations)
         // THEORY.md §4.5: ‖x_α‖₁ = 2.06487154941 at α = 1 (depth 2); 1.7748173831 at α = 1/2 (depth 3).
         let l1Norm = try #require(result.claims[3].instances[0].measurements.first { $0.name == "‖x‖₁" })

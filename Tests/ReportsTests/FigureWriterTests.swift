@@ -11,7 +11,7 @@ enum FigureFixtures {
     static func decay(count: Int) -> Series {
         let x = (0..<count).map(Double.init)
         return Series(name: "loss", xLabel: "step k", yLabel: "ℓ(k)", logarithmic: true, x: x,
-                      y: x.map { Foundation.pow(10, -$0) }, error: x.map { Foundation.pow(10, -$0 - 70) })
+                      y: x.map { Foundation.pow(10, -$0) }, error: x.map { Foundation.pow(10, -$0 - 8) })
     }
 
     static var report: Report {
@@ -30,12 +30,18 @@ struct FigureWriterTests {
     func axes() {
         let chart = Chart(title: "t", series: FigureFixtures.decay(count: 41), label: "loss")
         let svg = SVGChartWriter().render(chart)
-        // Values 1 … 1e-40 and errors down to 1e-110: ticks every 20 decades from 10^-120 to 10^0 (the stride is
-        // the first of 1, 2, 5, 10, 20, … giving at most about eight labels).
-        for exponent in stride(from: -120, through: -20, by: 20) {
+        // Values 1 … 1e-40 and errors down to 1e-48: ticks every 10 decades from 10^-50 to 10^0 (the stride is the
+        // first of 1, 2, 5, 10, 20, … giving at most about eight labels).
+        for exponent in stride(from: -50, through: -10, by: 10) {
             #expect(svg.contains(">10<tspan dy=\"-6\" font-size=\"9\">−\(-exponent)</tspan>"), "10^\(exponent)")
         }
-        #expect(!svg.contains("−130") && !svg.contains("−110<"))
+        #expect(!svg.contains("−60<") && !svg.contains("−45<"))
+        // Errors 70 decades below every value would squash the curve: they are left out, and the legend says so.
+        var far = FigureFixtures.decay(count: 41)
+        far.error = far.y.map { $0 * 1e-70 }
+        let hidden = SVGChartWriter().render(Chart(title: "t", series: far, label: "loss"))
+        #expect(!hidden.contains("stroke-dasharray=\"2 3\" points") && hidden.contains("≤ 1.0e-70 not drawn"))
+        #expect(!hidden.contains("−100<") && hidden.contains(">10<tspan dy=\"-6\" font-size=\"9\">−40</tspan>"))
         let linear = Chart(title: "d", xLabel: "t", yLabel: "d", logarithmic: false,
                            curves: [.init(label: "d", x: [0, 1, 2], y: [0, 0.5, 1])])
         let text = SVGChartWriter().render(linear)

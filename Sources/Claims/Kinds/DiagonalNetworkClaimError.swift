@@ -1,9 +1,21 @@
+import MultiPrecision
+
 /// Why a diagonal-network claim could not be evaluated.
 public enum DiagonalNetworkClaimError: Error, CustomStringConvertible, Sendable {
     /// The flow ended without reaching the target residual.
     case noConvergence(String)
     /// The target residual is below what the working precision can resolve.
     case targetBelowPrecision(bits: Int)
+    /// The minimum-ℓ1 interpolant is not unique, so "x_∞(α) → x_ℓ1" has no single x_ℓ1 to compare with.
+    case l1MinimizerNotUnique(String)
+
+    /// Throws `targetBelowPrecision` unless target > 2^{−(p−32)}: the residual cannot fall much below the rounding
+    /// of A·x at p bits, and 32 bits of room keep the event reachable.
+    static func checkReachable(target: Rational, bits: Int) throws(DiagonalNetworkClaimError) {
+        guard target > Rational(numerator: 1, denominator: BigInt(1) << (bits - 32)) else {
+            throw .targetBelowPrecision(bits: bits)
+        }
+    }
 
     /// A one-line message.
     public var description: String {
@@ -12,6 +24,8 @@ public enum DiagonalNetworkClaimError: Error, CustomStringConvertible, Sendable 
             return "the flow did not reach the target residual (\(reason)); raise max_time or the target"
         case let .targetBelowPrecision(bits):
             return "target_residual is below 2^−(p−32) at p = \(bits) bits; raise the precision or the target"
+        case let .l1MinimizerNotUnique(why):
+            return "the minimum-ℓ1 interpolant is \(why); x_∞(α) → x_ℓ1 is undefined (THEORY.md §4.5): choose A, y with a unique minimizer"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Dynamics
 import LinearAlgebra
+import LinearProgramming
 import Models
 import MultiPrecision
 
@@ -16,7 +17,8 @@ import MultiPrecision
 /// - `"implicit-bias"` (true): margin = tol − max(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖);
 ///   `certificate = "unit-constant"` (arcsinh(x/α²), N = 2) and `"linear"` (x/(2α²), the kernel certificate) are
 ///   the known-false variants of §4.5;
-/// - `"l1-minimal"` (known false at finite α): margin = tol·m₁ − (‖x‖₁ − m₁), m₁ = `l1_minimum`;
+/// - `"l1-minimal"` (known false at finite α): margin = tol·m₁ − (‖x‖₁ − m₁), m₁ = `l1_minimum` or, when it is not
+///   given, min ‖x‖₁ from the exact linear program (`MinimumL1Interpolant`);
 /// - `"l2-minimal"` (known false at small α): margin = tol − ‖x − A⁺y‖/‖A⁺y‖.
 public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
     /// Creates the kind.
@@ -48,21 +50,13 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
 
     /// A, y, α, N, the stopping target and the claim.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("A", section: .model, type: .matrix, required: true, variable: false,
-                          help: "the m × n measurement matrix (m < n), exact; full row rank"),
-            ParameterSpec("y", section: .model, type: .matrix, required: true, variable: false,
-                          help: "the m measurements, as one row or one column, exact"),
+        DiagonalNetworkParameters.problem + [
             ParameterSpec("alpha", section: .model, type: .rational(minimum: 0, exclusive: true), required: true,
                           help: "the initialization scale α: u(0) = v(0) = α𝟙"),
-            ParameterSpec("depth", section: .model, type: .integer(2...8), default: .integer(2),
-                          help: "the depth N of x = u^{⊙N} − v^{⊙N}"),
-            ParameterSpec("target_residual", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(40))),
-                          help: "the event stops the flow when ‖Ax − y‖ ≤ target_residual·‖y‖"),
-            ParameterSpec("max_time", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
-                          default: .rational(Rational(10_000)),
-                          help: "the time horizon; reaching it before the target is an ERROR (no convergence seen)"),
+            DiagonalNetworkParameters.depth,
+        ] + DiagonalNetworkParameters.stopping(
+            defaultTarget: Rational(numerator: 1, denominator: BigInt(10).power(40))
+        ) + [
             ParameterSpec("claim", section: .check, type: .choice(["implicit-bias", "l1-minimal", "l2-minimal"]),
                           default: .choice("implicit-bias"),
                           help: "\"implicit-bias\" (interpolation, certificate, reference), \"l1-minimal\" or \"l2-minimal\""),
@@ -70,37 +64,16 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
                           default: .choice("exact"),
                           help: "\"exact\": arcsinh(x/(2α²)) or h_N^{−1}(x/α^N); \"unit-constant\": arcsinh(x/α²) (wrong); \"linear\": x/(2α²) (kernel regime, wrong)"),
             ParameterSpec("l1_minimum", section: .check, type: .rational(minimum: 0, exclusive: true),
-                          help: "min ‖x‖₁ over Ax = y, exact (for claim = \"l1-minimal\")"),
+                          help: "min ‖x‖₁ over Ax = y, exact (for claim = \"l1-minimal\"); when absent Attest computes it by an exact LP (GLPK)"),
             ParameterSpec("relative_tolerance", section: .check, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(Rational(numerator: 1, denominator: BigInt(10).power(25))),
                           help: "the relative slack of every claimed equality"),
         ]
     }
 
-    /// The exact A and y, y as a list.
-    private func data(_ p: InstanceParameters) throws(ParameterProblem) -> (Matrix<Rational>, [Rational]) {
-        guard case let .exact(a, _)? = p.matrix("A") else {
-            throw ParameterProblem(key: "A", .invalidValue("A must be given exactly (inline or a file)"))
-        }
-        guard case let .exact(y, origin)? = p.matrix("y") else {
-            throw ParameterProblem(key: "y", .invalidValue("y must be given exactly (inline or a file)"))
-        }
-        guard y.rowCount == 1 || y.columnCount == 1 else {
-            throw ParameterProblem(key: "y", .dimensionMismatch("y (\(origin)) is \(y.shape); it must be one row or one column"))
-        }
-        let list = y.elements
-        guard list.count == a.rowCount else {
-            throw ParameterProblem(key: "y", .dimensionMismatch("y has \(list.count) entries but A has \(a.rowCount) rows"))
-        }
-        return (a, list)
-    }
-
-    /// Shapes fit; `l1_minimum` is given for the ℓ1 claim; the non-exact certificates are for N = 2.
+    /// Shapes fit; the non-exact certificates are for N = 2.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        _ = try data(parameters)
-        if parameters.choice("claim") == "l1-minimal", !parameters.has("l1_minimum") {
-            throw ParameterProblem(key: "l1_minimum", .missingKey)
-        }
+        _ = try DiagonalNetworkParameters.data(parameters)
         if parameters.choice("certificate") != "exact", parameters.choice("certificate") != nil,
            (parameters.integer("depth") ?? 2) != 2 {
             throw ParameterProblem(key: "certificate", .invalidValue("the wrong-certificate variants are defined for depth 2"))
@@ -109,7 +82,7 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
 
     /// Integrates to the event and measures the residuals.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let (a, y) = try data(parameters)
+        let (a, y) = try DiagonalNetworkParameters.data(parameters)
         let depth = parameters.integer("depth") ?? 2
         let alpha = parameters.rational("alpha")!
         let target = parameters.rational("target_residual")!
@@ -117,27 +90,15 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         let flow = try DiagonalNetworkFlow(a: a, y: y, alpha: alpha, depth: depth)
         let bias = DiagonalNetworkImplicitBias(flow: flow)
         let bits = context.precision ?? BigFloat.currentPrecision
-        // The residual cannot fall much below the rounding of A·x at p bits; 2^{−(p−32)} leaves 32 bits of room.
-        guard target > Rational(numerator: 1, denominator: BigInt(1) << (bits - 32)) else {
-            throw DiagonalNetworkClaimError.targetBelowPrecision(bits: bits)
-        }
+        try DiagonalNetworkClaimError.checkReachable(target: target, bits: bits)
 
         func norm(_ v: [BigFloat]) -> BigFloat { BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         let yNorm = norm(y.map { BigFloat($0) })
-        let threshold = BigFloat(target) * yNorm
-        let stop = Event<BigFloat>("‖Ax − y‖ = target·‖y‖", direction: .falling) { _, s in
-            norm(bias.residual(flow.effectiveVector(s))) - threshold
-        }
-        var options = IntegrationOptions(precision: bits)
-        options.maximumSteps = 2_000_000
         try context.checkpoint()
-        let problem = try ODEProblem(field: flow, initialState: flow.initialState, from: 0, to: parameters.rational("max_time")!)
-        let run = try integrate(problem, method: Taylor(), scalar: BigFloat.self, options: options, events: [stop])
-        guard case .event = run.termination else {
-            throw DiagonalNetworkClaimError.noConvergence(run.termination.description)
-        }
+        let run = try flow.limit(targetResidual: target, maxTime: parameters.rational("max_time")!, precision: bits)
+        guard run.reachedTarget else { throw DiagonalNetworkClaimError.noConvergence(run.termination) }
         try context.checkpoint()
-        let x = flow.effectiveVector(run.state)
+        let x = run.x
         let interpolation = norm(bias.residual(x)) / yNorm
         let (reference, newtonIterations) = try bias.reference()
         let referenceDistance = norm(zip(x, reference).map { $0 - $1 }) / norm(reference)
@@ -154,8 +115,15 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         let location: String
         switch parameters.choice("claim") ?? "implicit-bias" {
         case "l1-minimal":
-            let minimum = BigFloat(parameters.rational("l1_minimum")!)
-            quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(minimum)))
+            let minimum: BigFloat
+            if let given = parameters.rational("l1_minimum") {
+                minimum = BigFloat(given)
+                quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(minimum)))
+            } else {
+                let exact = try MinimumL1Interpolant(a: a, y: y).norm
+                minimum = BigFloat(exact)
+                quantities.append(Quantity("min ‖x‖₁ (exact LP)", .exact(exact)))
+            }
             margin = tolerance * minimum - (l1 - minimum)
             location = "‖x_∞‖₁ − min ‖x‖₁"
         case "l2-minimal":
@@ -181,7 +149,7 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         }
         return Evaluation(
             quantities: quantities, margin: .rounded(margin), location: location,
-            statistics: ["steps": "\(run.statistics.steps)", "newton iterations": "\(newtonIterations)",
+            statistics: ["steps": "\(run.steps)", "newton iterations": "\(newtonIterations)",
                          "depth": "\(depth)"])
     }
 }

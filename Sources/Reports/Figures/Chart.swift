@@ -1,4 +1,5 @@
 import Claims
+import Foundation
 
 /// A line chart: one or more curves on shared axes, with a title and axis labels. The SVG, pgfplots and HTML
 /// writers draw the same `Chart`.
@@ -54,14 +55,35 @@ public struct Chart: Sendable, Equatable {
         value.isFinite && (!logarithmic || value > 0)
     }
 
-    /// The range of the drawable abscissae and values (error curves included on logarithmic axes), or `nil` when
-    /// nothing can be drawn.
+    /// How many decades below the smallest value an error estimate may lie and still be drawn: further down it
+    /// would squash the curves into a line (the legend then gives the largest error left out).
+    static let errorDecades = 12.0
+
+    /// The lowest error estimate drawn on a logarithmic axis, or `nil` when there are no values.
+    var errorFloor: Double? {
+        let values = curves.flatMap { $0.y.filter(isDrawable) }
+        return values.min().map { $0 * Foundation.pow(10, -Self.errorDecades) }
+    }
+
+    /// Whether an error estimate is drawn: drawable, and not far below every value.
+    func isDrawableError(_ error: Double) -> Bool {
+        isDrawable(error) && error >= (errorFloor ?? 0)
+    }
+
+    /// The largest error estimate that is left out for lying far below the values, if any.
+    var largestHiddenError: Double? {
+        guard logarithmic else { return nil }
+        return curves.flatMap { $0.error ?? [] }.filter { isDrawable($0) && !isDrawableError($0) }.max()
+    }
+
+    /// The range of the drawable abscissae and values (and, on logarithmic axes, of the error estimates drawn), or
+    /// `nil` when nothing can be drawn.
     var dataRange: (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
         var xs: [Double] = [], ys: [Double] = []
         for curve in curves {
             for i in curve.x.indices where curve.x[i].isFinite {
                 if isDrawable(curve.y[i]) { xs.append(curve.x[i]); ys.append(curve.y[i]) }
-                if logarithmic, let error = curve.error, isDrawable(error[i]) { ys.append(error[i]) }
+                if logarithmic, let error = curve.error, isDrawableError(error[i]) { ys.append(error[i]) }
             }
         }
         guard let xMin = xs.min(), let xMax = xs.max(), let yMin = ys.min(), let yMax = ys.max() else { return nil }

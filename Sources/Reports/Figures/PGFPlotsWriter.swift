@@ -4,8 +4,9 @@ import Foundation
 /// pgfplots, or a whole `standalone` document) and the `.dat` table it reads, so the numbers stay in one place.
 ///
 /// The table has columns `x1 y1 e1 x2 y2 e2 …` (abscissa, value and error estimate of each curve), padded with
-/// `nan` where curves differ in length; on a logarithmic axis non-positive values are written as `nan` too, and the
-/// axis uses `unbounded coords=jump` so that pgfplots breaks the line there.
+/// `nan` where curves differ in length; on a logarithmic axis non-positive values are written as `nan` too (as are
+/// error estimates more than `Chart.errorDecades` decades below every value), and the axis uses
+/// `unbounded coords=jump` so that pgfplots breaks the line there.
 public struct PGFPlotsWriter: Sendable {
     /// Whether the `.tex` is a complete `standalone` document (compiles with `pdflatex` alone).
     public var standalone: Bool
@@ -67,7 +68,7 @@ public struct PGFPlotsWriter: Sendable {
                 cells.append(number(curve.x[row], drawable: curve.x[row].isFinite))
                 cells.append(number(curve.y[row], drawable: chart.isDrawable(curve.y[row])))
                 let error = curve.error?[row] ?? .nan
-                cells.append(number(error, drawable: chart.isDrawable(error)))
+                cells.append(number(error, drawable: chart.logarithmic ? chart.isDrawableError(error) : chart.isDrawable(error)))
             }
             lines.append(cells.joined(separator: " "))
         }

@@ -49,7 +49,8 @@ public struct SVGChartWriter: Sendable {
             out += polyline(curve.x, curve.y, chart: chart, xAxis: xAxis, yAxis: yAxis,
                             style: "stroke=\"\(colour)\" stroke-width=\"1.8\"")
             if chart.logarithmic, let error = curve.error {
-                out += polyline(curve.x, error, chart: chart, xAxis: xAxis, yAxis: yAxis,
+                let drawn = error.map { chart.isDrawableError($0) ? $0 : .nan }
+                out += polyline(curve.x, drawn, chart: chart, xAxis: xAxis, yAxis: yAxis,
                                 style: "stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"")
             }
         }
@@ -129,7 +130,8 @@ public struct SVGChartWriter: Sendable {
             entries.append((curve.label, Self.palette[index % Self.palette.count], false))
         }
         if chart.logarithmic, chart.curves.contains(where: { $0.error != nil }) {
-            entries.append(("error estimate (same colour)", "#666666", true))
+            let label = chart.largestHiddenError.map { "error estimate (same colour; ≤ \(Self.shortNumber($0)) not drawn)" }
+            entries.append((label ?? "error estimate (same colour)", "#666666", true))
         }
         guard !entries.isEmpty else { return "" }
         let longest = entries.map(\.label.count).max() ?? 0
@@ -164,7 +166,8 @@ public struct SVGChartWriter: Sendable {
         let p = plot
         var points: [(x: Double, y: Double)] = []
         for curve in chart.curves {
-            let rows = chart.logarithmic ? [curve.y] + (curve.error.map { [$0] } ?? []) : [curve.y]
+            let errors = curve.error.map { $0.map { chart.isDrawableError($0) ? $0 : .nan } }
+            let rows = chart.logarithmic ? [curve.y] + (errors.map { [$0] } ?? []) : [curve.y]
             for values in rows {
                 var previous: (x: Double, y: Double)?
                 for i in curve.x.indices {
@@ -184,6 +187,9 @@ public struct SVGChartWriter: Sendable {
         }
         return points
     }
+
+    /// A number in two significant digits, `2.1e-76`.
+    static func shortNumber(_ value: Double) -> String { String(format: "%.1e", value) }
 
     /// 10 with a superscript exponent.
     private func powerOfTen(_ exponent: Int) -> String {

@@ -112,8 +112,9 @@ public struct SweepTable: Sendable, Equatable {
             cells.append(verdicts.joined(separator: "/"))
             return cells
         }
-        var sentences = ["Numbers to \(digits) significant digits; ± error is the error estimate (the difference "
-                         + "between the working precision and 64 more bits)"]
+        var sentences = ["Numbers to \(digits) significant digits; ± error is the error estimate (the difference from "
+                         + "a run at 64 more bits, plus the discretization error where the method reports one, such "
+                         + "as step halving for fixed steps)"]
         if let reduce = sweep.reduceOver {
             sentences.append("min, median (lower middle) and max are over \(reduce), ± error the largest among them")
         }
