@@ -254,6 +254,109 @@ enum SoundnessCases {
         claim = "W2 W1 = W1 W2"
         """
 
+    // MARK: Limits, shapes and factorizations (the kinds' own test instances)
+
+    static let l1Limit = """
+        [model]
+        A = [[1, 0, 1, 2, -1], [0, 1, -1, 1, 2]]
+        y = [[3, 1]]
+        depth = 2
+        alpha_ratio = "1/10"
+        alpha_count = 7
+        [dynamics]
+        limit = "reference"
+        [numerics]
+        precision = 128
+        max_precision = 128
+        """
+
+    static let shape = """
+        [model]
+        A = [[1, 0, 1, 2, -1], [0, 1, -1, 1, 2]]
+        y = [[3, 1]]
+        u0 = [[1, "1/2", 2, 1, "1/4"]]
+        v0 = [["1/2", 1, "1/4", 2, 1]]
+        [dynamics]
+        target_residual = "1e-20"
+        [numerics]
+        precision = 128
+        max_precision = 128
+        """
+
+    static func closedForm(initialization: String, tolerance: String) -> String {
+        """
+        [model]
+        singular_values = [[3, "1/2"]]
+        left = [["3/5", "-4/5"], ["4/5", "3/5"]]
+        right = [["5/13", "-12/13"], ["12/13", "5/13"]]
+        alpha = "1/5"
+        depth = 3
+        \(initialization)
+        [dynamics]
+        horizon = 2
+        samples = 2
+        [check]
+        relative_tolerance = "\(tolerance)"
+        [numerics]
+        precision = 128
+        """
+    }
+
+    static func incremental(_ claimed: String) -> String {
+        """
+        [model]
+        singular_values = [[4, 1]]
+        left = [["3/5", "-4/5"], ["4/5", "3/5"]]
+        right = [["3/5", "-4/5"], ["4/5", "3/5"]]
+        alpha = "1/10"
+        depth = 2
+        [dynamics]
+        horizon = 3
+        samples = 2
+        [check]
+        claim = "\(claimed)"
+        relative_tolerance = "1e-25"
+        [numerics]
+        precision = 128
+        """
+    }
+
+    static func nuclearNorm(_ check: String) -> String {
+        """
+        [model]
+        measurements = [[[0, 1], [0, 0]], [[0, 0], [1, 0]], [[0, 0], [0, 1]]]
+        y = [[1, 1, 0]]
+        alpha = "1/100"
+        [dynamics]
+        step_size = "1/200"
+        steps = 1200
+        samples = 20
+        [check]
+        \(check)
+        [numerics]
+        precision = 96
+        """
+    }
+
+    static func riemannian(depth: Int, extra: String) -> String {
+        """
+        [model]
+        A = [[1, 2], [-1, 3]]
+        left = [["3/5", "-4/5"], ["4/5", "3/5"]]
+        right = [[1, 0], [0, 1]]
+        root_singular_values = [[1, "1/2"]]
+        depth = \(depth)
+        \(extra)
+        [dynamics]
+        horizon = "1/2"
+        samples = 2
+        [check]
+        relative_tolerance = "1e-8"
+        [numerics]
+        precision = 64
+        """
+    }
+
     // MARK: The suite
 
     /// True claims: each must PASS.
@@ -300,6 +403,18 @@ enum SoundnessCases {
         SoundnessCase(id: "pbl-polar-E1", kind: "pbl-polar-identity", truth: .pass, body: polar(identity: "E1", norms: "unequal")),
         SoundnessCase(id: "pbl-time-change-equal", kind: "pbl-time-change", truth: .pass, body: timeChange(norms: "equal")),
         SoundnessCase(id: "lyu-li-margin", kind: "lyu-li-smoothed-margin", truth: .pass, body: margin),
+        SoundnessCase(id: "l1-limit-depth-2", kind: "diagonal-network-l1-limit", truth: .pass,
+                      body: l1Limit + "\n[check]\nminimum_exponent = \"3/10\""),
+        SoundnessCase(id: "shape-certificate", kind: "diagonal-network-initialization-shape", truth: .pass,
+                      body: shape + "\n[check]\nrelative_tolerance = \"1e-12\""),
+        SoundnessCase(id: "dmf-closed-form-gf", kind: "deep-matrix-factorization-closed-form", truth: .pass,
+                      body: closedForm(initialization: "", tolerance: "1e-25")),
+        SoundnessCase(id: "dmf-learning-order", kind: "deep-matrix-factorization-incremental", truth: .pass,
+                      body: incremental("learning-order")),
+        SoundnessCase(id: "completion-entry-grows", kind: "matrix-factorization-nuclear-norm", truth: .pass,
+                      body: nuclearNorm("claim = \"entry-grows\"")),
+        SoundnessCase(id: "riemannian-balanced", kind: "riemannian-product-flow", truth: .pass,
+                      body: riemannian(depth: 3, extra: "")),
     ]
 
     /// Known-false claims: each must FAIL.
@@ -375,5 +490,17 @@ enum SoundnessCases {
                       body: polar(identity: "E5-single-factor", norms: "unequal")),
         SoundnessCase(id: "pbl-time-change-unequal", kind: "pbl-time-change", truth: .fail, body: timeChange(norms: "unequal")),
         SoundnessCase(id: "lyu-li-margin-from-zero", kind: "lyu-li-smoothed-margin", truth: .fail, body: marginFromZero),
+        SoundnessCase(id: "l2-limit", kind: "diagonal-network-l1-limit", truth: .fail,
+                      body: l1Limit + "\n[check]\ntarget = \"l2\""),
+        SoundnessCase(id: "shape-blind", kind: "diagonal-network-initialization-shape", truth: .fail,
+                      body: shape + "\n[check]\nclaim = \"shape-blind\""),
+        SoundnessCase(id: "dmf-closed-form-unaligned", kind: "deep-matrix-factorization-closed-form", truth: .fail,
+                      body: closedForm(initialization: "initialization = \"identity\"", tolerance: "1e-6")),
+        SoundnessCase(id: "dmf-reverse-order", kind: "deep-matrix-factorization-incremental", truth: .fail,
+                      body: incremental("reverse-order")),
+        SoundnessCase(id: "completion-nuclear-minimal", kind: "matrix-factorization-nuclear-norm", truth: .fail,
+                      body: nuclearNorm("loss_threshold = \"2e-1\"\nnuclear_minimum = 2")),
+        SoundnessCase(id: "riemannian-unbalanced", kind: "riemannian-product-flow", truth: .fail,
+                      body: riemannian(depth: 2, extra: "imbalance = 2")),
     ]
 }
