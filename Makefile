@@ -3,13 +3,14 @@
 #   make test     install missing system packages, run the test suite
 # Also: make bench (benchmarks, release), make bench-dynamics (P1a: Attest's Taylor stepper against heyoka and
 # mpmath.odefun, in one run; minutes), make bench-steppers (P1a: every Attest stepper against the Taylor stepper;
-# about an hour), make leaks (valgrind leak check), make docs (tables, figures and the HTML report, compiled and
-# rendered), make build, make clean.
+# about an hour), make leaks (valgrind leak check), make sanitize (AddressSanitizer and LeakSanitizer on the
+# MultiPrecision and LinearAlgebra tests), make fuzz (libFuzzer on the claim-file and Symbolic expression parsers,
+# FUZZ_SECONDS each), make docs (tables, figures and the HTML report, compiled and rendered), make build, make clean.
 
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test proofs bench bench-dynamics bench-steppers leaks docs build release clean
+.PHONY: deps test proofs bench bench-dynamics bench-steppers leaks sanitize fuzz docs build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -58,5 +59,32 @@ leaks:
 	$(SWIFT) build -c release --product attest-benchmarks
 	scripts/leak-check.sh $(RELEASE_BIN)/attest-benchmarks
 
+# AddressSanitizer, with LeakSanitizer's leak check at exit, on the MultiPrecision and LinearAlgebra tests; in a build
+# folder of its own, so that the ordinary build stays warm. Only the Swift Testing run (XCTest's runner leaks a few
+# objects of its own at exit, and the tests use Swift Testing).
+SANITIZE_SCRATCH ?= .build-sanitize
+SANITIZE_FILTER ?= MultiPrecisionTests|LinearAlgebraTests
+sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path $(SANITIZE_SCRATCH) -Xswiftc -sanitize=address
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 $(SWIFT) test --skip-build --disable-xctest --scratch-path $(SANITIZE_SCRATCH) \
+		-Xswiftc -sanitize=address --filter '$(SANITIZE_FILTER)'
+
+# libFuzzer (with AddressSanitizer) on the claim-file parser and validator and on the Symbolic expression parser,
+# FUZZ_SECONDS each; seeds in Fuzz/Corpus/NAME, new inputs in $(FUZZ_SCRATCH)/corpus/NAME, crashes in
+# $(FUZZ_SCRATCH)/crashes/NAME (replay one with the normal build: .build/debug/NAME-fuzzer FILE). Leak detection is
+# off: TOMLKit 0.6 leaks the strings and key lists it hands out (docs/reliability.md), which would end every run.
+FUZZ_SECONDS ?= 60
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_TARGETS = claim-file expression
+fuzz: deps
+	@for t in $(FUZZ_TARGETS); do \
+		$(SWIFT) build --scratch-path $(FUZZ_SCRATCH) --product $$t-fuzzer \
+			-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING || exit 1; \
+		mkdir -p $(FUZZ_SCRATCH)/corpus/$$t $(FUZZ_SCRATCH)/crashes/$$t; \
+		ASAN_OPTIONS=detect_leaks=0 $(FUZZ_SCRATCH)/debug/$$t-fuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+			-print_final_stats=1 -artifact_prefix=$(FUZZ_SCRATCH)/crashes/$$t/ \
+			$(FUZZ_SCRATCH)/corpus/$$t Fuzz/Corpus/$$t || exit 1; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-sanitize .build-fuzz

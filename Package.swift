@@ -130,6 +130,12 @@ let package = Package(
             dependencies: ["Reports", "Claims", "AttestTestSupport"]
         ),
 
+        // Fuzz targets (issue 9): `make fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING); in a
+        // normal build they replay the files given as arguments, such as their seed corpora in Fuzz/Corpus.
+        .target(name: "FuzzReplay", path: "Fuzz/FuzzReplay"),
+        .executableTarget(name: "claim-file-fuzzer", dependencies: ["Claims", "FuzzReplay"], path: "Fuzz/ClaimFileFuzzer"),
+        .executableTarget(name: "expression-fuzzer", dependencies: ["Symbolic", "FuzzReplay"], path: "Fuzz/ExpressionFuzzer"),
+
         // Benchmarks: never part of the test suite. `make bench` runs them in release mode.
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .executableTarget(

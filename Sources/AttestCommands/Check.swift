@@ -48,6 +48,11 @@ extension Attest {
         @Option(help: ArgumentHelp("Time limit per instance in seconds; an instance over it is an ERROR.", valueName: "seconds"))
         public var timeout: Double?
 
+        /// Time limit of the whole run.
+        @Option(help: ArgumentHelp("Time limit of the whole run in seconds: then it stops as on Ctrl-C, the reports hold "
+                                   + "what is done (complete: false) and --resume continues it.", valueName: "seconds"))
+        public var timeoutTotal: Double?
+
         /// Report files.
         @Option(name: .customLong("report"),
                 help: ArgumentHelp("Also write the report to FILE, in the format of its extension; repeatable.", valueName: "file"))
@@ -57,6 +62,11 @@ extension Attest {
         @Option(help: ArgumentHelp("Also write the monitored quantities of every claim as SVG and pgfplots figures "
                                    + "into this folder.", valueName: "folder"))
         public var figures: String?
+
+        /// An interrupted run's JSON report to continue.
+        @Option(help: ArgumentHelp("Continue the interrupted run whose JSON report is FILE: its finished instances are "
+                                   + "taken over, the others run (same claim files and options).", valueName: "file"))
+        public var resume: String?
 
         /// Print the summary table only; no progress.
         @Flag(name: .shortAndLong, help: "Print only the summary table; no progress.")
@@ -81,10 +91,27 @@ extension Attest {
             if let timeout, !(timeout > 0) || !timeout.isFinite {
                 throw ValidationError("--timeout must be a positive number of seconds")
             }
+            if let timeoutTotal, !(timeoutTotal > 0) || !timeoutTotal.isFinite {
+                throw ValidationError("--timeout-total must be a positive number of seconds")
+            }
             if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
             for path in reports where ReportFormat(fileName: path) == nil {
                 throw ValidationError("--report \(path): unknown format; use a file ending in "
                                       + ReportFormat.extensions.joined(separator: ", "))
+            }
+        }
+
+        /// Reads the report to resume; exits with status 2 when it cannot be read.
+        private static func loadReport(_ path: String) throws -> Report {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Attest.printError("attest: --resume \(path): cannot read the report: no such file, or not readable")
+                throw ExitCode(AttestExitCode.inputError.rawValue)
+            }
+            do {
+                return try JSONReportWriter.decode(data)
+            } catch {
+                Attest.printError("attest: --resume \(path): not a JSON report of attest check: \(error)")
+                throw ExitCode(AttestExitCode.inputError.rawValue)
             }
         }
 
@@ -109,20 +136,39 @@ extension Attest {
             let options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
                                        maxPrecision: maxPrecision, jobs: jobs,
                                        timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+            let previous = try resume.map { try Self.loadReport($0) }
+            let completed: [String: [InstanceOutcome]]
+            do {
+                completed = try previous?.completedOutcomes(for: claims, options: options, tool: Attest.toolInfo) ?? [:]
+            } catch {
+                Attest.printError("attest: --resume \(resume ?? ""): \(error)")
+                throw ExitCode(AttestExitCode.inputError.rawValue)
+            }
             let started = Date()
             let clock = ContinuousClock(), began = clock.now
             let display = ProgressDisplay(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .live : .plain),
                                           verbose: verbose, totalClaims: claims.count)
-            let engineTask = Task { await ClaimEngine().check(claims, options: options, progress: display.handle) }
+            let engineTask = Task { await ClaimEngine().check(claims, options: options, completed: completed,
+                                                                 progress: display.handle) }
             let interrupt = InterruptHandler {
-                display.note("interrupted: stopping; the reports will hold what is done (complete: false)")
+                display.note("interrupted: stopping; the reports will hold what is done (complete: false; continue with --resume)")
                 engineTask.cancel()
             }
+            let deadline = timeoutTotal.map { seconds in
+                Task {
+                    try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded())))
+                    display.note("--timeout-total \(seconds) s reached: stopping; the reports will hold what is done "
+                                 + "(complete: false; continue with --resume)")
+                    engineTask.cancel()
+                }
+            }
             let result = await engineTask.value
+            deadline?.cancel()
             interrupt.stop()
             display.finish(instances: result.claims.reduce(0) { $0 + $1.instances.count }, elapsed: clock.now - began)
 
-            let report = Report(result: result, tool: Attest.toolInfo, started: started)
+            var report = Report(result: result, tool: Attest.toolInfo, started: started)
+            if let previous { report.time = previous.time }    // one run, resumed: it started then
             let detail: TextReportWriter.Detail = quiet ? .quiet : (verbose ? .verbose : .normal)
             print(TextReportWriter(detail: detail).render(report), terminator: "")
             var writeFailed = false

@@ -1,29 +1,35 @@
 import Foundation
 
-/// Turns the first Ctrl-C (SIGINT) into an orderly stop (`action`: cancel the run, then the reports are written
-/// with `complete: false`); a second Ctrl-C exits at once with status 130.
+/// Turns the first SIGINT (Ctrl-C) or SIGTERM into an orderly stop (`action`: cancel the run, then the reports are
+/// written with `complete: false`, ready for `attest check --resume`); a second signal exits at once with status
+/// 128 + its number (130 for SIGINT, 143 for SIGTERM).
 final class InterruptHandler: @unchecked Sendable {
-    private let source: DispatchSourceSignal
+    /// The signals handled.
+    private static let signals = [SIGINT, SIGTERM]
+    private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
     private var interrupted = false
 
     init(_ action: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [unowned self] in
-            lock.lock()
-            let again = interrupted
-            interrupted = true
-            lock.unlock()
-            if again { exit(130) }
-            action()
+        for number in Self.signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [unowned self] in
+                lock.lock()
+                let again = interrupted
+                interrupted = true
+                lock.unlock()
+                if again { exit(128 + number) }
+                action()
+            }
+            source.resume()
+            sources.append(source)
         }
-        source.resume()
     }
 
-    /// Restores the default SIGINT behaviour.
+    /// Restores the default behaviour of the signals.
     func stop() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
+        for source in sources { source.cancel() }
+        for number in Self.signals { signal(number, SIG_DFL) }
     }
 }

@@ -309,7 +309,11 @@ struct _ClaimFileReader {
     /// Reads `[[instance]]` tables: each an explicit instance overriding the sections' values.
     mutating func readInstanceList(_ node: TOMLNode, specs: [String: ParameterSpec],
                                    allNames: [String]) -> [[String: (ParameterValue, String)]]? {
-        guard case let .array(items) = node, !items.isEmpty else {
+        if case let .array(items) = node, items.isEmpty {
+            report("instance", .invalidValue("the instance list is empty: give at least one [[instance]] table"))
+            return nil
+        }
+        guard case let .array(items) = node else {
             report("instance", .wrongType(expected: "one or more [[instance]] tables", found: node.typeDescription))
             return nil
         }

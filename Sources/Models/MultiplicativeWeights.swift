@@ -103,6 +103,8 @@ public struct MultiplicativeWeights: Sendable {
             }
             return logZ
         }
+        // +1; −1 only under the test-only `ModelMutation.negatedMaximizerPayoff`.
+        let maximizerSign = ModelMutation.active == .negatedMaximizerPayoff ? -1 : 1
         products()
         gPrev = g; hPrev = h
         let initialKL = kl()
@@ -114,7 +116,7 @@ public struct MultiplicativeWeights: Sendable {
             try checkpoint()
             if t > 1 { products() }
             let logZx = update(&x, &lx, g, gPrev, sign: -1)
-            let logZy = update(&y, &ly, h, hPrev, sign: 1)
+            let logZy = update(&y, &ly, h, hPrev, sign: maximizerSign)
             identity.append(logZx + logZy)
             let current = kl()
             direct.append(current - previousKL)

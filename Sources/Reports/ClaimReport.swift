@@ -74,6 +74,8 @@ public struct InstanceReport: Codable, Sendable, Equatable {
     public var margin: String?
     /// The margin's error estimate.
     public var marginError: String?
+    /// For an exact margin, its exact value as a fraction or integer (`"-3/4"`); absent otherwise.
+    public var marginExact: String?
     /// Wall-clock seconds over all attempts.
     public var seconds: Double
     /// Where the margin is smallest (the violated step or time and component for a FAIL).
@@ -93,7 +95,7 @@ public struct InstanceReport: Codable, Sendable, Equatable {
     public init(index: Int, parameters: [String: String], seed: Int?, precisionBits: Int?, verdict: Verdict,
                 margin: String?, marginError: String?, seconds: Double, location: String?, message: String?,
                 integratorStatistics: [String: String]?, measurements: [Measurement], attempts: [AttemptSummary],
-                series: [Series]? = nil) {
+                series: [Series]? = nil, marginExact: String? = nil) {
         self.series = series
         self.index = index
         self.parameters = parameters
@@ -102,6 +104,7 @@ public struct InstanceReport: Codable, Sendable, Equatable {
         self.verdict = verdict
         self.margin = margin
         self.marginError = marginError
+        self.marginExact = marginExact
         self.seconds = seconds
         self.location = location
         self.message = message
@@ -112,6 +115,7 @@ public struct InstanceReport: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case index, parameters, seed, precisionBits = "precision_bits", verdict, margin, marginError = "margin_error"
+        case marginExact = "margin_exact"
         case seconds, location, message, integratorStatistics = "integrator_statistics", measurements, attempts
         case series
     }

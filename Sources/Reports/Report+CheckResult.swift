@@ -49,7 +49,7 @@ extension InstanceReport {
                   marginError: outcome.margin?.error, seconds: outcome.seconds, location: outcome.location,
                   message: outcome.message, integratorStatistics: outcome.statistics.isEmpty ? nil : outcome.statistics,
                   measurements: outcome.measurements, attempts: outcome.attempts,
-                  series: outcome.series.isEmpty ? nil : outcome.series)
+                  series: outcome.series.isEmpty ? nil : outcome.series, marginExact: outcome.margin?.exact)
     }
 
     /// The parameters as `name=value` pairs sorted by name, joined by `, `.

@@ -23,6 +23,8 @@ public struct ParseError: Error, Hashable, Sendable {
         case invalidExponent(String)
         /// The text is empty.
         case empty
+        /// Parentheses nested deeper than ``Parser/maximumNesting`` (the parser recurses once per level).
+        case nestedTooDeeply(limit: Int)
     }
 
     /// What went wrong.
@@ -60,6 +62,7 @@ extension ParseError: CustomStringConvertible {
         case .invalidNumber(let text): message = "'\(text)' is not a number"
         case .invalidExponent(let text): message = "the exponent '\(text)' is not a non-negative integer or T"
         case .empty: message = "the text is empty"
+        case .nestedTooDeeply(let limit): message = "parentheses are nested more than \(limit) deep"
         }
         return "column \(column): \(message)"
     }

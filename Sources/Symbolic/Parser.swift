@@ -21,6 +21,10 @@ import MultiPrecision
 /// So `W2ᵀ*W2 - W1*W1ᵀ`, `W2' W2 - W1 W1'`, `transpose(W2)*W2 - W1*transpose(W1)` and `W₂ᵀW₂ − W₁W₁ᵀ` all parse to
 /// the same expression.
 public enum Parser {
+    /// The deepest nesting of parentheses accepted: the parser recurses once per level, and a deeper text (which
+    /// no identity needs) would overflow the stack instead of failing. `make fuzz` found it.
+    public static let maximumNesting = 200
+
     /// Parses an expression; the whole text must be used.
     ///
     /// - Throws: ``ParseError`` naming the position of the first problem.
@@ -67,6 +71,13 @@ struct _ParserState {
         self.text = text
         self.tokens = try _Tokenizer.tokenize(text)
         if tokens.count == 1 { throw ParseError(.empty, at: 0, in: text) }
+        var depth = 0
+        for token in tokens {
+            if token.kind == .leftParenthesis { depth += 1 } else if token.kind == .rightParenthesis { depth -= 1 }
+            if depth > Parser.maximumNesting {
+                throw ParseError(.nestedTooDeeply(limit: Parser.maximumNesting), at: token.range.lowerBound, in: text)
+            }
+        }
     }
 
     var current: _Token { tokens[index] }

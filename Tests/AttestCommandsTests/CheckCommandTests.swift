@@ -53,6 +53,9 @@ enum CLIClaims {
     static let wronglyClaimed = text(id: "wrongly-claimed", stepBody + "[check]\nclaimed_change = \"zero\"\n")
     static let wronglyRefuted = text(id: "wrongly-refuted", expect: "fail", stepBody)
     static let drift = text(id: "drift", kind: "dln-gd-balancedness-drift", driftBody)
+    static let flow = text(id: "flow", kind: "dln-gf-balancedness",
+                           "[model]\nwidths = [2, 2, 2]\nsamples = 2\n[dynamics]\nhorizon = \"1/2\"\n[numerics]\nprecision = 128\n"
+                           + "tolerance = \"1e-25\"\n[grid]\nseed = [1, 2]\n")
     static let driftFalse = text(id: "drift-false", kind: "dln-gd-balancedness-drift", expect: "fail", driftBody + "[check]\nbound_factor = 0\n")
 }
 
@@ -87,26 +90,55 @@ struct CheckCommandTests {
         }
     }
 
-    @Test("--jobs 1 and --jobs 2 give identical numbers in the JSON report")
-    func jobsGiveIdenticalNumbers() async throws {
-        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "c.toml": CLIClaims.drift])
+    @Test("Two runs, and --jobs 1 against --jobs 2, give bitwise-identical JSON reports (timings excluded)")
+    func determinism() async throws {
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "c.toml": CLIClaims.drift, "f.toml": CLIClaims.flow])
         defer { folder.cleanUp() }
-        var reports: [Report] = []
-        for jobs in ["1", "2"] {
-            let path = folder.file("r\(jobs).json")
+        var reports: [String] = []
+        for (run, jobs) in [("1", "1"), ("2", "1"), ("3", "2")] {
+            let path = folder.file("r\(run).json")
             #expect(await Attest.run(arguments: ["check", "--quiet", "--jobs", jobs, "--report", path, folder.path]) == 0)
-            var report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: path)))
-            report.time = ""
-            for c in report.claims.indices {
-                for i in report.claims[c].instances.indices {
-                    report.claims[c].instances[i].seconds = 0
-                    for a in report.claims[c].instances[i].attempts.indices { report.claims[c].instances[i].attempts[a].seconds = 0 }
-                }
-            }
-            reports.append(report)
+            reports.append(try untimedJSON(path))
         }
         #expect(reports[0] == reports[1])
-        #expect(reports[0].claims.map(\.instances.count) == [3, 4])
+        #expect(reports[0] == reports[2])
+        let report = try JSONReportWriter.decode(Data(reports[0].utf8))
+        #expect(report.claims.map(\.instances.count) == [3, 4, 2])
+    }
+
+    @Test("--resume takes over the finished instances of a partial report and gives the uninterrupted run's report")
+    func resume() async throws {
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": CLIClaims.refuted, "c.toml": CLIClaims.drift])
+        defer { folder.cleanUp() }
+        let full = folder.file("full.json")
+        #expect(await Attest.run(arguments: ["check", "-q", "--report", full, folder.path]) == 0)
+        // What an interrupted run leaves: some instances of some claims, complete: false.
+        var partial = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: full)))
+        let kept = [[0, 2], [], [1, 3]]
+        for c in partial.claims.indices {
+            partial.claims[c].instances = partial.claims[c].instances.filter { kept[c].contains($0.index) }
+            partial.claims[c].complete = false
+        }
+        partial.complete = false
+        partial.claims[0].instances[0].seconds = 12345       // marks an instance that must be taken over, not rerun
+        let partialPath = folder.file("partial.json")
+        try JSONReportWriter().render(partial).write(toFile: partialPath, atomically: true, encoding: .utf8)
+
+        let resumed = folder.file("resumed.json")
+        #expect(await Attest.run(arguments: ["check", "-q", "--resume", partialPath, "--report", resumed, folder.path]) == 0)
+        #expect(try untimedJSON(resumed) == (try untimedJSON(full)))
+        let report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: resumed)))
+        #expect(report.complete && report.claims[0].instances[0].seconds == 12345)
+        #expect(report.claims[1].counterexample == (try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: full)))).claims[1].counterexample)
+
+        // A report that does not fit the claim files, or no report at all, is an input error.
+        var altered = partial
+        altered.claims[2].instances[0].parameters["seed"] = "99"
+        let alteredPath = folder.file("altered.json")
+        try JSONReportWriter().render(altered).write(toFile: alteredPath, atomically: true, encoding: .utf8)
+        #expect(await Attest.run(arguments: ["check", "-q", "--resume", alteredPath, folder.path]) == 2)
+        #expect(await Attest.run(arguments: ["check", "-q", "--resume", folder.file("none.json"), folder.path]) == 2)
+        #expect(await Attest.run(arguments: ["check", "-q", "--precision", "128", "--resume", partialPath, folder.path]) == 2)
     }
 
     @Test("--filter selects claims by id glob")
@@ -135,18 +167,23 @@ struct CheckCommandTests {
         #expect(try String(contentsOfFile: folder.file("r.txt"), encoding: .utf8).contains("Summary"))
     }
 
-    @Test("Every bad claim file exits with 2 and names file, line and key on standard error", arguments: BadClaimFile.all)
+    @Test("Every bad claim file exits with 2, names file, line and key on standard error, and writes no report", arguments: BadClaimFile.all)
     func badClaimFiles(_ bad: BadClaimFile) throws {
         let binary = try #require(AttestTests.attestBinary())
-        let folder = try ClaimFolder(bad.dataFiles.merging(["claim.toml": bad.toml]) { a, _ in a })
-        defer { folder.cleanUp() }
-        let result = try runBinary(binary, ["check", folder.file("claim.toml")])
+        let folder = try bad.writeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let claimFile = folder.appendingPathComponent("claim.toml").path
+        let reportFile = folder.appendingPathComponent("r.json").path
+        let result = try runBinary(binary, ["check", "--report", reportFile, folder.path])
         #expect(result.status == 2)
-        var location = folder.file("claim.toml") + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
+        var location = claimFile + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
         if let key = bad.key { location += " key '\(key)':" }
         #expect(result.stderr.contains(location), "\(result.stderr)")
         #expect(result.stderr.contains(bad.fragment), "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was checked"), "\(result.stderr)")
+        // No report at all, so nothing partial can pass for complete.
         #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: reportFile))
     }
 
     @Test("list, explain (with the latest result from a report) and version")
@@ -184,15 +221,38 @@ struct CheckCommandTests {
         #expect(quiet.stderr.isEmpty && quiet.stdout.hasPrefix("Summary"))
     }
 
-    @Test("Ctrl-C writes what is done with complete: false and exits 1")
-    func interrupt() throws {
+    @Test("--timeout-total stops the run like Ctrl-C: what is done, complete: false, exit 1; --resume continues it")
+    func totalTimeout() async throws {
+        let slow = CLIClaims.text(id: "slow", kind: "dln-gd-balancedness-drift",
+                                  "[model]\nwidths = [2, 3, 2]\n[dynamics]\nstep_size = \"1/10\"\nsteps = 100000\n"
+                                  + "[numerics]\nprecision = 4096\n")
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": slow])
+        defer { folder.cleanUp() }
+        let path = folder.file("r.json")
+        let clock = ContinuousClock(), began = clock.now
+        #expect(await Attest.run(arguments: ["check", "-q", "--timeout-total", "1", "--report", path, folder.path]) == 1)
+        #expect(clock.now - began < .seconds(30))
+        let report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(!report.complete && report.claims.map(\.instances.count) == [3, 0])
+        #expect(await Attest.run(arguments: ["check", "--timeout-total", "0", folder.path]) == 2)
+        // Resuming with only the finished claim selected completes the run without running anything again.
+        let resumed = folder.file("resumed.json")
+        #expect(await Attest.run(arguments: ["check", "-q", "--filter", "holds", "--resume", path, "--report", resumed,
+                                             folder.path]) == 0)
+        let complete = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: resumed)))
+        #expect(complete.complete && complete.claims[0].instances.map(\.seconds) == report.claims[0].instances.map(\.seconds))
+    }
+
+    @Test("SIGINT (Ctrl-C) and SIGTERM write what is done with complete: false and exit 1", arguments: [SIGINT, SIGTERM])
+    func interrupt(signal: Int32) throws {
         let binary = try #require(AttestTests.attestBinary())
         let slow = CLIClaims.text(id: "slow", kind: "dln-gd-balancedness-drift",
                                   "[model]\nwidths = [2, 3, 2]\n[dynamics]\nstep_size = \"1/10\"\nsteps = 100000\n"
                                   + "[numerics]\nprecision = 4096\n")
         let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": slow])
         defer { folder.cleanUp() }
-        let result = try runBinary(binary, ["check", "--report", folder.file("r.json"), folder.path], interruptAfter: 2)
+        let result = try runBinary(binary, ["check", "--report", folder.file("r.json"), folder.path], interruptAfter: 2,
+                               signal: signal)
         #expect(result.status == 1)
         #expect(result.stderr.contains("interrupted"))
         let report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: folder.file("r.json"))))
@@ -203,9 +263,23 @@ struct CheckCommandTests {
     }
 }
 
-/// Runs `binary`, optionally sending SIGINT after `interruptAfter` seconds; returns status, stdout and stderr.
+/// The JSON report at `path` with its timings (`time`, every `seconds`) zeroed, rendered again: what must be
+/// bitwise identical between runs.
+func untimedJSON(_ path: String) throws -> String {
+    var report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+    report.time = ""
+    for c in report.claims.indices {
+        for i in report.claims[c].instances.indices {
+            report.claims[c].instances[i].seconds = 0
+            for a in report.claims[c].instances[i].attempts.indices { report.claims[c].instances[i].attempts[a].seconds = 0 }
+        }
+    }
+    return JSONReportWriter().render(report)
+}
+
+/// Runs `binary`, optionally sending `signal` after `interruptAfter` seconds; returns status, stdout and stderr.
 func runBinary(_ binary: String, _ arguments: [String],
-               interruptAfter: Double? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+               interruptAfter: Double? = nil, signal: Int32 = SIGINT) throws -> (status: Int32, stdout: String, stderr: String) {
     let folder = FileManager.default.temporaryDirectory
     let out = folder.appendingPathComponent("attest-out-\(UUID())"), err = folder.appendingPathComponent("attest-err-\(UUID())")
     #expect(FileManager.default.createFile(atPath: out.path, contents: nil))
@@ -220,7 +294,7 @@ func runBinary(_ binary: String, _ arguments: [String],
     try process.run()
     if let delay = interruptAfter {
         Thread.sleep(forTimeInterval: delay)
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
     }
     process.waitUntilExit()
     return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))

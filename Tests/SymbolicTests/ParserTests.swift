@@ -101,4 +101,14 @@ struct ParserTests {
         #expect(throws: ParseError(.unexpectedEnd(expected: "'='"), at: 5, in: "W2 W1")) { try Equation(parsing: "W2 W1") }
         #expect(throws: ParseError.self) { try Equation(parsing: "A = B = C") }
     }
+
+    @Test("Parentheses nested beyond the limit are an error, not a stack overflow (found by make fuzz)")
+    func deepNesting() throws {
+        let limit = Parser.maximumNesting
+        let fits = String(repeating: "(", count: limit) + "W1" + String(repeating: ")", count: limit)
+        #expect(try Expression(parsing: fits).formatted(.plain) == "W1")
+        let deep = String(repeating: "(", count: 100_000) + "W1"
+        #expect(throws: ParseError(.nestedTooDeeply(limit: limit), at: limit, in: deep)) { try Expression(parsing: deep) }
+        #expect(throws: ParseError.self) { try Equation(parsing: "tr(" + deep + ") = 0") }
+    }
 }

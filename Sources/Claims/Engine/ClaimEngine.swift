@@ -22,12 +22,29 @@ public struct ClaimEngine: Sendable {
     }
 
     /// Checks `claims`, reporting progress to `progress` (called from one task, in order).
+    ///
+    /// - Parameter completed: outcomes from an earlier, interrupted run (`attest check --resume`), by claim id; those
+    ///   instances (matched by index) are not run again but taken as they are. Matching them to the claims (same
+    ///   parameters, same precision) is the caller's job.
     public func check(_ claims: [ClaimSpec], options: CheckOptions = CheckOptions(),
+                      completed: [String: [InstanceOutcome]] = [:],
                       progress: (@Sendable (CheckProgress) -> Void)? = nil) async -> CheckResult {
-        let work = claims.indices.flatMap { c in claims[c].instances.indices.map { (claim: c, instance: $0) } }
-        var outcomes: [[InstanceOutcome]] = claims.map { _ in [] }
-        var remaining = claims.map(\.instances.count)
+        var outcomes: [[InstanceOutcome]] = claims.map { claim in
+            let indices = Set(claim.instances.map(\.index))
+            var seen = Set<Int>()
+            return (completed[claim.id] ?? []).filter { indices.contains($0.instance.index) && seen.insert($0.instance.index).inserted }
+        }
+        let done = outcomes.map { Set($0.map(\.instance.index)) }
+        let work = claims.indices.flatMap { c in
+            claims[c].instances.indices.filter { !done[c].contains(claims[c].instances[$0].index) }.map { (claim: c, instance: $0) }
+        }
+        var remaining = claims.indices.map { claims[$0].instances.count - done[$0].count }
         var claimsDone = 0
+        for c in claims.indices where remaining[c] == 0 && !claims[c].instances.isEmpty {
+            claimsDone += 1
+            progress?(.claimFinished(ClaimOutcome(claim: claims[c], instances: outcomes[c]), done: claimsDone,
+                                     total: claims.count))
+        }
         let registry = self.registry
         await withTaskGroup(of: (Int, InstanceOutcome?).self) { group in
             var next = 0

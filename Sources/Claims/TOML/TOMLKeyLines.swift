@@ -51,6 +51,7 @@ private struct _Scanner {
     func peek(_ offset: Int) -> Unicode.Scalar? { index + offset < text.count ? text[index + offset] : nil }
 
     mutating func advance() {
+        guard index < text.count else { return }
         if text[index] == "\n" { line += 1 }
         index += 1
     }

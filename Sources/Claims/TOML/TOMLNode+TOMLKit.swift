@@ -3,8 +3,12 @@ import TOMLKit
 extension TOMLNode {
     /// Reads TOML text through TOMLKit (toml++) into a `TOMLNode` table.
     ///
-    /// - Throws: `TOMLSyntaxError` with the line and column that toml++ reports.
+    /// - Throws: `TOMLSyntaxError` with the line and column that toml++ reports, or that `TOMLPreflight` finds for
+    ///   text toml++ would stop the process on.
     static func parse(_ text: String) throws(TOMLSyntaxError) -> TOMLNode {
+        if let problem = TOMLPreflight.firstProblem(in: text) {
+            throw TOMLSyntaxError(line: problem.line, column: problem.column, message: problem.message)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
