@@ -36,6 +36,8 @@ public struct ClaimKindRegistry: Sendable {
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
         PBLTimeChangeKind(),
+        ReLUFiniteSampleFitKind(),
+        CoarseGradientCorrelationKind(),
     ])
 
     /// This registry with one more kind.
