@@ -96,23 +96,27 @@ public struct CoarseGradientModel: Sendable {
         let (r, active) = residual(z)
         var g = [BigFloat](repeating: BigFloat(0), count: n)
         for i in 0..<m where active[i] {
-            for k in 0..<n { g[k] += BigFloat(v[i]) * z[i, k] }
+            let vi = BigFloat(v[i])
+            for k in 0..<n { g[k].addProduct(vi, z[i, k]) }
         }
-        for k in 0..<n { g[k] *= r }
+        for k in 0..<n { g[k].multiply(by: r) }
         return g
     }
 
-    /// vᵀσ(Zw) − v*ᵀσ(Zw*) and the rows with (Zw)_i > 0.
+    /// vᵀσ(Zw) − v*ᵀσ(Zw*) and the rows with (Zw)_i > 0 (in-place accumulation, no allocation per operation).
     private func residual(_ z: Matrix<BigFloat>) -> (value: BigFloat, active: [Bool]) {
+        let wValues = w.map { BigFloat($0) }, wStarValues = wStar.map { BigFloat($0) }
         var value = BigFloat(0), active = [Bool](repeating: false, count: m)
+        var zw = BigFloat(0), zwStar = BigFloat(0)
         for i in 0..<m {
-            var zw = BigFloat(0), zwStar = BigFloat(0)
+            zw.setZero()
+            zwStar.setZero()
             for k in 0..<n {
-                zw += z[i, k] * BigFloat(w[k])
-                zwStar += z[i, k] * BigFloat(wStar[k])
+                zw.addProduct(z[i, k], wValues[k])
+                zwStar.addProduct(z[i, k], wStarValues[k])
             }
-            if zw > 0 { value += BigFloat(v[i]); active[i] = true }
-            if zwStar > 0 { value -= BigFloat(vStar[i]) }
+            if zw > 0 { value.add(BigFloat(v[i])); active[i] = true }
+            if zwStar > 0 { value.subtract(BigFloat(vStar[i])) }
         }
         return (value, active)
     }

@@ -128,7 +128,8 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
                 try context.checkpoint()
                 let z = Matrix<BigFloat>(rows: model.m, columns: model.n) { _, _ in sampler.next() }
                 let g = model.coarseGradient(z)
-                let value = zip(g, gradient).reduce(BigFloat(0)) { $0 + $1.0 * $1.1 }
+                var value = BigFloat(0)
+                for k in g.indices { value.addProduct(g[k], gradient[k]) }
                 if value < 0 {
                     negatives += 1
                     if firstNegative == nil { firstNegative = s + 1; firstNegativeValue = value }
