@@ -103,10 +103,12 @@ public struct CoarseGradientModel: Sendable {
         return g
     }
 
-    /// vᵀσ(Zw) − v*ᵀσ(Zw*) and the rows with (Zw)_i > 0 (in-place accumulation, no allocation per operation).
+    /// vᵀσ(Zw) − v*ᵀσ(Zw*) and the rows with (Zw)_i > 0. The projections accumulate in place; the residual, a sum
+    /// of entries of v and v* chosen by the signs, is summed exactly, so that it is exactly 0 when the outputs agree
+    /// (then g = 0 exactly, never a rounding-level value of either sign).
     private func residual(_ z: Matrix<BigFloat>) -> (value: BigFloat, active: [Bool]) {
         let wValues = w.map { BigFloat($0) }, wStarValues = wStar.map { BigFloat($0) }
-        var value = BigFloat(0), active = [Bool](repeating: false, count: m)
+        var value = Rational(0), active = [Bool](repeating: false, count: m)
         var zw = BigFloat(0), zwStar = BigFloat(0)
         for i in 0..<m {
             zw.setZero()
@@ -115,10 +117,10 @@ public struct CoarseGradientModel: Sendable {
                 zw.addProduct(z[i, k], wValues[k])
                 zwStar.addProduct(z[i, k], wStarValues[k])
             }
-            if zw > 0 { value.add(BigFloat(v[i])); active[i] = true }
-            if zwStar > 0 { value.subtract(BigFloat(vStar[i])) }
+            if zw > 0 { value += v[i]; active[i] = true }
+            if zwStar > 0 { value -= vStar[i] }
         }
-        return (value, active)
+        return (BigFloat(value), active)
     }
 }
 

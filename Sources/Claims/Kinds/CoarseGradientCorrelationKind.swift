@@ -123,13 +123,14 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
         case "every-sample":
             let count = parameters.integer("samples") ?? 100
             var sampler = GaussianSampler(seed: UInt64(parameters.integer("sample_seed") ?? 1))
-            var firstNegative: Int?, firstNegativeValue: BigFloat?, smallest: BigFloat?, smallestAt = 0, negatives = 0
+            var firstNegative: Int?, firstNegativeValue: BigFloat?, smallest: BigFloat?, smallestAt = 0, negatives = 0, zeros = 0
             for s in 0..<count {
                 try context.checkpoint()
                 let z = Matrix<BigFloat>(rows: model.m, columns: model.n) { _, _ in sampler.next() }
                 let g = model.coarseGradient(z)
                 var value = BigFloat(0)
                 for k in g.indices { value.addProduct(g[k], gradient[k]) }
+                if value.isZero { zeros += 1 }
                 if value < 0 {
                     negatives += 1
                     if firstNegative == nil { firstNegative = s + 1; firstNegativeValue = value }
@@ -143,6 +144,7 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
                 Quantity("first sample s with ⟨g(Z_s), ∇_w f⟩ < 0 (0: none)", .exact(Rational(firstNegative ?? 0))),
                 Quantity("⟨g(Z_s), ∇_w f⟩ at that sample (or the smallest)", .rounded(decisive)),
                 Quantity("samples with ⟨g(Z_s), ∇_w f⟩ < 0", .exact(Rational(negatives))),
+                Quantity("samples with g(Z_s) = 0 exactly (outputs agree)", .exact(Rational(zeros))),
             ]
             statistics["samples"] = "\(count)"
         default:
