@@ -68,7 +68,7 @@ struct CoarseGradientCorrelationKindTests {
         #expect(zero.measurements.first { $0.name == "vᵀv*" }?.exact == "0")
     }
 
-    @Test("Bad input: w parallel to w*, and v, v* of different lengths, are reported by key")
+    @Test("Bad input: w parallel to w*, v and v* of different lengths, samples without every-sample, reported by key")
     func badInput() throws {
         let error0 = #expect(throws: ClaimFileErrors.self) {
             _ = try claim(claimText(id: "bad", kind: "coarse-gradient-correlation", "[model]\nw = [[1, 2]]\nw_star = [[-2, -4]]\nn = 2"))
@@ -78,5 +78,9 @@ struct CoarseGradientCorrelationKindTests {
             _ = try claim(claimText(id: "bad", kind: "coarse-gradient-correlation", "[model]\nv = [[1, 2]]\nv_star = [[1, 2, 3]]"))
         }
         #expect(error1.map { String(describing: $0).contains("key 'model.v_star': v has 2 entries, v* has 3") } == true)
+        let error2 = #expect(throws: ClaimFileErrors.self) {
+            _ = try claim(claimText(id: "bad", kind: "coarse-gradient-correlation", "[check]\nsamples = 5"))
+        }
+        #expect(error2.map { String(describing: $0).contains("key 'check.samples': ") } == true)
     }
 }

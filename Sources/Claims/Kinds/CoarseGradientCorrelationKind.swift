@@ -54,19 +54,19 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
             ParameterSpec(key, section: .model, type: .matrix, default: .matrix(.random),
                           help: help + ", one row or column, exact; \"random\": entries k/10, k in −20…20, from `seed`")
         } + [
-            ParameterSpec("m", section: .model, type: .integer(1...64), default: .integer(4),
-                          help: "m (rows of Z, entries of v) for random v, v*"),
-            ParameterSpec("n", section: .model, type: .integer(2...64), default: .integer(3),
-                          help: "n (columns of Z, entries of w) for random w, w*"),
+            ParameterSpec("m", section: .model, type: .integer(1...64),
+                          help: "m (rows of Z, entries of v) for random v, v* (default 4)"),
+            ParameterSpec("n", section: .model, type: .integer(2...64),
+                          help: "n (columns of Z, entries of w) for random w, w* (default 3)"),
             ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
                           help: "the seed of random v, v*, w, w*"),
             ParameterSpec("claim", section: .check, type: .choice(["nonnegative", "positive", "every-sample"]),
                           default: .choice("nonnegative"), variable: false,
                           help: "\"nonnegative\": ⟨E g, ∇f⟩ ≥ 0; \"positive\": ⟨E g, ∇f⟩ ≥ tolerance > 0 (strict); \"every-sample\": ⟨g(Z), ∇f⟩ ≥ 0 for every sample Z (known false)"),
-            ParameterSpec("samples", section: .check, type: .integer(1...100_000), default: .integer(100),
-                          help: "for \"every-sample\": the number of seeded Gaussian inputs Z"),
-            ParameterSpec("sample_seed", section: .check, type: .integer(0...(1 << 53)), default: .integer(1),
-                          help: "for \"every-sample\": the seed of the inputs Z"),
+            ParameterSpec("samples", section: .check, type: .integer(1...100_000),
+                          help: "for \"every-sample\": the number of seeded Gaussian inputs Z (default 100)"),
+            ParameterSpec("sample_seed", section: .check, type: .integer(0...(1 << 53)),
+                          help: "for \"every-sample\": the seed of the inputs Z (default 1)"),
         ]
     }
 
@@ -75,6 +75,16 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
         for key in ["v", "v_star", "w", "w_star"] {
             if case let .exact(x, origin)? = parameters.matrix(key), !(x.rowCount == 1 || x.columnCount == 1) {
                 throw ParameterProblem(key: key, .dimensionMismatch("\(key) (\(origin)) is \(x.shape); it must be one row or one column"))
+            }
+        }
+        for (vectorKey, sizeKey) in [("v", "m"), ("v_star", "m"), ("w", "n"), ("w_star", "n")] {
+            if case let .exact(x, _)? = parameters.matrix(vectorKey), let size = parameters.integer(sizeKey), size != x.elements.count {
+                throw ParameterProblem(key: sizeKey, .dimensionMismatch("\(sizeKey) = \(size), but \(vectorKey) has \(x.elements.count) entries"))
+            }
+        }
+        if parameters.choice("claim") != "every-sample" {
+            for key in ["samples", "sample_seed"] where parameters.has(key) {
+                throw ParameterProblem(key: key, .invalidValue("\(key) goes with claim = \"every-sample\""))
             }
         }
         do { _ = try Self.model(parameters) } catch {
