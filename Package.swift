@@ -122,11 +122,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ModelsTests",
-            dependencies: ["Models", "LinearAlgebra", "MultiPrecision", "Dynamics"]
+            dependencies: ["Models", "LinearAlgebra", "MultiPrecision", "Dynamics", "AttestTestSupport"],
+            exclude: ["References"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Claims"]
+            dependencies: ["Reports", "Claims", "AttestTestSupport"]
         ),
 
         // Benchmarks: never part of the test suite. `make bench` runs them in release mode.

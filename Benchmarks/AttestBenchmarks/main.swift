@@ -5,6 +5,8 @@ import Foundation
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.contains("--leak-check") {
     LeakCheck.run()
+} else if arguments.contains("--stepper-json") {
+    SteppersBenchmark.main(arguments)
 } else if arguments.contains("--taylor-json") {
     let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
     let log2Tolerance = arguments.firstIndex(of: "--log2-tolerance").flatMap { Int(arguments[arguments.index(after: $0)]) }

@@ -2,73 +2,126 @@ import Dynamics
 import LinearAlgebra
 import MultiPrecision
 
-/// Gradient flow of a deep linear classifier together with the constrained flow of THEORY.md §2.3–2.4 (E3) driven
-/// by it: the state is (W, V^c) and
+/// Gradient flow of a homogeneous classifier (deep linear or bias-free ReLU) together with the constrained flow of
+/// THEORY.md §2.3–2.4 (E3) driven by it: the state is (W, V^c) and
 ///
 ///     Ẇ = −∇L(W),      dV^c_k/dt = ρ_1(W)^{−2} F_k(ρ(W), V^c),   F_k(ρ, V) = ρ Σ_n e^{−ρ y_n f̃_n} y_n (∂f̃_n/∂V_k − f̃_n V_k).
 ///
 /// This is E3's "equivalent implementation": with equal initial layer norms, V^c(t) = V^{GF}(t) = W_k(t)/‖W_k(t)‖
 /// for all t (a single time change τ = ∫ρ_1^{−2}); with unequal norms the single factor ρ_1^{−2} is wrong for the
-/// other layers (E5) and the two drift apart.
-public struct PolarTimeChangeFlow: VectorField {
-    /// The gradient flow of W.
-    public let base: DeepLinearClassifierFlow
+/// other layers (E5) and the two drift apart. For a ReLU network each half has its own activation pattern (the
+/// pattern flags of W, then those of V^c), each read from its own pre-activations.
+public struct PolarTimeChangeFlow: VectorField, ActivationPatternField {
+    /// The gradient flow of W (its pattern is W's).
+    public let base: HomogeneousClassifierFlow
+    /// The activation pattern of V^c (empty for a linear network).
+    public let constrainedPattern: [Bool]
 
-    /// Creates the coupled flow.
-    public init(base: DeepLinearClassifierFlow) { self.base = base }
+    /// Creates the coupled flow (V^c starts with the base's pattern).
+    public init(base: HomogeneousClassifierFlow) {
+        self.base = base
+        constrainedPattern = base.pattern
+    }
+
+    init(base: HomogeneousClassifierFlow, constrainedPattern: [Bool]) {
+        self.base = base
+        self.constrainedPattern = constrainedPattern
+    }
 
     /// Twice the classifier's dimension.
     public var dimension: Int { 2 * base.dimension }
+
+    /// The flags of W, then those of V^c.
+    public var patternSize: Int { 2 * base.patternSize }
+
+    /// The flags of W, then those of V^c.
+    public var pattern: [Bool] { base.pattern + constrainedPattern }
+
+    /// The pre-activations of W, then those of V^c.
+    public func preactivations(of state: [BigFloat]) -> [BigFloat] {
+        base.preactivations(of: state, offset: 0) + base.preactivations(of: state, offset: base.dimension)
+    }
+
+    /// The same coupled flow with other patterns.
+    public func with(pattern: [Bool]) -> PolarTimeChangeFlow {
+        let half = base.patternSize
+        return PolarTimeChangeFlow(base: base.with(pattern: Array(pattern[..<half])),
+                                   constrainedPattern: Array(pattern[half...]))
+    }
 
     /// The coupled field.
     public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
         let d = base.dimension
         for i in 0..<derivative.count { derivative[i] = T(0) }
-        _ = base.accumulate(state, offset: 0, scale: T(1), into: &derivative, at: 0)
-        let depth = base.widths.count - 1
+        _ = base.accumulate(state, offset: 0, scale: T(1), pattern: base.pattern[...], into: &derivative, at: 0)
         var rho = T(1), rho1Squared = T(0)
-        for k in 0..<depth {
+        for k in 0..<base.depth {
             let o = base.offset(k), size = base.widths[k + 1] * base.widths[k]
             var s = T(0)
             for i in 0..<size { s = s + state[o + i] * state[o + i] }
             if k == 0 { rho1Squared = s }
             rho = rho * T.sqrt(s)
         }
-        let g = base.accumulate(state, offset: d, scale: rho, into: &derivative, at: d)
+        let g = base.accumulate(state, offset: d, scale: rho, pattern: constrainedPattern[...], into: &derivative, at: d)
         let factor = rho / rho1Squared
         for i in 0..<d { derivative[d + i] = factor * (derivative[d + i] - g * state[d + i]) }
     }
 
-    /// Integrates from layers `initial` (exact; V^c(0) = the normalized layers, rounded once) to `horizon` with the
-    /// Taylor method at the task's precision, and returns max_k ‖W_k(T)/‖W_k(T)‖ − V^c_k(T)‖_F and the layer norms.
-    public func deviation(initial: [Rational], horizon: Rational, precision: Int) throws -> (deviation: BigFloat, norms: [BigFloat]) {
-        let d = base.dimension, depth = base.widths.count - 1
-        var normalized: [Rational] = []
+    /// What `deviation` measured.
+    public struct Deviation: Sendable {
+        /// max_k ‖W_k(T)/‖W_k(T)‖ − V^c_k(T)‖_F.
+        public var deviation: BigFloat
+        /// ‖W_k(T)‖_F.
+        public var norms: [BigFloat]
+        /// The activation switches of W and V^c (ReLU).
+        public var switches: Int
+        /// The deviation at each requested output time t (in order), for figures.
+        public var trajectory: [(time: Rational, deviation: BigFloat)]
+    }
+
+    /// Integrates from layers `initial` (exact; V^c(0) = the normalized layers, rounded at 4p bits and made exact) to
+    /// `horizon` with the Taylor method at `precision`, across activation switches, and measures the deviation at
+    /// the horizon and at `samples` equally spaced times before it (dense output; 0: the horizon only).
+    ///
+    /// - Throws: `ActivationPatternError`, `IntegrationError`; `nil` norms mean the run stopped before the horizon.
+    public func deviation(initial: [Rational], horizon: Rational, precision: Int,
+                          samples: Int = 0) throws -> Deviation? {
         var start: [Rational] = initial
-        // V^c(0) = W(0)/‖W_k(0)‖: exact when the norms are rational; otherwise rounded at 4p bits and made exact.
-        for k in 0..<depth {
+        for k in 0..<base.depth {
             let o = base.offset(k), size = base.widths[k + 1] * base.widths[k]
             let norm = withPrecision(4 * precision) {
                 BigFloat.sqrt(initial[o..<(o + size)].reduce(BigFloat(0)) { $0 + BigFloat($1) * BigFloat($1) })
             }
-            for i in 0..<size { normalized.append(withPrecision(4 * precision) { Rational(exactly: BigFloat(initial[o + i]) / norm)! }) }
+            for i in 0..<size { start.append(withPrecision(4 * precision) { Rational(exactly: BigFloat(initial[o + i]) / norm)! }) }
         }
-        start += normalized
-        var final: [BigFloat] = []
-        let observer = Observer<BigFloat>(.times([horizon])) { final = $0.state }
-        let problem = try ODEProblem(field: self, initialState: start, from: 0, to: horizon)
-        _ = try integrate(problem, method: Taylor(), scalar: BigFloat.self, options: IntegrationOptions(precision: precision),
-                          observers: [observer])
-        guard final.count == 2 * d else { return (BigFloat(-1), []) }
+        let times = samples > 0 ? (1..<samples).map { horizon * Rational(numerator: BigInt($0), denominator: BigInt(samples)) } : []
+        var trajectory: [(time: Rational, deviation: BigFloat)] = []
+        let run = try integrateAcrossActivationSwitches(self, initial: start, horizon: horizon, precision: precision,
+                                                        outputTimes: times) { sample in
+            let index = trajectory.count
+            guard index < times.count else { return }
+            trajectory.append((times[index], withPrecision(precision) { measure(sample.state).deviation }))
+        }
+        guard run.reachedEnd else { return nil }
+        return withPrecision(precision) {
+            let (worst, norms) = measure(run.state)
+            if samples > 0 { trajectory.append((horizon, worst)) }
+            return Deviation(deviation: worst, norms: norms, switches: run.switches.count, trajectory: trajectory)
+        }
+    }
+
+    /// max_k ‖W_k/‖W_k‖ − V^c_k‖_F and the norms ‖W_k‖_F of a coupled state, at the current precision.
+    private func measure(_ state: [BigFloat]) -> (deviation: BigFloat, norms: [BigFloat]) {
+        let d = base.dimension
         var worst = BigFloat(0), norms: [BigFloat] = []
-        for k in 0..<depth {
+        for k in 0..<base.depth {
             let o = base.offset(k), size = base.widths[k + 1] * base.widths[k]
             var s = BigFloat(0)
-            for i in 0..<size { s += final[o + i] * final[o + i] }
+            for i in 0..<size { s += state[o + i] * state[o + i] }
             let norm = BigFloat.sqrt(s)
             norms.append(norm)
             var dev = BigFloat(0)
-            for i in 0..<size { let e = final[o + i] / norm - final[d + o + i]; dev += e * e }
+            for i in 0..<size { let e = state[o + i] / norm - state[d + o + i]; dev += e * e }
             let r = BigFloat.sqrt(dev)
             if r > worst { worst = r }
         }

@@ -38,4 +38,38 @@ struct LyuLiMarginKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
         #expect(result.isComplete && result.allMetExpectations)
     }
+
+    @Test("Bias-free ReLU network across activation switches: PASS once 𝓛 < 1, FAIL from t = 0")
+    func relu() async throws {
+        let truth = try claim(claimText(id: "ll", kind: "lyu-li-smoothed-margin", """
+            [model]
+            widths = [2, 3, 1]
+            network = "relu"
+            samples = 6
+            seed = 1
+            [dynamics]
+            horizon = 10
+            sample_times = 20
+            [numerics]
+            precision = 64
+            """))
+        let twin = try claim(claimText(id: "zero", kind: "lyu-li-smoothed-margin", expect: "fail", """
+            [model]
+            widths = [3, 3, 1]
+            network = "relu"
+            samples = 6
+            init_scale = "1/8"
+            seed = 8
+            [dynamics]
+            horizon = 3
+            sample_times = 30
+            [check]
+            from = "zero"
+            [numerics]
+            precision = 64
+            """))
+        let result = await ClaimEngine().check([truth, twin])
+        #expect(result.claims.map(\.verdict) == [.pass, .fail])
+        #expect(result.isComplete && result.allMetExpectations)
+    }
 }

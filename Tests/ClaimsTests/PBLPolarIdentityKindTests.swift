@@ -5,9 +5,10 @@ import Testing
 
 @Suite("pbl-polar-identity: E1 and N3 PASS, single time change with unequal norms and equal ρ̇_k FAIL")
 struct PBLPolarIdentityKindTests {
-    func body(identity: String, norms: String, steps: Int = 3) -> String {
+    func body(identity: String, norms: String, steps: Int = 3, network: String = "linear") -> String {
         """
         [model]
+        network = "\(network)"
         widths = [3, 2, 2, 1]
         samples = 4
         seed = 1
@@ -42,6 +43,20 @@ struct PBLPolarIdentityKindTests {
         ]
         let result = await ClaimEngine().check(claims)
         #expect(result.claims.map(\.verdict) == [.fail, .fail])
+        #expect(result.isComplete && result.allMetExpectations)
+    }
+
+    @Test("Bias-free ReLU network: E1 and N3 PASS; E4 (joint (ρ, V) time change) FAILs for linear and ReLU networks")
+    func relu() async throws {
+        let claims = try [
+            claim(claimText(id: "e1", kind: "pbl-polar-identity", body(identity: "E1", norms: "unequal", network: "relu"))),
+            claim(claimText(id: "n3", kind: "pbl-polar-identity", body(identity: "N3", norms: "unequal", network: "relu"))),
+            claim(claimText(id: "e4", kind: "pbl-polar-identity", expect: "fail", body(identity: "E4-joint-time-change", norms: "equal"))),
+            claim(claimText(id: "e4relu", kind: "pbl-polar-identity", expect: "fail",
+                            body(identity: "E4-joint-time-change", norms: "equal", network: "relu"))),
+        ]
+        let result = await ClaimEngine().check(claims)
+        #expect(result.claims.map(\.verdict) == [.pass, .pass, .fail, .fail])
         #expect(result.isComplete && result.allMetExpectations)
     }
 }

@@ -27,5 +27,45 @@ struct PBLTimeChangeKindTests {
         let result = await ClaimEngine().check([truth, twin])
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
         #expect(result.isComplete && result.allMetExpectations)
+        // The equivalence-error series: 40 times t = T/40 … T, the last point the measured deviation at T; the
+        // twin's deviation starts at 0 and grows (E5: the single time change is wrong from the start).
+        for claim in result.claims {
+            let instance = claim.instances[0]
+            let series = try #require(instance.series.first { $0.name == "equivalence" })
+            #expect(series.x == (1...40).map { 4 * Double($0) / 40 })
+            #expect(series.y.last == Double(instance.measurements[0].value)!)   // the deviation at T
+        }
+        let twinSeries = try #require(result.claims[1].instances[0].series.first)
+        // The twin's deviation peaks early (t = 1/5 here) and then decays: the margin uses the largest of the 40.
+        let twinMeasurements = result.claims[1].instances[0].measurements
+        #expect(Double(twinMeasurements[1].value)! == twinSeries.y.max()! && twinSeries.y.max()! > 0.08)
+        #expect(twinMeasurements[2].exact == "1/5" && twinSeries.y[39] < twinSeries.y.max()! / 2)
+        let truthSeries = try #require(result.claims[0].instances[0].series.first)
+        #expect(truthSeries.y.allSatisfy { $0 < 1e-12 })
+    }
+
+    @Test("Bias-free ReLU network across activation switches: equal norms PASS, unequal norms FAIL")
+    func relu() async throws {
+        func relu(_ norms: String) -> String {
+            """
+            [model]
+            widths = [2, 3, 1]
+            samples = 6
+            seed = 1
+            network = "relu"
+            data = "separable"
+            layer_norms = "\(norms)"
+            [dynamics]
+            horizon = 2
+            [numerics]
+            precision = 64
+            tolerance = "1e-12"
+            """
+        }
+        let truth = try claim(claimText(id: "e3", kind: "pbl-time-change", relu("equal")))
+        let twin = try claim(claimText(id: "e5", kind: "pbl-time-change", expect: "fail", relu("unequal")))
+        let result = await ClaimEngine().check([truth, twin])
+        #expect(result.claims.map(\.verdict) == [.pass, .fail])
+        #expect(result.isComplete && result.allMetExpectations)
     }
 }

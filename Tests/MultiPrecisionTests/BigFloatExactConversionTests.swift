@@ -88,4 +88,12 @@ struct BigFloatExactConversionTests {
         #expect(Double(r) == 22.0 / 7.0)
         #expect(withPrecision(53) { BigFloat(r) }.doubleValue == 22.0 / 7.0)
     }
+
+    @Test("Rational(exactly: 0) does not build MPFR's 2^(2^30) zero exponent (100 conversions well under 2 s)")
+    func exactZeroIsCheap() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<100 { #expect(Rational(exactly: BigFloat(0, precision: 1024)) == 0) }
+        #expect(clock.now - start < .seconds(2))
+    }
 }

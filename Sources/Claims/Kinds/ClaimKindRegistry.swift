@@ -32,12 +32,18 @@ public struct ClaimKindRegistry: Sendable {
         DiagonalNetworkL1LimitKind(),
         DiagonalNetworkShapeKind(),
         DeepMatrixFactorizationSpectrumKind(),
+        DeepMatrixFactorizationClosedFormKind(),
+        DeepMatrixFactorizationIncrementalKind(),
+        MatrixFactorizationNuclearNormKind(),
+        RiemannianProductFlowKind(),
         OMWUKLKind(),
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
         PBLTimeChangeKind(),
         ReLUFiniteSampleFitKind(),
         CoarseGradientCorrelationKind(),
+        DHLLayerNormKind(),
+        PBLCriticalPointsKind(),
     ])
 
     /// This registry with one more kind.

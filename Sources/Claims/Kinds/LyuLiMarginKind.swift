@@ -36,13 +36,7 @@ public struct LyuLiMarginKind: ClaimKind {
 
     /// Sizes, data, horizon and the starting point of the claim.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("widths", section: .model, type: .integerList(element: 1...8, count: 3...5), required: true,
-                          help: "d_0, hidden widths, d_K = 1"),
-            ParameterSpec("samples", section: .model, type: .integer(1...32), default: .integer(6),
-                          help: "M data points x = k/4 (k in −4…4), labelled by a random integer separator from `seed`"),
-            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
-                          help: "the seed of the data, separator and initial layers"),
+        ClassifierInstance.modelParameters(maxSamples: 32, data: .separable) + [
             ParameterSpec("init_scale", section: .model, type: .rational(minimum: 0, exclusive: true),
                           default: .rational(Rational(numerator: 1, denominator: 2)),
                           help: "initial layer entries init_scale·k/8, k in −8…8"),
@@ -58,34 +52,21 @@ public struct LyuLiMarginKind: ClaimKind {
 
     /// The output must be scalar.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        guard let widths = parameters.integerList("widths"), widths.last == 1 else {
-            throw ParameterProblem(key: "widths", .invalidValue("the last width must be 1 (a scalar classifier)"))
-        }
+        try ClassifierInstance.validate(parameters)
     }
 
     /// Integrates and measures the increments.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let widths = parameters.integerList("widths")!
-        let m = parameters.integer("samples") ?? 6
-        var rng = SeededGenerator(seed: UInt64(parameters.integer("seed") ?? 0))
-        let separator = (0..<widths[0]).map { _ in Rational(rng.uniform(in: 1...4) * (rng.uniform(in: 0...1) == 0 ? -1 : 1)) }
-        var columns: [[Rational]] = [], labels: [Int] = []
-        while columns.count < m {
-            let x = (0..<widths[0]).map { _ in Rational(numerator: BigInt(rng.uniform(in: -4...4)), denominator: 4) }
-            let s = zip(x, separator).reduce(Rational(0)) { $0 + $1.0 * $1.1 }
-            if s == 0 { continue }
-            columns.append(x)
-            labels.append(s > 0 ? 1 : -1)
-        }
-        let inputs = Matrix<Rational>(rows: widths[0], columns: m) { columns[$1][$0] }
-        let scale = parameters.rational("init_scale") ?? Rational(numerator: 1, denominator: 2)
-        let flow = DeepLinearClassifierFlow(widths: widths, inputs: inputs, labels: labels)
-        let initial = (0..<flow.dimension).map { _ in scale * Rational(numerator: BigInt(rng.uniform(in: -8...8)), denominator: 8) }
+        let precision = context.precision ?? NumericsSettings.defaultPrecision
+        let instance = ClassifierInstance(
+            parameters, data: .separable,
+            initialization: .scaled(parameters.rational("init_scale") ?? Rational(numerator: 1, denominator: 2)),
+            precision: precision)
         let horizon = parameters.rational("horizon")!
         let count = parameters.integer("sample_times") ?? 50
         let times = (1...count).map { horizon * Rational($0) / Rational(count) }
         try context.checkpoint()
-        let samples = try flow.margins(initial: initial, times: times, precision: context.precision ?? 128)
+        let (samples, switches) = try instance.flow.margins(initial: instance.initial, times: times, precision: precision)
         guard samples.count == count else {
             throw EvaluationFailure("the integration stopped after \(samples.count) of \(count) sample times")
         }
@@ -100,26 +81,23 @@ public struct LyuLiMarginKind: ClaimKind {
             if inc < samples[worst + 1].smoothedMargin - samples[worst].smoothedMargin { worst = i }
         }
         let smallest = samples[worst + 1].smoothedMargin - samples[worst].smoothedMargin
+        let firstBelowOne: Int? = samples.firstIndex { $0.loss < 1 }
+        let t0: QuantityValue = firstBelowOne.map { .rounded(samples[$0].time) } ?? .exact(-1)
+        let from = samples[worst].time.scientific(significantDigits: 4)
+        let to = samples[worst + 1].time.scientific(significantDigits: 4)
+        let statistics = ["sample times": "\(count)", "first sample with loss < 1": "\(firstBelowOne.map { $0 + 1 } ?? 0)",
+                          "network": instance.flow.activation.rawValue, "activation switches": "\(switches)"]
         return Evaluation(
             quantities: [
                 Quantity("smallest increment of γ̃", .rounded(smallest)),
-                Quantity("t_0 (first sample with 𝓛 < 1; −1 if none)",
-                         samples.firstIndex { $0.loss < 1 }.map { .rounded(samples[$0].time) } ?? .exact(-1)),
+                Quantity("t_0 (first sample with 𝓛 < 1; −1 if none)", t0),
                 Quantity("γ̃(T)", .rounded(samples.last!.smoothedMargin)),
                 Quantity("γ̄(T)", .rounded(samples.last!.normalizedMargin)),
                 Quantity("𝓛(T)", .rounded(samples.last!.loss)),
             ],
             margin: .rounded(BigFloat(context.tolerance) + smallest),
-            location: "between t = \(samples[worst].time.scientific(significantDigits: 4)) and t = \(samples[worst + 1].time.scientific(significantDigits: 4))",
-            statistics: ["sample times": "\(count)", "first sample with loss < 1": "\(samples.firstIndex { $0.loss < 1 }.map { $0 + 1 } ?? 0)"]
+            location: "between t = \(from) and t = \(to)",
+            statistics: statistics
         )
     }
-}
-
-/// A failure of an evaluation that is neither a timeout nor a bad parameter (reported as ERROR).
-struct EvaluationFailure: Error, CustomStringConvertible {
-    /// What went wrong.
-    let description: String
-    /// Creates the failure.
-    init(_ description: String) { self.description = description }
 }

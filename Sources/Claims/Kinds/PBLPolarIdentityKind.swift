@@ -4,7 +4,8 @@ import Models
 
 /// `pbl-polar-identity`: the pointwise polar identities of gradient flow for a homogeneous network with the
 /// exponential loss (Poggio, Banburski, Liao, PNAS 2020; Du, Hu, Lee, NeurIPS 2018; THEORY.md §2.2–2.4), checked
-/// on a bias-free deep linear classifier f = W_K ⋯ W_1 x at a sequence of states (the initial state and the states
+/// on a bias-free deep linear classifier f = W_K ⋯ W_1 x or a bias-free ReLU network (the pattern of each state) at a
+/// sequence of states (the initial state and the states
 /// after each of `steps` small gradient-descent steps; the identities are pointwise, so they must hold at every
 /// state). With ρ_k = ‖W_k‖_F, V_k = W_k/ρ_k, ρ = Π ρ_k and the constrained field F_k(ρ, V) of §2.3:
 ///
@@ -13,6 +14,9 @@ import Models
 /// - `"N3"`: ρ_k ρ̇_k is the same for every layer (so ρ_k² − ρ_j² is conserved); residual (max − min)/max |ρ_kρ̇_k|.
 /// - `"E5-single-factor"` (known false with unequal layer norms): V̇_k = ρ^{−2/K} F_k for every k.
 /// - `"equal-rho-dot"` (known false with unequal layer norms): ρ̇_k is the same for every layer.
+/// - `"E4-joint-time-change"` (known false, §2.4 E4): the joint velocity (ρ̇, V̇) of GF is parallel to the constrained
+///   system's (G, F), as it would have to be if the (ρ, V) trajectory were a time change of it; residual the sine of
+///   the angle between the two (they are parallel only where Kρ² = 1).
 ///
 /// Margin: tolerance − max over states of the relative residual.
 public struct PBLPolarIdentityKind: ClaimKind {
@@ -31,7 +35,8 @@ public struct PBLPolarIdentityKind: ClaimKind {
     public var method: String {
         """
         Evaluates, in MPFR at the working precision p, the gradient-flow field Ẇ_k = Σ_n e^{−y_n f_n} y_n ∂f_n/∂W_k \
-        of a deep linear classifier with exponential loss, its polar form ρ̇_k = ⟨V_k, Ẇ_k⟩ and \
+        of a deep linear classifier or bias-free ReLU network (the activation pattern of the state) with exponential \
+        loss, its polar form ρ̇_k = ⟨V_k, Ẇ_k⟩ and \
         V̇_k = (Ẇ_k − ρ̇_k V_k)/ρ_k, and independently the constrained field F_k(ρ, V) from the normalized layers \
         (THEORY.md §2.3). The relative residual of the claimed identity is taken over the initial state and the \
         states after each gradient-descent step. Margin: tolerance − max residual; the run at p + guard bits gives \
@@ -44,100 +49,71 @@ public struct PBLPolarIdentityKind: ClaimKind {
 
     /// Sizes, data, scales, steps and the identity.
     public var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("widths", section: .model, type: .integerList(element: 1...16, count: 3...8), required: true,
-                          help: "d_0 (input), hidden widths, and d_K = 1 (scalar output)"),
-            ParameterSpec("samples", section: .model, type: .integer(1...64), default: .integer(6),
-                          help: "the number M of data points (random, entries k/8, labels ±1 from `seed`)"),
-            ParameterSpec("seed", section: .model, type: .integer(0...(1 << 53)), default: .integer(0),
-                          help: "the seed of the data, the labels and the initial layers"),
-            ParameterSpec("layer_norms", section: .model, type: .choice(["equal", "unequal"]), default: .choice("equal"),
-                          help: "\"equal\": every ρ_k(0) = 1 (normalized random layers); \"unequal\": ρ_k(0) = 3/2, 1, 4/5, … cycling"),
+        ClassifierInstance.modelParameters(maxWidth: 16, depths: 3...8, maxSamples: 64, data: .randomLabels,
+                                           layerNorms: ("equal", ClassifierInstance.layerNormsHelp)) + [
             ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true),
                           default: .rational(Rational(numerator: 1, denominator: 20)),
                           help: "η of the gradient-descent steps that generate the states"),
             ParameterSpec("steps", section: .dynamics, type: .integer(0...1000), default: .integer(10),
                           help: "the number of gradient-descent steps (states checked: steps + 1)"),
             ParameterSpec("identity", section: .check,
-                          type: .choice(["E1", "N3", "E5-single-factor", "equal-rho-dot"]), required: true,
-                          help: "E1, N3, or the known-false E5-single-factor / equal-rho-dot"),
+                          type: .choice(["E1", "N3", "E5-single-factor", "equal-rho-dot", "E4-joint-time-change"]), required: true,
+                          help: "E1, N3, or the known-false E5-single-factor / equal-rho-dot / E4-joint-time-change"),
         ]
     }
 
     /// The output must be scalar.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        guard let widths = parameters.integerList("widths"), widths.last == 1 else {
-            throw ParameterProblem(key: "widths", .invalidValue("the last width must be 1 (a scalar classifier)"))
-        }
+        try ClassifierInstance.validate(parameters)
     }
 
     /// Generates the states and measures the residual.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let widths = parameters.integerList("widths")!
-        let m = parameters.integer("samples") ?? 6
-        let k = widths.count - 1
-        var rng = SeededGenerator(seed: UInt64(parameters.integer("seed") ?? 0))
-        func draw() -> BigFloat { BigFloat(Rational(numerator: BigInt(rng.uniform(in: -8...8)), denominator: 8)) }
-        let x = Matrix<BigFloat>(rows: widths[0], columns: m) { _, _ in draw() }
-        let y = (0..<m).map { _ in BigFloat(rng.uniform(in: 0...1) == 0 ? -1 : 1) }
-        let scales = [Rational(numerator: 3, denominator: 2), Rational(1), Rational(numerator: 4, denominator: 5)]
-        let unequal = parameters.choice("layer_norms") == "unequal"
-        var layers = (0..<k).map { j -> Matrix<BigFloat> in
-            var w = Matrix<BigFloat>(rows: widths[j + 1], columns: widths[j]) { _, _ in draw() }
-            if w.frobeniusNorm.isZero { w = Matrix(rows: w.rowCount, columns: w.columnCount) { r, c in r == c ? BigFloat(1) : BigFloat(0) } }
-            let target = unequal ? BigFloat(scales[j % scales.count]) : BigFloat(1)
-            return (target / w.frobeniusNorm) * w
-        }
-        let model = try DeepLinearClassifier(layers: layers, inputs: x, labels: y)
+        let precision = context.precision ?? NumericsSettings.defaultPrecision
+        let instance = ClassifierInstance(normalizedLayers: parameters, precision: precision)
+        let flow = instance.flow
+        let k = flow.depth
         let eta = BigFloat(parameters.rational("step_size") ?? Rational(numerator: 1, denominator: 20))
         let steps = parameters.integer("steps") ?? 10
         let identity = parameters.choice("identity") ?? "E1"
+        var state = instance.initial.map { BigFloat($0) }
 
         var worst = BigFloat(0), worstState = 0
         var maxN3Spread = BigFloat(0)
-        for state in 0...steps {
+        for index in 0...steps {
             try context.checkpoint()
-            // Gradient-flow field at W.
-            let (f, df) = model.outputsAndGradients(layers)
-            var wDot = layers.map { Matrix<BigFloat>(rows: $0.rowCount, columns: $0.columnCount) { _, _ in BigFloat(0) } }
-            for n in 0..<m {
-                let weight = BigFloat.exp(-(y[n] * f[n])) * y[n]
-                for j in 0..<k { wDot[j] += weight * df[n][j] }
-            }
-            let rho = layers.map(\.frobeniusNorm)
-            let v = (0..<k).map { (BigFloat(1) / rho[$0]) * layers[$0] }
-            let rhoProduct = rho.reduce(BigFloat(1), *)
-            let rhoDot = (0..<k).map { v[$0].frobeniusInnerProduct(wDot[$0]) }
-            let vDot = (0..<k).map { j in (BigFloat(1) / rho[j]) * (wDot[j] - rhoDot[j] * v[j]) }
-            // Constrained field from the normalized layers only.
-            let (ft, dft) = model.outputsAndGradients(v)
-            var field = v.map { Matrix<BigFloat>(rows: $0.rowCount, columns: $0.columnCount) { _, _ in BigFloat(0) } }
-            for n in 0..<m {
-                let weight = rhoProduct * BigFloat.exp(-(rhoProduct * y[n] * ft[n])) * y[n]
-                for j in 0..<k { field[j] += weight * (dft[n][j] - ft[n] * v[j]) }
-            }
+            let polar = try PolarVelocities(flow: flow, state: state)
+            let rho = polar.layerNorms, rhoDot = polar.layerNormRates
             let residual: BigFloat
             switch identity {
             case "E1", "E5-single-factor":
+                let single = BigFloat.pow(polar.norm, rational: Rational(numerator: -2, denominator: BigInt(k)))
                 var r = BigFloat(0)
-                let single = BigFloat.exp(BigFloat.log(rhoProduct) * BigFloat(Rational(numerator: -2, denominator: BigInt(k))))
                 for j in 0..<k {
                     let factor = identity == "E1" ? BigFloat(1) / (rho[j] * rho[j]) : single
-                    let ratio = (vDot[j] - factor * field[j]).frobeniusNorm / vDot[j].frobeniusNorm
+                    let ratio = norm(zip(polar.directionRates[j], polar.constrainedField[j]).map { $0 - factor * $1 })
+                        / norm(polar.directionRates[j])
                     if ratio > r { r = ratio }
                 }
                 residual = r
+            case "E4-joint-time-change":
+                // Sine of the angle between the GF velocity (ρ̇, V̇) and the constrained system's (G, F).
+                let rhoDotTotal = polar.norm * (0..<k).reduce(BigFloat(0)) { $0 + rhoDot[$1] / rho[$1] }
+                let u = [rhoDotTotal] + polar.directionRates.flatMap { $0 }
+                let w = [polar.radialForce] + polar.constrainedField.flatMap { $0 }
+                let projection = dot(u, w) / dot(w, w)
+                residual = norm(zip(u, w).map { $0 - projection * $1 }) / norm(u)
             default:
                 let values = identity == "N3" ? (0..<k).map { rho[$0] * rhoDot[$0] } : rhoDot
-                let spread = values.max()! - values.min()!
-                let scale = values.map { BigFloat.abs($0) }.max()!
-                residual = spread / scale
+                residual = (values.max()! - values.min()!) / values.map { BigFloat.abs($0) }.max()!
             }
             let n3 = (0..<k).map { rho[$0] * rhoDot[$0] }
             let n3Spread = (n3.max()! - n3.min()!) / n3.map { BigFloat.abs($0) }.max()!
             if n3Spread > maxN3Spread { maxN3Spread = n3Spread }
-            if residual > worst || state == 0 { worst = residual; worstState = state }
-            if state < steps { for j in 0..<k { layers[j] += eta * wDot[j] } }
+            if residual > worst || index == 0 { worst = residual; worstState = index }
+            if index < steps {
+                for i in state.indices { state[i] += eta * polar.velocity[i] }
+            }
         }
         let tolerance = BigFloat(context.tolerance)
         return Evaluation(
@@ -147,7 +123,13 @@ public struct PBLPolarIdentityKind: ClaimKind {
             ],
             margin: .rounded(tolerance - worst),
             location: "state after \(worstState) gradient-descent steps",
-            statistics: ["states": "\(steps + 1)", "depth": "\(k)"]
+            statistics: ["states": "\(steps + 1)", "depth": "\(k)", "network": flow.activation.rawValue]
         )
     }
+
+    /// ⟨a, b⟩.
+    private func dot(_ a: [BigFloat], _ b: [BigFloat]) -> BigFloat { zip(a, b).reduce(BigFloat(0)) { $0 + $1.0 * $1.1 } }
+
+    /// ‖a‖₂.
+    private func norm(_ a: [BigFloat]) -> BigFloat { BigFloat.sqrt(dot(a, a)) }
 }

@@ -45,17 +45,8 @@ public struct ExplicitRungeKuttaStepper<RHS: RightHandSide>: Stepper {
     var stageTime: S
     var norms: _NormScratch<S>
 
-    var t: S
-    var tPrevious: S
-    let t0: S
-    var h: S?
-    let fixedStep: S?
-    var fixedIndex = 0
-    let atol: S
-    let rtol: S
-    let hMin: S
-    let hMax: S?
-    var controller: PIStepSizeController
+    /// Time, step size, tolerances and the PI controller.
+    var control: AdaptiveStepState<S>
     /// k[0] holds f(t, x) for the current (t, x).
     var firstStageIsCurrent = false
     /// k[0] holds f(tPrevious, xPrevious) (after an accepted step, until the next step starts).
@@ -81,15 +72,14 @@ public struct ExplicitRungeKuttaStepper<RHS: RightHandSide>: Stepper {
         stageCount = tableau.stages
         dimension = state.count
         let s = tableau.stages, n = state.count
-        (c, a, b, d, k, y, x, xPrevious, xNew, errorVector, ha, hb, hd, stageTime, norms, t, tPrevious, t0) =
+        (c, a, b, d, k, y, x, xPrevious, xNew, errorVector, ha, hb, hd, stageTime, norms) =
             withPrecision(configuration.precision) {
                 let x = state.map { v -> S in var z = S(0); z.set(v); return z }
                 return (tableau.nodes.map { S($0) }, tableau.coefficients.map { $0.map { S($0) } },
                         tableau.weights.map { S($0) },
                         tableau.embeddedWeights.map { e in zip(tableau.weights, e).map { S($0 - $1) } },
                         (0..<s).map { _ in _zeros(n) }, _zeros(n), x, _zeros(n), _zeros(n), _zeros(n),
-                        _zeros(s), _zeros(s), _zeros(s), S(0), _NormScratch(),
-                        time, time, time)
+                        _zeros(s), _zeros(s), _zeros(s), S(0), _NormScratch())
             }
         nonzero = tableau.coefficients.map { row in row.indices.filter { !row[$0].isZero } }
         nonzeroB = tableau.weights.indices.filter { !tableau.weights[$0].isZero }
@@ -98,26 +88,20 @@ public struct ExplicitRungeKuttaStepper<RHS: RightHandSide>: Stepper {
         } else {
             nonzeroD = []
         }
-        fixedStep = configuration.fixedStep
-        h = configuration.initialStep
-        atol = configuration.absoluteTolerance
-        rtol = configuration.relativeTolerance
-        hMax = configuration.maximumStep
-        hMin = _minimumStep(precision: configuration.precision, t0: time, t1: configuration.horizonEnd,
-                            minimumStep: configuration.minimumStep)
-        controller = PIStepSizeController(errorExponent: (tableau.embeddedOrder ?? tableau.order - 1) + 1)
+        control = AdaptiveStepState(time: time, configuration: configuration,
+                                    errorExponent: (tableau.embeddedOrder ?? tableau.order - 1) + 1)
     }
 
     /// "Runge–Kutta–Fehlberg 8(7), adaptive" or "classical Runge–Kutta 4, fixed step".
     public var methodDescription: String {
-        "\(tableau.name) (order \(tableau.order)), \(fixedStep == nil ? "adaptive steps" : "fixed step")"
+        "\(tableau.name) (order \(tableau.order)), \(control.fixedStep == nil ? "adaptive steps" : "fixed step")"
     }
     /// The end of the last accepted step.
-    public var time: S { t }
+    public var time: S { control.t }
     /// The state at `time`.
     public var state: [S] { x }
     /// The start of the last accepted step.
-    public var previousTime: S { tPrevious }
+    public var previousTime: S { control.tPrevious }
 
     /// Stages 2…s and the combination from `start` at time `time` with step `step`; k[0] must hold f there.
     mutating func combine(start: [S], time: S, step: S, into out: inout [S], error: Bool) {
@@ -149,32 +133,30 @@ public struct ExplicitRungeKuttaStepper<RHS: RightHandSide>: Stepper {
     /// Takes one accepted step toward `limit`.
     public mutating func step(toward limit: S) -> StepOutcome<S> {
         if !firstStageIsCurrent {
-            rhs.evaluate(time: t, state: x, into: &k[0])
+            rhs.evaluate(time: control.t, state: x, into: &k[0])
             statistics.functionEvaluations += 1
             firstStageIsCurrent = true
         }
         firstStageIsPrevious = false
-        if let fixedStep { return takeFixedStep(fixedStep, limit: limit) }
+        if let fixedStep = control.fixedStep { return takeFixedStep(fixedStep, limit: limit) }
 
-        if h == nil {
-            h = _initialStep(rhs: &rhs, t: t, x: x, f0: k[0], order: tableau.order, atol: atol, rtol: rtol,
-                             remaining: limit - t, maximumStep: hMax, evaluations: &statistics.functionEvaluations)
+        if control.h == nil {
+            control.h = _initialStep(rhs: &rhs, t: control.t, x: x, f0: k[0], order: tableau.order,
+                                     atol: control.atol, rtol: control.rtol, remaining: limit - control.t,
+                                     maximumStep: control.hMax, evaluations: &statistics.functionEvaluations)
         }
         var rejections = 0
         while true {
-            var trial = h!
-            if let hMax, trial > hMax { trial = hMax }
-            let (stepSize, end, _) = _landing(from: t, step: trial, limit: limit)
-            if stepSize < hMin || end == t { return .stepSizeUnderflow(stepSize: stepSize) }
+            let (stepSize, end, underflow) = control.nextAdaptiveStep(limit: limit)
+            if underflow { return .stepSizeUnderflow(stepSize: stepSize) }
             var out: [S] = []
             swap(&out, &xNew)  // exclusive access without copying
-            combine(start: x, time: t, step: stepSize, into: &out, error: true)
+            combine(start: x, time: control.t, step: stepSize, into: &out, error: true)
             swap(&out, &xNew)
-            let (ratio, norm) = norms.errorRatio(error: errorVector, x: x, xNew: xNew, atol: atol, rtol: rtol)
-            let factor = controller.factor(after: ratio)
-            h = stepSize * S(Rational(factor))
-            if controller.accepts(ratio) {
-                accept(end: end)
+            let (ratio, norm) = norms.errorRatio(error: errorVector, x: x, xNew: xNew, atol: control.atol,
+                                                 rtol: control.rtol)
+            if control.control(step: stepSize, errorRatio: ratio) {
+                accept(end: end, fixed: false)
                 statistics.recordAcceptedStep(order: tableau.order)
                 return .accepted(StepReport(stepSize: stepSize, order: tableau.order, localErrorEstimate: norm,
                                             rejections: rejections))
@@ -185,28 +167,27 @@ public struct ExplicitRungeKuttaStepper<RHS: RightHandSide>: Stepper {
     }
 
     mutating func takeFixedStep(_ fixedStep: S, limit: S) -> StepOutcome<S> {
-        var end = t0 + S(fixedIndex + 1) * fixedStep
-        if end >= limit - fixedStep / S(1024) { end = limit }
-        let stepSize = end - t
+        let (stepSize, end) = control.nextFixedStep(fixedStep, limit: limit)
         if !(stepSize > S(0)) { return .stepSizeUnderflow(stepSize: stepSize) }
         var out: [S] = []
         swap(&out, &xNew)  // exclusive access without copying
-        combine(start: x, time: t, step: stepSize, into: &out, error: d != nil)
+        combine(start: x, time: control.t, step: stepSize, into: &out, error: d != nil)
         swap(&out, &xNew)
         var estimate: S?
-        if d != nil { estimate = norms.errorRatio(error: errorVector, x: x, xNew: xNew, atol: atol, rtol: rtol).norm }
-        fixedIndex += 1
-        accept(end: end)
+        if d != nil {
+            estimate = norms.errorRatio(error: errorVector, x: x, xNew: xNew, atol: control.atol,
+                                        rtol: control.rtol).norm
+        }
+        accept(end: end, fixed: true)
         statistics.recordAcceptedStep(order: tableau.order)
         return .accepted(StepReport(stepSize: stepSize, order: tableau.order, localErrorEstimate: estimate,
                                     rejections: 0))
     }
 
-    mutating func accept(end: S) {
+    mutating func accept(end: S, fixed: Bool) {
         swap(&xPrevious, &x)
         swap(&x, &xNew)
-        tPrevious = t
-        t = end
+        control.advance(to: end, fixed: fixed)
         firstStageIsCurrent = false
         firstStageIsPrevious = true
     }
@@ -214,15 +195,16 @@ public struct ExplicitRungeKuttaStepper<RHS: RightHandSide>: Stepper {
     /// The solution at `time` in [`previousTime`, `time`], by re-stepping from the start of the last step.
     public mutating func denseState(at tau: S, into result: inout [S]) {
         statistics.denseOutputEvaluations += 1
-        if tau == t { for m in 0..<dimension { result[m].set(x[m]) }; return }
-        if tau == tPrevious { for m in 0..<dimension { result[m].set(xPrevious[m]) }; return }
+        if tau == control.t { for m in 0..<dimension { result[m].set(x[m]) }; return }
+        if tau == control.tPrevious { for m in 0..<dimension { result[m].set(xPrevious[m]) }; return }
         if !firstStageIsPrevious {
-            rhs.evaluate(time: tPrevious, state: xPrevious, into: &k[0])
+            rhs.evaluate(time: control.tPrevious, state: xPrevious, into: &k[0])
             statistics.functionEvaluations += 1
             firstStageIsPrevious = true
             firstStageIsCurrent = false
         }
-        combine(start: xPrevious, time: tPrevious, step: tau - tPrevious, into: &result, error: false)
+        combine(start: xPrevious, time: control.tPrevious, step: tau - control.tPrevious, into: &result,
+                error: false)
     }
 }
 

@@ -14,8 +14,9 @@ import MultiPrecision
 /// The stage equations Zᵢ = h Σⱼ aᵢⱼ f(t + cⱼh, x + Zⱼ) are solved to rounding level (until the change is below
 /// the roundoff of x + Z, or its geometric tail is), by mixed-precision simplified Newton when the right-hand side
 /// offers a Jacobian (residuals at the working precision, corrections from I − h[aᵢⱼJ(Yⱼ)] factorized in `Double`
-/// with Jacobians at the predicted stage values: about 25 bits per sweep), else by fixed-point iteration (about log₂(1/(h·L·ρ(A))) bits per sweep; it contracts
-/// when h·L·ρ(A) < 1, true for the non-stiff problems this package integrates). See `StageIteration`. The starting
+/// with Jacobians at the predicted stage values, taken again once at the iterate: about 25 bits per sweep), else by
+/// fixed-point iteration (about log₂(1/(h·L·ρ(A))) bits per sweep; it contracts when h·L·ρ(A) < 1, true for the
+/// non-stiff problems this package integrates). See `StageIteration`. The starting
 /// guess extrapolates the collocation polynomial of the previous step (or is an Euler guess).
 ///
 /// Adaptive steps use Richardson extrapolation by step doubling: one step of size h and two of size h/2; the
@@ -59,6 +60,9 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
     let one: S
     let sixteen: S
     let thousand: S
+    /// 2^−30: once a Newton correction is this small relative to x + Z, the stage values are accurate enough for
+    /// Jacobians that no longer limit the rate (see `solveOnce`).
+    let refreshThreshold: S
     var sigma: S
     var sigma0: S
     var stepRatio: S
@@ -82,20 +86,11 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
     var xHalf: [S]
     var errorVector: [S]
 
-    var t: S
-    var tPrevious: S
-    let t0: S
-    var h: S?
-    let fixedStep: S?
-    var fixedIndex = 0
-    let atol: S
-    let rtol: S
-    let hMin: S
-    let hMax: S?
+    /// Time, step size, tolerances and the PI controller.
+    var control: AdaptiveStepState<S>
     let unitRoundoff: S
     let richardsonDivisor: S
     let maximumIterations: Int
-    var controller: PIStepSizeController
     /// When non-nil, `f` holds the stage derivatives of a solved step that starts at `.start` with size `.step`.
     var polynomial: (start: S, step: S)?
     /// The midpoint of the last accepted step when it was taken as two half steps (adaptive mode); `xHalf` then
@@ -134,8 +129,8 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         (noise, noiseFactor, residual) = withPrecision(p) {
             (S(0), S(Rational(numerator: 4, denominator: BigInt(1) << p)), _zeros(s * n))
         }
-        (previousChange, theta, tail, slack, one, sixteen, thousand) = withPrecision(p) {
-            (S(0), S(0), S(0), S(0), S(1), S(16), S(1024))
+        (previousChange, theta, tail, slack, one, sixteen, thousand, refreshThreshold) = withPrecision(p) {
+            (S(0), S(0), S(0), S(0), S(1), S(16), S(1024), S(Rational(numerator: 1, denominator: BigInt(1) << 30)))
         }
         (sigma, sigma0, stepRatio, horner, basisAtStart, predictorWeights) = withPrecision(p) {
             (S(0), S(0), S(0), S(0), _zeros(s), (0..<s).map { _ in _zeros(s) })
@@ -151,16 +146,7 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         case .newton: usesNewton = true
         case .automatic: usesNewton = s * n <= StageIteration.automaticNewtonLimit
         }
-        t = time
-        tPrevious = time
-        t0 = time
-        fixedStep = configuration.fixedStep
-        h = configuration.initialStep
-        atol = configuration.absoluteTolerance
-        rtol = configuration.relativeTolerance
-        hMax = configuration.maximumStep
-        hMin = _minimumStep(precision: p, t0: time, t1: configuration.horizonEnd,
-                            minimumStep: configuration.minimumStep)
+        control = AdaptiveStepState(time: time, configuration: configuration, errorExponent: 2 * s + 1)
         (unitRoundoff, richardsonDivisor) = withPrecision(p) {
             (S(Rational(numerator: 1, denominator: BigInt(1) << p)),
              S(Rational(numerator: 1, denominator: (BigInt(1) << (2 * s)) - BigInt(1))))
@@ -168,20 +154,19 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         // Contraction by a factor ≥ 2 per sweep reaches p bits in p sweeps; beyond that the iteration is too slow
         // to be worth it and the step is reduced instead.
         maximumIterations = p + 20
-        controller = PIStepSizeController(errorExponent: 2 * s + 1)
     }
 
     /// "Gauss–Legendre, s = 4 (order 8), adaptive steps (Richardson)".
     public var methodDescription: String {
         "Gauss–Legendre, s = \(stageCount) (order \(2 * stageCount)), "
-            + (fixedStep == nil ? "adaptive steps (step doubling)" : "fixed step")
+            + (control.fixedStep == nil ? "adaptive steps (step doubling)" : "fixed step")
     }
     /// The end of the last accepted step.
-    public var time: S { t }
+    public var time: S { control.t }
     /// The state at `time`.
     public var state: [S] { x }
     /// The start of the last accepted step.
-    public var previousTime: S { tPrevious }
+    public var previousTime: S { control.tPrevious }
 
     /// Solves the stage equations of one step from (`time`, `start`) with size `step` and writes x₁ into `out`.
     /// Returns `false` when every iteration tried diverged or did not converge.
@@ -286,6 +271,10 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         var havePrevious = false
         var slowSweeps = 0
         var converged = false
+        // The Jacobians are taken at the predicted stage values, so a poor predictor (a long step) limits Newton to
+        // a few bits per sweep; at high precision they are re-taken once at the iterate, when it is accurate to
+        // about 30 bits, after which the sweeps gain about as many bits as the finite differences carry (~26).
+        var jacobiansRefreshed = precision < 128
         for _ in 0..<maximumIterations {
             for j in 0..<s {
                 for m in 0..<n { y[m].formSum(start[m], z[j][m]) }
@@ -362,6 +351,11 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
                     slowSweeps += 1
                     if slowSweeps >= 2 { return false }
                 }
+                slack.formProduct(difference, refreshThreshold)
+                if !jacobiansRefreshed, largestChange <= slack {
+                    jacobiansRefreshed = true
+                    _ = prepareNewton(time: time, start: start, step: step)  // on failure the old matrix stays
+                }
                 previousChange.set(largestChange)
                 havePrevious = true
                 continue
@@ -398,35 +392,32 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
 
     /// Takes one accepted step toward `limit`.
     public mutating func step(toward limit: S) -> StepOutcome<S> {
-        if let fixedStep {
-            var end = t0 + S(fixedIndex + 1) * fixedStep
-            if end >= limit - fixedStep / S(1024) { end = limit }
-            let stepSize = end - t
+        if let fixedStep = control.fixedStep {
+            let (stepSize, end) = control.nextFixedStep(fixedStep, limit: limit)
             if !(stepSize > S(0)) { return .stepSizeUnderflow(stepSize: stepSize) }
             var out: [S] = []
             swap(&out, &xNew)  // exclusive access without copying
-            let ok = solve(start: x, time: t, step: stepSize, into: &out)
+            let ok = solve(start: x, time: control.t, step: stepSize, into: &out)
             swap(&out, &xNew)
             guard ok else { return .failed(.stageIterationDiverged) }
-            fixedIndex += 1
-            accept(end: end)
+            accept(end: end, fixed: true)
             statistics.recordAcceptedStep(order: 2 * stageCount)
             return .accepted(StepReport(stepSize: stepSize, order: 2 * stageCount, localErrorEstimate: nil,
                                         rejections: 0))
         }
 
-        if h == nil {
-            rhs.evaluate(time: t, state: x, into: &f0)
+        if control.h == nil {
+            rhs.evaluate(time: control.t, state: x, into: &f0)
             statistics.functionEvaluations += 1
-            h = _initialStep(rhs: &rhs, t: t, x: x, f0: f0, order: 2 * stageCount, atol: atol, rtol: rtol,
-                             remaining: limit - t, maximumStep: hMax, evaluations: &statistics.functionEvaluations)
+            control.h = _initialStep(rhs: &rhs, t: control.t, x: x, f0: f0, order: 2 * stageCount,
+                                     atol: control.atol, rtol: control.rtol, remaining: limit - control.t,
+                                     maximumStep: control.hMax, evaluations: &statistics.functionEvaluations)
         }
         var rejections = 0
         while true {
-            var trial = h!
-            if let hMax, trial > hMax { trial = hMax }
-            let (stepSize, end, _) = _landing(from: t, step: trial, limit: limit)
-            if stepSize < hMin || end == t { return .stepSizeUnderflow(stepSize: stepSize) }
+            let (stepSize, end, underflow) = control.nextAdaptiveStep(limit: limit)
+            if underflow { return .stepSizeUnderflow(stepSize: stepSize) }
+            let t = control.t
             // Steps are differences of representable times, so the pieces add up to the step exactly.
             let middle = t + stepSize / S(2)
             let half = middle - t
@@ -438,7 +429,7 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
             swap(&full, &xFull); swap(&halfway, &xHalf); swap(&out, &xNew)
             guard ok else {
                 polynomial = nil
-                h = stepSize / S(4)
+                control.h = stepSize / S(4)
                 rejections += 1
                 statistics.rejectedSteps += 1
                 continue
@@ -447,11 +438,10 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
                 difference.formDifference(xNew[m], xFull[m])
                 errorVector[m].formProduct(difference, richardsonDivisor)
             }
-            let (ratio, norm) = norms.errorRatio(error: errorVector, x: x, xNew: xNew, atol: atol, rtol: rtol)
-            let factor = controller.factor(after: ratio)
-            h = stepSize * S(Rational(factor))
-            if controller.accepts(ratio) {
-                accept(end: end)
+            let (ratio, norm) = norms.errorRatio(error: errorVector, x: x, xNew: xNew, atol: control.atol,
+                                                 rtol: control.rtol)
+            if control.control(step: stepSize, errorRatio: ratio) {
+                accept(end: end, fixed: false)
                 tMiddle = middle
                 statistics.recordAcceptedStep(order: 2 * stageCount)
                 return .accepted(StepReport(stepSize: stepSize, order: 2 * stageCount, localErrorEstimate: norm,
@@ -462,22 +452,21 @@ public struct GaussLegendreStepper<RHS: RightHandSide>: Stepper {
         }
     }
 
-    mutating func accept(end: S) {
+    mutating func accept(end: S, fixed: Bool) {
         swap(&xPrevious, &x)
         swap(&x, &xNew)
-        tPrevious = t
-        t = end
+        control.advance(to: end, fixed: fixed)
     }
 
     /// The solution at `tau` in [`previousTime`, `time`], by re-solving one step from the start of the last step
     /// (halving into consecutive sub-steps in the unlikely case that the iteration fails).
     public mutating func denseState(at tau: S, into result: inout [S]) {
         statistics.denseOutputEvaluations += 1
-        if tau == t { for m in 0..<dimension { result[m].set(x[m]) }; return }
-        if tau == tPrevious { for m in 0..<dimension { result[m].set(xPrevious[m]) }; return }
+        if tau == control.t { for m in 0..<dimension { result[m].set(x[m]) }; return }
+        if tau == control.tPrevious { for m in 0..<dimension { result[m].set(xPrevious[m]) }; return }
         // An adaptive step was two half steps, and its accuracy is theirs: re-step from the nearer half's start so
         // that the re-step is no longer than h/2 (a single step of size h is 2^{2s} times less accurate).
-        var origin = tPrevious
+        var origin = control.tPrevious
         var originState = xPrevious
         if let tMiddle, tau > tMiddle {
             origin = tMiddle
@@ -539,11 +528,16 @@ public enum StageIteration: Sendable, Equatable {
     /// Fixed-point iteration: s evaluations per sweep, gaining about log₂(1/(h·L·ρ(A))) bits per sweep.
     case fixedPoint
     /// Mixed-precision Newton: the residual at the working precision, the correction from I − h[aᵢⱼ J(Yⱼ)]
-    /// factorized in `Double`, with the Jacobians by finite differences at the predicted stage values Yⱼ (once per
-    /// solve); about 25 bits per sweep whatever the step.
+    /// factorized in `Double`, with the Jacobians by finite differences at the predicted stage values Yⱼ, taken
+    /// again once at the iterate when it is accurate to about 30 bits (at 128 bits and above); about 25 bits per
+    /// sweep after that, whatever the step.
     /// Falls back to fixed-point iteration when no Jacobian is available or the iteration stalls.
     case newton
 
-    /// The largest s·n for which `.automatic` uses Newton (an (s·n)² factorization in `Double` per solve).
-    public static let automaticNewtonLimit = 128
+    /// The largest s·n for which `.automatic` uses Newton (one or two (s·n)² factorizations in `Double` per solve).
+    ///
+    /// Measured on P1a (n = 48) at 256 bits, tolerance 2^−40, release build: s = 4 took 35 s by fixed-point
+    /// iteration and 9–13 s by Newton, s = 8 (s·n = 384) 59 s and 8–12 s (a loaded machine); there a 384×384
+    /// factorization took about 13 ms (a profile), the cost of about five sweeps of 8 field evaluations.
+    public static let automaticNewtonLimit = 512
 }

@@ -59,7 +59,10 @@ extension Rational {
     /// NaN and ±∞. Both zeros give 0.
     public init?(exactly x: BigFloat) {
         guard let (significand, exponent) = x._significandAndExponent() else { return nil }
-        if exponent >= 0 {
+        // MPFR reports a zero with the minimum exponent (about −2^30): shifting by it would build a 2^(2^30) denominator.
+        if significand == BigInt(0) {
+            self.init(0)
+        } else if exponent >= 0 {
             self.init(significand << exponent)
         } else {
             self.init(numerator: significand, denominator: BigInt(1) << -exponent)

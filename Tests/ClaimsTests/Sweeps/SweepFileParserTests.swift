@@ -1,3 +1,4 @@
+import AttestTestSupport
 import Claims
 import Foundation
 import Testing
@@ -6,28 +7,7 @@ import Testing
 struct SweepFolder {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-sweeps-\(UUID())")
 
-    static let claim = """
-        id = "gd-step"
-        title = "One GD step changes D_j by exactly the η² term"
-        kind = "dln-gd-balancedness-step"
-        source = "THEORY.md §1.4"
-        statement = "D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
-
-        [model]
-        X = "random"
-        Y = "random"
-        samples = 3
-        init_scale = "1/2"
-
-        [dynamics]
-        method = "gd"
-        steps = 2
-
-        [grid]
-        widths = [[2, 3, 2]]
-        seed = [1]
-        step_size = ["1/100"]
-        """
+    static let claim = SweepFixtures.gdStepClaim
 
     init() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("claims"),

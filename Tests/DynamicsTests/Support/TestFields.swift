@@ -101,3 +101,13 @@ struct SquareRootCollapse: VectorField {
         derivative[0] = -(T(1) / (T(2) * state[0]))
     }
 }
+
+/// ẋ₀ = 1, ẋ₁ = t: a field whose derivative does not depend on the state (x₀ = x₀(0) + t, x₁ = x₁(0) + t²/2).
+struct StateFree: VectorField {
+    var dimension: Int { 2 }
+    var isAutonomous: Bool { false }
+    func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
+        derivative[0] = T(1)
+        derivative[1] = time
+    }
+}

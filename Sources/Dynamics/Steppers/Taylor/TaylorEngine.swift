@@ -182,7 +182,9 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         _ = products.initialize(from: compiledProducts)
         terms = .allocate(capacity: max(compiledTerms.count, 1))
         _ = terms.initialize(from: compiledTerms)
-        steps = .allocate(capacity: max(dynamicSteps.count, 1))
+        // Exactly as many as there are: the coefficient loop runs over `steps.count` (zero for a field that does not
+        // depend on the state, whose outputs are constants or t).
+        steps = .allocate(capacity: dynamicSteps.count)
         _ = steps.initialize(from: dynamicSteps)
         stateBases = .allocate(capacity: max(dimension, 1))
         _ = stateBases.initialize(from: program.stateNodes.map { base[$0] })
