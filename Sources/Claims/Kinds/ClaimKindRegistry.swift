@@ -40,6 +40,8 @@ public struct ClaimKindRegistry: Sendable {
         PBLPolarIdentityKind(),
         LyuLiMarginKind(),
         PBLTimeChangeKind(),
+        ReLUFiniteSampleFitKind(),
+        CoarseGradientCorrelationKind(),
         DHLLayerNormKind(),
         PBLCriticalPointsKind(),
         MirrorDescentMatrixSensingKind(),
