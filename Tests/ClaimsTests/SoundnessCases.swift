@@ -415,6 +415,76 @@ enum SoundnessCases {
                       body: nuclearNorm("claim = \"entry-grows\"")),
         SoundnessCase(id: "riemannian-balanced", kind: "riemannian-product-flow", truth: .pass,
                       body: riemannian(depth: 3, extra: "")),
+        // Issue 7 and 11 kinds added later (one small instance each; the shipped files hold more).
+        SoundnessCase(id: "dhl-differences", kind: "dhl-layer-norm-differences", truth: .pass, body: """
+            [model]
+            samples = 6
+            layer_norms = "unequal"
+            widths = [2, 3, 1]
+            seed = 2
+            [dynamics]
+            horizon = 2
+            sample_times = 5
+            [numerics]
+            precision = 128
+            tolerance = "1e-25"
+            """),
+        SoundnessCase(id: "pbl-critical-points", kind: "pbl-critical-points", truth: .pass, body: """
+            [model]
+            samples = 6
+            norm = 2
+            layer_norms = "unequal"
+            widths = [2, 3, 1]
+            seed = 1
+            [dynamics]
+            horizon = 40
+            sample_times = 5
+            [numerics]
+            precision = 128
+            tolerance = "1e-25"
+            """),
+        SoundnessCase(id: "relu-fit", kind: "relu-finite-sample-fit", truth: .pass, body: """
+            [model]
+            samples = 8
+            dimension = 3
+            seed = 1
+            """),
+        SoundnessCase(id: "coarse-gradient", kind: "coarse-gradient-correlation", truth: .pass, body: """
+            [model]
+            v = [[1, "-0.5", 2, "0.3"]]
+            v_star = [["0.8", "0.2", "1.5", "-0.4"]]
+            w = [[1, 0, "0.5"]]
+            w_star = [["0.3", 1, "-0.2"]]
+            [numerics]
+            precision = 128
+            tolerance = "1e-30"
+            """),
+        SoundnessCase(id: "mirror-descent-span", kind: "mirror-descent-matrix-sensing", truth: .pass, body: """
+            [model]
+            size = 4
+            measurements = 5
+            seed = 5
+            alpha = "1/2"
+            [dynamics]
+            step_size = "1/5"
+            steps = 50
+            [check]
+            claim = "span"
+            relative_tolerance = "1e-30"
+            [numerics]
+            precision = 128
+            """),
+        SoundnessCase(id: "bures-wasserstein-closed-forms", kind: "bures-wasserstein-dln", truth: .pass, body: """
+            [model]
+            dimension = 4
+            rank = 2
+            seed = 1
+            [check]
+            claim = "closed-forms"
+            relative_tolerance = "1e-15"
+            [numerics]
+            precision = 128
+            """),
     ]
 
     /// Known-false claims: each must FAIL.
@@ -502,5 +572,79 @@ enum SoundnessCases {
                       body: nuclearNorm("loss_threshold = \"2e-1\"\nnuclear_minimum = 2")),
         SoundnessCase(id: "riemannian-unbalanced", kind: "riemannian-product-flow", truth: .fail,
                       body: riemannian(depth: 2, extra: "imbalance = 2")),
+        SoundnessCase(id: "dhl-ratios", kind: "dhl-layer-norm-differences", truth: .fail, body: """
+            [model]
+            samples = 6
+            layer_norms = "unequal"
+            widths = [2, 3, 1]
+            seed = 2
+            [check]
+            quantity = "norm-ratios"
+            [dynamics]
+            horizon = 2
+            sample_times = 5
+            [numerics]
+            precision = 128
+            tolerance = "1e-25"
+            """),
+        SoundnessCase(id: "pbl-critical-points-unconstrained", kind: "pbl-critical-points", truth: .fail, body: """
+            [model]
+            samples = 6
+            data = "separable"
+            norm = 2
+            layer_norms = "unequal"
+            widths = [2, 3, 1]
+            seed = 1
+            [check]
+            statement = "unconstrained-gradient"
+            [dynamics]
+            horizon = 40
+            sample_times = 5
+            [numerics]
+            precision = 128
+            tolerance = "1e-25"
+            """),
+        SoundnessCase(id: "relu-fit-duplicate-points", kind: "relu-finite-sample-fit", truth: .fail, body: """
+            [model]
+            X = [[0, 1], [2, 3], [1, 1], [2, 3]]
+            y = [[0, 1, 5, 2]]
+            """),
+        SoundnessCase(id: "coarse-gradient-strict-orthogonal", kind: "coarse-gradient-correlation", truth: .fail, body: """
+            [model]
+            v = [[1, 1, 0]]
+            v_star = [[1, -1, 2]]
+            w = [[1, 0, "0.5"]]
+            w_star = [["0.3", 1, "-0.2"]]
+            [check]
+            claim = "positive"
+            [numerics]
+            precision = 128
+            tolerance = "1e-30"
+            """),
+        SoundnessCase(id: "mirror-descent-recovers-ground-truth", kind: "mirror-descent-matrix-sensing", truth: .fail,
+                      body: """
+            [model]
+            size = 4
+            measurements = 5
+            seed = 5
+            alpha = "1/2"
+            [dynamics]
+            step_size = "1/5"
+            steps = 400
+            [check]
+            claim = "recovers-ground-truth"
+            relative_tolerance = "1e-3"
+            [numerics]
+            precision = 128
+            """),
+        SoundnessCase(id: "bures-wasserstein-frobenius", kind: "bures-wasserstein-dln", truth: .fail, body: """
+            [model]
+            seed = 1
+            [check]
+            claim = "frobenius-minimum"
+            relative_tolerance = "1e-3"
+            [numerics]
+            precision = 128
+            """),
     ]
 }
