@@ -1,5 +1,6 @@
 import ArgumentParser
 import Claims
+import Reports
 
 extension Attest {
     /// `attest list [PATH…]`: the claims' ids, kinds, expectations, titles and sources.
@@ -17,12 +18,20 @@ extension Attest {
         @Option(help: ArgumentHelp("List only claims whose id matches this pattern; repeatable.", valueName: "glob"))
         public var filter: [String] = []
 
+        /// Markdown catalogue instead of the plain list.
+        @Flag(help: "Print a Markdown catalogue: every kind (what and how it checks) and its claims (source, statement, hypotheses).")
+        public var catalogue = false
+
         /// Creates the command; ArgumentParser calls this.
         public init() {}
 
         /// Prints one block per claim.
         public mutating func run() async throws {
             let claims = try ClaimSelection.load(paths: paths, filters: filter)
+            if catalogue {
+                print(ClaimCatalogue.markdown(claims), terminator: "")
+                return
+            }
             var lines: [String] = []
             for claim in claims {
                 lines.append("\(claim.id)  [\(claim.kind)\(claim.expectation == .fail ? ", expected FAIL" : "")]")
