@@ -145,27 +145,10 @@ extension Attest {
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
             let started = Date()
-            let clock = ContinuousClock(), began = clock.now
-            let display = ProgressDisplay(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .live : .plain),
-                                          verbose: verbose, totalClaims: claims.count)
-            let engineTask = Task { await ClaimEngine().check(claims, options: options, completed: completed,
-                                                                 progress: display.handle) }
-            let interrupt = InterruptHandler {
-                display.note("interrupted: stopping; the reports will hold what is done (complete: false; continue with --resume)")
-                engineTask.cancel()
-            }
-            let deadline = timeoutTotal.map { seconds in
-                Task {
-                    try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded())))
-                    display.note("--timeout-total \(seconds) s reached: stopping; the reports will hold what is done "
-                                 + "(complete: false; continue with --resume)")
-                    engineTask.cancel()
-                }
-            }
-            let result = await engineTask.value
-            deadline?.cancel()
-            interrupt.stop()
-            display.finish(instances: result.claims.reduce(0) { $0 + $1.instances.count }, elapsed: clock.now - began)
+            let result = await EngineRun.check(
+                claims, options: options, completed: completed, quiet: quiet, verbose: verbose,
+                timeoutTotal: timeoutTotal,
+                stopHint: "the reports will hold what is done (complete: false; continue with --resume)")
 
             var report = Report(result: result, tool: Attest.toolInfo, started: started)
             if let previous { report.time = previous.time }    // one run, resumed: it started then

@@ -79,18 +79,8 @@ extension Attest {
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
             let started = Date()
-            let clock = ContinuousClock(), began = clock.now
-            let display = ProgressDisplay(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .live : .plain),
-                                          verbose: false, totalClaims: claims.count)
-            let options = CheckOptions(jobs: jobs)
-            let engineTask = Task { await ClaimEngine().check(claims, options: options, progress: display.handle) }
-            let interrupt = InterruptHandler {
-                display.note("interrupted: stopping; the table will hold what is done and say it is incomplete")
-                engineTask.cancel()
-            }
-            let result = await engineTask.value
-            interrupt.stop()
-            display.finish(instances: result.claims.reduce(0) { $0 + $1.instances.count }, elapsed: clock.now - began)
+            let result = await EngineRun.check(claims, options: CheckOptions(jobs: jobs), quiet: quiet,
+                                               stopHint: "the table will hold what is done and say it is incomplete")
             if let report {
                 let full = Report(result: result, tool: Attest.toolInfo, started: started)
                 do { try ReportFile.write(ReportFormat(fileName: report)!.render(full), to: report) } catch {
