@@ -53,8 +53,13 @@ struct ChartAxis: Equatable {
         logarithmic ? Foundation.log10(value) : value
     }
 
+    /// The fraction 0…1 of the way along the axis of a position in axis units (a tick).
+    func fraction(ofCoordinate position: Double) -> Double {
+        (position - lower) / (upper - lower)
+    }
+
     /// The fraction 0…1 of the way along the axis of a data value.
     func fraction(_ value: Double) -> Double {
-        (coordinate(value) - lower) / (upper - lower)
+        fraction(ofCoordinate: coordinate(value))
     }
 }

@@ -23,6 +23,12 @@ public struct SVGChartWriter: Sendable {
         (left: 84, top: 40, right: width - 24, bottom: height - 56)
     }
 
+    /// The horizontal pixel of a fraction 0…1 along the x axis.
+    private func pixelX(_ fraction: Double) -> Double { plot.left + fraction * (plot.right - plot.left) }
+
+    /// The vertical pixel of a fraction 0…1 up the y axis.
+    private func pixelY(_ fraction: Double) -> Double { plot.bottom - fraction * (plot.bottom - plot.top) }
+
     /// The SVG document (with the XML declaration).
     public func render(_ chart: Chart) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + renderElement(chart) + "\n"
@@ -64,24 +70,24 @@ public struct SVGChartWriter: Sendable {
         let p = plot
         var out = "<g stroke=\"#dddddd\" stroke-width=\"1\">\n"
         for tick in yAxis.ticks {
-            let y = p.bottom - (tick - yAxis.lower) / (yAxis.upper - yAxis.lower) * (p.bottom - p.top)
+            let y = pixelY(yAxis.fraction(ofCoordinate: tick))
             out += "<line x1=\"\(format(p.left))\" y1=\"\(format(y))\" x2=\"\(format(p.right))\" y2=\"\(format(y))\"/>\n"
         }
         for tick in xAxis.ticks {
-            let x = p.left + (tick - xAxis.lower) / (xAxis.upper - xAxis.lower) * (p.right - p.left)
+            let x = pixelX(xAxis.fraction(ofCoordinate: tick))
             out += "<line x1=\"\(format(x))\" y1=\"\(format(p.top))\" x2=\"\(format(x))\" y2=\"\(format(p.bottom))\"/>\n"
         }
         out += "</g>\n"
         out += "<rect x=\"\(format(p.left))\" y=\"\(format(p.top))\" width=\"\(format(p.right - p.left))\" "
             + "height=\"\(format(p.bottom - p.top))\" fill=\"none\" stroke=\"#333333\"/>\n"
         for tick in yAxis.ticks {
-            let y = p.bottom - (tick - yAxis.lower) / (yAxis.upper - yAxis.lower) * (p.bottom - p.top)
+            let y = pixelY(yAxis.fraction(ofCoordinate: tick))
             out += "<text x=\"\(format(p.left - 6))\" y=\"\(format(y + 4))\" text-anchor=\"end\">"
                 + (yAxis.logarithmic ? powerOfTen(Int(tick)) : escape(TickLabel.linear(tick, step: step(yAxis))))
                 + "</text>\n"
         }
         for tick in xAxis.ticks {
-            let x = p.left + (tick - xAxis.lower) / (xAxis.upper - xAxis.lower) * (p.right - p.left)
+            let x = pixelX(xAxis.fraction(ofCoordinate: tick))
             out += "<text x=\"\(format(x))\" y=\"\(format(p.bottom + 16))\" text-anchor=\"middle\">"
                 + escape(TickLabel.linear(tick, step: step(xAxis))) + "</text>\n"
         }
@@ -101,7 +107,6 @@ public struct SVGChartWriter: Sendable {
     /// One curve, broken where a point cannot be drawn.
     private func polyline(_ xs: [Double], _ ys: [Double], chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis,
                           style: String) -> String {
-        let p = plot
         var out = "", run: [String] = []
         func flush() {
             if run.count == 1 {
@@ -114,8 +119,7 @@ public struct SVGChartWriter: Sendable {
         }
         for i in xs.indices {
             guard xs[i].isFinite, chart.isDrawable(ys[i]) else { flush(); continue }
-            let x = p.left + xAxis.fraction(xs[i]) * (p.right - p.left)
-            let y = p.bottom - yAxis.fraction(ys[i]) * (p.bottom - p.top)
+            let x = pixelX(xAxis.fraction(xs[i])), y = pixelY(yAxis.fraction(ys[i]))
             run.append("\(format(x)),\(format(y))")
         }
         flush()
@@ -163,7 +167,6 @@ public struct SVGChartWriter: Sendable {
     /// Pixel positions along every drawn line (values and, on logarithmic axes, error estimates): the points and
     /// eight more along each segment, so that a legend avoids the lines and not only their vertices.
     private func drawnPoints(_ chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis) -> [(x: Double, y: Double)] {
-        let p = plot
         var points: [(x: Double, y: Double)] = []
         for curve in chart.curves {
             let errors = curve.error.map { $0.map { chart.isDrawableError($0) ? $0 : .nan } }
@@ -172,8 +175,7 @@ public struct SVGChartWriter: Sendable {
                 var previous: (x: Double, y: Double)?
                 for i in curve.x.indices {
                     guard curve.x[i].isFinite, chart.isDrawable(values[i]) else { previous = nil; continue }
-                    let point = (x: p.left + xAxis.fraction(curve.x[i]) * (p.right - p.left),
-                                 y: p.bottom - yAxis.fraction(values[i]) * (p.bottom - p.top))
+                    let point = (x: pixelX(xAxis.fraction(curve.x[i])), y: pixelY(yAxis.fraction(values[i])))
                     if let previous {
                         for k in 1...8 {
                             let f = Double(k) / 9
