@@ -63,7 +63,10 @@ public struct SweepTable: Sendable, Equatable {
         // Rows ordered by each row parameter in turn, its values in the order they first appear.
         let ranks = rowKeys.indices.map { k in
             var rank: [String: Int] = [:]
-            for point in points { rank[point.parameters[rowKeys[k]] ?? ""] = rank[point.parameters[rowKeys[k]] ?? ""] ?? rank.count }
+            for point in points {
+                let value = point.parameters[rowKeys[k]] ?? ""
+                if rank[value] == nil { rank[value] = rank.count }
+            }
             return rank
         }
         groups.sort { a, b in
