@@ -65,6 +65,7 @@ struct DocumentReferenceTests {
     /// starts with a capital letter or is followed by a section sign. Other bare names (`r.md` as an output file
     /// in a test) are not citations.
     static func markdownReferences(in line: String) -> [String] {
+        guard line.contains(".md") else { return [] }
         var found: [(Int, String)] = []
         for match in matches(#"\]\(([^)\s#]+\.md)(#[^)]*)?\)"#, in: line) {
             found.append((match.range.location, group(1, of: match, in: line)))
@@ -81,6 +82,7 @@ struct DocumentReferenceTests {
 
     /// Section numbers cited as "theory.md §a.b", "theory.md §a.b–c.d, §e and §f" on a line.
     static func theorySectionReferences(in line: String) -> [String] {
+        guard line.contains("theory.md") else { return [] }
         var sections: [String] = []
         for match in matches(#"theory\.md(?:'s)? (§[0-9]+(?:\.[0-9]+)?(?:(?:–|-)§?[0-9]+(?:\.[0-9]+)?|(?:, | and |, and )§[0-9]+(?:\.[0-9]+)?)*)"#,
                              in: line) {
