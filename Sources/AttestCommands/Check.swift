@@ -65,7 +65,9 @@ extension Attest {
 
         /// An interrupted run's JSON report to continue.
         @Option(help: ArgumentHelp("Continue the interrupted run whose JSON report is FILE: its finished instances are "
-                                   + "taken over, the others run (same claim files and options).", valueName: "file"))
+                                   + "taken over when nothing that can change them differs (claim and data file hashes, "
+                                   + "numeric options, --timeout, versions, the report's digest); the others run, and "
+                                   + "the report says which and why.", valueName: "file"))
         public var resume: String?
 
         /// Print the summary table only; no progress.
