@@ -74,6 +74,27 @@ struct CoarseGradientCorrelationKindTests {
         #expect(zero.measurements.first { $0.name == "vᵀv*" }?.exact == "0")
     }
 
+    @Test("Issue 21 audit: with tolerance 1, sample 10 (−2.18) violates ⟨g, ∇f⟩ ≥ −1 though the first negative sample (−0.42) does not: FAIL, not PASS")
+    func smallestSampleDecides() async throws {
+        let everySample = try claim(claimText(id: "every-tolerance-1", kind: "coarse-gradient-correlation", expect: "fail", """
+            [model]
+            \(Self.reference)
+            [check]
+            claim = "every-sample"
+            samples = 20
+            [numerics]
+            precision = 128
+            tolerance = 1
+            """))
+        let result = await ClaimEngine().check([everySample])
+        #expect(result.claims.map(\.verdict) == [.fail])
+        let instance = try #require(result.claims.first?.instances.first)
+        #expect(instance.location == "sample 10 of 20 (sample_seed = 1)")
+        // The margin is min_s ⟨g(Z_s), ∇f⟩ + 1 = −2.1795829070… + 1, not (first negative) −0.4174410357… + 1 > 0.
+        let margin = try #require(instance.margin.flatMap { BigFloat($0.value) })
+        #expect(margin < BigFloat(-1.1795) && margin > BigFloat(-1.1796))
+    }
+
     @Test("Bad input: w parallel to w*, v and v* of different lengths, samples without every-sample, reported by key")
     func badInput() throws {
         let error0 = #expect(throws: ClaimFileErrors.self) {
