@@ -45,6 +45,11 @@ struct IncompleteReportTests {
         #expect(suites.last?["name"] == "never-ran" && suites.last?["tests"] == "1" && suites.last?["errors"] == "1")
         // A complete report has no such test case.
         #expect(!JUnitReportWriter().render(ReportFixtures.report).contains("INCOMPLETE"))
+        // Interrupted with every listed claim finished: still one error test case.
+        var interrupted = ReportFixtures.report
+        interrupted.complete = false
+        let text = JUnitReportWriter().render(interrupted)
+        #expect(text.contains("name=\"run not complete\"") && text.contains("errors=\"2\""))
     }
 
     @Test("CSV: a complete column (false on every row) and a NOT RUN row per unfinished claim")
