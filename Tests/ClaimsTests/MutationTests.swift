@@ -69,5 +69,11 @@ struct MutationTests {
             // The correct rule, on the same instance, passes the regression check.
             #expect(HypothesisRegression.isSound(try await HypothesisRegression.outcome(epsilon: epsilon), expected: truth))
         }
+        // The example: under the defect the boundary instance is NOT APPLICABLE and the claim PASSes again.
+        let mutated = try await VerdictMutation.$active.withValue(.hypothesesOnRoundedValues) {
+            try await HypothesisRegression.stepSizeOutcome()
+        }
+        #expect(mutated.verdict == .pass && mutated.instances.map(\.verdict) == [.pass, .notApplicable])
+        #expect(!HypothesisRegression.isSound(try #require(mutated.instances.last), expected: .fail))
     }
 }
