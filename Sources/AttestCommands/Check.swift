@@ -65,7 +65,9 @@ extension Attest {
 
         /// An interrupted run's JSON report to continue.
         @Option(help: ArgumentHelp("Continue the interrupted run whose JSON report is FILE: its finished instances are "
-                                   + "taken over, the others run (same claim files and options).", valueName: "file"))
+                                   + "taken over when nothing that can change them differs (claim and data file hashes, "
+                                   + "numeric options, --timeout, versions, the report's digest); the others run, and "
+                                   + "the report says which and why.", valueName: "file"))
         public var resume: String?
 
         /// Print the summary table only; no progress.
@@ -137,21 +139,19 @@ extension Attest {
                                        maxPrecision: maxPrecision, jobs: jobs,
                                        timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
             let previous = try resume.map { try Self.loadReport($0) }
-            let completed: [String: [InstanceOutcome]]
-            do {
-                completed = try previous?.completedOutcomes(for: claims, options: options, tool: Attest.toolInfo) ?? [:]
-            } catch {
-                Attest.printError("attest: --resume \(resume ?? ""): \(error)")
-                throw ExitCode(AttestExitCode.inputError.rawValue)
-            }
+            let plan = previous?.resumePlan(for: claims, options: options, tool: Attest.toolInfo)
+            for line in plan?.summary.lines ?? [] where !quiet { Attest.printError("attest: --resume \(resume ?? ""): \(line)") }
+            let completed = plan?.completed ?? [:]
+            let resumeKeys = ResumeKey.keys(for: claims, options: options, tool: Attest.toolInfo)
             let started = Date()
             let result = await EngineRun.check(
                 claims, options: options, completed: completed, quiet: quiet, verbose: verbose,
                 timeoutTotal: timeoutTotal,
                 stopHint: "the reports will hold what is done (complete: false; continue with --resume)")
 
-            var report = Report(result: result, tool: Attest.toolInfo, started: started)
+            var report = Report(result: result, tool: Attest.toolInfo, started: started, resumeKeys: resumeKeys)
             if let previous { report.time = previous.time }    // one run, resumed: it started then
+            report.resume = plan?.summary
             let detail: TextReportWriter.Detail = quiet ? .quiet : (verbose ? .verbose : .normal)
             print(TextReportWriter(detail: detail).render(report), terminator: "")
             var writeFailed = false

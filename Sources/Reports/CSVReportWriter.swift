@@ -5,13 +5,20 @@ import Claims
 /// Fixed columns come first (`claim`, `kind`, `expected`, `claim_verdict`, `instance`, `seed`, `precision_bits`,
 /// `verdict`, `margin`, `margin_error`, `seconds`, `location`), then one `param:NAME` column per parameter and a
 /// `NAME` / `NAME error` pair per measurement, in order of first appearance. Cells that do not apply are empty.
+///
+/// Incompleteness: the last fixed column, `complete`, is `true` on every row of a complete run and `false` on every
+/// row of an interrupted one; and every claim that did not finish gets one more row with `verdict` = `NOT RUN` and
+/// `location` saying how many of its instances did not run (docs/report-schema.md).
 public struct CSVReportWriter: Sendable {
     /// Creates the writer.
     public init() {}
 
     /// The fixed leading columns.
     public static let fixedColumns = ["claim", "kind", "expected", "claim_verdict", "instance", "seed", "precision_bits",
-                                      "verdict", "margin", "margin_error", "seconds", "location"]
+                                      "verdict", "margin", "margin_error", "seconds", "location", "complete"]
+
+    /// The `verdict` cell of the row that stands for a claim's instances that did not run.
+    public static let notRun = "NOT RUN"
 
     /// The CSV text (CRLF line ends, as RFC 4180 asks).
     public func render(_ report: Report) -> String {
@@ -30,13 +37,18 @@ public struct CSVReportWriter: Sendable {
                 var row = [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue, String(instance.index),
                            instance.seed.map(String.init) ?? "", instance.precisionBits.map(String.init) ?? "exact",
                            instance.verdict.rawValue, instance.margin ?? "", instance.marginError ?? "",
-                           String(instance.seconds), instance.location ?? ""]
+                           String(instance.seconds), instance.location ?? "", String(report.complete)]
                 row += parameterNames.map { instance.parameters[$0] ?? "" }
                 for name in measurementNames {
                     let m = instance.measurements.first { $0.name == name }
                     row += [m?.value ?? "", m?.error ?? ""]
                 }
                 rows.append(row)
+            }
+            if let missing = claim.missingWork {
+                let row = [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue, "", "", "", Self.notRun,
+                           "", "", "", "the run was interrupted: " + missing, String(report.complete)]
+                rows.append(row + Array(repeating: "", count: parameterNames.count + 2 * measurementNames.count))
             }
         }
         return rows.map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -30,6 +30,11 @@ public struct ClaimReport: Codable, Sendable, Equatable {
     public var counterexample: String?
     /// The instances that ran, by index.
     public var instances: [InstanceReport]
+    /// Everything that can change this claim's results (hashes, numeric settings, versions), which
+    /// `attest check --resume` compares before taking any of them over; `nil` in reports not written by a check.
+    public var resumeKey: ResumeKey?
+    /// How many instances the claim has (run or not); `nil` in reports written before this was recorded.
+    public var totalInstances: Int?
 
     /// Creates a claim report.
     public init(id: String, title: String, kind: String, file: String, source: String, statement: String,
@@ -53,7 +58,8 @@ public struct ClaimReport: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, kind, file, source, statement, statementLatex = "statement_latex", hypotheses, expected, verdict
-        case metExpectation = "met_expectation", complete, counterexample, instances
+        case metExpectation = "met_expectation", complete, counterexample, instances, resumeKey = "resume_key"
+        case totalInstances = "total_instances"
     }
 }
 

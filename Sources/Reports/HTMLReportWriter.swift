@@ -41,10 +41,14 @@ public struct HTMLReportWriter: Sendable {
                    + "\(report.machine.processors) cores.</p>")
         if !report.complete {
             out.append("<p class=\"warning\"><strong>Incomplete:</strong> the run was interrupted; only the "
-                       + "instances that finished are shown, and this report does not count as a full run.</p>")
+                       + "instances that finished are shown, and this report does not count as a full run. "
+                       + e(report.incompleteness ?? "") + "</p>")
         }
         out.append("<p>\(report.summary.met) of \(report.summary.claims) claims met their expectation "
                    + "(\(report.summary.instances) instances).</p>")
+        if let resume = report.resume {
+            out.append("<ul>" + resume.lines.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+        }
         out.append("<table><tr><th>claim</th><th>title</th><th>expected</th><th>verdict</th><th>instances</th>"
                    + "<th>met</th><th>seconds</th></tr>")
         for claim in report.claims {
@@ -73,7 +77,7 @@ public struct HTMLReportWriter: Sendable {
         if let counterexample = claim.counterexample {
             out.append("<dt>Counterexample</dt><dd>\(e(counterexample))</dd>")
         }
-        if !claim.complete { out.append("<dt>Incomplete</dt><dd>not every instance ran</dd>") }
+        if let missing = claim.missingWork { out.append("<dt>Incomplete</dt><dd>\(e(missing))</dd>") }
         out.append("</dl>")
         out.append("<table><tr><th>#</th><th>parameters</th><th>bits</th><th>verdict</th><th>margin</th>"
                    + "<th>error</th><th>where</th><th>measurements (value ± error)</th></tr>")

@@ -6,7 +6,9 @@ import Claims
 /// (`<failure>` carrying the counterexample: parameters, seed, precision, place and margin) or an INCONCLUSIVE
 /// (`<failure type="INCONCLUSIVE">`); an ERROR is an `<error>`; NOT APPLICABLE is `<skipped>`. For a known-false
 /// claim (`expect = "fail"`), the refuting instance passes and carries its counterexample in `<system-out>`; if no
-/// instance fails, every test case fails with "expected a counterexample".
+/// instance fails, every test case fails with "expected a counterexample". A claim that an interrupted run did not
+/// finish gets one more test case, "instances not run", with an `<error type="INCOMPLETE">` saying how many of its
+/// instances did not run, so that a CI system reads a partial report as red.
 public struct JUnitReportWriter: Sendable {
     /// Creates the writer.
     public init() {}
@@ -47,12 +49,21 @@ public struct JUnitReportWriter: Sendable {
                 let open = "    <testcase classname=\"attest.\(escape(claim.id))\" name=\"\(escape(name))\" time=\"\(seconds(instance.seconds))\""
                 cases.append(body.isEmpty ? open + "/>" : open + ">\n      " + body.joined(separator: "\n      ") + "\n    </testcase>")
             }
-            totals.tests += claim.instances.count
+            // The work an interrupted run did not do is an error test case, so that CI reads the report as red.
+            if let missing = claim.missingWork {
+                counts.errors += 1
+                cases.append("    <testcase classname=\"attest.\(escape(claim.id))\" name=\"instances not run\" time=\"0.000\">\n"
+                              + "      <error message=\"\(escape("the run was interrupted: " + missing))\" type=\"INCOMPLETE\">"
+                              + "\(escape("claim \(claim.id) (\(claim.file)): \(missing); continue with attest check --resume"))</error>\n"
+                              + "    </testcase>")
+            }
+            let tests = cases.count
+            totals.tests += tests
             totals.failures += counts.failures
             totals.errors += counts.errors
             totals.skipped += counts.skipped
             totals.time += counts.time
-            var suite = "  <testsuite name=\"\(escape(claim.id))\" tests=\"\(claim.instances.count)\" failures=\"\(counts.failures)\" "
+            var suite = "  <testsuite name=\"\(escape(claim.id))\" tests=\"\(tests)\" failures=\"\(counts.failures)\" "
                 + "errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(seconds(counts.time))\">\n"
             suite += "    <properties>\n"
             for (key, value) in [("title", claim.title), ("kind", claim.kind), ("source", claim.source),
@@ -64,6 +75,15 @@ public struct JUnitReportWriter: Sendable {
             suite += cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n")
             suite += "  </testsuite>"
             suites.append(suite)
+        }
+        if !report.complete && report.claims.allSatisfy({ $0.missingWork == nil }) {
+            // Interrupted, yet every listed claim finished: the missing work is still an error.
+            totals.tests += 1
+            totals.errors += 1
+            suites.append("  <testsuite name=\"attest\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n"
+                          + "    <testcase classname=\"attest\" name=\"run not complete\" time=\"0.000\">\n"
+                          + "      <error message=\"the run was interrupted\" type=\"INCOMPLETE\">the report is partial</error>\n"
+                          + "    </testcase>\n  </testsuite>")
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"attest\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" "

@@ -56,7 +56,8 @@ public struct LaTeXReportWriter: Sendable {
         }
         out.append("\\bottomrule")
         out.append("\\end{tabular}")
-        out.append("\\caption{Attest: \(report.summary.met) of \(report.summary.claims) claims met their expectation. "
+        out.append("\\caption{" + (report.incompleteness.map { "\\textbf{\(Self.escape($0))} " } ?? "")
+                   + "Attest: \(report.summary.met) of \(report.summary.claims) claims met their expectation. "
                    + "Margin $\\geq 0$ means the claim holds; the error is the difference between two precisions.}")
         out.append("\\end{table}")
         if standalone { out.append("\\end{document}") }

@@ -18,7 +18,7 @@ public struct MarkdownReportWriter: Sendable {
         out.append("")
         out.append("\(report.tool.name) \(report.tool.version) (GMP \(report.tool.gmp), MPFR \(report.tool.mpfr)), "
                    + "\(report.time), \(report.machine.os), \(report.machine.processors) cores."
-                   + (report.complete ? "" : " **Incomplete: the run was interrupted.**"))
+                   + (report.incompleteness.map { " **\(escape($0))**" } ?? ""))
         out.append("")
         out.append("| claim | expected | verdict | instances | met |")
         out.append("|---|---|---|---|---|")
@@ -28,6 +28,7 @@ public struct MarkdownReportWriter: Sendable {
         }
         out.append("")
         out.append("\(report.summary.met) of \(report.summary.claims) claims met their expectation.")
+        for line in report.resume?.lines ?? [] { out.append("- " + escape(line)) }
         for claim in report.claims {
             out.append("")
             out.append("## `\(claim.id)`: \(escape(claim.title))")
@@ -38,6 +39,7 @@ public struct MarkdownReportWriter: Sendable {
             for hypothesis in claim.hypotheses { out.append("- **Hypothesis:** \(escape(hypothesis))") }
             out.append("- **Kind:** `\(claim.kind)`; **expected** \(claim.expected.rawValue); **verdict** \(claim.verdict.rawValue)")
             if let counterexample = claim.counterexample { out.append("- **Counterexample:** \(escape(counterexample))") }
+            if let missing = claim.missingWork { out.append("- **Incomplete:** \(escape(missing))") }
             out.append("")
             let names = measurementNames(claim)
             out.append("| # | parameters | bits | verdict | margin | error | " + names.map(escape).joined(separator: " | ") + " |")

@@ -9,11 +9,18 @@ extension Report {
     ///   - tool: the tool and library versions.
     ///   - started: when the run started.
     ///   - machine: the machine (default: this one).
-    public init(result: CheckResult, tool: ToolInfo, started: Date, machine: MachineSummary = .current) {
+    ///   - resumeKeys: each claim's `ResumeKey` by id, computed before the run (`ResumeKey.keys`), recorded for
+    ///     `--resume`.
+    public init(result: CheckResult, tool: ToolInfo, started: Date, machine: MachineSummary = .current,
+                resumeKeys: [String: ResumeKey] = [:]) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         self.init(tool: tool, time: formatter.string(from: started), machine: machine, complete: result.isComplete,
-                  claims: result.claims.map(ClaimReport.init(outcome:)))
+                  claims: result.claims.map { outcome in
+                      var claim = ClaimReport(outcome: outcome)
+                      claim.resumeKey = resumeKeys[outcome.claim.id]
+                      return claim
+                  })
     }
 }
 
@@ -27,6 +34,7 @@ extension ClaimReport {
                   metExpectation: outcome.metExpectation, complete: outcome.isComplete,
                   counterexample: outcome.counterexample.map { "instance \($0.instance.index): \($0.reproduction)" },
                   instances: outcome.instances.map(InstanceReport.init(outcome:)))
+        totalInstances = claim.instances.count
     }
 
     /// The verdict that meets an expectation.

@@ -25,6 +25,12 @@ public struct Report: Codable, Sendable, Equatable {
     public var summary: ReportSummary
     /// The claims, in the order they were checked (sorted by file).
     public var claims: [ClaimReport]
+    /// What a resumed run took over from the earlier report and what it ran again, and why (`nil` when the run
+    /// was not resumed).
+    public var resume: ResumeSummary?
+    /// SHA-256 of the report's JSON without this field, written by `JSONReportWriter`: `--resume` trusts a report's
+    /// results only when it matches (it detects edits, not a forger who recomputes it).
+    public var digest: String?
 
     /// Creates a report.
     public init(schemaVersion: Int = Report.currentSchemaVersion, tool: ToolInfo, time: String, machine: MachineSummary,

@@ -47,7 +47,7 @@ public struct TextReportWriter: Sendable {
                      + (claim.expected == .fail ? ", expected FAIL" : "") + ")"]
         let indent = String(repeating: " ", count: 15)
         lines.append(indent + claim.title)
-        if !claim.complete { lines.append(indent + "interrupted: not every instance ran") }
+        if let missing = claim.missingWork { lines.append(indent + "interrupted: " + missing) }
         if let counterexample = claim.counterexample {
             lines.append(indent + "counterexample: " + counterexample)
         }
@@ -95,7 +95,8 @@ public struct TextReportWriter: Sendable {
         lines.append("")
         lines.append("\(s.claims) claim\(s.claims == 1 ? "" : "s"), \(s.instances) instance\(s.instances == 1 ? "" : "s"): "
                      + "\(s.met) met \(s.met == 1 ? "its" : "their") expectation, \(s.notMet) did not."
-                     + (report.complete ? "" : " INCOMPLETE: the run was interrupted."))
+                     + (report.incompleteness.map { " " + $0 } ?? ""))
+        lines += report.resume?.lines ?? []
         return lines
     }
 

@@ -131,14 +131,22 @@ struct CheckCommandTests {
         #expect(report.complete && report.claims[0].instances[0].seconds == 12345)
         #expect(report.claims[1].counterexample == (try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: full)))).claims[1].counterexample)
 
-        // A report that does not fit the claim files, or no report at all, is an input error.
+        #expect(report.resume == ResumeSummary(reused: 4, rerun: []))
+
+        // An instance that does not fit the claim files is run again, and the report says so; no report at all is
+        // an input error; another precision reruns every instance of the report (ResumeSettingsTests).
         var altered = partial
         altered.claims[2].instances[0].parameters["seed"] = "99"
         let alteredPath = folder.file("altered.json")
         try JSONReportWriter().render(altered).write(toFile: alteredPath, atomically: true, encoding: .utf8)
-        #expect(await Attest.run(arguments: ["check", "-q", "--resume", alteredPath, folder.path]) == 2)
+        let rerun = folder.file("rerun.json")
+        #expect(await Attest.run(arguments: ["check", "-q", "--resume", alteredPath, "--report", rerun, folder.path]) == 0)
+        #expect(try untimedJSON(rerun) == (try untimedJSON(full)))
+        let rerunReport = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: rerun)))
+        #expect(rerunReport.resume?.rerun.map(\.claim) == ["drift"] && rerunReport.resume?.rerun.map(\.instances) == [[1]])
+        #expect(rerunReport.resume?.rerun.first?.reason.contains("has other parameters there") == true)
+        #expect(rerunReport.resume?.reused == 3)
         #expect(await Attest.run(arguments: ["check", "-q", "--resume", folder.file("none.json"), folder.path]) == 2)
-        #expect(await Attest.run(arguments: ["check", "-q", "--precision", "128", "--resume", partialPath, folder.path]) == 2)
     }
 
     @Test("--filter selects claims by id glob")
@@ -268,6 +276,7 @@ struct CheckCommandTests {
 func untimedJSON(_ path: String) throws -> String {
     var report = try JSONReportWriter.decode(Data(contentsOf: URL(fileURLWithPath: path)))
     report.time = ""
+    report.resume = nil
     for c in report.claims.indices {
         for i in report.claims[c].instances.indices {
             report.claims[c].instances[i].seconds = 0

@@ -35,7 +35,7 @@ struct CoarseGradientCorrelationKindTests {
         #expect(BigFloat.abs(BigFloat(inner.value, precision: 128)! - reference) < BigFloat("1e-28")!)
     }
 
-    @Test("Known false: every single sample (FAILs at sample 2 of the reference instance), strictly positive at vᵀv* = 0")
+    @Test("Known false: every single sample (first negative at sample 2, smallest at sample 10), strictly positive at vᵀv* = 0")
     func twins() async throws {
         let everySample = try claim(claimText(id: "every", kind: "coarse-gradient-correlation", expect: "fail", """
             [model]
@@ -62,10 +62,37 @@ struct CoarseGradientCorrelationKindTests {
         #expect(result.claims.map(\.verdict) == [.fail, .fail])
         #expect(result.isComplete && result.allMetExpectations)
         let sample = try #require(result.claims[0].counterexample)
-        #expect(sample.location == "sample 2 of 20 (sample_seed = 1)")
+        // The margin is the minimum over the samples (issue 21: not the first sample found negative on rounded
+        // signs); the first negative sample is reported beside it.
+        #expect(sample.location == "sample 10 of 20 (sample_seed = 1)")
+        #expect(sample.measurements.first { $0.name == "first sample s with ⟨g(Z_s), ∇_w f⟩ < 0 (0: none)" }?.value == "2")
+        let smallest = try #require(sample.measurements.first { $0.name == "min_s ⟨g(Z_s), ∇_w f⟩" }.flatMap { BigFloat($0.value) })
+        let first = try #require(sample.measurements.first { $0.name == "⟨g(Z_s), ∇_w f⟩ at that sample" }.flatMap { BigFloat($0.value) })
+        #expect(smallest < first && first < 0)
         let zero = try #require(result.claims[1].counterexample)
         #expect(zero.measurements.first { $0.name == "⟨E_Z[g], ∇_w f⟩" }.map { BigFloat($0.value)!.isZero } == true)
         #expect(zero.measurements.first { $0.name == "vᵀv*" }?.exact == "0")
+    }
+
+    @Test("Issue 21 audit: with tolerance 1, sample 10 (−2.18) violates ⟨g, ∇f⟩ ≥ −1 though the first negative sample (−0.42) does not: FAIL, not PASS")
+    func smallestSampleDecides() async throws {
+        let everySample = try claim(claimText(id: "every-tolerance-1", kind: "coarse-gradient-correlation", expect: "fail", """
+            [model]
+            \(Self.reference)
+            [check]
+            claim = "every-sample"
+            samples = 20
+            [numerics]
+            precision = 128
+            tolerance = 1
+            """))
+        let result = await ClaimEngine().check([everySample])
+        #expect(result.claims.map(\.verdict) == [.fail])
+        let instance = try #require(result.claims.first?.instances.first)
+        #expect(instance.location == "sample 10 of 20 (sample_seed = 1)")
+        // The margin is min_s ⟨g(Z_s), ∇f⟩ + 1 = −2.1795829070… + 1, not (first negative) −0.4174410357… + 1 > 0.
+        let margin = try #require(instance.margin.flatMap { BigFloat($0.value) })
+        #expect(margin < BigFloat(-1.1795) && margin > BigFloat(-1.1796))
     }
 
     @Test("Bad input: w parallel to w*, v and v* of different lengths, samples without every-sample, reported by key")

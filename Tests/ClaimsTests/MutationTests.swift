@@ -4,6 +4,8 @@ import Testing
 
 /// The mutation check of issue 9: with a deliberate defect in the model code (`ModelMutation`, test-only), claims that
 /// PASS on the correct code must FAIL. The unmutated claims are the soundness suite's true cases, which PASS there.
+/// And that of issue 21: with the verdict rule's defect (`VerdictMutation`, test-only: hypotheses decided on rounded
+/// values), the regression check of `HypothesisMarginTests` must fail.
 @Suite("Mutation check: a sign flipped or a factor missing in the model makes balancedness, convergence and KL claims FAIL")
 struct MutationTests {
     /// The soundness suite's true case `id`.
@@ -50,5 +52,38 @@ struct MutationTests {
     @Test("Without a mutation the model is untouched")
     func inactiveByDefault() {
         #expect(ModelMutation.active == nil)
+        #expect(VerdictMutation.active == nil)
+    }
+
+    @Test("Issue 21: hypotheses decided on rounded values (without their error) are caught by the regression check")
+    func hypothesesOnRoundedValues() async throws {
+        // The defect reproduced: at 64 bits the rounded δ ≈ 1.3e−19 exceeds 10⁻³⁰, so the mutated rule calls the
+        // instance NOT APPLICABLE at once, and the false conclusion (ℓ(T) ≤ 10⁻⁵⁰) is never reported.
+        for (epsilon, truth) in [("1e-50", Verdict.fail), (nil, Verdict.pass)] {
+            let mutated = try await VerdictMutation.$active.withValue(.hypothesesOnRoundedValues) {
+                try await HypothesisRegression.outcome(epsilon: epsilon)
+            }
+            #expect(mutated.verdict == .notApplicable)
+            #expect(mutated.attempts.map(\.precisionBits) == [64])
+            #expect(!HypothesisRegression.isSound(mutated, expected: truth))
+            // The correct rule, on the same instance, passes the regression check.
+            #expect(HypothesisRegression.isSound(try await HypothesisRegression.outcome(epsilon: epsilon), expected: truth))
+        }
+        // The issue's example: under the defect the boundary instance is NOT APPLICABLE and the claim PASSes again.
+        let mutated = try await VerdictMutation.$active.withValue(.hypothesesOnRoundedValues) {
+            try await HypothesisRegression.stepSizeOutcome()
+        }
+        #expect(mutated.verdict == .pass && mutated.instances.map(\.verdict) == [.pass, .notApplicable])
+        #expect(!HypothesisRegression.isSound(try #require(mutated.instances.last), expected: .fail))
+        // And the soundness suite's boundary cases get the wrong verdict (NOT APPLICABLE instead of PASS and FAIL).
+        let boundary = (SoundnessCases.trueCases + SoundnessCases.falseCases).filter { $0.id.hasPrefix("gd-arora-") && $0.id.contains("eta-at-boundary") }
+        #expect(boundary.count == 2)
+        for soundness in boundary {
+            let spec = try claim(soundness.text)
+            let outcome = await VerdictMutation.$active.withValue(.hypothesesOnRoundedValues) {
+                await ClaimEngine().check([spec])
+            }
+            #expect(outcome.claims.first?.instances.first?.verdict == .notApplicable, "\(soundness.id)")
+        }
     }
 }

@@ -43,10 +43,21 @@ public enum InstanceRunner {
                            error: attempt.estimate.marginError.map { $0.scientific(significantDigits: 3) } ?? "0",
                            seconds: attempt.seconds)
         }
-        let working = last.estimate.working
+        var working = last.estimate.working
         var message: String?
+        let undecided = last.estimate.undecidedConditions
+        if !last.estimate.hypotheses.isEmpty {
+            let violated = last.estimate.hypotheses.filter { $0.verdict == .fail }
+            working.statistics["hypotheses"] = violated.isEmpty ? (undecided.isEmpty ? "hold" : "undecided") : "fail"
+        }
+        for condition in last.estimate.hypotheses { working.statistics["hypothesis " + condition.condition.name] = condition.state }
+        for condition in last.estimate.branches { working.statistics["branch " + condition.condition.name] = condition.state }
         if last.verdict == .error {
             message = "a non-finite margin (\(working.margin.decimalText)): the computation diverged or overflowed"
+        } else if last.verdict == .inconclusive, !undecided.isEmpty {
+            message = "a hypothesis or branch condition is within its error estimate at every precision up to "
+                + "\(numerics.maxPrecision) bits: " + undecided.map(\.summary).joined(separator: "; ")
+                + " (raise max_precision or --max-precision)"
         } else if last.verdict == .inconclusive {
             message = "the margin is within its error estimate at every precision up to \(numerics.maxPrecision) bits "
                 + "(raise max_precision or --max-precision)"

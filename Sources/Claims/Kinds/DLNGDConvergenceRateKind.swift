@@ -10,8 +10,10 @@ import Models
 ///     and, when `epsilon` is given, ℓ(k) ≤ ε.
 ///
 /// Hypotheses (checked unless `hypotheses = "ignored"`): deficiency margin c = σ_min(Φ) − ‖W(0) − Φ‖_F > 0,
-/// δ-balancedness with δ = c²/(256 N³ ‖Φ‖_F^{2(N−1)/N}) and η ≤ c^{(4N−2)/N}/(6144 N³ ‖Φ‖_F^{(6N−4)/N}); when they fail
-/// the verdict is NOT APPLICABLE (the margin still records whether the conclusion held). With `"ignored"` the claim
+/// δ-balancedness with δ = c²/(256 N³ ‖Φ‖_F^{2(N−1)/N}) and η ≤ c^{(4N−2)/N}/(6144 N³ ‖Φ‖_F^{(6N−4)/N}). Each is
+/// reported as a margin (`Condition`) and decided by the engine against its error estimate: when one decidedly
+/// fails the verdict is NOT APPLICABLE (the margin still records whether the conclusion held); when one lies within
+/// its error the instance is INCONCLUSIVE and the precision escalates. With `"ignored"` the claim
 /// is the conclusion alone, for every instance: the known-false twins (no margin, grossly unbalanced) must FAIL.
 public struct DLNGDConvergenceRateKind: ClaimKind {
     /// Creates the kind.
@@ -121,14 +123,23 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
         let c = try sigmaMin(phi) - (w0 - phi).frobeniusNorm
         let delta = network.balancedness.map(\.frobeniusNorm).max() ?? 0
         let n3 = BigFloat(depth * depth * depth)
-        var hypothesesHold = c > 0
-        if c > 0 {
-            let deltaMax = c * c / (256 * n3 * BigFloat.pow(phiNorm, exponent))
-            let etaMax = BigFloat.pow(c, BigFloat(Rational(numerator: BigInt(4 * depth - 2), denominator: BigInt(depth))))
-                / (6144 * n3 * BigFloat.pow(phiNorm, BigFloat(Rational(numerator: BigInt(6 * depth - 4), denominator: BigInt(depth)))))
-            hypothesesHold = delta <= deltaMax && eta <= etaMax
-        }
+        // The hypotheses as margins (> 0 inside), decided by the engine against their error estimates. δ_max and
+        // η_max use |c|, so that they are defined at every instance; they matter only where c > 0 is decided.
+        let magnitude = BigFloat.abs(c)
+        let deltaMax = magnitude * magnitude / (256 * n3 * BigFloat.pow(phiNorm, exponent))
+        let etaMax = BigFloat.pow(magnitude, BigFloat(Rational(numerator: BigInt(4 * depth - 2), denominator: BigInt(depth))))
+            / (6144 * n3 * BigFloat.pow(phiNorm, BigFloat(Rational(numerator: BigInt(6 * depth - 4), denominator: BigInt(depth)))))
+        let ignored = p.choice("hypotheses") == "ignored"
+        let hypotheses = ignored ? [] : [
+            Condition("deficiency margin c > 0", .rounded(c)),
+            Condition("δ ≤ c²/(256 N³ ‖Φ‖_F^{2(N−1)/N})", .rounded(deltaMax - delta)),
+            Condition("η ≤ c^{(4N−2)/N}/(6144 N³ ‖Φ‖_F^{(6N−4)/N})", .rounded(etaMax - eta)),
+        ]
+        // Whether the rate bound applies (c > 0) and whether the run stopped as divergent are branches: each must be
+        // decided beyond its error, or the instance is INCONCLUSIVE.
         let kappa: BigFloat? = c > 0 ? BigFloat.pow(c, exponent) : nil
+        let limit = BigFloat(Rational(numerator: BigInt(10).power(40), denominator: 1))
+        var largestLoss = BigFloat(0)
 
         var loss = try network.squareLoss(x: identity, y: phi)
         let initialLoss = loss
@@ -149,7 +160,8 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
             let next = try network.squareLoss(x: identity, y: phi)
             lastStep = t + 1
             lossSeries.append(x: Double(t + 1), y: next)
-            if !next.isFinite || next > BigFloat(Rational(numerator: BigInt(10).power(40), denominator: 1)) {
+            if next.isFinite { largestLoss = BigFloat.maximum(largestLoss, next) }
+            if !next.isFinite || next > limit {
                 diverged = true
                 if let kappa { record(initialLoss * BigFloat.exp(-eta * kappa * BigFloat(t + 1)) - next, "step \(t + 1) (diverged)") }
                 else { record((1 - eta * BigFloat.pow(sigma, exponent)) * loss - next, "step \(t) → \(t + 1) (diverged, Lemma 1)") }
@@ -162,7 +174,6 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
         }
         if let epsilon = p.rational("epsilon"), !diverged { record(BigFloat(epsilon) - loss, "step \(steps) (ℓ(k) ≤ ε)") }
         if let epsilon = p.rational("epsilon"), diverged { record(BigFloat(epsilon) - loss, "step \(lastStep) (diverged, ℓ ≤ ε)") }
-        let ignored = p.choice("hypotheses") == "ignored"
         return Evaluation(
             quantities: [
                 Quantity("ℓ(0)", .rounded(initialLoss)),
@@ -172,9 +183,12 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
             ],
             margin: .rounded(margin ?? 0),
             location: location,
-            statistics: ["steps": "\(lastStep)", "depth": "\(depth)", "diverged": diverged ? "yes" : "no",
-                         "hypotheses": hypothesesHold ? "hold" : "fail"],
-            hypothesesHold: ignored || hypothesesHold,
+            statistics: ["steps": "\(lastStep)", "depth": "\(depth)", "diverged": diverged ? "yes" : "no"],
+            hypotheses: hypotheses,
+            branches: [
+                Condition("c > 0 (the rate bound is checked)", .rounded(c)),
+                Condition("10⁴⁰ − max_t ℓ(t) > 0 (no divergence stop)", .rounded(loss.isFinite ? limit - largestLoss : -limit)),
+            ],
             series: [lossSeries.series]
         )
     }

@@ -53,12 +53,13 @@ public struct DLNGDGlobalMinimumKind: ClaimKind {
         var network = try DeepLinearNetwork<BigFloat>(layers: setup.network.layers.map(rounded))
         let limit = BigFloat(Rational(numerator: BigInt(10).power(40), denominator: 1))
         var loss = try network.squareLoss(x: x, y: y)
-        var taken = 0
+        var taken = 0, largestLoss = loss
         for _ in 0..<setup.steps {
             try context.checkpoint()
             network = network.gradientDescentStep(stepSize: eta, gradients: try network.squareLossGradients(x: x, y: y))
             loss = try network.squareLoss(x: x, y: y)
             taken += 1
+            if loss.isFinite { largestLoss = BigFloat.maximum(largestLoss, loss) }
             if !loss.isFinite || loss > limit { break }
         }
         let k = parameters.integer("optimum_rank") ?? setup.widths.min()!
@@ -74,7 +75,9 @@ public struct DLNGDGlobalMinimumKind: ClaimKind {
             ],
             margin: .rounded(BigFloat(parameters.rational("epsilon")!) - gap.magnitude),
             location: taken < setup.steps ? "step \(taken) (diverged)" : "step \(taken)",
-            statistics: ["steps": "\(taken)", "depth": "\(setup.widths.count - 1)"]
+            statistics: ["steps": "\(taken)", "depth": "\(setup.widths.count - 1)"],
+            // The early stop is decided on a rounded loss: a branch that must be decided beyond its error.
+            branches: [Condition("10⁴⁰ − max_t L(W(t)) > 0 (no divergence stop)", .rounded(loss.isFinite ? limit - largestLoss : -limit))]
         )
     }
 }

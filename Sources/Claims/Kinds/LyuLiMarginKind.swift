@@ -97,7 +97,19 @@ public struct LyuLiMarginKind: ClaimKind {
             ],
             margin: .rounded(BigFloat(context.tolerance) + smallest),
             location: "between t = \(from) and t = \(to)",
-            statistics: statistics
+            statistics: statistics,
+            branches: fromZero ? [] : Self.windowConditions(samples.map(\.loss), start: start)
         )
+    }
+
+    /// The window's start (the first sample with 𝓛 < 1) is decided on rounded losses: a branch on each side, named
+    /// by the sample, so that both precisions must agree on it beyond their error (1 − 𝓛 > 0 at the first sample of
+    /// the window, 𝓛 − 1 ≥ 0 at the one before).
+    static func windowConditions(_ losses: [BigFloat], start: Int) -> [Condition] {
+        var conditions = [Condition("𝓛 < 1 at sample \(start + 1) (the window starts there)", .rounded(1 - losses[start]))]
+        if start > 0 {
+            conditions.append(Condition("𝓛 ≥ 1 at sample \(start) (before the window)", .rounded(losses[start - 1] - 1)))
+        }
+        return conditions
     }
 }

@@ -159,8 +159,16 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind {
             let minimum = BigFloat(parameters.rational("nuclear_minimum")!)
             let excess = (last.nuclearNorm - minimum) / minimum
             quantities.append(Quantity("(‖W‖_* − min ‖·‖_*)/min ‖·‖_*", .rounded(excess)))
+            // The stop (the first sample with loss ≤ threshold) is decided on rounded losses: branches on both sides
+            // of it, named by the step, so that both precisions must agree on it beyond their error.
+            var branches = [Condition("loss ≤ threshold at step \(last.step) (the stop)", .rounded(threshold - last.loss))]
+            if samples.count > 1 {
+                let before = samples[samples.count - 2]
+                branches.append(Condition("loss > threshold at step \(before.step) (before the stop)", .rounded(before.loss - threshold)))
+            }
             return Evaluation(quantities: quantities, margin: .rounded(tolerance - excess),
-                              location: "step \(last.step) (first sample with loss ≤ threshold)", statistics: statistics)
+                              location: "step \(last.step) (first sample with loss ≤ threshold)", statistics: statistics,
+                              branches: branches)
         }
         var worst: BigFloat? = nil, worstLabel = ""
         for k in 1..<samples.count {

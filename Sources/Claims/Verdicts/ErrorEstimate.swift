@@ -16,6 +16,10 @@ public struct ErrorEstimate: Sendable {
     public var quantityErrors: [BigFloat?]
     /// The error estimate of the margin (`nil` when exact).
     public var marginError: BigFloat?
+    /// The hypotheses with their error estimates.
+    public var hypotheses: [ConditionEstimate]
+    /// The branch conditions with their error estimates.
+    public var branches: [ConditionEstimate]
 
     /// Compares an evaluation at `precision` bits with one at more bits.
     ///
@@ -30,6 +34,8 @@ public struct ErrorEstimate: Sendable {
         }
         marginError = Self.adding(working.marginMethodError,
                                   to: Self.difference(working.margin, reference.margin, precision: precision))
+        hypotheses = ConditionEstimate.estimates(working.hypotheses, reference: reference.hypotheses, precision: precision)
+        branches = ConditionEstimate.estimates(working.branches, reference: reference.branches, precision: precision)
         self.working.series = working.series.map {
             Self.withErrors($0, reference: reference.series, precision: precision)
         }
@@ -55,6 +61,8 @@ public struct ErrorEstimate: Sendable {
         precision = nil
         quantityErrors = exact.quantities.map { $0.methodError.map(BigFloat.abs) }
         marginError = exact.marginMethodError.map(BigFloat.abs)
+        hypotheses = exact.hypotheses.map { ConditionEstimate(condition: $0, error: nil, matched: true) }
+        branches = exact.branches.map { ConditionEstimate(condition: $0, error: nil, matched: true) }
     }
 
     /// `rounding + |method|`, rounded upwards; `rounding` alone when there is no method error.
@@ -76,10 +84,21 @@ public struct ErrorEstimate: Sendable {
         return BigFloat.maximum(diff, floor)
     }
 
-    /// The verdict: see `VerdictRule.decide(margin:error:)`.
+    /// The verdict. Each hypothesis and branch condition is decided first, by `VerdictRule.decide(margin:error:)`
+    /// on its own margin and error: a non-finite one is an ERROR; a hypothesis decidedly violated makes the
+    /// instance NOT APPLICABLE; a hypothesis or branch within its error makes it INCONCLUSIVE (never NOT
+    /// APPLICABLE by rounding). Then the claim's margin decides.
     public var verdict: Verdict {
-        if !working.hypothesesHold { return .notApplicable }
+        let hypothesisVerdicts = hypotheses.map(\.verdict), branchVerdicts = branches.map(\.verdict)
+        if hypothesisVerdicts.contains(.error) || branchVerdicts.contains(.error) { return .error }
+        if hypothesisVerdicts.contains(.fail) { return .notApplicable }
+        if hypothesisVerdicts.contains(.inconclusive) || branchVerdicts.contains(.inconclusive) { return .inconclusive }
         return VerdictRule.decide(margin: working.margin, error: marginError)
+    }
+
+    /// The conditions (hypotheses, then branches) that this attempt could not decide.
+    public var undecidedConditions: [ConditionEstimate] {
+        (hypotheses + branches).filter { $0.verdict == .inconclusive }
     }
 
     /// The measurements for reports: each quantity's value at p and its error estimate, in decimal.

@@ -15,9 +15,14 @@ public struct Evaluation: Sendable {
     public var location: String?
     /// Statistics of an integrator or iteration (steps, rejected steps, function evaluations …), by name.
     public var statistics: [String: String]
-    /// Whether the instance satisfies the theorem's hypotheses; when `false` the verdict is NOT APPLICABLE and the
-    /// margin still records whether the conclusion held.
-    public var hypothesesHold: Bool
+    /// The theorem's hypotheses on this instance, each with a margin (> 0 inside the hypotheses). The engine
+    /// decides them like the claim's margin: one decidedly violated makes the instance NOT APPLICABLE (the margin
+    /// still records whether the conclusion held); one within its error makes it INCONCLUSIVE, so the precision
+    /// escalates. Empty when the kind has no hypotheses (or they are `"ignored"`).
+    public var hypotheses: [Condition]
+    /// The signs the computation branched on (a window start, an early stop, whether a bound applies): each must be
+    /// decided beyond its error, or the instance is INCONCLUSIVE. The two precisions' lists are matched by name.
+    public var branches: [Condition]
     /// Monitored quantities along the run, for figures (empty when the kind records none).
     public var series: [Series]
     /// A bound on the margin's discretization error that a second precision cannot reveal (a fixed-step
@@ -27,7 +32,8 @@ public struct Evaluation: Sendable {
 
     /// Creates an evaluation.
     public init(quantities: [Quantity], margin: QuantityValue, location: String? = nil,
-                statistics: [String: String] = [:], hypothesesHold: Bool = true, series: [Series] = [],
+                statistics: [String: String] = [:], hypotheses: [Condition] = [], branches: [Condition] = [],
+                series: [Series] = [],
                 marginMethodError: BigFloat? = nil) {
         self.series = series
         self.marginMethodError = marginMethodError
@@ -35,7 +41,8 @@ public struct Evaluation: Sendable {
         self.margin = margin
         self.location = location
         self.statistics = statistics
-        self.hypothesesHold = hypothesesHold
+        self.hypotheses = hypotheses
+        self.branches = branches
     }
 }
 
