@@ -15,7 +15,7 @@ public struct StatisticalClaim: Sendable {
     /// The shared parameters (section `check`), with the kind's default event threshold.
     public static func parameters(defaultThreshold: Rational, thresholdHelp: String) -> [ParameterSpec] {
         [
-            ParameterSpec("seeds", section: .check, type: .integer(2...100_000), default: .integer(50),
+            ParameterSpec("seeds", section: .check, type: .integer(1...100_000), default: .integer(50),
                           help: "the number n of realizations (seeds first_seed … first_seed + n − 1)"),
             ParameterSpec("first_seed", section: .check, type: .integer(0...(1 << 53)), default: .integer(1),
                           help: "the first seed of the realizations"),
