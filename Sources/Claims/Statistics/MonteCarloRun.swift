@@ -10,6 +10,13 @@ public struct SeedMeasurement: Sendable, Equatable {
     /// κ·max(|X_p − X_{p+g}|, |X_p|·2^−p): the error estimate of the two precisions, times the verdict rule's
     /// safety factor κ, so that "decided" means the same as for every other margin.
     public var error: Rational
+
+    /// A measurement.
+    public init(seed: UInt64, value: Rational?, error: Rational) {
+        self.seed = seed
+        self.value = value
+        self.error = error
+    }
 }
 
 /// Runs a per-seed computation over the seeds of a statistical claim, each at two precisions (p and p + g), so
