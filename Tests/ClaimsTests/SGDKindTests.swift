@@ -49,6 +49,36 @@ struct SGDKindTests {
         #expect(result.claims[1].counterexample?.location?.contains("batch {") == true)
     }
 
+    @Test("label noise keeps the η_k² law (the loss is still a function of the product); Gaussian gradient noise breaks it")
+    func noise() async throws {
+        let labels = try claim(claimText(id: "labels", kind: "dln-sgd-balancedness-step", Self.stepBody(
+            model: "widths = [2, 3, 2]", dynamics: "step_decay = 1\nlabel_noise = \"1/4\"", rest: """
+            [grid]
+            sgd_seed = [1, 2]
+            batch_size = [1, 2]
+            """)))
+        let gradients = try claim(claimText(id: "gradients", kind: "dln-sgd-balancedness-step", expect: "fail", Self.stepBody(
+            model: "widths = [2, 3, 2]", dynamics: "step_decay = 1\ngradient_noise = \"1/100\"", rest: """
+            [grid]
+            sgd_seed = [1, 2]
+            """)))
+        let result = await ClaimEngine().check([labels, gradients])
+        #expect(result.allMetExpectations)
+        #expect(result.claims[0].instances.allSatisfy { $0.margin?.exact == "0" })
+        #expect(result.claims[1].instances.allSatisfy { $0.verdict == .fail })
+        // The noise is part of the realization: label noise changes the final loss, and the same seed replays it.
+        let again = await ClaimEngine().check([labels])
+        #expect(again.claims[0].instances.map(\.measurements) == result.claims[0].instances.map(\.measurements))
+        let quiet = try claim(claimText(id: "quiet", kind: "dln-sgd-balancedness-step", Self.stepBody(
+            model: "widths = [2, 3, 2]", rest: """
+            [grid]
+            sgd_seed = [1, 2]
+            batch_size = [1, 2]
+            """)))
+        let noiseless = await ClaimEngine().check([quiet])
+        #expect(noiseless.claims[0].instances[0].measurements[1] != result.claims[0].instances[0].measurements[1])
+    }
+
     @Test("an irrational schedule is refused in exact arithmetic, a batch larger than m is refused")
     func badInput() {
         func problem(_ body: String) -> String {

@@ -30,7 +30,9 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
         minibatch)) in exact rational arithmetic, and forms at every step and for every j the residual D_j(k+1) − \
         D_j(k) − (claimed change), the claimed change being η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) (or zero with \
         claimed_change = "zero", the known-false twin). The margin is tolerance − the largest |entry|: exactly 0 when \
-        the law holds. Each seed is one instance (grid over sgd_seed): the claim holds for every seed listed.
+        the law holds. Each seed is one instance (grid over sgd_seed): the claim holds for every seed listed. Label \
+        noise (exact Rademacher shifts of the batch targets) keeps the loss a function of the product, so the law \
+        still holds; Gaussian gradient noise (exact dyadic draws added to every G_j) does not, and breaks it.
         """
     }
 
@@ -79,7 +81,13 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
                                                   sampling: sampling)
             batches.append("{" + batch.map(String.init).joined(separator: ",") + "}")
             let eta = schedule.exact(at: k)!
-            let gradients = try network.minibatchSquareLossGradients(x: setup.x, y: setup.y, batch: batch)
+            var gradients = try network.minibatchSquareLossGradients(
+                x: setup.x, y: setup.y, batch: batch,
+                targetShift: SGDParameters.labelShift(parameters, seed: seed, step: k, rows: setup.y.rowCount, batch: batch.count))
+            if let noise = SGDParameters.gradientNoise(parameters, seed: seed, step: k,
+                                                       shapes: gradients.map { ($0.rowCount, $0.columnCount) }) {
+                gradients = zip(gradients, noise).map { $0 + $1 }
+            }
             let coefficients = DeepLinearNetwork<Rational>.balancednessStepCoefficients(gradients: gradients)
             network = network.gradientDescentStep(stepSize: eta, gradients: gradients)
             let after = network.balancedness

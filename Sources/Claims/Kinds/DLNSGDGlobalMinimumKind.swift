@@ -23,7 +23,8 @@ public struct DLNSGDGlobalMinimumKind: ClaimKind {
     public var method: String {
         """
         For each of n seeds, runs K steps of minibatch SGD (batches from the counter-based generator keyed by \
-        (seed, k, minibatch); step sizes η_k = η₀/(1+k)^a) in MPFR at working_precision p and again at p + 64 bits, \
+        (seed, k, minibatch); step sizes η_k = η₀/(1+k)^a; optional label noise and Gaussian gradient noise from \
+        their own streams) in MPFR at working_precision p and again at p + 64 bits, \
         and measures X = L(W_K) − min_{rank ≤ r} ½‖WX − Y‖²_F (the optimum by whitened Eckart–Young); a run whose loss \
         exceeds 10⁴⁰ counts as diverged (X = +∞). Each seed's error is κ = 2 times the difference of the two \
         precisions. For a probability claim, the event X ≤ ε is decided per seed beyond that error, and the \
@@ -80,7 +81,13 @@ public struct DLNSGDGlobalMinimumKind: ClaimKind {
                 try context.checkpoint()
                 let batch = StochasticDraws.minibatch(seed: seed, step: k, size: batchSize, count: x.columnCount,
                                                       sampling: sampling)
-                let gradients = try network.minibatchSquareLossGradients(x: x, y: y, batch: batch)
+                let shift = SGDParameters.labelShift(parameters, seed: seed, step: k, rows: y.rowCount, batch: batch.count)
+                var gradients = try network.minibatchSquareLossGradients(x: x, y: y, batch: batch,
+                                                                         targetShift: shift.map(rounded))
+                if let noise = SGDParameters.gradientNoise(parameters, seed: seed, step: k,
+                                                           shapes: gradients.map { ($0.rowCount, $0.columnCount) }) {
+                    gradients = zip(gradients, noise).map { $0 + rounded($1) }
+                }
                 network = network.gradientDescentStep(stepSize: schedule.rounded(at: k), gradients: gradients)
                 if k % 64 == 63 {
                     let loss = try network.squareLoss(x: x, y: y)

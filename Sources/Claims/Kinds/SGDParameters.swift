@@ -1,3 +1,4 @@
+import LinearAlgebra
 import MultiPrecision
 import Models
 
@@ -15,6 +16,10 @@ enum SGDParameters {
         ParameterSpec("step_decay", section: .dynamics, type: .rational(minimum: 0, exclusive: false),
                       default: .rational(0),
                       help: "the exponent a of the step sizes η_k = step_size/(1 + k)^a (0: constant; 1/2 < a ≤ 1: Robbins–Monro)"),
+        ParameterSpec("label_noise", section: .dynamics, type: .rational(minimum: 0, exclusive: false), default: .rational(0),
+                      help: "σ: each step's batch targets are y_i + σε with Rademacher signs ε ∈ {−1, +1} drawn per step (exact)"),
+        ParameterSpec("gradient_noise", section: .dynamics, type: .rational(minimum: 0, exclusive: false), default: .rational(0),
+                      help: "σ: every gradient entry gets σξ added, ξ standard normal drawn per step (exact dyadic rationals, the same at every precision)"),
     ]
 
     /// The seed of one realization (pathwise claims: one instance per seed, e.g. a grid over `sgd_seed`).
@@ -36,6 +41,26 @@ enum SGDParameters {
     /// The schedule with η₀ = `step_size`.
     static func schedule(_ p: InstanceParameters) -> StepSizeSchedule {
         StepSizeSchedule(initial: p.rational("step_size") ?? 1, exponent: p.rational("step_decay") ?? 0)
+    }
+
+    /// The label-noise shift σε (rows × batch entries) of step k, or nil when σ = 0.
+    static func labelShift(_ p: InstanceParameters, seed: UInt64, step: Int, rows: Int, batch: Int) -> Matrix<Rational>? {
+        guard let sigma = p.rational("label_noise"), !sigma.isZero else { return nil }
+        let signs = StochasticDraws.signs(seed: seed, step: step, count: rows * batch)
+        return Matrix(rows: rows, columns: batch) { i, j in sigma * Rational(signs[i * batch + j]) }
+    }
+
+    /// The gradient noise σξ of step k, one matrix per layer shape (row-major draws, layer after layer), or nil when
+    /// σ = 0.
+    static func gradientNoise(_ p: InstanceParameters, seed: UInt64, step: Int,
+                              shapes: [(rows: Int, columns: Int)]) -> [Matrix<Rational>]? {
+        guard let sigma = p.rational("gradient_noise"), !sigma.isZero else { return nil }
+        let draws = StochasticDraws.gaussians(seed: seed, step: step, count: shapes.reduce(0) { $0 + $1.rows * $1.columns })
+        var offset = 0
+        return shapes.map { shape in
+            defer { offset += shape.rows * shape.columns }
+            return Matrix(rows: shape.rows, columns: shape.columns) { i, j in sigma * draws[offset + i * shape.columns + j] }
+        }
     }
 
     /// m as the deep-linear-network kinds determine it (exact X or Y, else `samples`, else 4).
