@@ -485,7 +485,7 @@ enum SoundnessCases {
             [numerics]
             precision = 128
             """),
-    ]
+    ] + sgdTrueCases
 
     /// Known-false claims: each must FAIL.
     static let falseCases: [SoundnessCase] = [
@@ -646,5 +646,5 @@ enum SoundnessCases {
             [numerics]
             precision = 128
             """),
-    ]
+    ] + sgdFalseCases
 }
