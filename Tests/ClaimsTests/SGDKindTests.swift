@@ -1,4 +1,5 @@
 import Claims
+import Foundation
 import MultiPrecision
 import Testing
 
@@ -196,5 +197,26 @@ struct SGDKindTests {
             Issue.record("the interval ends are exact"); return
         }
         #expect(ebUpper > hoeffdingUpper)
+    }
+}
+
+/// The tutorial of docs/stochastic-claims.md runs as printed: its first two TOML blocks form the claim, and the
+/// numbers the page shows are the numbers a run gives.
+@Suite("docs/stochastic-claims.md: the tutorial's claim gives the printed report")
+struct StochasticTutorialTests {
+    @Test("7 of 50 seeds reach 10⁻²; the interval [0.058, 0.267] lies below 0.9: FAIL")
+    func tutorialRunsAsPrinted() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("docs/stochastic-claims.md"), encoding: .utf8)
+        let blocks = page.components(separatedBy: "```toml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let spec = try ClaimFileParser().parse(text: blocks[0] + blocks[1], file: "tutorial.toml", baseDirectory: ".")
+        let result = await ClaimEngine().check([spec])
+        let instance = try #require(result.claims[0].instances.first)
+        #expect(instance.verdict == .fail)
+        #expect(instance.location == "P(event) ≥ 9/10: interval [5.81917e-2, 2.67396e-1] (Clopper–Pearson, n = 50)")
+        #expect(instance.measurements.first { $0.name.hasPrefix("seeds with") }?.exact == "7")
+        #expect(instance.measurements.first { $0.name.hasSuffix("max (seed 49)") } != nil)
+        #expect(page.contains("[5.81917e-2, 2.67396e-1]") && page.contains("exactly 7"))
     }
 }
