@@ -140,6 +140,24 @@ struct SGDKindTests {
         #expect(first[0].statistics["seeds"] == "6 (1 … 6)" && first[1].statistics["seeds"] == "6 (4 … 9)")
     }
 
+    @Test("the same seeds give the same realizations at 64 and at 192 bits: same extreme seeds, values within rounding")
+    func samePathAtEveryPrecision() async throws {
+        func run(_ bits: Int) async throws -> InstanceOutcome {
+            let spec = try claim(claimText(id: "p", kind: "dln-sgd-global-minimum",
+                Self.statisticalBody.replacingOccurrences(of: "working_precision = 64", with: "working_precision = \(bits)")))
+            return try #require(await ClaimEngine().check([spec]).claims[0].instances.first)
+        }
+        let low = try await run(64), high = try await run(192)
+        let quantiles = { (o: InstanceOutcome) in o.measurements.filter { $0.name.contains("(seed ") } }
+        #expect(quantiles(low).map(\.name) == quantiles(high).map(\.name))         // the same seeds realize them
+        for (a, b) in zip(quantiles(low), quantiles(high)) {
+            let difference = (try Rational(parsing: a.value) - (try Rational(parsing: b.value))).magnitude
+            #expect(difference <= Rational("1e-17")!, "\(a.name): \(a.value) against \(b.value)")
+        }
+        #expect(low.statistics["smallest seeds"] == high.statistics["smallest seeds"])
+        #expect(low.statistics["largest seeds"] == high.statistics["largest seeds"])
+    }
+
     static func parameters(_ entries: [String: ParameterValue]) -> InstanceParameters {
         InstanceParameters(values: entries, order: entries.keys.sorted())
     }
