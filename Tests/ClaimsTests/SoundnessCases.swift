@@ -504,7 +504,7 @@ enum SoundnessCases {
         // the hypothesis is within rounding, so the instance must escalate, not become NOT APPLICABLE.
         SoundnessCase(id: "gd-arora-rate-eta-at-boundary", kind: "dln-gd-convergence-rate", truth: .pass,
                       body: etaAtBoundary),
-    ]
+    ] + sgdTrueCases
 
     /// Known-false claims: each must FAIL.
     static let falseCases: [SoundnessCase] = [
@@ -667,5 +667,5 @@ enum SoundnessCases {
             """),
         SoundnessCase(id: "gd-arora-eta-at-boundary-epsilon", kind: "dln-gd-convergence-rate", truth: .fail,
                       body: etaAtBoundary + "\n[check]\nepsilon = \"1e-50\""),
-    ]
+    ] + sgdFalseCases
 }

@@ -46,6 +46,9 @@ public struct ClaimKindRegistry: Sendable {
         PBLCriticalPointsKind(),
         MirrorDescentMatrixSensingKind(),
         BuresWassersteinKind(),
+        DLNSGDBalancednessStepKind(),
+        DLNSGDGlobalMinimumKind(),
+        DiagonalNetworkSGDL1Kind(),
     ])
 
     /// This registry with one more kind.

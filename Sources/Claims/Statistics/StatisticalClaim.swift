@@ -1,0 +1,194 @@
+import MultiPrecision
+
+/// The shared part of every statistical claim: its parameters, and the evaluation from per-seed measurements.
+///
+/// A statistical claim measures a quantity X on n realizations (seeds `first_seed` … `first_seed + n − 1`) and
+/// asserts either
+/// - `statistic = "probability"`: P(event) ≥ `claimed_probability`, where the event is X ≤ `event_threshold`
+///   (or X ≥ it with `event_side = "at-least"`), decided per seed beyond its numerical error (a seed whose X is
+///   within its error of the threshold counts against the claim on each side of the interval); the interval is
+///   Clopper–Pearson;
+/// - `statistic = "mean"`: E[X] ≤ `mean_at_most`, with X in the stated range [`range_lower`, `range_upper`]
+///   (checked on every seed: a value outside makes the instance NOT APPLICABLE, since the bound's hypothesis
+///   fails); the interval is Hoeffding's or the empirical Bernstein bound, widened by the largest per-seed error.
+public struct StatisticalClaim: Sendable {
+    /// The shared parameters (section `check`), with the kind's default event threshold.
+    public static func parameters(defaultThreshold: Rational, thresholdHelp: String) -> [ParameterSpec] {
+        [
+            ParameterSpec("seeds", section: .check, type: .integer(1...100_000), default: .integer(50),
+                          help: "the number n of realizations (seeds first_seed … first_seed + n − 1)"),
+            ParameterSpec("first_seed", section: .check, type: .integer(0...(1 << 53)), default: .integer(1),
+                          help: "the first seed of the realizations"),
+            ParameterSpec("statistic", section: .check, type: .choice(["probability", "mean"]),
+                          default: .choice("probability"), variable: false,
+                          help: "\"probability\": P(event) ≥ claimed_probability (Clopper–Pearson); \"mean\": E[X] ≤ mean_at_most (Hoeffding or empirical Bernstein)"),
+            ParameterSpec("claimed_probability", section: .check, type: .rational(minimum: 0, exclusive: true),
+                          default: .rational(Rational(numerator: 9, denominator: 10)),
+                          help: "the claimed lower bound p on P(event), in (0, 1]"),
+            ParameterSpec("event_threshold", section: .check, type: .rational(minimum: nil, exclusive: false),
+                          default: .rational(defaultThreshold), help: thresholdHelp),
+            ParameterSpec("event_side", section: .check, type: .choice(["at-most", "at-least"]),
+                          default: .choice("at-most"), variable: false,
+                          help: "the event is X ≤ event_threshold (\"at-most\") or X ≥ event_threshold (\"at-least\")"),
+            ParameterSpec("mean_at_most", section: .check, type: .rational(minimum: nil, exclusive: false),
+                          help: "for statistic = \"mean\": the claimed bound b in E[X] ≤ b"),
+            ParameterSpec("range_lower", section: .check, type: .rational(minimum: nil, exclusive: false),
+                          help: "for statistic = \"mean\": the stated lower end of X's range (checked on every seed)"),
+            ParameterSpec("range_upper", section: .check, type: .rational(minimum: nil, exclusive: false),
+                          help: "for statistic = \"mean\": the stated upper end of X's range (checked on every seed)"),
+            ParameterSpec("mean_bound", section: .check, type: .choice(["empirical-bernstein", "hoeffding"]),
+                          default: .choice("empirical-bernstein"), variable: false,
+                          help: "the concentration bound for means: \"empirical-bernstein\" (Maurer–Pontil 2009) or \"hoeffding\""),
+            ParameterSpec("confidence", section: .check, type: .rational(minimum: 0, exclusive: true),
+                          default: .rational(Rational(numerator: 95, denominator: 100)),
+                          help: "the confidence level 1 − δ of the two-sided interval, in (0, 1)"),
+            ParameterSpec("working_precision", section: .check, type: .integer(24...4096), default: .integer(128),
+                          help: "the precision p in bits of every realization (each also runs at p + 64 bits for its error estimate)"),
+        ]
+    }
+
+    /// Checks the statistical parameters of an instance.
+    public static func validate(_ p: InstanceParameters) throws(ParameterProblem) {
+        if let c = p.rational("confidence"), c >= 1 {
+            throw ParameterProblem(key: "confidence", .outOfRange(value: "\(c)", allowed: "0 < confidence < 1"))
+        }
+        if let q = p.rational("claimed_probability"), q > 1 {
+            throw ParameterProblem(key: "claimed_probability", .outOfRange(value: "\(q)", allowed: "0 < p ≤ 1"))
+        }
+        guard p.choice("statistic") == "mean" else { return }
+        for key in ["mean_at_most", "range_lower", "range_upper"] where !p.has(key) {
+            throw ParameterProblem(key: key, .invalidValue("statistic = \"mean\" needs mean_at_most, range_lower and range_upper (the bounds need a stated range)"))
+        }
+        if p.rational("range_lower")! >= p.rational("range_upper")! {
+            throw ParameterProblem(key: "range_upper", .invalidValue("range_upper must exceed range_lower"))
+        }
+    }
+
+    /// The seeds of an instance.
+    public static func seeds(_ p: InstanceParameters) -> [UInt64] {
+        let first = UInt64(p.integer("first_seed") ?? 1), n = UInt64(p.integer("seeds") ?? 50)
+        return (0..<n).map { first + $0 }
+    }
+
+    /// The precision of every realization.
+    public static func precision(_ p: InstanceParameters) -> Int { p.integer("working_precision") ?? 128 }
+
+    /// Measures X on every seed (at p and p + 64 bits) and decides the claim.
+    ///
+    /// - Parameters:
+    ///   - quantity: the name of X in the report (`L(W_K) − L*`).
+    ///   - evaluate: X for one seed at the task-local precision.
+    public static func evaluate(_ p: InstanceParameters, context: EvaluationContext, quantity: String,
+                                extraQuantities: [Quantity] = [], statistics extra: [String: String] = [:],
+                                _ evaluate: (UInt64) throws -> BigFloat) throws -> Evaluation {
+        let measurements = try MonteCarloRun.measure(seeds: seeds(p), precision: precision(p), guardBits: 64,
+                                                     context: context, evaluate)
+        return decide(p, measurements: measurements, quantity: quantity, extraQuantities: extraQuantities,
+                      statistics: extra)
+    }
+
+    /// The evaluation of measured seeds (separate from `evaluate` so that tests can feed measurements directly).
+    public static func decide(_ p: InstanceParameters, measurements: [SeedMeasurement], quantity: String,
+                              extraQuantities: [Quantity] = [], statistics extra: [String: String] = [:],
+                              intervalHook: (ConfidenceInterval) -> ConfidenceInterval = { $0 }) -> Evaluation {
+        let confidence = p.rational("confidence") ?? Rational(numerator: 95, denominator: 100)
+        let n = measurements.count
+        let finite = measurements.compactMap { m in m.value.map { (seed: m.seed, value: $0) } }
+        let diverged = measurements.filter { $0.value == nil }.map(\.seed)
+        let worstError = measurements.map(\.error).max() ?? 0
+        var quantities = extraQuantities
+        var statistics = extra
+        statistics["seeds"] = "\(n) (\(measurements.first.map { "\($0.seed)" } ?? "") … \(measurements.last.map { "\($0.seed)" } ?? ""))"
+        statistics["confidence"] = "\(confidence)"
+        if !diverged.isEmpty { statistics["diverged seeds"] = diverged.prefix(10).map(String.init).joined(separator: ", ") }
+        var series: [Series] = []
+        let errorBound = BigFloat(worstError, precision: 64, rounding: .up)
+        if !finite.isEmpty {
+            let distribution = SampleDistribution(samples: finite)
+            for (label, seed, value) in distribution.quantileSummary {
+                quantities.append(Quantity("\(quantity): \(label) (seed \(seed))", .rounded(BigFloat(value, precision: 64)),
+                                           methodError: errorBound))
+            }
+            let extremes = distribution.extremeSeeds(3)
+            statistics["smallest seeds"] = extremes.smallest.map(String.init).joined(separator: ", ")
+            statistics["largest seeds"] = extremes.largest.map(String.init).joined(separator: ", ")
+            series.append(distribution.histogram(name: "histogram", label: quantity))
+        }
+        quantities.append(Quantity("largest per-seed error (κ·|X_p − X_{p+64}|)", .rounded(errorBound)))
+
+        let decision: StatisticalVerdict
+        let needed: Int?
+        if p.choice("statistic") == "mean" {
+            let range = p.rational("range_lower")!...p.rational("range_upper")!
+            // The stated range is a hypothesis of the bound: every realization must lie in it, errors included.
+            let outside = measurements.first { m in
+                guard let v = m.value else { return true }
+                return v - m.error < range.lowerBound || v + m.error > range.upperBound
+            }
+            if let outside {
+                return Evaluation(quantities: quantities, margin: .exact(0),
+                                  location: "seed \(outside.seed): X = \(outside.value.map { BigFloat($0, precision: 64).description } ?? "non-finite") is outside the stated range [\(range.lowerBound), \(range.upperBound)], so the concentration bound does not apply",
+                                  statistics: statistics, hypothesesHold: false, series: series)
+            }
+            let values = finite.map(\.value)
+            let useHoeffding = p.choice("mean_bound") == "hoeffding" || n < 2
+            func interval(_ values: [Rational]) -> ConfidenceInterval {
+                useHoeffding ? HoeffdingBound.interval(values, range: range, confidence: confidence)
+                    : EmpiricalBernsteinBound.interval(values, range: range, confidence: confidence, sampleError: worstError)
+            }
+            let base = intervalHook(interval(values).widened(by: worstError, within: range))
+            decision = StatisticalVerdict(interval: base, claim: .atMost(p.rational("mean_at_most")!))
+            let mean = values.reduce(Rational(0), +) / Rational(n)
+            quantities.append(Quantity("mean of \(quantity)", .rounded(BigFloat(mean, precision: 64)), methodError: errorBound))
+            let gap = (mean - decision.claim.threshold) < 0 ? decision.claim.threshold - mean : mean - decision.claim.threshold
+            needed = decision.verdict == .inconclusive
+                ? HoeffdingBound.samplesNeeded(gap: gap - worstError, rangeLength: range.upperBound - range.lowerBound, confidence: confidence)
+                : nil
+            statistics["interval"] = base.method
+        } else {
+            let threshold = p.rational("event_threshold") ?? 0
+            let atLeast = p.choice("event_side") == "at-least"
+            var yes = 0, undecided = 0
+            for m in measurements {
+                guard let v = m.value else {                  // a diverged run: X = +∞
+                    if atLeast { yes += 1 }
+                    continue
+                }
+                let margin = atLeast ? v - threshold : threshold - v
+                if margin > m.error { yes += 1 } else if margin >= -m.error { undecided += 1 }
+            }
+            // Undecided seeds count as failures for the lower end and as successes for the upper end.
+            let low = ClopperPearson.interval(successes: yes, trials: n, confidence: confidence)
+            let high = ClopperPearson.interval(successes: yes + undecided, trials: n, confidence: confidence)
+            let combined = intervalHook(ConfidenceInterval(lower: low.lower, upper: high.upper, confidence: confidence,
+                                                           method: "Clopper–Pearson"))
+            decision = StatisticalVerdict(interval: combined, claim: .atLeast(p.rational("claimed_probability")!))
+            quantities.append(Quantity("seeds with \(quantity) \(atLeast ? "≥" : "≤") \(threshold)", .exact(Rational(yes))))
+            quantities.append(Quantity("undecided seeds (within their error of the threshold)", .exact(Rational(undecided))))
+            quantities.append(Quantity("observed frequency", .exact(Rational(yes) / Rational(n))))
+            let estimate = Rational(yes) / Rational(n), target = decision.claim.threshold
+            needed = decision.verdict == .inconclusive && estimate != target
+                ? StatisticalVerdict.seedsNeeded(current: n, cap: 1 << 16) { count in
+                    let x = estimate * Rational(count) + Rational(numerator: 1, denominator: 2)
+                    let k = min(count, Int(exactly: x.numerator / x.denominator) ?? count)      // ⌊p̂·n′ + 1/2⌋
+                    let i = ClopperPearson.interval(successes: k, trials: count, confidence: confidence)
+                    return i.lower >= target || i.upper < target
+                }
+                : nil
+            statistics["interval"] = "Clopper–Pearson"
+        }
+        quantities.append(Quantity("\(decision.interval.confidence) interval: lower", .exact(decision.interval.lower)))
+        quantities.append(Quantity("\(decision.interval.confidence) interval: upper", .exact(decision.interval.upper)))
+        let what = p.choice("statistic") == "mean" ? "E[\(quantity)] \(decision.claim.text)"
+                                                    : "P(event) \(decision.claim.text)"
+        var location = "\(what): interval [\(BigFloat(decision.interval.lower, precision: 64, rounding: .down).scientific(significantDigits: 6)), \(BigFloat(decision.interval.upper, precision: 64, rounding: .up).scientific(significantDigits: 6))] (\(decision.interval.method), n = \(n))"
+        if decision.verdict == .inconclusive {
+            location += needed.map { "; about \($0) seeds would decide it if the estimate stays" }
+                ?? "; the estimate sits on the threshold: no number of seeds would decide it"
+            statistics["seeds needed"] = needed.map(String.init) ?? "unbounded"
+        }
+        return Evaluation(quantities: quantities, margin: .exact(decision.margin), location: location,
+                          statistics: statistics, series: series,
+                          marginMethodError: decision.marginError.map { BigFloat($0, precision: 64, rounding: .up) })
+    }
+}
