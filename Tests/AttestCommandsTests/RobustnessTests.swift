@@ -276,7 +276,7 @@ struct RobustnessTests {
     @Test("Control and invisible characters from input are shown as <U+XXXX> in messages, never raw")
     func controlCharactersEscaped() throws {
         let claim = CLIClaims.text(id: "holds", CLIClaims.stepBody.replacingOccurrences(of: "samples = 3",
-                                                                                        with: "samples = 3\n\"sam\u{200B}ples\" = 3\n\"x\u{1B}[2J\" = 1\n\"bidi\u{202E}\" = 1"))
+                                                                                        with: "samples = 3\n\"sam\u{200B}ples\" = 3\n\"x\\u001b[2J\" = 1\n\"bidi\u{202E}\" = 1"))
         let folder = try ClaimFolder(["a.toml": claim])
         defer { folder.cleanUp() }
         let run = try Self.shell("\"$ATTEST\" check \(folder.path)")

@@ -2,7 +2,7 @@
 """Adversarial probe of the attest binary (issue 21): several hundred hostile or unusual inputs across every
 subcommand, each with the exit status it must give.
 
-Usage: scripts/probe/run-probe.py [--list] [--only SUBSTRING] [--jobs N] PATH/TO/attest
+Usage: scripts/probe/run-probe.py [--list] [--only SUBSTRING] [--skip SUBSTRING]… [--jobs N] PATH/TO/attest
 
 Every probe states its expected exit status (0 success, 1 a claim not met or an interrupted run, 2 a usage or
 input error). A probe fails when the process ends by a signal (a crash or trap), runs past its time limit (a hang),
@@ -11,6 +11,7 @@ a temporary folder that is removed at the end. The script uses only the Python s
 every probe is right, 1 otherwise.
 """
 import argparse
+import resource
 import concurrent.futures
 import json
 import os
@@ -225,10 +226,10 @@ def probes(real_report):
     twenty = " ".join(["(A + B)"] * 20)
     add("symbolic: 20-factor product", ["check", "-q", "--timeout", "5", "--report", "{d}/r.json", "{d}"], 2,
         {"a.toml": obligation("%s = %s" % (twenty, twenty))}, timeout=30)
-    add("symbolic: 16-factor product", ["check", "-q", "--timeout", "60", "{d}"], 0,
-        {"a.toml": obligation("%s = (A + B)^16" % " ".join(["(A + B)"] * 16))}, timeout=120)
-    add("symbolic: (A + B)^17", ["check", "-q", "--timeout", "5", "{d}"], 2,
-        {"a.toml": obligation("(A + B)^17 = (A + B)^17")}, timeout=60)
+    add("symbolic: 12-factor product", ["check", "-q", "--timeout", "60", "{d}"], 0,
+        {"a.toml": obligation("%s = (A + B)^12" % " ".join(["(A + B)"] * 12))}, timeout=120)
+    add("symbolic: (A + B)^15", ["check", "-q", "--timeout", "5", "{d}"], 2,
+        {"a.toml": obligation("(A + B)^15 = (A + B)^15")}, timeout=60)
     add("symbolic: (A + B)^5000", ["check", "-q", "--timeout", "5", "{d}"], 2,
         {"a.toml": obligation("(A + B)^5000 = (A + B)^5000")}, timeout=60)
     add("symbolic: A^100000", ["check", "-q", "--timeout", "5", "{d}"], 2,
@@ -442,6 +443,15 @@ def prepare(probe, root, index):
     return folder
 
 
+MEMORY_LIMIT = 8 << 30
+
+
+def limit_memory():
+    """Caps the address space of a probe at 8 GiB: a blow-up ends as a failed allocation (a crash the probe reports)
+    instead of taking the machine's memory."""
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
 def run_probe(binary, probe, root, index):
     folder = prepare(probe, root, index)
     env = dict(os.environ, ATTEST=binary)
@@ -460,7 +470,7 @@ def run_probe(binary, probe, root, index):
     began = time.monotonic()
     try:
         process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
-                                   start_new_session=True, cwd=folder)
+                                   start_new_session=True, cwd=folder, preexec_fn=limit_memory)
         if probe.setup == "closedpipe":
             os.close(stdout)
         try:
@@ -503,6 +513,8 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--list", action="store_true", help="list the probes and exit")
     parser.add_argument("--only", default="", help="run only probes whose name contains this text")
+    parser.add_argument("--skip", action="append", default=[],
+                        help="leave out probes whose name contains this text (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
@@ -517,7 +529,8 @@ def main():
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
         with open(os.path.join(seed, "r.json")) as f:
             real_report = f.read()
-        selected = [p for p in probes(real_report) if args.only in p.name]
+        selected = [p for p in probes(real_report)
+                    if args.only in p.name and not any(s in p.name for s in args.skip)]
         if args.list:
             for p in selected:
                 print("%-4s %s" % ("*" if p.expect is None else p.expect, p.name))
