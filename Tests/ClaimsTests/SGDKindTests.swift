@@ -205,7 +205,9 @@ struct SGDKindTests {
         // A value outside the stated range: the bound's hypothesis fails (NOT APPLICABLE), naming the seed.
         let outside = StatisticalClaim.decide(Self.parameters(entries), measurements: Self.seeds(values + [("3/2", "0")]),
                                               quantity: "X")
-        #expect(!outside.hypothesesHold && outside.location?.contains("seed 101") == true)
+        // 3/2 leaves [0, 1] by exactly 1/2, so the hypothesis margin is −1/2.
+        #expect(outside.hypotheses.map(\.margin) == [.exact(Rational("-1/2")!)]
+                && outside.location?.contains("seed 101") == true)
         // The empirical Bernstein interval is wider here: at n = 100 its 7(b − a)ln(4/δ)/(3(n − 1)) = 0.103 term
         // alone nearly equals Hoeffding's 0.136, and the variance term adds 0.048.
         entries["mean_bound"] = .choice("empirical-bernstein")

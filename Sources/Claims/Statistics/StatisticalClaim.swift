@@ -126,9 +126,16 @@ public struct StatisticalClaim: Sendable {
                 return v - m.error < range.lowerBound || v + m.error > range.upperBound
             }
             if let outside {
+                // The hypothesis as a condition: its margin is minus the distance by which the realization (widened
+                // by its error) leaves the range; decided exactly, since the error is already inside it.
+                let excess: Rational = outside.value.map { v in
+                    Swift.max(range.lowerBound - (v - outside.error), (v + outside.error) - range.upperBound)
+                } ?? Rational(1)
+                let inRange = Condition("every realization lies in [\(range.lowerBound), \(range.upperBound)]",
+                                        .exact(-excess))
                 return Evaluation(quantities: quantities, margin: .exact(0),
                                   location: "seed \(outside.seed): X = \(outside.value.map { BigFloat($0, precision: 64).description } ?? "non-finite") is outside the stated range [\(range.lowerBound), \(range.upperBound)], so the concentration bound does not apply",
-                                  statistics: statistics, hypothesesHold: false, series: series)
+                                  statistics: statistics, hypotheses: [inRange], series: series)
             }
             let values = finite.map(\.value)
             let useHoeffding = p.choice("mean_bound") == "hoeffding" || n < 2
