@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "Models", targets: ["Models"]),
+        .library(name: "Conjectures", targets: ["Conjectures"]),
         .library(name: "Claims", targets: ["Claims"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "AttestCommands", targets: ["AttestCommands"]),
@@ -59,6 +60,11 @@ let package = Package(
         .target(
             name: "Models",
             dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // Conjectures as data: the numeric expression language (shape checking, automatic gradients, flows and maps).
+        .target(
+            name: "Conjectures",
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", "Symbolic", "CMPFR"]
         ),
         .target(
             name: "Claims",
@@ -115,6 +121,10 @@ let package = Package(
             dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics",
                            "LinearProgramming"],
             exclude: ["References"]
+        ),
+        .testTarget(
+            name: "ConjecturesTests",
+            dependencies: ["Conjectures", "Symbolic", "Models", "Dynamics", "MultiPrecision", "LinearAlgebra", "AttestTestSupport"]
         ),
         .testTarget(
             name: "LinearProgrammingTests",
