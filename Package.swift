@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Claims",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "Models", "Symbolic", "Dynamics", "LinearProgramming",
+                "MultiPrecision", "LinearAlgebra", "Models", "Symbolic", "Dynamics", "LinearProgramming", "Conjectures",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]

@@ -31,6 +31,9 @@ struct SourceText: Sendable, Equatable {
     var key: String
     /// The 1-based line.
     var line: Int?
+    /// Where the text starts in the written value, in characters (the right-hand side of a relation starts after
+    /// the operator): added to the core's columns.
+    var columnOffset: Int = 0
 }
 
 /// One dimension of a shape: a number or a name bound by each instance.

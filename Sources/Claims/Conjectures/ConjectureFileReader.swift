@@ -214,7 +214,7 @@ struct ConjectureFileReader {
         }
         let field = data == nil ? "init" : "data"
         guard let sourceNode = data ?? initial, let source = readSource(sourceNode, key: "\(key).\(field)") else { return nil }
-        if case .exact = source {} else if case .expression = source {} else if shape == nil {
+        if case .exact = source {} else if shape == nil {
             report("\(key).shape", .missingKey)
             return nil
         }
@@ -510,8 +510,9 @@ struct ConjectureFileReader {
                 ok = false
                 return nil
             }
-            return (SourceText(text: split.lhs, key: whole.key, line: whole.line), split.relation,
-                    SourceText(text: split.rhs, key: whole.key, line: whole.line))
+            let leading = whole.text.prefix { $0 == " " || $0 == "\t" }.count
+            return (SourceText(text: split.lhs, key: whole.key, line: whole.line, columnOffset: leading), split.relation,
+                    SourceText(text: split.rhs, key: whole.key, line: whole.line, columnOffset: split.rhsOffset))
         }
         func direction() -> MonotoneDirection? {
             guard let node = fields["direction"] else {

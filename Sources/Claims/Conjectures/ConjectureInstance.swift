@@ -1,10 +1,15 @@
+import Conjectures
 import MultiPrecision
 
 /// What `ConjectureKind.readClaim` hands to `evaluate` for one instance, as a typed payload: the checked document
 /// and the instance's bindings (no text is read again).
 struct ConjectureInstance: Sendable {
-    /// The document, shared by the claim's instances.
-    var document: ConjectureDocument
+    /// The checked program and compiled expressions, shared by the claim's instances.
+    var checked: CheckedConjecture
+    /// The bound programs of this instance (main run, trend runs).
+    var bound: BoundInstance
+    /// The document.
+    var document: ConjectureDocument { checked.document }
     /// This instance's dimensions, parameters and seed.
     var binding: InstanceBinding
     /// The instance's position.

@@ -81,8 +81,8 @@ public struct ConjectureKind: DocumentClaimKind {
             throw ClaimFileErrors(Self.sorted(reader.errors))
         }
         var checker = ConjectureProgramCheck(document: document, keyLines: reader.base.keyLines)
-        let checked = checker.check(bindings.map(\.binding), origins: bindings.map(\.origin))
-        guard checker.errors.isEmpty, let checked else { throw ClaimFileErrors(Self.sorted(checker.errors)) }
+        let result = checker.check(bindings.map(\.binding), origins: bindings.map(\.origin))
+        guard checker.errors.isEmpty, let (checked, bound) = result else { throw ClaimFileErrors(Self.sorted(checker.errors)) }
         var dimensionNames: [String] = []
         for symbol in document.symbols {
             for case let .named(name) in symbol.shape ?? [] where !dimensionNames.contains(name) { dimensionNames.append(name) }
@@ -94,7 +94,7 @@ public struct ConjectureKind: DocumentClaimKind {
             for name in dimensionNames { values[name] = .integer(binding.dimensions[name]!); order.append(name) }
             for (name, value) in binding.parameters.sorted(by: { $0.key < $1.key }) { values[name] = .rational(value); order.append(name) }
             if let seed = binding.seed { values["seed"] = .integer(seed); order.append("seed") }
-            let payload = ConjectureInstance(document: checked, binding: binding, index: index)
+            let payload = ConjectureInstance(checked: checked, bound: bound[index], binding: binding, index: index)
             return InstanceSpec(index: index, parameters: InstanceParameters(
                 values: values, order: order,
                 payload: KindPayload(payload, identity: ConjectureInstance.identity(file: file, text: text, index: index))))
@@ -102,7 +102,10 @@ public struct ConjectureKind: DocumentClaimKind {
         return ClaimSpec(file: file, id: metadata.id, title: metadata.title, kind: name,
                          expectation: metadata.expectation, source: metadata.source,
                          statement: metadata.statement.trimmingCharacters(in: .whitespacesAndNewlines),
-                         statementLaTeX: metadata.statementLaTeX, hypotheses: metadata.hypotheses, notes: metadata.notes,
+                         statementLaTeX: metadata.statementLaTeX,
+                         hypotheses: metadata.hypotheses
+                             + document.properties.map { PropertyDescription.checked($0, dynamics: document.dynamics) },
+                         notes: metadata.notes,
                          numerics: metadata.numerics, instances: instances, idLine: reader.base.keyLines.line(for: "id"))
     }
 

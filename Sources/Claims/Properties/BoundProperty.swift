@@ -83,7 +83,7 @@ public struct BoundProperty: Sendable {
         var margin = (best + slack).quantityValue
         let shape = left[at].value.isScalar ? right[at] : left[at].value
         var place = [left[at].place.description, shape.entryDescription(entry)].compactMap { $0 }.joined(separator: ", ")
-        if Scalar.isExact, relation.isStrict, best.isZero {
+        if Scalar.isExact, relation.isStrict, best == Scalar(propertyValue: 0) {
             margin = .exact(-1)
             place += " (equality: the strict relation fails)"
         }

@@ -45,7 +45,7 @@ public struct MonotoneProperty: Sendable {
         let a = kept[steps.pair], b = kept[steps.pair + 1]
         var place = "between \(a.place) and \(b.place)"
             + (a.value.entryDescription(steps.entry).map { ", \($0)" } ?? "")
-        if Scalar.isExact, direction.isStrict, steps.smallest.isZero {
+        if Scalar.isExact, direction.isStrict, steps.smallest == Scalar(propertyValue: 0) {
             margin = .exact(-1)
             place += " (equal values: not strictly \(direction.rawValue))"
         }
@@ -75,7 +75,7 @@ public struct MonotoneProperty: Sendable {
             quantities.append(Quantity(direction.falls ? "\(label): min over samples of −d/dt e"
                                                        : "\(label): min over samples of d/dt e", worst.quantityValue))
             var rateMargin = worst.quantityValue
-            if Scalar.isExact, direction.isStrict, worst.isZero { rateMargin = .exact(-1) }
+            if Scalar.isExact, direction.isStrict, worst == Scalar(propertyValue: 0) { rateMargin = .exact(-1) }
             if PropertyOutcome.isSmaller(rateMargin, than: margin) {
                 margin = rateMargin
                 place = "d/dt at \(keptRates[at].place)"

@@ -38,7 +38,7 @@ public struct TrendProperty: Sendable {
         let places = runs.map { SamplePlace.parameter(name: parameter, value: $0.value) }
         var place = "between \(places[steps.pair]) and \(places[steps.pair + 1])"
             + (runs[0].result.entryDescription(steps.entry).map { ", \($0)" } ?? "")
-        if Scalar.isExact, direction.isStrict, steps.smallest.isZero {
+        if Scalar.isExact, direction.isStrict, steps.smallest == Scalar(propertyValue: 0) {
             margin = .exact(-1)
             place += " (equal values: not strictly \(direction.rawValue))"
         }
