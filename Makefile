@@ -1,8 +1,7 @@
 # Attest: two commands on a fresh Debian machine.
 #   make proofs   install missing system packages, build in release mode, check every claim in proofs/
 #   make test     install missing system packages, run the test suite
-# Also: make bench (benchmarks, release), make bench-conjectures (the conjecture language against the built-in
-# kinds on P1a and P2a, paired), make bench-dynamics (P1a: Attest's Taylor stepper against heyoka and
+# Also: make bench (benchmarks, release), make bench-dynamics (P1a: Attest's Taylor stepper against heyoka and
 # mpmath.odefun, in one run; minutes), make bench-steppers (P1a: every Attest stepper against the Taylor stepper;
 # about an hour), make leaks (valgrind leak check), make sanitize (AddressSanitizer and LeakSanitizer on the
 # MultiPrecision and LinearAlgebra tests), make fuzz (libFuzzer on the claim-file and Symbolic expression parsers,
@@ -11,7 +10,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test proofs bench bench-conjectures bench-dynamics bench-steppers leaks sanitize fuzz docs build release clean
+.PHONY: deps test proofs bench bench-dynamics bench-steppers leaks sanitize fuzz docs build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -33,13 +32,6 @@ proofs: release
 bench: deps
 	$(SWIFT) build -c release --product attest-benchmarks
 	$(RELEASE_BIN)/attest-benchmarks
-
-# The conjecture language's speed targets, paired in one run with medians: P1a as a claim file against the built-in
-# deep-linear-network field (Taylor, 256 bits; target ≤ 1.25×) and OMWU on P2a as a map against the built-in loop
-# (10⁴ steps, 256 bits; target ≤ 1.5×). Figures in docs/benchmarks.md.
-bench-conjectures: deps
-	$(SWIFT) build -c release --product attest-benchmarks
-	$(RELEASE_BIN)/attest-benchmarks --conjectures --repeats 5
 
 # P1a at 256 and 512 bits: our release binary and the peers (heyoka 7.13.2 with hy.real, mpmath.odefun) alternately
 # in one run, medians and ratios. The peers live in a virtual environment (.venv-bench, not in git).

@@ -150,7 +150,7 @@ let package = Package(
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .executableTarget(
             name: "attest-benchmarks",
-            dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "Dynamics", "Models", "Conjectures", "AttestTestSupport", "CMPFR",
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "Dynamics", "AttestTestSupport", "CMPFR",
                            "CAllocationCounter"],
             path: "Benchmarks/AttestBenchmarks"
         ),

@@ -13,10 +13,6 @@ if arguments.contains("--leak-check") {
     let guardBits = arguments.firstIndex(of: "--state-guard-bits").flatMap { Int(arguments[arguments.index(after: $0)]) }
     TaylorBenchmark.printJSON(bits: bits, log2Tolerance: log2Tolerance, tapering: !arguments.contains("--no-tapering"),
                               stateGuardBits: guardBits ?? 32)
-} else if arguments.contains("--conjectures") {
-    let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 5
-    ConjectureBenchmark.runP1a(repeats: repeats)
-    ConjectureBenchmark.runP2a(repeats: repeats)
 } else if arguments.contains("--taylor") {
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 5
     let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) }
