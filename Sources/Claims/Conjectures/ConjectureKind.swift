@@ -87,6 +87,9 @@ public struct ConjectureKind: DocumentClaimKind {
         for symbol in document.symbols {
             for case let .named(name) in symbol.shape ?? [] where !dimensionNames.contains(name) { dimensionNames.append(name) }
         }
+        let lines = reader.base.keyLines
+        func position(_ name: String) -> Int { min(lines.position(of: "grid.\(name)"), lines.position(of: "instance[0].\(name)")) }
+        dimensionNames.sort { position($0) < position($1) }
         let instances = bindings.enumerated().map { index, entry in
             let binding = entry.binding
             var values: [String: ParameterValue] = [:]
