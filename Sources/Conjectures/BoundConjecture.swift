@@ -128,7 +128,7 @@ public struct BoundConjecture: Sendable {
     ///   solve or a non-finite result.
     public func evaluate(_ e: ConjectureExpression, state: [BigFloat], previous: [BigFloat]? = nil,
                          initial: [BigFloat]? = nil, time: BigFloat? = nil, step: Int? = nil) throws(ConjectureRuntimeError) -> ObservableValue {
-        var evaluator = _Evaluator<BigFloat>(bound: self, checks: true)
+        var evaluator = _Evaluator<BigFloat>(bound: self, checks: true, key: e.key)
         let v = try evaluator.value(of: e.node, inputs: _Inputs(state: state, previous: previous, initial: initial, time: time, step: step))
         for x in v where !x.isFinite { throw ConjectureRuntimeError("a non-finite value (overflow)") }
         return ObservableValue(rows: rows[e.node], columns: columns[e.node], entries: v)
@@ -143,7 +143,7 @@ public struct BoundConjecture: Sendable {
         if let bad = firstNonRationalOperation(in: [e.node]) {
             throw ConjectureRuntimeError("\(bad.name) is not a rational operation", column: bad.column)
         }
-        var evaluator = _Evaluator<_ExactScalar>(bound: self, checks: true)
+        var evaluator = _Evaluator<_ExactScalar>(bound: self, checks: true, key: e.key)
         let wrap = { (v: [Rational]) in v.map { _ExactScalar(value: $0) } }
         let inputs = _Inputs(state: wrap(state), previous: previous.map(wrap), initial: initial.map(wrap),
                              time: time.map { _ExactScalar(value: $0) }, step: step)
@@ -163,6 +163,27 @@ public struct BoundConjecture: Sendable {
             if let name { let o = program.builder.origins[id]; return (name, o?.key, o?.column) }
         }
         return nil
+    }
+
+    /// Checks that the dynamics can run in exact `Rational` arithmetic (`arithmetic = "exact"`): every update uses
+    /// only + − × and division (inverse and solve included).
+    ///
+    /// - Throws: ``ConjectureError`` naming the first non-rational operation, its key and column.
+    public func requireExact() throws(ConjectureError) {
+        let roots = program.updates.map(\.node)
+        if let bad = firstNonRationalOperation(in: roots) {
+            throw ConjectureError(key: bad.key ?? "dynamics", column: bad.column,
+                                  message: "\(bad.name) is not a rational operation, so the dynamics cannot run in exact arithmetic")
+        }
+    }
+
+    /// One exact step of a map (gradient descent or explicit map) from x_k (and x_{k−1}): x_{k+1}, flattened.
+    ///
+    /// - Throws: ``ConjectureRuntimeError`` for a non-rational operation, division by zero or a singular solve.
+    public func exactStep(state: [Rational], previous: [Rational]? = nil, step k: Int) throws(ConjectureRuntimeError) -> [Rational] {
+        var result: [Rational] = []
+        for u in program.updates { result += try evaluateExactly(u, state: state, previous: previous, step: k) }
+        return result
     }
 
     /// The flow Ẋ = F(X) of the dynamics, for the integrators (the Taylor engine traces it into one tape).
@@ -187,7 +208,10 @@ public struct BoundConjecture: Sendable {
         var evaluator = _Evaluator<BigFloat>(bound: self, checks: true)
         let inputs = _Inputs(state: state, previous: previous, initial: nil, time: time, step: step)
         var result: [BigFloat] = []
-        for u in program.updates { result += try evaluator.value(of: u.node, inputs: inputs) }
+        for u in program.updates {
+            evaluator.key = u.key
+            result += try evaluator.value(of: u.node, inputs: inputs)
+        }
         for x in result where !x.isFinite { throw ConjectureRuntimeError("a non-finite value (overflow)") }
         return result
     }

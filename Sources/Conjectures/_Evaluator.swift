@@ -17,15 +17,20 @@ struct _Inputs<T> {
 struct _Evaluator<T: DynamicsScalar> {
     let bound: BoundConjecture
     let checks: Bool
+    /// The key of the expression being evaluated, so that failures name a column of its text.
+    var key: String?
     var values: [Int: [T]] = [:]
 
-    init(bound: BoundConjecture, checks: Bool) {
+    init(bound: BoundConjecture, checks: Bool, key: String? = nil) {
         self.bound = bound
         self.checks = checks
+        self.key = key
     }
 
     func failure(_ message: String, _ id: Int) -> ConjectureRuntimeError {
-        ConjectureRuntimeError(message, column: bound.program.builder.origins[id]?.column)
+        let builder = bound.program.builder
+        let column = key.flatMap { builder.columns[id]?[$0] } ?? builder.origins[id]?.column
+        return ConjectureRuntimeError(message, column: column)
     }
 
     mutating func value(of root: Int, inputs: _Inputs<T>) throws(ConjectureRuntimeError) -> [T] {
