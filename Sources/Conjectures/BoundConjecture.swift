@@ -189,9 +189,57 @@ public struct BoundConjecture: Sendable {
     /// The flow Ẋ = F(X) of the dynamics, for the integrators (the Taylor engine traces it into one tape).
     ///
     /// - Throws: ``ConjectureError`` when the dynamics is a map.
+    /// With relu in the rates, the activation pattern is that of the initial state (at the current precision); use
+    /// ``flow(pattern:)`` to continue from a later state.
+    ///
+    /// - Throws: ``ConjectureError`` when the dynamics is a map, or a pre-activation of the initial state is 0.
     public func flow() throws(ConjectureError) -> ConjectureFlow {
         guard program.dynamics.isContinuous else { throw ConjectureError(key: "dynamics", message: "the dynamics is a map, not a flow") }
-        return ConjectureFlow(bound: self)
+        guard usesActivations else { return ConjectureFlow(bound: self, pattern: ActivationPattern(masks: [:])) }
+        do {
+            return ConjectureFlow(bound: self, pattern: try activationPattern(at: initialState.map { BigFloat($0) }))
+        } catch {
+            throw ConjectureError(key: "dynamics", message: "at the initial state: \(error)")
+        }
+    }
+
+    /// The flow with a given activation pattern (see ``activationPattern(at:time:)``).
+    public func flow(pattern: ActivationPattern) throws(ConjectureError) -> ConjectureFlow {
+        guard program.dynamics.isContinuous else { throw ConjectureError(key: "dynamics", message: "the dynamics is a map, not a flow") }
+        return ConjectureFlow(bound: self, pattern: pattern)
+    }
+
+    /// The pre-activation nodes of relu in the rates.
+    var preactivations: [Int] {
+        var result = Set<Int>()
+        for id in graph.dependencies(of: program.updates.map(\.node)) {
+            switch graph[id].operation {
+            case .elementwise(.relu), .positivePart: result.insert(graph[id].operands[0])
+            default: break
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Whether the rates use relu (and so an activation pattern).
+    public var usesActivations: Bool { !preactivations.isEmpty }
+
+    /// The signs of every relu pre-activation of the rates at a state: the pattern a flow with relu integrates with.
+    /// A run must stop with an ERROR when the pattern of a later sample differs (a pre-activation crossed zero: the
+    /// minimal activation switching supported).
+    ///
+    /// - Throws: ``ConjectureRuntimeError`` when a pre-activation is exactly 0 (the trajectory sits on a kink).
+    public func activationPattern(at state: [BigFloat], time: BigFloat? = nil) throws(ConjectureRuntimeError) -> ActivationPattern {
+        var evaluator = _Evaluator<BigFloat>(bound: self, checks: true)
+        var masks: [Int: [Bool]] = [:]
+        for id in preactivations {
+            let v = try evaluator.value(of: id, inputs: _Inputs(state: state, time: time))
+            if v.contains(where: { $0.isZero }) {
+                throw ConjectureRuntimeError("a relu pre-activation is exactly 0 (a kink)", column: program.builder.origins[id]?.column)
+            }
+            masks[id] = v.map { $0.signum > 0 }
+        }
+        return ActivationPattern(masks: masks)
     }
 
     /// The map of the dynamics (explicit map or gradient descent), for the map iterator.
