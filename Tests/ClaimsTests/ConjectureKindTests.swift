@@ -142,7 +142,8 @@ struct ConjectureKindTests {
         let instance = try #require(outcome.counterexample)
         #expect(try value(measurement(instance, "property 1: max |e − e(0)|")) > 1e-6)
         #expect(try measurement(instance, "symbolic (property 1)").exact == "-1")
-        #expect(instance.statistics["symbolic (property 1)"] == "not polynomial: tanh(…) is not polynomial")
+        #expect(instance.statistics["symbolic (property 1)"]?.hasPrefix("not polynomial: tanh is not polynomial") == true,
+                "\(instance.statistics)")
         #expect(instance.location?.hasPrefix("property 1: t = ") == true)
     }
 

@@ -1,1 +1,0 @@
-// placeholder until conjecture-core commits its tests (not committed)
