@@ -18,11 +18,11 @@ struct ConjectureKindTests {
         return result.claims[0]
     }
 
-    func measurement(_ outcome: InstanceOutcome, _ prefix: String) throws -> Measurement {
+    func measurement(_ outcome: InstanceOutcome, _ prefix: String) throws -> Claims.Measurement {
         try #require(outcome.measurements.first { $0.name.hasPrefix(prefix) }, "no measurement \(prefix) in \(outcome.measurements.map(\.name))")
     }
 
-    func value(_ m: Measurement) -> Double { Double(m.value)! }
+    func value(_ m: Claims.Measurement) -> Double { Double(m.value)! }
 
     // MARK: - A flow with a closed form
 
@@ -129,9 +129,10 @@ struct ConjectureKindTests {
         #expect(try value(measurement(instance, "property 1: max |e − e(0)|")) < 1e-60)
         #expect(try measurement(instance, "symbolic (property 1)").exact == "1")
         #expect(instance.statistics["symbolic (property 1)"]?.hasPrefix("PROVED for all sizes") == true)
-        #expect(outcome.claim.hypotheses.contains {
-            $0 == "checked (property 1): tr(W2' W2) - tr(W1 W1') at t = 0, T/8, 2T/8, …, T (T = 1) equals its value at t = 0"
-        })
+        #expect(outcome.claim.checks.count == 2)
+        #expect(outcome.claim.checks.first?.hasPrefix("dynamics: gradient flow of 1/2 norm2(W2 W1 X - Y), derived exactly: dW1/dt = ") == true)
+        #expect(outcome.claim.checks.last
+                == "property 1: tr(W2' W2) - tr(W1 W1') at t = 0, T/8, 2T/8, …, T (T = 1) equals its value at t = 0")
     }
 
     @Test("tanh: FAIL with its place, and 'not polynomial' from the symbolic side")
@@ -141,7 +142,8 @@ struct ConjectureKindTests {
         let instance = try #require(outcome.counterexample)
         #expect(try value(measurement(instance, "property 1: max |e − e(0)|")) > 1e-6)
         #expect(try measurement(instance, "symbolic (property 1)").exact == "-1")
-        #expect(instance.statistics["symbolic (property 1)"] == "not polynomial: tanh(…) is not polynomial")
+        #expect(instance.statistics["symbolic (property 1)"]?.hasPrefix("not polynomial: tanh is not polynomial") == true,
+                "\(instance.statistics)")
         #expect(instance.location?.hasPrefix("property 1: t = ") == true)
     }
 
@@ -212,11 +214,11 @@ struct ConjectureKindTests {
 
     @Test("Exact GD, large step: the loss rises, FAIL exactly between the steps where it does")
     func gradientDescentLargeStep() async throws {
-        let losses = try Self.referenceLosses(eta: 1)
+        let losses = try Self.referenceLosses(eta: 2)
         let steps = [losses[0] - losses[1], losses[1] - losses[2]]
         let smallest = steps.min()!
         #expect(smallest < 0)     // the test data: the large step increases the loss
-        let outcome = try await check(Self.gradientDescent(eta: "1"))
+        let outcome = try await check(Self.gradientDescent(eta: "2"))
         #expect(outcome.verdict == .fail)
         let instance = try #require(outcome.counterexample)
         #expect(instance.margin?.exact == smallest.description)

@@ -102,14 +102,16 @@ public struct ConjectureKind: DocumentClaimKind {
                 values: values, order: order,
                 payload: KindPayload(payload, identity: ConjectureInstance.identity(file: file, text: text, index: index))))
         }
-        return ClaimSpec(file: file, id: metadata.id, title: metadata.title, kind: name,
+        var claim = ClaimSpec(file: file, id: metadata.id, title: metadata.title, kind: name,
                          expectation: metadata.expectation, source: metadata.source,
                          statement: metadata.statement.trimmingCharacters(in: .whitespacesAndNewlines),
                          statementLaTeX: metadata.statementLaTeX,
-                         hypotheses: metadata.hypotheses
-                             + document.properties.map { PropertyDescription.checked($0, dynamics: document.dynamics) },
+                         hypotheses: metadata.hypotheses,
                          notes: metadata.notes,
                          numerics: metadata.numerics, instances: instances, idLine: reader.base.keyLines.line(for: "id"))
+        claim.checks = [PropertyDescription.dynamics(document, program: checked.program)]
+            + document.properties.map { PropertyDescription.checked($0, dynamics: document.dynamics) }
+        return claim
     }
 
     /// Errors in line order.

@@ -1,15 +1,14 @@
 import Conjectures
 import Foundation
+import MultiPrecision
 import Symbolic
 
 /// Symbolic first: when an invariant and the dynamics are polynomial (trace polynomials with transposes, data
 /// constant), the invariant is proved or refuted for all sizes by the `Symbolic` prover along the derived flow
 /// (d/dt e = 0) or step (e(X⁺) − e(X) = 0), and the result is reported beside the numeric verdict.
 ///
-/// Minimal local adapter (the language core's polynomial form is not available yet): the derived rates are printed
-/// in the language by the core (`ConjectureProgram.text(of:)`), and the obligation is assembled as values for the
-/// Symbolic `Context`; anything the Symbolic parser or canonical forms reject is reported as "not polynomial", with
-/// the reason.
+/// The obligation comes from the language core as a value (`ConjectureProgram.polynomialForm`), with the reason
+/// when there is none; it is checked once per claim (the prover and its random cross-check) and cached.
 struct ConjectureSymbolicProof {
     /// One invariant's symbolic result.
     struct Result: Sendable {
@@ -72,66 +71,31 @@ struct ConjectureSymbolicProof {
             if law != nil {
                 return Result(name: name, value: -1, detail: "no obligation: a law is checked numerically only", label: label)
             }
-            do {
-                let proof = try obligation(checked, claim: claim)
-                if proof.isProved { return Result(name: name, value: 1, detail: "PROVED for all sizes: \(claim)", label: label) }
-                let obstruction = proof.obstruction.map { "\($0)" } ?? "non-zero remainder"
-                let short = obstruction.count > 200 ? String(obstruction.prefix(197)) + "…" : obstruction
-                return Result(name: name, value: 0, detail: "REFUTED for some sizes: \(claim) leaves the obstruction \(short)", label: label)
-            } catch let error as NotPolynomial {
-                return Result(name: name, value: -1, detail: "not polynomial: \(error.reason)", label: label)
-            } catch {
-                return Result(name: name, value: -1, detail: "not polynomial: \(error)", label: label)
+            guard let expression = checked.expressions[SampledRun<Rational>.id(of: e)] else {
+                return Result(name: name, value: -1, detail: "no obligation: the invariant was not compiled", label: label)
+            }
+            switch checked.program.polynomialForm(of: expression, id: document.file, title: claim) {
+            case let .notPolynomial(reason):
+                return Result(name: name, value: -1, detail: "not polynomial: \(reason)", label: label)
+            case let .polynomial(obligation):
+                let result = obligation.check().results[0]
+                let statement = obligation.statement
+                switch result.outcome {
+                case .proved:
+                    return Result(name: name, value: 1, detail: "PROVED for all sizes: \(statement)", label: label)
+                case .refuted:
+                    let obstruction = result.proof.map { "\($0.remainder)" } ?? "a non-zero remainder"
+                    let short = obstruction.count > 200 ? String(obstruction.prefix(197)) + "…" : obstruction
+                    let sizes = result.crossCheck?.counterexample.map { "; counterexample at \($0.sizesDescription)" } ?? ""
+                    return Result(name: name, value: 0, detail: "REFUTED: \(statement) leaves the obstruction \(short)\(sizes)", label: label)
+                case .inconsistent:
+                    return Result(name: name, value: -1, detail: "no verdict: the canonical remainder is 0 but a random instance disagrees (a bug in Attest)", label: label)
+                case .unconfirmed:
+                    return Result(name: name, value: -1, detail: "no verdict: a non-zero remainder without a counterexample", label: label)
+                case let .error(message):
+                    return Result(name: name, value: -1, detail: "no verdict: \(message)", label: label)
+                }
             }
         }
-    }
-
-    /// Why there is no obligation.
-    struct NotPolynomial: Error {
-        var reason: String
-    }
-
-    /// Builds the Symbolic context (symbols with shapes, the derived flow or step) and proves `claim`.
-    static func obligation(_ checked: CheckedConjecture, claim: String) throws -> IdentityProof {
-        let document = checked.document
-        let program = checked.program
-        var alphabet = Alphabet()
-        var scalars: [String] = []
-        for symbol in document.symbols {
-            let shape = ConjectureProgramCheck.shape(of: symbol)
-            if shape == Shape(.fixed(1), .fixed(1)) {
-                throw NotPolynomial(reason: "the scalar symbol \(symbol.name) has no matrix counterpart in the symbolic algebra")
-            }
-            try alphabet.declare(Symbol(symbol.name), shape: shape)
-        }
-        for (name, _) in document.parameters { scalars.append(name) }
-        var context = Context(alphabet: alphabet)
-        let texts = program.updates.map { program.text(of: $0) }
-        for text in texts + [claim] {
-            if let parsed = try? Parser.expression(text), parsed.isNumericOnly {
-                throw NotPolynomial(reason: "\(Self.firstNumericConstruct(text)) is not polynomial")
-            }
-        }
-        let variables = program.variables.map(\.name)
-        let constants = document.symbols.filter { !$0.isVariable }.map(\.name)
-        if document.dynamics.isFlow {
-            try context.setFlow(Array(zip(variables, texts)).map { (symbol: $0.0, rate: $0.1) }, constants: constants)
-        } else {
-            try context.setStep(Array(zip(variables, texts)).map { (symbol: $0.0, value: $0.1) })
-        }
-        _ = scalars
-        return try context.prove(claim)
-    }
-
-    /// The first numeric-only function name in a text (`tanh`), for the reason.
-    static func firstNumericConstruct(_ text: String) -> String {
-        for name in ["exp", "log", "tanh", "sigmoid", "softplus", "sqrt", "abs", "relu", "pow", "sum", "rowsum", "colsum",
-                     "norm2", "norm1", "norm", "inner", "max", "min", "ones", "normalize", "inv", "solve", "prev", "initial"]
-            where text.range(of: name + "(") != nil {
-            return name + "(…)"
-        }
-        if text.contains("∘") || text.contains(".*") { return "the entrywise product ∘" }
-        if text.contains("⊘") || text.contains("./") { return "the entrywise quotient ⊘" }
-        return "a numeric-only construct"
     }
 }

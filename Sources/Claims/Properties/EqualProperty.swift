@@ -34,7 +34,8 @@ public struct EqualProperty: Sendable {
                                     yLabel: "max |(\(lhs)) − (\(rhs))|", logarithmic: true)
         for (place, value) in zip(places, deviation.perSample) { series.append(x: place.abscissa, y: value.seriesValue) }
         return PropertyOutcome(
-            checked: "\(lhs) equals \(rhs) at \(SampleListDescription.text(places)) (tolerance \(tolerance.description))",
+            checked: "\(lhs) equals \(rhs) at \(SampleListDescription.text(places))"
+                + (Scalar.isExact && slack == Scalar(propertyValue: 0) ? " (exactly)" : " (tolerance \(tolerance.description))"),
             margin: (slack - deviation.value).quantityValue,
             place: deviation.place(places, shape: first.value),
             quantities: [Quantity("\(label): max |a − b| over samples and entries", deviation.value.quantityValue),

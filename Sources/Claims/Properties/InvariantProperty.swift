@@ -51,7 +51,7 @@ public struct InvariantProperty: Sendable {
         for (place, value) in zip(places, deviation.perSample) { series.append(x: place.abscissa, y: value.seriesValue) }
         return PropertyOutcome(
             checked: "\(observable) at \(SampleListDescription.text(places)) equals \(referenceText)"
-                + " (tolerance \(tolerance.description))",
+                + (Scalar.isExact && slack == Scalar(propertyValue: 0) ? " (exactly)" : " (tolerance \(tolerance.description))"),
             margin: (slack - deviation.value).quantityValue,
             place: deviation.place(places, shape: first.value),
             quantities: quantities, series: [series.series])
