@@ -21,7 +21,7 @@ struct ConjectureHeadlineAgreementTests {
     /// The measurement whose name starts with `prefix` in instance `index`.
     static func measurement(_ outcome: ClaimOutcome, _ prefix: String, instance index: Int = 0) throws -> Claims.Measurement {
         try #require(outcome.instances[index].measurements.first { $0.name.hasPrefix(prefix) },
-                     "\(outcome.id): no measurement '\(prefix)' among \(outcome.instances[index].measurements.map(\.name))")
+                     "\(outcome.claim.id): no measurement '\(prefix)' among \(outcome.instances[index].measurements.map(\.name))")
     }
 
     /// A rounded measurement's value and error at 384 bits (more than the claims' 256 + 64).
