@@ -358,6 +358,36 @@ struct ConjectureKindTests {
         #expect(message.contains("k = 1") && message.contains("log"), "\(message)")
     }
 
+    @Test("relu in a flow: a fixed activation pattern while no pre-activation changes sign; an ERROR when one crosses its kink")
+    func reluFlow() async throws {
+        func relu(_ rate: String) -> String {
+            """
+            id = "relu-flow"
+            title = "t"
+            statement = "s"
+
+            [symbols]
+            x = { kind = "scalar", init = 1 }
+
+            [dynamics]
+            flow.x = "\(rate)"
+            horizon = 2
+            output_times = 8
+
+            [[property]]
+            bound = "x <= 2"
+            """
+        }
+        // x' = −relu(x − 1/2): x(t) = 1/2 + e^{−t}/2 stays above the kink; x' = relu(x) − 2: x(t) = 2 − e^t crosses 0 at ln 2.
+        let smooth = try await check(relu("-relu(x - 1/2)"))
+        #expect(smooth.verdict == .pass)
+        #expect(try abs(value(measurement(smooth.instances[0], "property 1: smallest signed gap")) - 1) < 1e-60)
+        let crossing = try await check(relu("relu(x) - 2"))
+        #expect(crossing.verdict == .error)
+        let message = crossing.instances[0].message ?? ""
+        #expect(message.contains("at t = 0.75: a relu pre-activation changed sign"), "\(message)")
+    }
+
     @Test("stop_when ends a map at the first sample where it holds, and reports where")
     func stopWhen() async throws {
         let toml = """
