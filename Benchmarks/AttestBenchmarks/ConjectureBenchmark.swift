@@ -1,4 +1,5 @@
 import AttestTestSupport
+import CAllocationCounter
 import Conjectures
 import Dynamics
 import Foundation
@@ -91,7 +92,12 @@ enum ConjectureBenchmark {
             ratiosMap.append(Double(t2 - t1) / Double(t1 - t0))
         }
         print("| P2a OMWU, \(omwuSteps) steps, 256 bits | \(fixed(BenchmarkClock.median(theirsMap), 3)) | \(fixed(BenchmarkClock.median(oursMap), 3)) | \(fixed(BenchmarkClock.median(ratiosMap), 3)) | 1.5 | |")
+        // Allocations per step of the language's OMWU map (the lowered program runs in place).
+        let before = attest_allocation_count()
+        _ = try! iterate(MapProblem(map: map, initialState: x0, steps: 1000), scalar: BigFloat.self, options: MapOptions(precision: 256))
+        let perStep = Double(attest_allocation_count() - before) / 1000
         print("")
+        print("OMWU in the language: \(fixed(perStep, 2)) allocations per step, the map iterator included")
         print("P1a tapes: language \(tapes.0); built-in \(tapes.1)")
         print("")
     }

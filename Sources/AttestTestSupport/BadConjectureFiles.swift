@@ -126,7 +126,8 @@ extension BadClaimFile {
                      dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow",
                      fragment: "column 11: shape mismatch in a product: d1×d0 times d2×d1"),
         BadClaimFile(name: "conjecture: a non-differentiable loss", toml: conjecture("W2 W1 X - Y)\"", "W2 W1 X - Y) + max(W1)\""),
-                     dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow", fragment: "column 26: max"),
+                     dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow",
+                     fragment: "column 26: not differentiable: max(…)"),
         BadClaimFile(name: "conjecture: the right side of a relation, column counted in the whole text",
                      toml: conjecture("invariant = \"tr(W2' W2) - tr(W1 W1')\"", "bound = \"tr(W1 W1') <= foo(W1)\""),
                      dataFiles: [:], key: "property[0].bound", lineMarker: "bound",
@@ -156,6 +157,10 @@ extension BadClaimFile {
             [[property]]
             invariant = "a - b"
             """, dataFiles: [:], key: "symbols.a.init", lineMarker: "a = {", fragment: "(a, b) depend on each other in a cycle"),
+        BadClaimFile(name: "conjecture: an unknown name inside a definition is located in the definition",
+                     toml: conjecture("[dynamics]", "[definitions]\nbalance = \"tr(W2' W2) - tr(W1 W1') + sigma(W1)\"\n\n[dynamics]")
+                        .replacingOccurrences(of: "invariant = \"tr(W2' W2) - tr(W1 W1')\"", with: "invariant = \"balance\""),
+                     dataFiles: [:], key: "definitions.balance", lineMarker: "balance =", fragment: "column 27: unknown name 'sigma'"),
         BadClaimFile(name: "conjecture: prev in a flow", toml: conjecture("W2 W1 X - Y", "W2 prev(W1) X - Y"),
                      dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow", fragment: "prev"),
     ]

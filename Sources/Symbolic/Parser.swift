@@ -14,6 +14,7 @@ import MultiPrecision
 ///           | "coeff" "(" expr "," name "," integer ")"
 ///           | function "(" expr {"," expr} ")"                  exp, log, …, see numericFunctions
 /// name      = (ASCII letters | one Greek letter) ["_"] {digit | subscript digit}
+/// number    = digits ["." digits] [("e" | "E") ["+" | "-"] digits]      exact: 1e-20 is 1/10²⁰
 /// ```
 ///
 /// The entrywise operators `∘ ⊘ .* ./`, the functions of ``numericFunctions`` and exponents other than non-negative
@@ -392,8 +393,21 @@ enum _Tokenizer {
                 var j = i
                 while j < c.count, c[j]._isASCIIDigit || c[j] == "." { j += 1 }
                 let literal = String(c[i..<j])
-                guard literal.filter({ $0 == "." }).count <= 1, literal.last != ".", let value = Rational(literal) else {
+                guard literal.filter({ $0 == "." }).count <= 1, literal.last != ".", var value = Rational(literal) else {
                     throw ParseError(.invalidNumber(literal), at: i, in: text)
+                }
+                // Scientific notation, 1e-20 or 2.5E3: an exact power of ten.
+                if j < c.count, c[j] == "e" || c[j] == "E" {
+                    var k = j + 1
+                    var negative = false
+                    if k < c.count, c[k] == "-" || c[k] == "+" || c[k] == "−" { negative = c[k] != "+"; k += 1 }
+                    let digitsStart = k
+                    while k < c.count, c[k]._isASCIIDigit { k += 1 }
+                    if k > digitsStart, k - digitsStart <= 4, k == c.count || !c[k]._isASCIILetter, let e = Int(String(c[digitsStart..<k])) {
+                        let power = Rational(BigInt(10)).power(e)
+                        value = negative ? value / power : value * power
+                        j = k
+                    }
                 }
                 add(.number(value), j - i)
                 continue

@@ -333,6 +333,85 @@ struct ConjectureKindTests {
         #expect([falls.verdict, rises.verdict].contains(.fail))
     }
 
+    // MARK: - Symbol values and instances
+
+    @Test("Symbol values from inline data, CSV, JSON, uniform, zeros, ones, identity, random, gaussian and expressions; [[instance]] bindings")
+    func symbolValues() async throws {
+        let toml = """
+            id = "values"
+            title = "t"
+            statement = "s"
+
+            [symbols]
+            D = { data = "data/d.csv" }
+            J = { data = "data/j.json" }
+            U = { shape = ["n"], data = "uniform" }
+            Z = { shape = [2, "n"], data = "zeros" }
+            O = { shape = [2, "n"], data = "ones", scale = "c" }
+            E = { shape = ["n", "n"], data = "identity" }
+            X = { shape = ["n", "n"], data = "random", scale = "1/2", seed = 5 }
+            Y = { shape = ["n", "n"], data = "random", scale = "1/2", seed = 5 }
+            G = { shape = ["n", 2], data = "gaussian" }
+            W = { shape = ["n", "n"], init = "2 E + c X" }
+
+            [dynamics]
+            map.W = "W"
+            steps = 1
+            arithmetic = "exact"
+
+            [[property]]
+            name = "csv"
+            equal = ["sum(D) + 0 norm2(W)", "10/3"]
+
+            [[property]]
+            name = "json"
+            equal = ["J", "D"]
+
+            [[property]]
+            name = "uniform"
+            equal = ["sum(U) + norm2(Z)", "1"]
+
+            [[property]]
+            name = "ones"
+            equal = ["sum(O)", "ocount"]
+
+            [[property]]
+            name = "expression"
+            equal = ["tr(W)", "2 tr(E) + c tr(X)"]
+
+            [[property]]
+            name = "random"
+            bound = "max(abs(X)) <= 1/2"
+
+            [[property]]
+            name = "distinct draws"
+            bound = "norm2(X - Y) + norm2(G) > 0"
+
+            [[instance]]
+            n = 3
+            c = "1/2"
+            ocount = 3
+
+            [[instance]]
+            n = 2
+            c = 2
+            ocount = 8
+            seed = 7
+            """
+        let path = try writeClaimFolder(toml, dataFiles: ["data/d.csv": "1, 1/3\n2, 0\n", "data/j.json": "[[1, \"1/3\"], [2, 0]]"])
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let claim = try ClaimFileParser().parse(file: path)
+        #expect(claim.instances.count == 2)
+        #expect(claim.instances[1].parameters.reportEntries.map { "\($0.name)=\($0.value)" } == ["n=2", "c=2", "ocount=8", "seed=7"])
+        let outcome = await ClaimEngine().check([claim]).claims[0]
+        #expect(outcome.verdict == .pass, "\(outcome.instances.map { $0.message ?? $0.location ?? "" })")
+        for instance in outcome.instances {
+            for name in ["csv", "json", "uniform", "ones", "expression"] {
+                #expect(try measurement(instance, "\(name): max |a − b|").exact == "0")
+            }
+        }
+    }
+
     // MARK: - Run-time failures and stopping
 
     @Test("A run-time failure is an ERROR of the instance naming the step and the cause")
@@ -356,6 +435,36 @@ struct ConjectureKindTests {
         #expect(outcome.verdict == .error)
         let message = outcome.instances[0].message ?? ""
         #expect(message.contains("k = 1") && message.contains("log"), "\(message)")
+    }
+
+    @Test("relu in a flow: a fixed activation pattern while no pre-activation changes sign; an ERROR when one crosses its kink")
+    func reluFlow() async throws {
+        func relu(_ rate: String) -> String {
+            """
+            id = "relu-flow"
+            title = "t"
+            statement = "s"
+
+            [symbols]
+            x = { kind = "scalar", init = 1 }
+
+            [dynamics]
+            flow.x = "\(rate)"
+            horizon = 2
+            output_times = 8
+
+            [[property]]
+            bound = "x <= 2"
+            """
+        }
+        // x' = −relu(x − 1/2): x(t) = 1/2 + e^{−t}/2 stays above the kink; x' = relu(x) − 2: x(t) = 2 − e^t crosses 0 at ln 2.
+        let smooth = try await check(relu("-relu(x - 1/2)"))
+        #expect(smooth.verdict == .pass)
+        #expect(try abs(value(measurement(smooth.instances[0], "property 1: smallest signed gap")) - 1) < 1e-60)
+        let crossing = try await check(relu("relu(x) - 2"))
+        #expect(crossing.verdict == .error)
+        let message = crossing.instances[0].message ?? ""
+        #expect(message.contains("at t = 0.75: a relu pre-activation changed sign"), "\(message)")
     }
 
     @Test("stop_when ends a map at the first sample where it holds, and reports where")

@@ -485,6 +485,7 @@ enum SoundnessCases {
             [numerics]
             precision = 128
             """),
+        SoundnessCase(id: "conjecture-decay-law", kind: "conjecture", truth: .pass, body: conjectureDecay(law: "exp(-t) initial(x)")),
     ]
 
     /// Known-false claims: each must FAIL.
@@ -646,5 +647,23 @@ enum SoundnessCases {
             [numerics]
             precision = 128
             """),
+        SoundnessCase(id: "conjecture-decay-wrong-law", kind: "conjecture", truth: .fail, body: conjectureDecay(law: "exp(-t) initial(x) + t^3/1000")),
     ]
+
+    /// A conjecture file: ẋ = −x from x = 3/2, whose value is claimed to follow `law` at 16 output times in [0, 2].
+    static func conjectureDecay(law: String) -> String {
+        """
+        [symbols]
+        x = { kind = "scalar", init = "3/2" }
+
+        [dynamics]
+        flow.x = "-x"
+        horizon = 2
+        output_times = 16
+
+        [[property]]
+        invariant = "x"
+        law = "\(law)"
+        """
+    }
 }

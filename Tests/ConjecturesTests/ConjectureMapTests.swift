@@ -72,6 +72,13 @@ struct ConjectureMapTests {
             #expect(state == a + b)
         }
         #expect(state != bound.initialState)
+        // The in-place BigFloat map (with η_k = η/(1 + k) read from its step register) agrees to the precision.
+        let run = try iterate(MapProblem(map: try bound.map(), initialState: bound.initialState, steps: 2), scalar: BigFloat.self,
+                              options: MapOptions(precision: 256))
+        try withPrecision(256) {
+            let exact = state.map { BigFloat($0) }
+            #expect(largestDifference(run.state, exact) <= 16 * unitRoundoff(256) * largestMagnitude(exact))
+        }
     }
 
     @Test("a non-rational map cannot run exactly: the error names the operation and its column")

@@ -22,6 +22,11 @@ struct ConjectureParserTests {
         #expect(s == Rational(-1))
         guard case .function("ones", let none) = try Expression(parsing: "ones").node else { Issue.record("ones"); return }
         #expect(none.isEmpty)
+        guard case .number(let tiny) = try Expression(parsing: "1e-20").node, case .number(let big) = try Expression(parsing: "2.5E3").node else {
+            Issue.record("scientific notation"); return
+        }
+        #expect(tiny == Rational(numerator: 1, denominator: Rational(BigInt(10)).power(20).numerator))
+        #expect(big == Rational(2500))
         #expect(try Expression(parsing: "W^(2)").formatted(.plain) == Expression(parsing: "W^2").formatted(.plain))
     }
 

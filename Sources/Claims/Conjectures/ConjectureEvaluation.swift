@@ -183,10 +183,26 @@ extension BigFloat: ConjectureArithmetic {
         if let deadline = context.deadline { options.timeLimit = max(.zero, deadline - .now) }
         var next = 0
         var sink = recorder
+        // relu in the rates: the flow integrates with the activation pattern of the initial state; a sample whose
+        // pattern differs means a pre-activation crossed zero, which the fixed pattern cannot follow (an ERROR).
+        let initialPattern = bound.usesActivations
+            ? try bound.activationPattern(at: bound.initialState.map { BigFloat($0) }) : nil
         let observer = Observer<BigFloat>(.times(times)) { sample in
             guard next < times.count else { return }
             let t = times[next]
             next += 1
+            if let initialPattern, sink.failure == nil, !sink.stopped {
+                do {
+                    if try bound.activationPattern(at: sample.state, time: sample.time) != initialPattern {
+                        sink.failure = EvaluationFailure("at \(SamplePlace.time(t)): a relu pre-activation changed sign since t = 0 "
+                            + "(the trajectory crossed a kink; flows with relu are integrated with a fixed activation pattern)")
+                        return
+                    }
+                } catch {
+                    sink.failure = EvaluationFailure("at \(SamplePlace.time(t)): \(error)")
+                    return
+                }
+            }
             sink.record(.time(t), state: sample.state, previous: nil, time: sample.time, step: nil)
         }
         var events: [Event<BigFloat>] = []

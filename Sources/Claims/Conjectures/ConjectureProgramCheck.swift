@@ -46,11 +46,12 @@ struct ConjectureProgramCheck {
         errors.append(ClaimFileError(file: document.file, line: keyLines.line(for: key), key: key, problem: .invalidValue(text)))
     }
 
-    /// Reports a core error; `source` gives the column offset of the text it came from.
+    /// Reports a core error. When it lies in `source` (same key), its column is shifted by the source's offset (the
+    /// right-hand side of a relation); an error in a definition keeps the definition's key and column.
     mutating func report(_ error: ConjectureError, source: SourceText? = nil, fallbackKey: String? = nil) {
         var key = error.key
         if keyLines.line(for: key) == nil, let fallbackKey { key = fallbackKey }
-        let offset = (source?.key == error.key || source != nil && fallbackKey == nil) ? (source?.columnOffset ?? 0) : 0
+        let offset = source.map { $0.key == error.key ? $0.columnOffset : 0 } ?? 0
         report(key, column: error.column.map { $0 + offset }, error.message)
     }
 
@@ -119,7 +120,7 @@ struct ConjectureProgramCheck {
         do {
             program = try ConjectureProgram(symbols: symbols, parameters: parameterNames, definitions: definitions, dynamics: dynamics)
         } catch {
-            report(error, source: mainSource.flatMap { $0.key == error.key ? $0 : nil })
+            report(error, source: mainSource)
             return nil
         }
         // Properties.
@@ -132,8 +133,7 @@ struct ConjectureProgramCheck {
                 expressions[SampledRun<Rational>.id(of: source)] = e
                 return e
             } catch {
-                report(error.key == source.key ? error : ConjectureError(key: source.key, column: error.column, message: error.message),
-                       source: source)
+                report(error, source: source, fallbackKey: source.key)
                 return nil
             }
         }

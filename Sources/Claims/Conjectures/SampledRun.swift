@@ -90,9 +90,13 @@ enum PropertyAssembly {
             return try bound.evaluate(run.observations(lhs), run.series(rhs))
         case let .limit(e, value, within, rate):
             let samples = run.observations(e)
-            let targets = value.map { run.series($0) } ?? samples.map {
-                ObservedValue(rows: $0.value.rows, columns: $0.value.columns,
-                              entries: Array(repeating: Scalar(propertyValue: 0), count: $0.value.entries.count))
+            // A scalar value (the default 0 included) stands for every entry of a matrix observable.
+            let values = value.map { run.series($0) } ?? samples.map { _ in ObservedValue(Scalar(propertyValue: 0)) }
+            let targets = zip(samples, values).map { sample, v in
+                v.isScalar && !sample.value.isScalar
+                    ? ObservedValue(rows: sample.value.rows, columns: sample.value.columns,
+                                    entries: Array(repeating: v.scalar, count: sample.value.entries.count))
+                    : v
             }
             let limit = LimitProperty(label: label, observable: e.text, value: value?.text ?? "0", within: within, rate: rate?.text)
             return try limit.evaluate(samples, targets: targets, rates: rate.map { run.series($0) })
