@@ -25,6 +25,8 @@ public struct ParseError: Error, Hashable, Sendable {
         case empty
         /// Parentheses nested deeper than ``Parser/maximumNesting`` (the parser recurses once per level).
         case nestedTooDeeply(limit: Int)
+        /// A function called with the wrong number of arguments (`expected` is, e.g., "1" or "0 or 2").
+        case wrongArgumentCount(function: String, expected: String, found: Int)
     }
 
     /// What went wrong.
@@ -65,6 +67,8 @@ extension ParseError: CustomStringConvertible {
         case .nestedTooDeeply(let limit):
             message = limit == Parser.maximumNesting ? "parentheses are nested more than \(limit) deep"
                 : "the expression is nested more than \(limit) operations deep (sums and products count)"
+        case .wrongArgumentCount(let function, let expected, let found):
+            message = "\(function) takes \(expected) argument\(expected == "1" ? "" : "s") but is given \(found)"
         }
         return "column \(column): \(message)"
     }

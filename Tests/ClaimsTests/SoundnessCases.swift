@@ -504,6 +504,7 @@ enum SoundnessCases {
         // the hypothesis is within rounding, so the instance must escalate, not become NOT APPLICABLE.
         SoundnessCase(id: "gd-arora-rate-eta-at-boundary", kind: "dln-gd-convergence-rate", truth: .pass,
                       body: etaAtBoundary),
+        SoundnessCase(id: "conjecture-decay-law", kind: "conjecture", truth: .pass, body: conjectureDecay(law: "exp(-t) initial(x)")),
     ] + sgdTrueCases
 
     /// Known-false claims: each must FAIL.
@@ -667,5 +668,23 @@ enum SoundnessCases {
             """),
         SoundnessCase(id: "gd-arora-eta-at-boundary-epsilon", kind: "dln-gd-convergence-rate", truth: .fail,
                       body: etaAtBoundary + "\n[check]\nepsilon = \"1e-50\""),
+        SoundnessCase(id: "conjecture-decay-wrong-law", kind: "conjecture", truth: .fail, body: conjectureDecay(law: "exp(-t) initial(x) + t^3/1000")),
     ] + sgdFalseCases
+
+    /// A conjecture file: ẋ = −x from x = 3/2, whose value is claimed to follow `law` at 16 output times in [0, 2].
+    static func conjectureDecay(law: String) -> String {
+        """
+        [symbols]
+        x = { kind = "scalar", init = "3/2" }
+
+        [dynamics]
+        flow.x = "-x"
+        horizon = 2
+        output_times = 16
+
+        [[property]]
+        invariant = "x"
+        law = "\(law)"
+        """
+    }
 }

@@ -49,6 +49,7 @@ public struct ClaimKindRegistry: Sendable {
         DLNSGDBalancednessStepKind(),
         DLNSGDGlobalMinimumKind(),
         DiagonalNetworkSGDL1Kind(),
+        ConjectureKind(),
     ])
 
     /// This registry with one more kind.
