@@ -331,6 +331,9 @@ struct _ExpressionBuilder: Sendable {
             guard let exponent = graph.constantValue(r) else {
                 throw fail(arguments[1], "the exponent of pow must be a rational constant")
             }
+            guard Rational(exponent.numerator).magnitude <= Rational(1_000_000), Rational(exponent.denominator) <= Rational(1_000_000) else {
+                throw fail(arguments[1], "the exponent of pow must have a numerator and denominator of at most 10⁶")
+            }
             return graph.power(x, exponent)
         case "sum", "rowsum", "colsum", "max", "min", "norm2", "norm", "norm1":
             if name == "max" || name == "min" || name == "norm1" { try nonSmooth() }
