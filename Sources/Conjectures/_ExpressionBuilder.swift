@@ -84,7 +84,13 @@ struct _ExpressionBuilder: Sendable {
         self.key = key
         self.options = options
         self.moment = .current
-        let node = try build(expression, expected: expected)
+        // A rejected expression leaves no dimension constraints behind.
+        let savedConstraints = dimensionConstraints
+        let node: Int
+        do { node = try build(expression, expected: expected) } catch {
+            dimensionConstraints = savedConstraints
+            throw error
+        }
         if let expected, !sameShape(graph.shape(node), expected) {
             throw ConjectureError(key: key, column: 1, message: "the expression has shape \(describe(graph.shape(node))), but \(describe(expected)) is expected")
         }
@@ -102,6 +108,8 @@ struct _ExpressionBuilder: Sendable {
         if a == b { return a }
         switch (a, b) {
         case (.named(let n), .fixed(let v)), (.fixed(let v), .named(let n)):
+            // A named dimension never meets the 1 of a scalar: that is a shape error, not a constraint n = 1.
+            if v == 1 { return nil }
             if let known = dimensionConstraints[n], known != v { return nil }
             dimensionConstraints[n] = v
             return .fixed(v)
