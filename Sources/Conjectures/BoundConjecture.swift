@@ -48,7 +48,7 @@ public struct BoundConjecture: Sendable {
         self.parameters = parameters
         for (name, size) in program.dimensionConstraints {
             if let bound = dimensions[name], bound != size {
-                throw ConjectureError(key: name, message: "the dimension \(name) is \(bound) here, but the data fix it at \(size)")
+                throw ConjectureError(key: name, message: "the dimension \(name) is \(bound) here, but the data or an expression fix it at \(size)")
             }
         }
         func size(_ d: Dimension) throws(ConjectureError) -> Int {
