@@ -68,6 +68,14 @@ struct ConjectureFlowTests {
             // Tapering computes high orders at fewer bits, to the step's tolerance 2^−200: agreement to that level.
             #expect(largestDifference(a.state, b.state) <= BigFloat(1).scaled(byPowerOfTwo: -195))
             print("P1a tapes: derived \(ta); hand-written \(tb)")
+            // Models' DeepLinearNetworkGradientFlow with X = I, Y = Φ is the same flow, with the same tape size.
+            let identity = (0..<16).map { Rational($0 / 4 == $0 % 4 ? 1 : 0) }
+            let models = try DeepLinearNetworkGradientFlow(widths: [4, 4, 4, 4], x: Matrix(rows: 4, columns: 4, elements: identity),
+                                                           y: Matrix(rows: 4, columns: 4, elements: p1a.target))
+            let tm = try TaylorStepper(field: models, time: BigFloat(0), state: state, configuration: configuration).tapeSummary
+            #expect(ta.products <= tm.products + tm.products / 20, "\(ta) vs \(tm)")
+            #expect(ta.dynamicNodes <= tm.dynamicNodes + tm.dynamicNodes / 10, "\(ta) vs \(tm)")
+            print("P1a tape of DeepLinearNetworkGradientFlow: \(tm)")
         }
     }
 }
