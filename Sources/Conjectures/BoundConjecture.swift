@@ -48,14 +48,17 @@ public struct BoundConjecture: Sendable {
         self.parameters = parameters
         for (name, size) in program.dimensionConstraints {
             if let bound = dimensions[name], bound != size {
-                throw ConjectureError(key: name, message: "the dimension \(name) is \(bound) here, but the data fix it at \(size)")
+                throw ConjectureError(key: name, message: "the dimension \(name) is \(bound) here, but the data or an expression fix it at \(size)")
             }
         }
         func size(_ d: Dimension) throws(ConjectureError) -> Int {
             switch d {
             case .fixed(let v): return v
             case .named(let n):
-                if let v = dimensions[n] ?? program.dimensionConstraints[n] { return v }
+                if let v = dimensions[n] ?? program.dimensionConstraints[n] {
+                    guard v > 0 else { throw ConjectureError(key: n, message: "the dimension \(n) must be a positive integer, not \(v)") }
+                    return v
+                }
                 throw ConjectureError(key: n, message: "the dimension \(n) is not bound by this instance (add it to [grid] or the instance)")
             }
         }
@@ -88,30 +91,40 @@ public struct BoundConjecture: Sendable {
         self.initialState = initial
         self.data = data
         self.exactConstants = [:]
-        self.exactConstants = _foldConstants()
+        let (folded, singular) = _foldConstants()
+        if let singular {
+            let origin = program.builder.origins[singular]
+            throw ConjectureError(key: origin?.key ?? "dynamics", column: origin?.column,
+                                  message: "inv/solve of a singular matrix of constant data")
+        }
+        self.exactConstants = folded
     }
 
     /// The exact values of state-independent rational nodes (data products such as X Xᵀ), computed once.
-    private func _foldConstants() -> [Int: [Rational]] {
+    /// A constant inverse or solve that is singular is reported (the Taylor tracer could not divide by its pivot).
+    private func _foldConstants() -> ([Int: [Rational]], singular: Int?) {
         let g = graph
         var constant = Array(repeating: false, count: g.nodes.count)
         for (id, node) in g.nodes.enumerated() {
             switch node.operation {
             case .variable, .previous, .initial, .time, .step: constant[id] = false
-            case .elementwise, .maximum, .minimum, .positivePart, .inverse, .solve: constant[id] = false
+            case .elementwise, .maximum, .minimum, .positivePart: constant[id] = false
             case .power(let r): constant[id] = r.isInteger && !r.isNegative && node.operands.allSatisfy { constant[$0] }
             case .data(let name): constant[id] = data[name] != nil
             default: constant[id] = node.operands.allSatisfy { constant[$0] }
             }
         }
         let roots = constant.indices.filter { id in constant[id] && !(g[id].operation == .constant(0)) }
-        guard !roots.isEmpty else { return [:] }
+        guard !roots.isEmpty else { return ([:], nil) }
         var evaluator = _Evaluator<_ExactScalar>(bound: self, checks: true)
         var result: [Int: [Rational]] = [:]
+        var singular: Int?
         for id in roots {
-            if let v = try? evaluator.value(of: id, inputs: _Inputs(state: [])) { result[id] = v.map(\.value) }
+            if let v = try? evaluator.value(of: id, inputs: _Inputs(state: [])) { result[id] = v.map(\.value) } else {
+                if singular == nil, g[id].operation == .inverse || g[id].operation == .solve { singular = id }
+            }
         }
-        return result
+        return (result, singular)
     }
 
     /// The number of state components.

@@ -94,7 +94,14 @@ extension ConjectureProgram {
             let property = try printer.text(e.node)
             let rhs = try derivative.map { d throws(_NotPolynomial) in try printer.text(d.node) }
             var entries: [(String, String)] = []
-            for (v, u) in zip(variables, updates) { entries.append((v.name, try printer.text(u.node))) }
+            for (v, u) in zip(variables, updates) {
+                // A variable that does not move (not trained, or X⁺ = X) is a constant of the flow or left by the step.
+                if dynamics.isContinuous, graph[u.node].operation == .zeros || graph.constantValue(u.node)?.isZero == true {
+                    constants.append(v.name); continue
+                }
+                if !dynamics.isContinuous, graph[u.node].operation == .variable(v.name) { continue }
+                entries.append((v.name, try printer.text(u.node)))
+            }
             let equationText: String
             do {
                 if dynamics.isContinuous {

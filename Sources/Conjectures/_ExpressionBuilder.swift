@@ -84,7 +84,13 @@ struct _ExpressionBuilder: Sendable {
         self.key = key
         self.options = options
         self.moment = .current
-        let node = try build(expression, expected: expected)
+        // A rejected expression leaves no dimension constraints behind.
+        let savedConstraints = dimensionConstraints
+        let node: Int
+        do { node = try build(expression, expected: expected) } catch {
+            dimensionConstraints = savedConstraints
+            throw error
+        }
         if let expected, !sameShape(graph.shape(node), expected) {
             throw ConjectureError(key: key, column: 1, message: "the expression has shape \(describe(graph.shape(node))), but \(describe(expected)) is expected")
         }
@@ -98,10 +104,14 @@ struct _ExpressionBuilder: Sendable {
     func describe(_ s: Shape) -> String { s == ConjectureGraph.scalar ? "a scalar" : "\(s)" }
 
     /// Whether two dimensions can be the same size; a named one meeting a fixed one records a constraint.
-    mutating func unify(_ a: Dimension, _ b: Dimension) -> Dimension? {
+    /// `squareCheck`: the two are a shape's rows and columns (trace, inverse, power), where a named dimension
+    /// meeting a 1 is a non-square shape (a row or column vector), not the constraint n = 1. Elsewhere a named
+    /// dimension may meet inline data with one row or column.
+    mutating func unify(_ a: Dimension, _ b: Dimension, squareCheck: Bool = false) -> Dimension? {
         if a == b { return a }
         switch (a, b) {
         case (.named(let n), .fixed(let v)), (.fixed(let v), .named(let n)):
+            if squareCheck && v == 1 { return nil }
             if let known = dimensionConstraints[n], known != v { return nil }
             dimensionConstraints[n] = v
             return .fixed(v)
@@ -199,7 +209,7 @@ struct _ExpressionBuilder: Sendable {
             if case .hadamard = e.node { isProduct = true } else { isProduct = false }
             let (x, y) = try buildPair(a, b, expected: expected)
             let sx = graph.shape(x), sy = graph.shape(y)
-            guard unifyShapes(sx, sy) != nil else {
+            guard graph.isScalar(x) == graph.isScalar(y), unifyShapes(sx, sy) != nil else {
                 throw fail(e, "shape mismatch in an entrywise \(isProduct ? "product" : "quotient"): \(describe(sx)) and \(describe(sy))")
             }
             return isProduct ? graph.hadamard(x, y) : graph.entrywiseQuotient(x, y)
@@ -243,7 +253,7 @@ struct _ExpressionBuilder: Sendable {
             let x = try build(a, expected: expected)
             if graph.isScalar(x) { return graph.power(x, Rational(k)) }
             let s = graph.shape(x)
-            guard unify(s.rows, s.columns) != nil else { throw fail(e, "a matrix power of the non-square \(s); use pow(e, r) for entrywise powers") }
+            guard unify(s.rows, s.columns, squareCheck: true) != nil else { throw fail(e, "a matrix power of the non-square \(s); use pow(e, r) for entrywise powers") }
             if k == 0 { return graph.identity(s) }
             var result = x
             for _ in 1..<k { result = graph.multiply(result, x) }
@@ -253,7 +263,7 @@ struct _ExpressionBuilder: Sendable {
         case .trace(let a):
             let x = try build(a, expected: nil)
             let s = graph.shape(x)
-            guard unify(s.rows, s.columns) != nil else { throw fail(e, "the trace of the non-square \(s)") }
+            guard unify(s.rows, s.columns, squareCheck: true) != nil else { throw fail(e, "the trace of the non-square \(s)") }
             return graph.unary(.trace, x, shape: ConjectureGraph.scalar)
         case .derivative:
             throw fail(e, "d/dt belongs to symbolic identities; a monotone property checks the sign of d/dt itself")
@@ -331,6 +341,9 @@ struct _ExpressionBuilder: Sendable {
             guard let exponent = graph.constantValue(r) else {
                 throw fail(arguments[1], "the exponent of pow must be a rational constant")
             }
+            guard Rational(exponent.numerator).magnitude <= Rational(1_000_000), Rational(exponent.denominator) <= Rational(1_000_000) else {
+                throw fail(arguments[1], "the exponent of pow must have a numerator and denominator of at most 10⁶")
+            }
             return graph.power(x, exponent)
         case "sum", "rowsum", "colsum", "max", "min", "norm2", "norm", "norm1":
             if name == "max" || name == "min" || name == "norm1" { try nonSmooth() }
@@ -349,7 +362,7 @@ struct _ExpressionBuilder: Sendable {
             }
         case "inner":
             let (x, y) = try buildPair(arguments[0], arguments[1], expected: nil)
-            guard unifyShapes(graph.shape(x), graph.shape(y)) != nil else {
+            guard graph.isScalar(x) == graph.isScalar(y), unifyShapes(graph.shape(x), graph.shape(y)) != nil else {
                 throw fail(e, "inner(a, b) of \(describe(graph.shape(x))) and \(describe(graph.shape(y))): the shapes must agree")
             }
             return graph.unary(.entrySum, graph.hadamard(x, y), shape: scalar)
@@ -376,16 +389,16 @@ struct _ExpressionBuilder: Sendable {
         case "inv":
             let x = try build(arguments[0], expected: expected)
             let s = graph.shape(x)
-            guard unify(s.rows, s.columns) != nil else { throw fail(e, "the inverse of the non-square \(s)") }
+            guard unify(s.rows, s.columns, squareCheck: true) != nil else { throw fail(e, "the inverse of the non-square \(s)") }
             if graph.isScalar(x) { return graph.power(x, -1) }
             return graph.unary(.inverse, x, shape: s)
         case "solve":
             let a = try build(arguments[0], expected: nil)
             let b = try build(arguments[1], expected: nil)
             let sa = graph.shape(a), sb = graph.shape(b)
-            guard unify(sa.rows, sa.columns) != nil else { throw fail(arguments[0], "solve(A, B) needs a square A, not \(sa)") }
-            guard unify(sa.rows, sb.rows) != nil else { throw fail(e, "solve(A, B) with A \(sa) and B \(sb): the rows must agree") }
             if graph.isScalar(a) { return graph.divide(b, byScalar: a) }
+            guard unify(sa.rows, sa.columns, squareCheck: true) != nil else { throw fail(arguments[0], "solve(A, B) needs a square A, not \(sa)") }
+            guard unify(sa.rows, sb.rows) != nil else { throw fail(e, "solve(A, B) with A \(sa) and B \(sb): the rows must agree") }
             return graph.solve(a, b)
         case "prev", "initial":
             let isPrevious = name == "prev"

@@ -8,7 +8,7 @@ import MultiPrecision
 /// exp, …), so a run allocates nothing per scalar operation.
 final class _LoweredProgram: @unchecked Sendable {
     enum Code: UInt8 {
-        case copy, add, subtract, multiply, divide, negate, dot, exp, log, sqrt, tanh, sigmoid, softplus, abs, relu
+        case copy, add, accumulate, subtract, multiply, divide, negate, dot, exp, log, sqrt, tanh, sigmoid, softplus, abs, relu
         case powInt, powRational, maximum, minimum, positivePart, fallback
     }
 
@@ -109,7 +109,7 @@ final class _LoweredProgram: @unchecked Sendable {
         }
         func sum(_ destination: Int, _ terms: [Int]) {
             instructions.append(Instruction(code: .copy, destination: destination, a: terms[0]))
-            for t in terms.dropFirst() { instructions.append(Instruction(code: .add, destination: destination, a: destination, b: t)) }
+            for t in terms.dropFirst() { instructions.append(Instruction(code: .accumulate, destination: destination, b: t)) }
         }
         switch node.operation {
         case .add: entrywise(.add)
@@ -159,7 +159,7 @@ final class _LoweredProgram: @unchecked Sendable {
             let x = a(0)
             instructions.append(Instruction(code: .copy, destination: s[0], a: x[0]))
             for t in x.dropFirst() {
-                instructions.append(Instruction(code: node.operation == .maximum ? .maximum : .minimum, destination: s[0], a: s[0], b: t))
+                instructions.append(Instruction(code: node.operation == .maximum ? .maximum : .minimum, destination: s[0], b: t))
             }
         default:
             // inverse, solve: evaluated by the generic evaluator from the operand registers (allocates).
@@ -192,6 +192,7 @@ final class _LoweredProgram: @unchecked Sendable {
                 switch instruction.code {
                 case .copy: x[d].set(x[a])
                 case .add: x[d].formSum(x[a], x[b])
+                case .accumulate: x[d].add(x[b])
                 case .subtract: x[d].formDifference(x[a], x[b])
                 case .multiply: x[d].formProduct(x[a], x[b])
                 case .divide:
@@ -214,8 +215,10 @@ final class _LoweredProgram: @unchecked Sendable {
                     x[d].withUnsafeMutableMPFRPointer { p in source.withUnsafeMPFRPointer { q in _ = mpfr_tanh(p, q, MPFR_RNDN) } }
                 case .sigmoid:
                     // σ(x) = 1/(1 + e^{−x})
-                    x[d].set(x[a]); x[d].negate(); x[d].formExp(x[d]); x[d].add(1)
-                    x[d].withUnsafeMutableMPFRPointer { p in _ = mpfr_ui_div(p, 1, p, MPFR_RNDN) }
+                    x[d].set(x[a]); x[d].negate()
+                    x[d].withUnsafeMutableMPFRPointer { p in
+                        _ = mpfr_exp(p, p, MPFR_RNDN); _ = mpfr_add_ui(p, p, 1, MPFR_RNDN); _ = mpfr_ui_div(p, 1, p, MPFR_RNDN)
+                    }
                 case .softplus:
                     x[d].formExp(x[a])
                     x[d].withUnsafeMutableMPFRPointer { p in _ = mpfr_log1p(p, p, MPFR_RNDN) }
@@ -231,8 +234,9 @@ final class _LoweredProgram: @unchecked Sendable {
                     if x[a].signum < 0 { failure = ConjectureRuntimeError("a fractional power of a negative number", column: columnOf(instruction.node)); return }
                     let source = x[a], e = exponents[instruction.start]
                     x[d].withUnsafeMutableMPFRPointer { p in source.withUnsafeMPFRPointer { q in e.withUnsafeMPFRPointer { r in _ = mpfr_pow(p, q, r, MPFR_RNDN) } } }
-                case .maximum: if x[b] > x[a] { x[d].set(x[b]) } else { x[d].set(x[a]) }
-                case .minimum: if x[b] < x[a] { x[d].set(x[b]) } else { x[d].set(x[a]) }
+                // In place: the destination already holds the running extreme.
+                case .maximum: if x[b] > x[d] { x[d].set(x[b]) }
+                case .minimum: if x[b] < x[d] { x[d].set(x[b]) }
                 case .fallback:
                     let id = fallbackNodes[instruction.start]
                     var evaluator = _Evaluator<BigFloat>(bound: bound, checks: true)

@@ -40,14 +40,20 @@ struct _Printer {
         case .elementwise(let f): return call(f.rawValue)
         case .power(let r): return ("pow(\(text(ops[0])), \(r))", 5)
         case .trace: return call("tr")
-        case .entrySum: return call("sum")
+        case .entrySum:
+            let inner = graph[ops[0]]
+            if inner.operation == .hadamard {
+                let (a, b) = (inner.operands[0], inner.operands[1])
+                return a == b ? ("norm2(\(text(a)))", 5) : ("inner(\(text(a)), \(text(b)))", 5)
+            }
+            return call("sum")
         case .rowSum: return call("rowsum")
         case .columnSum: return call("colsum")
         case .maximum: return call("max")
         case .minimum: return call("min")
         case .inverse: return call("inv")
         case .solve: return call("solve")
-        case .positivePart: return call("step")
+        case .positivePart: return ("[\(text(ops[0])) > 0]", 5)
         }
     }
 }

@@ -68,6 +68,48 @@ struct ConjectureFlowTests {
             // Tapering computes high orders at fewer bits, to the step's tolerance 2^−200: agreement to that level.
             #expect(largestDifference(a.state, b.state) <= BigFloat(1).scaled(byPowerOfTwo: -195))
             print("P1a tapes: derived \(ta); hand-written \(tb)")
+            // Models' DeepLinearNetworkGradientFlow with X = I, Y = Φ is the same flow, with the same tape size.
+            let identity = (0..<16).map { Rational($0 / 4 == $0 % 4 ? 1 : 0) }
+            let models = try DeepLinearNetworkGradientFlow(widths: [4, 4, 4, 4], x: Matrix(rows: 4, columns: 4, elements: identity),
+                                                           y: Matrix(rows: 4, columns: 4, elements: p1a.target))
+            let tm = try TaylorStepper(field: models, time: BigFloat(0), state: state, configuration: configuration).tapeSummary
+            #expect(ta.products <= tm.products + tm.products / 20, "\(ta) vs \(tm)")
+            #expect(ta.dynamicNodes <= tm.dynamicNodes + tm.dynamicNodes / 10, "\(ta) vs \(tm)")
+            print("P1a tape of DeepLinearNetworkGradientFlow: \(tm)")
+        }
+    }
+}
+
+@Suite("Conjecture language: entrywise flows")
+struct ConjectureEntrywiseFlowTests {
+    @Test("diagonal network x = u∘u − v∘v: the derived rates are u̇ = −2u∘(Aᵀr), v̇ = 2v∘(Aᵀr), r = Ax − b, and trace")
+    func diagonalNetwork() throws {
+        let program = try ConjectureProgram(
+            symbols: [.matrix("A", 2, 3, role: .data), .vector("b", 2, role: .data),
+                      .vector("u", 3, role: .variable), .vector("v", 3, role: .variable)],
+            definitions: [ConjectureDefinition(name: "x", text: "u ∘ u - v ∘ v")],
+            dynamics: .gradientFlow(loss: "1/2 norm2(A x - b)", over: nil, extra: [:]))
+        let a = randomEntries(6, seed: 41), b = randomEntries(2, seed: 42)
+        let alpha = Rational(numerator: 1, denominator: 4)
+        let bound = try program.bind(dimensions: [:], parameters: [:], values: ["A": a, "b": b, "u": [alpha, alpha, alpha], "v": [alpha, alpha, alpha]])
+        let flow = try bound.flow()
+        try withPrecision(256) {
+            var state = bound.initialState.map { BigFloat($0) }
+            state[0] = BigFloat(Rational(numerator: 1, denominator: 3))   // break the symmetry u = v
+            var rate = Array(repeating: BigFloat(0), count: 6)
+            flow.evaluate(time: BigFloat(0), state: state, into: &rate)
+            let u = Array(state[0..<3]), v = Array(state[3..<6])
+            let x = (0..<3).map { u[$0] * u[$0] - v[$0] * v[$0] }
+            let r = (0..<2).map { i in (0..<3).reduce(BigFloat(0)) { $0 + BigFloat(a[i * 3 + $1]) * x[$1] } - BigFloat(b[i]) }
+            let g = (0..<3).map { j in (0..<2).reduce(BigFloat(0)) { $0 + BigFloat(a[$1 * 3 + j]) * r[$1] } }
+            let expected = (0..<3).map { -2 * u[$0] * g[$0] } + (0..<3).map { 2 * v[$0] * g[$0] }
+            #expect(largestDifference(rate, expected) <= 8 * unitRoundoff(256) * largestMagnitude(expected))
+            #expect(largestMagnitude(expected) > 0)
+            let configuration = StepperConfiguration(precision: 256, relativeTolerance: BigFloat(1).scaled(byPowerOfTwo: -150),
+                                                     absoluteTolerance: BigFloat(1).scaled(byPowerOfTwo: -150), horizonEnd: BigFloat(1))
+            let stepper = try TaylorStepper(field: flow, time: BigFloat(0), state: state, configuration: configuration)
+            guard case .accepted = stepper.step(toward: BigFloat(1)) else { Issue.record("step rejected"); return }
+            #expect(stepper.time > 0)
         }
     }
 }

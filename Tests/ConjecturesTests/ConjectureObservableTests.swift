@@ -99,6 +99,23 @@ struct ConjectureObservableTests {
             #expect(throws: ConjectureRuntimeError("a singular matrix in inv/solve", column: 1)) { try singular.updates(state: state) }
             #expect(throws: ConjectureRuntimeError.self) { try singular.exactStep(state: singular.initialState, step: 0) }
         }
+        // Bad instances are errors at bind time: a singular inverse of constant data, a dimension of size 0.
+        let constant = try ConjectureProgram(symbols: [.matrix("A", "n", "n", role: .data), .vector("x", "n", role: .variable)],
+                                             dynamics: .flow(["x": "-(inv(A) x)"]))
+        #expect(throws: ConjectureError(key: "dynamics.flow.x", column: 3, message: "inv/solve of a singular matrix of constant data")) {
+            try constant.bind(dimensions: ["n": 2], parameters: [:], values: ["A": [1, 2, 2, 4], "x": [1, 1]])
+        }
+        #expect(throws: ConjectureError(key: "n", message: "the dimension n must be a positive integer, not 0")) {
+            try constant.bind(dimensions: ["n": 0], parameters: [:], values: ["A": [], "x": []])
+        }
+        // A regular constant inverse is folded exactly, so the Taylor tracer never divides by a pivot.
+        let folded = try constant.bind(dimensions: ["n": 2], parameters: [:], values: ["A": [2, 1, 1, 1], "x": [1, 1]])
+        let flow = try folded.flow()
+        try withPrecision(128) {
+            var rate = [BigFloat(0), BigFloat(0)]
+            flow.evaluate(time: BigFloat(0), state: [BigFloat(1), BigFloat(1)], into: &rate)
+            #expect(rate == [BigFloat(0), BigFloat(-1)])   // A⁻¹ = [[1, −1], [−1, 2]], −A⁻¹(1, 1) = (0, −1)
+        }
         // In a run: the step's values are NaN and the failure is recorded with its step.
         let regular = try program.bind(dimensions: [:], parameters: [:], values: ["A": [2, 0, 0, 2], "x": [1, Rational(-1)]])
         let map = try regular.map()

@@ -100,3 +100,25 @@ struct ConjectureParserTests {
         #expect(program.updates.map(\.shape) == [Shape(3, 1), Shape(3, 1)])
     }
 }
+
+@Suite("Conjecture language: named dimensions meeting inline sizes")
+struct ConjectureDimensionTests {
+    @Test("a named dimension meeting inline data fixes its size; a scalar never does")
+    func constraints() throws {
+        let symbols: [ConjectureSymbol] = [.matrix("W", "d", "k", role: .variable), .matrix("Y", 1, 3, role: .data),
+                                           .vector("x", "n", role: .variable)]
+        let program = try ConjectureProgram(symbols: symbols, dynamics: .flow(["W": "-(W - Y)", "x": "-x"]))
+        #expect(program.dimensionConstraints == ["d": 1, "k": 3])
+        var p = program
+        #expect(throws: ConjectureError(key: "p", column: 1, message: "shape mismatch in an entrywise product: a scalar and n×1")) {
+            try p.compile(observable: "sum(x) ∘ x", key: "p")
+        }
+        #expect(throws: ConjectureError(key: "p", column: 1, message: "the trace of the non-square 1×n")) {
+            try p.compile(observable: "tr(x')", key: "p")
+        }
+        #expect(p.dimensionConstraints == ["d": 1, "k": 3])
+        #expect(throws: ConjectureError(key: "d", message: "the dimension d is 2 here, but the data or an expression fix it at 1")) {
+            try program.bind(dimensions: ["d": 2, "k": 3, "n": 2], parameters: [:], values: ["W": [1, 2, 3, 4, 5, 6], "Y": [1, 2, 3], "x": [1, 1]])
+        }
+    }
+}

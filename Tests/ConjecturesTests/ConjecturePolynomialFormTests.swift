@@ -28,6 +28,20 @@ struct ConjecturePolynomialFormTests {
         #expect(obligation.check().results.first?.proof?.isProved == false)
     }
 
+    @Test("a flow over W2 only: W1 is constant, and tr(W1 W1ᵀ) is proved conserved while the balancedness is refuted")
+    func partialFlow() throws {
+        var p = try ConjectureProgram(symbols: ConjectureParserTests.symbols,
+                                      dynamics: .gradientFlow(loss: "1/2 norm2(W2 W1 X - Y)", over: ["W2"], extra: [:]))
+        let frozen = try p.compile(observable: "tr(W1 W1')", key: "frozen")
+        let balance = try p.compile(observable: "tr(W2' W2) - tr(W1 W1')", key: "balance")
+        guard case .polynomial(let a) = p.polynomialForm(of: frozen), case .polynomial(let b) = p.polynomialForm(of: balance) else {
+            Issue.record("not polynomial"); return
+        }
+        #expect(a.check().results.first?.proof?.isProved == true)
+        #expect(b.check().results.first?.proof?.isProved == false)
+        #expect(p.text(of: p.loss!) == "(1/2) norm2(W2 W1 X - Y)")
+    }
+
     @Test("with a tanh layer there is no obligation, and the reason names tanh")
     func tanhNotPolynomial() throws {
         var p = try program("1/2 norm2(W2 tanh(W1 X) - Y)")
