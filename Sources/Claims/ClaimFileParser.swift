@@ -66,7 +66,8 @@ public struct ClaimFileParser: Sendable {
                                                   problem: .syntax(column: error.column, message: error.message))])
         }
         if case let .table(top) = root, let kind = documentKind(for: top) {
-            return try kind.readClaim(text: text, file: file)
+            let spec = try kind.readClaim(text: Self.removingSearchTables(from: text), file: file)
+            return try attachingSearch(to: spec, top: top, text: text, file: file, baseDirectory: baseDirectory)
         }
         var reader = _ClaimFileReader(file: file, baseDirectory: baseDirectory, keyLines: TOMLKeyLines(scanning: text),
                                       registry: registry)

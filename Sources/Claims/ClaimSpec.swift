@@ -28,6 +28,10 @@ public struct ClaimSpec: Sendable {
     public var instances: [InstanceSpec]
     /// The line of the `id` key in the file, for messages.
     public var idLine: Int?
+    /// The `[search]` table: when given, the claim is checked by a counterexample search around its base instance.
+    public var search: SearchSpec?
+    /// The `[threshold]` table: when given, the claim brackets a critical parameter value by bisection.
+    public var threshold: ThresholdSpec?
 
     /// Creates a claim.
     public init(file: String, id: String, title: String, kind: String, expectation: Expectation, source: String,
