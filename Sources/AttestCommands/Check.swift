@@ -68,6 +68,12 @@ extension Attest {
                                    + "taken over, the others run (same claim files and options).", valueName: "file"))
         public var resume: String?
 
+        /// Where searches write the replay files of their counterexamples.
+        @Option(help: ArgumentHelp("Write the replay claim file of every counterexample found by a [search] (and of "
+                                   + "every [threshold] fail end) into this folder (default: a folder in the temporary "
+                                   + "directory); the report names each file.", valueName: "folder"))
+        public var saveCounterexamples: String?
+
         /// Print the summary table only; no progress.
         @Flag(name: .shortAndLong, help: "Print only the summary table; no progress.")
         public var quiet = false
@@ -133,9 +139,11 @@ extension Attest {
                 print("attest: no claim files (*.toml) found in \(paths.joined(separator: ", ")); 0 claims checked.")
                 return
             }
-            let options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
+            var options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
                                        maxPrecision: maxPrecision, jobs: jobs,
                                        timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+            options.counterexampleFolder = saveCounterexamples
+                ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("attest-counterexamples")
             let previous = try resume.map { try Self.loadReport($0) }
             let completed: [String: [InstanceOutcome]]
             do {

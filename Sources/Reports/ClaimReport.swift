@@ -30,6 +30,8 @@ public struct ClaimReport: Codable, Sendable, Equatable {
     public var counterexample: String?
     /// The instances that ran, by index.
     public var instances: [InstanceReport]
+    /// The counterexample search or threshold bracket, for a claim with `[search]` or `[threshold]`.
+    public var search: SearchReport?
 
     /// Creates a claim report.
     public init(id: String, title: String, kind: String, file: String, source: String, statement: String,
@@ -54,6 +56,7 @@ public struct ClaimReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, title, kind, file, source, statement, statementLatex = "statement_latex", hypotheses, expected, verdict
         case metExpectation = "met_expectation", complete, counterexample, instances
+        case search
     }
 }
 

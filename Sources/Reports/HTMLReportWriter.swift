@@ -74,6 +74,7 @@ public struct HTMLReportWriter: Sendable {
             out.append("<dt>Counterexample</dt><dd>\(e(counterexample))</dd>")
         }
         if !claim.complete { out.append("<dt>Incomplete</dt><dd>not every instance ran</dd>") }
+        for line in claim.search?.lines ?? [] { out.append("<dt>Search</dt><dd>\(e(line))</dd>") }
         out.append("</dl>")
         out.append("<table><tr><th>#</th><th>parameters</th><th>bits</th><th>verdict</th><th>margin</th>"
                    + "<th>error</th><th>where</th><th>measurements (value ± error)</th></tr>")

@@ -47,12 +47,21 @@ public struct JUnitReportWriter: Sendable {
                 let open = "    <testcase classname=\"attest.\(escape(claim.id))\" name=\"\(escape(name))\" time=\"\(seconds(instance.seconds))\""
                 cases.append(body.isEmpty ? open + "/>" : open + ">\n      " + body.joined(separator: "\n      ") + "\n    </testcase>")
             }
+            if claim.instances.isEmpty, let search = claim.search {     // a threshold bracket: one test case
+                let open = "    <testcase classname=\"attest.\(escape(claim.id))\" name=\"threshold\" time=\"0.000\""
+                let text = search.lines.joined(separator: "; ")
+                cases.append(claim.metExpectation ? open + ">\n      <system-out>\(escape(text))</system-out>\n    </testcase>"
+                             : open + ">\n      <failure message=\"the bracket is not verified\" type=\"\(claim.verdict.rawValue)\">"
+                                + "\(escape(text))</failure>\n    </testcase>")
+                if !claim.metExpectation { counts.failures += 1 }
+                totals.tests += 1
+            }
             totals.tests += claim.instances.count
             totals.failures += counts.failures
             totals.errors += counts.errors
             totals.skipped += counts.skipped
             totals.time += counts.time
-            var suite = "  <testsuite name=\"\(escape(claim.id))\" tests=\"\(claim.instances.count)\" failures=\"\(counts.failures)\" "
+            var suite = "  <testsuite name=\"\(escape(claim.id))\" tests=\"\(cases.count)\" failures=\"\(counts.failures)\" "
                 + "errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(seconds(counts.time))\">\n"
             suite += "    <properties>\n"
             for (key, value) in [("title", claim.title), ("kind", claim.kind), ("source", claim.source),
@@ -60,6 +69,7 @@ public struct JUnitReportWriter: Sendable {
                                  ("complete", String(claim.complete))] {
                 suite += "      <property name=\"\(key)\" value=\"\(escape(value))\"/>\n"
             }
+            for line in claim.search?.lines ?? [] { suite += "      <property name=\"search\" value=\"\(escape(line))\"/>\n" }
             suite += "    </properties>\n"
             suite += cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n")
             suite += "  </testsuite>"

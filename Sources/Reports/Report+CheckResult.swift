@@ -27,6 +27,7 @@ extension ClaimReport {
                   metExpectation: outcome.metExpectation, complete: outcome.isComplete,
                   counterexample: outcome.counterexample.map { "instance \($0.instance.index): \($0.reproduction)" },
                   instances: outcome.instances.map(InstanceReport.init(outcome:)))
+        search = SearchReport(outcome: outcome)
     }
 
     /// The verdict that meets an expectation.

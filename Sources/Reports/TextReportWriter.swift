@@ -51,6 +51,7 @@ public struct TextReportWriter: Sendable {
         if let counterexample = claim.counterexample {
             lines.append(indent + "counterexample: " + counterexample)
         }
+        for line in claim.search?.lines ?? [] { lines.append(indent + line) }
         for instance in claim.instances {
             let show = detail == .verbose || instance.attempts.count > 1
                 || (instance.verdict != .pass && instance.verdict != .fail) || (instance.verdict == .fail && claim.expected == .pass)
