@@ -15,7 +15,9 @@ extension SearchReport {
             if let failing = search.failingDraw {
                 failingDraw = failing.instance.index
                 failingParameters = Self.parameters(failing)
-                shrinkSteps = search.shrinkSteps.map { "\($0.change) (margin \($0.margin))" }
+                shrinkSteps = search.shrinkSteps.map {
+                    "\($0.change) (margin \(SignificantDigits.round($0.margin, digits: 6)) ± \($0.error))"
+                }
                 shrinkEvaluations = search.shrinkEvaluations
             }
             if let minimal = search.minimal {
@@ -47,7 +49,9 @@ extension SearchReport {
     /// `FAIL, margin -0.25 ± 1e-70 at step 3`.
     static func check(_ outcome: InstanceOutcome) -> String {
         var text = outcome.verdict.rawValue
-        if let margin = outcome.margin { text += ", margin \(margin.exact ?? margin.value) ± \(margin.error)" }
+        if let margin = outcome.margin {
+            text += ", margin \(margin.exact.flatMap { $0.count <= 40 ? $0 : nil } ?? SignificantDigits.round(margin.value, digits: 12)) ± \(margin.error)"
+        }
         if let location = outcome.location { text += " at \(location)" }
         if let message = outcome.message { text += " (\(message))" }
         return text

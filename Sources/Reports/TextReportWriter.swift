@@ -43,7 +43,9 @@ public struct TextReportWriter: Sendable {
 
     private func claimBlock(_ claim: ClaimReport) -> [String] {
         let arithmetic = claim.instances.allSatisfy { $0.precisionBits == nil } ? "exact" : "MPFR"
-        var lines = ["\(pad(claim.verdict.rawValue, 15))\(claim.id)  (\(claim.instances.count) instance\(claim.instances.count == 1 ? "" : "s"), \(arithmetic)"
+        let count = claim.instances.isEmpty && claim.search?.bracket != nil ? "threshold bisection"
+            : "\(claim.instances.count) instance\(claim.instances.count == 1 ? "" : "s"), \(arithmetic)"
+        var lines = ["\(pad(claim.verdict.rawValue, 15))\(claim.id)  (\(count)"
                      + (claim.expected == .fail ? ", expected FAIL" : "") + ")"]
         let indent = String(repeating: " ", count: 15)
         lines.append(indent + claim.title)
@@ -83,7 +85,8 @@ public struct TextReportWriter: Sendable {
                 return n == 0 ? nil : "\(n) \(v.rawValue)"
             }
             return [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue,
-                    counts.isEmpty ? "none ran" : counts.joined(separator: ", "), claim.metExpectation ? "yes" : "NO"]
+                    counts.isEmpty ? (claim.search?.bracket.map { "bracket, \($0.points) points" } ?? "none ran")
+                        : counts.joined(separator: ", "), claim.metExpectation ? "yes" : "NO"]
         }
         rows.insert(header, at: 0)
         let widths = header.indices.map { c in rows.map { $0[c].count }.max()! }

@@ -3,12 +3,15 @@
 public struct ShrinkStep: Sendable, Equatable {
     /// `steps: 17 → 8`, `widths: [3, 4, 2] → [3, 2]`, `X[1, 2]: 3/4 → 0`.
     public var change: String
-    /// The margin of the reduced instance, with its error.
+    /// The margin of the reduced instance, in decimal.
     public var margin: String
+    /// The margin's error estimate.
+    public var error: String
 
     /// Creates a step.
-    public init(change: String, margin: String) {
+    public init(change: String, margin: String, error: String) {
         self.change = change
         self.margin = margin
+        self.error = error
     }
 }

@@ -27,8 +27,8 @@ public enum Shrinking {
                 if let k = outcomes.firstIndex(where: { $0?.verdict == .fail }) {
                     evaluations += k + 1
                     current = outcomes[k]!
-                    steps.append(ShrinkStep(change: batch[k].change,
-                                            margin: current.margin.map { "\($0.exact ?? $0.value) ± \($0.error)" } ?? "?"))
+                    steps.append(ShrinkStep(change: batch[k].change, margin: current.margin?.value ?? "?",
+                                            error: current.margin?.error ?? "?"))
                     continue improving
                 }
                 evaluations += count
