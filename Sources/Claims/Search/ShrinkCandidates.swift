@@ -3,8 +3,8 @@ import MultiPrecision
 
 /// The reductions tried when shrinking a failing instance, in a fixed order (bigger reductions first): each searched
 /// integer towards the low end of its range (smaller dimensions, depth, steps, horizon, seeds), each list shorter
-/// (fewer layers) or with smaller entries, each rational simpler (its continued-fraction convergents, the low end),
-/// each matrix entry zero or simpler, each listed value earlier in its list.
+/// (fewer layers) or with smaller entries, each rational simpler (`SimplerRationals.candidates`, the low end), each
+/// matrix entry zero or its simplest non-zero simpler value, each listed value earlier in its list.
 public enum ShrinkCandidates {
     /// The candidates for `parameters`, each with a one-line description; the kind's validation is left to the caller.
     public static func candidates(of parameters: InstanceParameters, ranges: [SearchRange]) -> [(change: String, parameters: InstanceParameters)] {
@@ -25,7 +25,7 @@ public enum ShrinkCandidates {
             case let (.rational(minimum, maximum, _), .rational(v)):
                 let h = SimplerRationals.height(v)
                 var seen: [Rational] = []
-                for c in [Rational(0)] + SimplerRationals.convergents(of: v) + [minimum]
+                for c in [Rational(0)] + SimplerRationals.candidates(of: v) + [minimum]
                 where c >= minimum && c <= maximum && c != v && !seen.contains(c) && (SimplerRationals.height(c) < h || c == minimum) {
                     seen.append(c)
                     out.append(("\(name): \(text(v)) → \(text(c))", with(name, .rational(c))))
@@ -54,8 +54,8 @@ public enum ShrinkCandidates {
                     }
                 }
                 for i in 0..<m.rowCount {
-                    for j in 0..<m.columnCount where !m[i, j].isInteger {
-                        guard let simpler = SimplerRationals.convergents(of: m[i, j]).last else { continue }
+                    for j in 0..<m.columnCount where !m[i, j].isZero {
+                        guard let simpler = SimplerRationals.candidates(of: m[i, j]).first(where: { !$0.isZero }) else { continue }
                         let changed = Matrix<Rational>(rows: m.rowCount, columns: m.columnCount) { a, b in a == i && b == j ? simpler : m[a, b] }
                         out.append(("\(name)[\(i + 1), \(j + 1)]: \(text(m[i, j])) → \(text(simpler))",
                                     with(name, .matrix(.exact(changed, origin: origin)))))

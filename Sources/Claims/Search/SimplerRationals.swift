@@ -13,6 +13,30 @@ public enum SimplerRationals {
         return p > r.denominator ? p : r.denominator
     }
 
+    /// Rationals simpler than `value` (smaller height) near it, simplest first (ties: the closer first): its
+    /// convergents, ⌊value⌋ and ⌈value⌉, and its roundings to denominators 2, 4, 8, … below its own.
+    ///
+    /// ```swift
+    /// SimplerRationals.candidates(of: Rational(numerator: 1, denominator: 4))   // [0, 1, 1/2]
+    /// ```
+    public static func candidates(of value: Rational) -> [Rational] {
+        let floor = value.numerator.floorDivided(by: value.denominator)
+        var pool = convergents(of: value) + [Rational(floor), Rational(floor + 1)]
+        var d = BigInt(2)
+        while d < value.denominator {
+            let scaled = value * Rational(d) + Rational(numerator: 1, denominator: 2)
+            pool.append(Rational(numerator: scaled.numerator.floorDivided(by: scaled.denominator), denominator: d))
+            d = d * 2
+        }
+        let h = height(value)
+        var out: [Rational] = []
+        for c in pool where height(c) < h && !out.contains(c) { out.append(c) }
+        return out.sorted { a, b in
+            let (ha, hb) = (height(a), height(b))
+            return ha != hb ? ha < hb : (a - value).magnitude < (b - value).magnitude
+        }
+    }
+
     /// The convergents of `value` other than `value` itself, from the first (⌊value⌋) on.
     public static func convergents(of value: Rational) -> [Rational] {
         var (hPrev, h) = (BigInt(1), value.numerator.floorDivided(by: value.denominator))
