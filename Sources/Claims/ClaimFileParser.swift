@@ -71,7 +71,7 @@ public struct ClaimFileParser: Sendable {
         }
 
         if case let .table(top) = root, let kind = documentKind(for: top) {
-            return try kind.readClaim(text: text, file: file)
+            return try kind.readClaim(text: text, file: file, baseDirectory: baseDirectory)
         }
         var reader = _ClaimFileReader(file: file, baseDirectory: baseDirectory, keyLines: TOMLKeyLines(scanning: text),
                                       registry: registry)

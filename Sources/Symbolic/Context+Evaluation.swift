@@ -131,6 +131,8 @@ extension Context {
             case .scalar(let s): return .scalar(s.coefficient(of: symbol, power: k))
             case .matrix(let p, let shape): return .matrix(p.coefficient(of: symbol, power: k), shape)
             }
+        case .hadamard, .entrywiseQuotient, .function:
+            throw .notPolynomial(e._numericConstructName, at: e.range)
         }
     }
 

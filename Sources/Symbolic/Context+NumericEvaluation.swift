@@ -131,6 +131,8 @@ extension Context {
                 throw .invalidCoefficient("'\(_Naming.unicode(name))' is not a scalar symbol", at: e.range)
             }
             return _Jet(value: try _interpolatedCoefficient(a, symbol: symbol, power: k, in: env), tangent: nil)
+        case .hadamard, .entrywiseQuotient, .function:
+            throw .notPolynomial(e._numericConstructName, at: e.range)
         }
     }
 

@@ -80,6 +80,17 @@ extension Expression: CustomStringConvertible {
             let x = _Formatter.name(symbol, n)
             if n == .latex { return ("[\(x)^{\(k)}]\\left(\(a._format(n).text)\\right)", 5) }
             return ("coeff(\(a._format(n).text), \(x), \(k))", 5)
+        case .hadamard(let a, let b):
+            let mark = n == .latex ? " \\circ " : (n == .unicode ? " ∘ " : " .* ")
+            return (wrap(a, below: 2) + mark + wrap(b, below: 3), 2)
+        case .entrywiseQuotient(let a, let b):
+            let mark = n == .latex ? " \\oslash " : (n == .unicode ? " ⊘ " : " ./ ")
+            return (wrap(a, below: 2) + mark + wrap(b, below: 3), 2)
+        case .function(let name, let arguments):
+            if name == "ones" && arguments.isEmpty { return (n == .latex ? "\\mathbf{1}" : "ones", 5) }
+            let text = arguments.map { $0._format(n).text }.joined(separator: ", ")
+            let head = n == .latex ? "\\operatorname{\(name)}" : name
+            return (n == .latex ? "\(head)\\left(\(text)\\right)" : "\(head)(\(text))", 5)
         }
     }
 }

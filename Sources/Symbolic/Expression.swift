@@ -36,6 +36,14 @@ public struct Expression: Hashable, Sendable {
         case step(Expression)
         /// `coeff(e, x, k)`: the coefficient of xᵏ in e, for a scalar symbol x.
         case coefficient(Expression, symbol: String, power: Int)
+        /// `a ∘ b` or `a .* b`: the entrywise (Hadamard) product (numeric expressions only).
+        case hadamard(Expression, Expression)
+        /// `a ⊘ b` or `a ./ b`: the entrywise quotient (numeric expressions only).
+        case entrywiseQuotient(Expression, Expression)
+        /// A numeric function applied to its arguments, by canonical name: `exp(e)`, `pow(e, r)`, `inner(a, b)`,
+        /// `ones`, `ones(r, c)`, `prev(X)`, … (see ``Parser/numericFunctions``); also `e^r` for a rational r that is
+        /// not a non-negative integer, as `pow(e, r)`. Symbolic identities reject these (they are not polynomial).
+        case function(String, [Expression])
     }
 
     /// The node.
@@ -64,10 +72,37 @@ public struct Expression: Hashable, Sendable {
         case .negation(let a), .power(let a, _), .transpose(let a), .trace(let a), .derivative(let a), .step(let a),
              .coefficient(let a, _, _):
             a._visit(body)
-        case .sum(let a, let b), .difference(let a, let b), .product(let a, let b), .quotient(let a, let b):
+        case .sum(let a, let b), .difference(let a, let b), .product(let a, let b), .quotient(let a, let b),
+             .hadamard(let a, let b), .entrywiseQuotient(let a, let b):
             a._visit(body); b._visit(body)
+        case .function(_, let arguments):
+            for a in arguments { a._visit(body) }
         }
         if case .coefficient(_, let symbol, _) = node { body(Expression(.name(symbol), range: range)) }
+    }
+
+    /// Whether the expression uses a construct of the numeric language only (entrywise operations and the numeric
+    /// functions), which symbolic identities reject.
+    public var isNumericOnly: Bool {
+        var found = false
+        _visit { e in
+            switch e.node {
+            case .hadamard, .entrywiseQuotient, .function: found = true
+            default: break
+            }
+        }
+        return found
+    }
+
+    /// The name of a numeric-only node for messages: `exp`, `the entrywise product ∘`, …
+    var _numericConstructName: String {
+        switch node {
+        case .hadamard: return "the entrywise product ∘"
+        case .entrywiseQuotient: return "the entrywise quotient ⊘"
+        case .function("pow", _): return "a power other than a non-negative integer"
+        case .function(let name, _): return name
+        default: return "this expression"
+        }
     }
 
     /// The names (symbols and definitions) the expression refers to, including the scalar of `coeff`.
@@ -79,9 +114,13 @@ public struct Expression: Hashable, Sendable {
             case .name(let name): result.insert(name)
             case .negation(let a), .power(let a, _), .transpose(let a), .trace(let a), .derivative(let a), .step(let a):
                 walk(a)
-            case .sum(let a, let b), .difference(let a, let b), .product(let a, let b), .quotient(let a, let b):
+            case .sum(let a, let b), .difference(let a, let b), .product(let a, let b), .quotient(let a, let b),
+                 .hadamard(let a, let b), .entrywiseQuotient(let a, let b):
                 walk(a); walk(b)
             case .coefficient(let a, let symbol, _): walk(a); result.insert(symbol)
+            case .function(let name, let arguments):
+                // The dimension arguments of ones(r, c) are sizes, not names of symbols.
+                if name != "ones" { for a in arguments { walk(a) } }
             }
         }
         walk(self)

@@ -25,6 +25,8 @@ public struct ParseError: Error, Hashable, Sendable {
         case empty
         /// Parentheses nested deeper than ``Parser/maximumNesting`` (the parser recurses once per level).
         case nestedTooDeeply(limit: Int)
+        /// A function called with the wrong number of arguments (`expected` is, e.g., "1" or "0 or 2").
+        case wrongArgumentCount(function: String, expected: String, found: Int)
     }
 
     /// What went wrong.
@@ -60,9 +62,11 @@ extension ParseError: CustomStringConvertible {
         case .unexpectedEnd(let expected): message = "expected \(expected) but found the end of the text"
         case .invalidName(let name): message = "'\(name)' is not a valid name"
         case .invalidNumber(let text): message = "'\(text)' is not a number"
-        case .invalidExponent(let text): message = "the exponent '\(text)' is not a non-negative integer or T"
+        case .invalidExponent(let text): message = "the exponent '\(text)' is not an integer, a rational in parentheses or T"
         case .empty: message = "the text is empty"
         case .nestedTooDeeply(let limit): message = "parentheses are nested more than \(limit) deep"
+        case .wrongArgumentCount(let function, let expected, let found):
+            message = "\(function) takes \(expected) argument\(expected == "1" ? "" : "s") but is given \(found)"
         }
         return "column \(column): \(message)"
     }

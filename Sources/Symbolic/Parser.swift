@@ -5,14 +5,20 @@ import MultiPrecision
 /// ```
 /// equation  = expr "=" expr
 /// expr      = ["+" | "-"] term { ("+" | "-") term }
-/// term      = factor { ["*" | "·" | "/"] factor }          juxtaposition multiplies: W2' W2
+/// term      = factor { ["*" | "·" | "/" | "∘" | ".*" | "⊘" | "./"] factor }   juxtaposition multiplies: W2' W2
 /// factor    = ("-" | "+") factor | "d/dt" postfix | postfix
-/// postfix   = primary { "ᵀ" | "'" | "⊤" | "^T" | "^" integer | superscript integer | "⁺" }
-/// primary   = number | name | "I" | "(" expr ")"
+/// postfix   = primary { "ᵀ" | "'" | "⊤" | "^T" | "^" exponent | superscript integer | "⁺" }
+/// exponent  = integer | "-" integer | "(" ["-"] number ["/" number] ")"
+/// primary   = number | name | "I" | "ones" | "(" expr ")"
 ///           | ("tr" | "trace" | "transpose" | "ddt" | "step") "(" expr ")"
 ///           | "coeff" "(" expr "," name "," integer ")"
+///           | function "(" expr {"," expr} ")"                  exp, log, …, see numericFunctions
 /// name      = (ASCII letters | one Greek letter) ["_"] {digit | subscript digit}
 /// ```
+///
+/// The entrywise operators `∘ ⊘ .* ./`, the functions of ``numericFunctions`` and exponents other than non-negative
+/// integers belong to the numeric language of conjectures; the symbolic identities reject them when they evaluate
+/// (they are not polynomial). An exponent other than a non-negative integer parses as `pow(e, r)`.
 ///
 /// `−` (U+2212) reads as `-`, and `·`, `⋅` as `*`. Names are stored canonically: `W₁`, `W_1` and `W1` are the same
 /// name, and `η` is `eta`. `I` is the identity; `tr`, `trace`, `transpose`, `ddt`, `step`, `coeff` and `I` are
@@ -24,6 +30,21 @@ public enum Parser {
     /// The deepest nesting of parentheses accepted: the parser recurses once per level, and a deeper text (which
     /// no identity needs) would overflow the stack instead of failing. `make fuzz` found it.
     public static let maximumNesting = 200
+
+    /// The functions of the numeric language, by canonical name, with the numbers of arguments each accepts.
+    /// All are reserved names.
+    ///
+    /// Entrywise: `exp log tanh sigmoid softplus sqrt abs relu`, `pow(e, r)` (rational r). Reductions: `sum(e)`
+    /// (all entries), `rowsum(e)` (a column), `colsum(e)` (a row), `norm2(e)` = ‖e‖²_F, `norm(e)` = ‖e‖_F,
+    /// `norm1(e)` = Σ|e_ij|, `inner(a, b)` = tr(aᵀb), `max(e)`, `min(e)`. Others: `ones` or `ones(r, c)`,
+    /// `normalize(e)` = e / sum(e), `inv(e)`, `solve(A, B)` = A⁻¹B, `prev(X)`, `initial(e)`.
+    public static let numericFunctions: [String: ClosedRange<Int>] = [
+        "exp": 1...1, "log": 1...1, "tanh": 1...1, "sigmoid": 1...1, "softplus": 1...1, "sqrt": 1...1,
+        "abs": 1...1, "relu": 1...1, "pow": 2...2,
+        "sum": 1...1, "rowsum": 1...1, "colsum": 1...1, "norm2": 1...1, "norm": 1...1, "norm1": 1...1,
+        "inner": 2...2, "max": 1...1, "min": 1...1,
+        "ones": 0...2, "normalize": 1...1, "inv": 1...1, "solve": 2...2, "prev": 1...1, "initial": 1...1,
+    ]
 
     /// Parses an expression; the whole text must be used.
     ///
@@ -54,6 +75,7 @@ struct _Token: Equatable {
         case number(Rational)
         case name(String)
         case plus, minus, times, divide, equals, leftParenthesis, rightParenthesis, comma
+        case hadamard, entrywiseDivide
         case transpose, caret, stepMark, ddt
         case superscript(Int)
         case end
@@ -143,6 +165,12 @@ struct _ParserState {
                 index += 1
                 let rhs = try parseFactor()
                 result = Expression(.quotient(result, rhs), range: result.range.lowerBound..<rhs.range.upperBound)
+            } else if current.kind == .hadamard || current.kind == .entrywiseDivide {
+                let isProduct = current.kind == .hadamard
+                index += 1
+                let rhs = try parseFactor()
+                let range = result.range.lowerBound..<rhs.range.upperBound
+                result = Expression(isProduct ? .hadamard(result, rhs) : .entrywiseQuotient(result, rhs), range: range)
             } else if startsImplicitFactor {
                 let rhs = try parseFactor()
                 result = Expression(.product(result, rhs), range: result.range.lowerBound..<rhs.range.upperBound)
@@ -196,6 +224,15 @@ struct _ParserState {
                 case .number(let k) where k.isInteger && !k.isNegative && k <= Rational(1_000):
                     index += 1
                     result = Expression(.power(result, Int(k.description)!), range: result.range.lowerBound..<exponent.range.upperBound)
+                case .minus, .leftParenthesis:
+                    let (r, end) = try parseRationalExponent()
+                    let rangeOfExponent = exponent.range.lowerBound..<end
+                    if r.isInteger && !r.isNegative && r <= Rational(1_000) {
+                        result = Expression(.power(result, Int(r.description)!), range: result.range.lowerBound..<end)
+                    } else {
+                        result = Expression(.function("pow", [result, Expression(.number(r), range: rangeOfExponent)]),
+                                            range: result.range.lowerBound..<end)
+                    }
                 case .end:
                     throw unexpected("an exponent")
                 default:
@@ -205,6 +242,51 @@ struct _ParserState {
                 return result
             }
         }
+    }
+
+    /// `-k`, `(r)`, `(-r)`, `(p/q)` or `(-p/q)` after `^`; returns the exponent and the end of its text.
+    mutating func parseRationalExponent() throws(ParseError) -> (Rational, Int) {
+        let parenthesized = current.kind == .leftParenthesis
+        if parenthesized { index += 1 }
+        var negative = false
+        if current.kind == .minus { negative = true; index += 1 }
+        guard case .number(let p) = current.kind else { throw ParseError(.invalidExponent(display(current)), at: current.range.lowerBound, in: text) }
+        index += 1
+        var value = p
+        if parenthesized && current.kind == .divide {
+            index += 1
+            guard case .number(let q) = current.kind, !q.isZero else {
+                throw ParseError(.invalidExponent(display(current)), at: current.range.lowerBound, in: text)
+            }
+            index += 1
+            value = p / q
+        }
+        if !parenthesized && !p.isInteger { throw ParseError(.invalidExponent(display(tokens[index - 1])), at: tokens[index - 1].range.lowerBound, in: text) }
+        if parenthesized { try expect(.rightParenthesis, "')'") }
+        return (negative ? -value : value, tokens[index - 1].range.upperBound)
+    }
+
+    /// The arguments of a numeric function: `(` expr {`,` expr} `)`, or nothing for a bare `ones`.
+    mutating func parseFunction(_ name: String, at token: _Token) throws(ParseError) -> Expression {
+        let arity = Parser.numericFunctions[name]!
+        if name == "ones" && current.kind != .leftParenthesis { return Expression(.function(name, []), range: token.range) }
+        try expect(.leftParenthesis, "'(' after \(name)")
+        var arguments: [Expression] = []
+        if current.kind != .rightParenthesis || arity.lowerBound > 0 {
+            arguments.append(try parseExpression())
+            while current.kind == .comma {
+                index += 1
+                arguments.append(try parseExpression())
+            }
+        }
+        let close = current
+        try expect(.rightParenthesis, arguments.count < arity.upperBound ? "',' or ')'" : "')'")
+        guard arity.contains(arguments.count), !(name == "ones" && arguments.count == 1) else {
+            let expected = name == "ones" ? "0 or 2" : String(arity.lowerBound)
+            throw ParseError(.wrongArgumentCount(function: name, expected: expected, found: arguments.count),
+                             at: token.range.lowerBound, in: text)
+        }
+        return Expression(.function(name, arguments), range: token.range.lowerBound..<close.range.upperBound)
     }
 
     mutating func parseArgument(of function: String) throws(ParseError) -> Expression {
@@ -256,6 +338,8 @@ struct _ParserState {
                 index += 1
                 try expect(.rightParenthesis, "')'")
                 return finish(.coefficient(e, symbol: symbol, power: Int(k.description)!), self)
+            case _ where Parser.numericFunctions[name] != nil:
+                return try parseFunction(name, at: token)
             default:
                 return Expression(.name(name), range: token.range)
             }
@@ -284,6 +368,10 @@ enum _Tokenizer {
             case "+": add(.plus, 1); continue
             case "-", "−": add(.minus, 1); continue
             case "*", "·", "⋅": add(.times, 1); continue
+            case "∘", "⊙": add(.hadamard, 1); continue
+            case "⊘": add(.entrywiseDivide, 1); continue
+            case "." where i + 1 < c.count && c[i + 1] == "*": add(.hadamard, 2); continue
+            case "." where i + 1 < c.count && c[i + 1] == "/": add(.entrywiseDivide, 2); continue
             case "/": add(.divide, 1); continue
             case "=": add(.equals, 1); continue
             case "(": add(.leftParenthesis, 1); continue

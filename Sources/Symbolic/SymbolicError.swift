@@ -47,6 +47,8 @@ public enum SymbolicError: Error, Hashable, Sendable {
     case missingDimension(String)
     /// Numeric evaluation of `d/dt`, `step` or `coeff` nested inside `d/dt` is not supported.
     case unsupportedNesting(String, at: Range<Int>)
+    /// A construct of the numeric language (entrywise operations, exp, log, sum, …) in a symbolic identity.
+    case notPolynomial(String, at: Range<Int>)
     /// The text evaluates to a matrix where a scalar is needed, or the reverse.
     case kindMismatch(expected: String)
     /// A declared shape or flow/step entry does not fit its symbol.
@@ -90,6 +92,8 @@ extension SymbolicError: CustomStringConvertible {
         case .missingValue(let symbol): return "no value for \(symbol)"
         case .missingDimension(let name): return "no size for the dimension \(name)"
         case .unsupportedNesting(let what, let range): return "\(what) inside d/dt is not supported\(position(range))"
+        case .notPolynomial(let what, let range):
+            return "\(what) is not polynomial: symbolic identities use products, sums, transposes and traces\(position(range))"
         case .kindMismatch(let expected): return "expected \(expected)"
         case .invalidDeclaration(let message): return message
         }

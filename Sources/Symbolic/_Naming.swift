@@ -21,7 +21,8 @@ let _subscriptDigits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "
 let _superscriptDigits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
 
 /// Names the parser keeps for itself; no symbol or definition may use them.
-let _reservedNames: Set<String> = ["tr", "trace", "transpose", "ddt", "step", "coeff", "I"]
+let _reservedNames = Set<String>(["tr", "trace", "transpose", "ddt", "step", "coeff", "I"])
+    .union(Parser.numericFunctions.keys)
 
 extension Character {
     /// An ASCII letter a–z or A–Z.

@@ -46,6 +46,7 @@ public struct ClaimKindRegistry: Sendable {
         PBLCriticalPointsKind(),
         MirrorDescentMatrixSensingKind(),
         BuresWassersteinKind(),
+        ConjectureKind(),
     ])
 
     /// This registry with one more kind.

@@ -13,4 +13,15 @@ public protocol DocumentClaimKind: ClaimKind {
     ///
     /// - Throws: `ClaimFileErrors` locating every problem by file, line and key.
     func readClaim(text: String, file: String) throws(ClaimFileErrors) -> ClaimSpec
+
+    /// Reads a file whose data files (CSV, JSON) are found relative to `baseDirectory`. The default ignores the
+    /// folder and calls `readClaim(text:file:)`.
+    func readClaim(text: String, file: String, baseDirectory: String) throws(ClaimFileErrors) -> ClaimSpec
+}
+
+extension DocumentClaimKind {
+    /// Kinds without data files read the text alone.
+    public func readClaim(text: String, file: String, baseDirectory: String) throws(ClaimFileErrors) -> ClaimSpec {
+        try readClaim(text: text, file: file)
+    }
 }

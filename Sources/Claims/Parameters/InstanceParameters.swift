@@ -11,11 +11,19 @@ public struct InstanceParameters: Sendable, Equatable {
     /// The names in claim-file order, for reports.
     public private(set) var order: [String]
 
+    /// What a document kind read from its file for this instance, as a typed value (see `DocumentClaimKind`);
+    /// `nil` for kinds whose parameters come from the tables.
+    public private(set) var payload: KindPayload?
+
     /// Creates a parameter set; `order` lists the names in the order reports show them.
-    public init(values: [String: ParameterValue], order: [String]) {
+    public init(values: [String: ParameterValue], order: [String], payload: KindPayload? = nil) {
         self.values = values
         self.order = order
+        self.payload = payload
     }
+
+    /// The payload as a `T`, or `nil` when there is none of that type.
+    public func payload<T: Sendable>(as type: T.Type) -> T? { payload?.value as? T }
 
     /// Whether the parameter was given or has a default.
     public func has(_ name: String) -> Bool { values[name] != nil }
@@ -88,4 +96,24 @@ public struct ParameterProblem: Error, Sendable, Equatable {
         self.key = key
         self.problem = problem
     }
+}
+
+/// A typed value that a document kind attaches to an instance when it reads its file (the parsed conjecture and
+/// the instance's bindings, for instance), so that `evaluate` needs no second reading of the text.
+///
+/// Two payloads are equal when their `identity` texts are (the kind chooses it: the file and the instance).
+public struct KindPayload: Sendable, Equatable {
+    /// The value.
+    public let value: any Sendable
+    /// What identifies it, for equality of instances (a resumed run matches instances by their parameters).
+    public let identity: String
+
+    /// Wraps `value`.
+    public init(_ value: any Sendable, identity: String) {
+        self.value = value
+        self.identity = identity
+    }
+
+    /// Equal identities.
+    public static func == (a: KindPayload, b: KindPayload) -> Bool { a.identity == b.identity }
 }
