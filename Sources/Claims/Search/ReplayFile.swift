@@ -13,17 +13,19 @@ public enum ReplayFile {
     /// `<id>-counterexample.toml`.
     public static func fileName(for claim: ClaimSpec) -> String { id(for: claim) + ".toml" }
 
-    /// The file's text for `parameters` of `claim`; `note` becomes its leading comment and its `notes`.
+    /// The file's text for `parameters` of `claim`; `note` becomes its leading comment and its `notes`;
+    /// `expectation` replaces the claim's (the fail end of a threshold bracket is replayed as known false).
     public static func text(claim: ClaimSpec, kind: any ClaimKind, parameters: InstanceParameters,
-                            numerics: NumericsSettings, note: String) -> String {
+                            numerics: NumericsSettings, note: String, expectation: Expectation? = nil) -> String {
+        let expectation = expectation ?? claim.expectation
         if kind is any DocumentClaimKind {
-            return documentText(claim: claim, parameters: parameters, note: note)
+            return documentText(claim: claim, parameters: parameters, note: note, expectation: expectation)
         }
         var top: [String: TOMLNode] = [
             "id": .string(id(for: claim)),
             "title": .string("Counterexample: " + claim.title),
             "kind": .string(claim.kind),
-            "expect": .string(claim.expectation.rawValue),
+            "expect": .string(expectation.rawValue),
             "source": .string(claim.source),
             "statement": .string(claim.statement),
             "notes": .string(note),
@@ -76,28 +78,39 @@ public enum ReplayFile {
     }
 
     /// For a kind that reads its own format: the original text with `[search]`, `[threshold]`, `[grid]` and
-    /// `[[instance]]` commented out, the id renamed, and one `[[instance]]` with the searched values.
-    static func documentText(claim: ClaimSpec, parameters: InstanceParameters, note: String) -> String {
+    /// `[[instance]]` commented out (every other line kept in place, so declarations keep their order), the id
+    /// renamed, values of `[parameters]` entries written in place, and one `[[instance]]` with every other value.
+    static func documentText(claim: ClaimSpec, parameters: InstanceParameters, note: String,
+                             expectation: Expectation) -> String {
         let original = (try? String(contentsOfFile: claim.file, encoding: .utf8)) ?? ""
+        var section = ""
         var dropping = false
         var lines: [String] = []
+        var written: Set<String> = []
         for line in original.components(separatedBy: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("[") {
-                let name = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).components(separatedBy: "]").first ?? ""
-                dropping = ["search", "threshold", "grid", "instance"].contains(name) || name.hasPrefix("search.")
+                section = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).components(separatedBy: "]").first ?? ""
+                dropping = ["search", "threshold", "grid", "instance"].contains(section) || section.hasPrefix("search.")
             }
             if dropping { lines.append(line.isEmpty ? line : "# " + line); continue }
-            if trimmed.hasPrefix("id ") || trimmed.hasPrefix("id=") {
+            let key = trimmed.prefix { $0 != "=" && $0 != " " }
+            if section.isEmpty && key == "id" {
                 lines.append("id = " + TOMLNode.quoted(id(for: claim)))
-                continue
+                lines.append("expect = " + TOMLNode.quoted(expectation.rawValue))
+            } else if section.isEmpty && key == "expect" {
+                lines.append("# " + line)
+            } else if section == "parameters", let value = parameters.values[String(key)], !key.isEmpty {
+                lines.append("\(key) = \(node(value).valueText)")
+                written.insert(String(key))
+            } else {
+                lines.append(line)
             }
-            lines.append(line)
         }
-        var names = claim.search?.parameterNames ?? []
-        if let threshold = claim.threshold { names.append(threshold.parameter) }
         lines.append("[[instance]]")
-        for name in names { if let value = parameters.values[name] { lines.append("\(TOMLNode.keyText(name)) = \(node(value).valueText)") } }
+        for name in parameters.order where !written.contains(name) {
+            if let value = parameters.values[name] { lines.append("\(TOMLNode.keyText(name)) = \(node(value).valueText)") }
+        }
         return "# " + note + "\n" + lines.joined(separator: "\n") + "\n"
     }
 }

@@ -63,7 +63,9 @@ public struct SearchDraws: Sendable {
             let matrix = Matrix<Rational>(rows: rows, columns: columns) { i, j in entriesDrawn[i * columns + j] }
             set(range.parameter, .matrix(.exact(matrix, origin: "drawn")))
         }
-        let drawn = InstanceParameters(values: values, order: order)
+        guard let drawn = SearchedInstance.rebuilt(InstanceParameters(values: values, order: order), from: base, kind: kind) else {
+            return nil
+        }
         do { try kind.validate(drawn) } catch { return nil }
         return drawn
     }

@@ -13,9 +13,10 @@ public enum Shrinking {
         var steps: [ShrinkStep] = []
         var evaluations = 0
         improving: while evaluations < limit && !Task.isCancelled {
-            let candidates = ShrinkCandidates.candidates(of: current.instance.parameters, ranges: ranges).filter {
-                $0.parameters != current.instance.parameters && (try? kind.validate($0.parameters)) != nil
-            }
+            let candidates = ShrinkCandidates.candidates(of: current.instance.parameters, ranges: ranges).compactMap { candidate in
+                SearchedInstance.rebuilt(candidate.parameters, from: current.instance.parameters, kind: kind)
+                    .map { (change: candidate.change, parameters: $0) }
+            }.filter { $0.parameters != current.instance.parameters && (try? kind.validate($0.parameters)) != nil }
             var next = 0
             while next < candidates.count && evaluations < limit {
                 let count = min(max(1, jobs), candidates.count - next, limit - evaluations)

@@ -17,7 +17,8 @@ public enum ThresholdBisection {
         func instance(_ value: Rational) -> InstanceSpec {
             var values = base.parameters.values
             values[threshold.parameter] = .rational(value)
-            return InstanceSpec(index: 0, parameters: InstanceParameters(values: values, order: base.parameters.order))
+            let changed = InstanceParameters(values: values, order: base.parameters.order)
+            return InstanceSpec(index: 0, parameters: SearchedInstance.rebuilt(changed, from: base.parameters, kind: kind) ?? changed)
         }
         func check(_ values: [Rational]) async -> [ThresholdOutcome.Point]? {
             var points: [ThresholdOutcome.Point] = []
@@ -79,7 +80,8 @@ public enum ThresholdBisection {
             if let replayFolder, result.failEnd.outcome.verdict == .fail {
                 let text = ReplayFile.text(claim: claim, kind: kind, parameters: result.failEnd.outcome.instance.parameters,
                                            numerics: numerics,
-                                           note: "Replay of the fail end \(threshold.parameter) = \(result.failEnd.value) of the threshold bracket of \(claim.id)")
+                                           note: "Replay of the fail end \(threshold.parameter) = \(result.failEnd.value) of the threshold bracket of \(claim.id) (known false)",
+                                           expectation: .fail)
                 claimOutcome.threshold?.replayFile = try? ReplayFile.write(text, named: ReplayFile.fileName(for: claim), in: replayFolder)
             }
         } else {
