@@ -26,6 +26,7 @@ extension SearchReport {
             }
             replayFile = search.replayFile
             agreement = search.agreement
+            firstViolation = search.firstViolation
         }
         if let threshold = outcome.threshold {
             bracket = BracketReport(

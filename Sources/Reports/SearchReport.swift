@@ -29,6 +29,8 @@ public struct SearchReport: Codable, Sendable, Equatable {
     public var replayFile: String?
     /// How far along the run the two precisions agree.
     public var agreement: String?
+    /// The step of the first violation beyond its error estimate.
+    public var firstViolation: String?
     /// The threshold bracket, for a claim with `[threshold]`.
     public var bracket: BracketReport?
 
@@ -36,7 +38,7 @@ public struct SearchReport: Codable, Sendable, Equatable {
         case seed, draws, drawBudget = "draw_budget", secondsBudget = "seconds_budget", rejected
         case failingDraw = "failing_draw", failingParameters = "failing_parameters", shrinkSteps = "shrink_steps"
         case shrinkEvaluations = "shrink_evaluations", minimalInstance = "minimal_instance", minimalMargin = "minimal_margin"
-        case replayFile = "replay_file", agreement, bracket
+        case replayFile = "replay_file", agreement, firstViolation = "first_violation", bracket
     }
 
     /// Creates an empty report (fields are filled by `init?(outcome:)`).
@@ -59,6 +61,7 @@ public struct SearchReport: Codable, Sendable, Equatable {
                        + (shrinkSteps.isEmpty ? "" : ": " + shrinkSteps.joined(separator: "; ")))
         }
         if let minimalInstance { out.append("minimal instance: " + Self.text(minimalInstance) + (minimalMargin.map { "; \($0)" } ?? "")) }
+        if let firstViolation { out.append("where: " + firstViolation) }
         if let agreement { out.append("precision: " + agreement) }
         if let bracket { out += bracket.lines }
         if let replayFile { out.append("replay file: " + replayFile) }

@@ -168,6 +168,21 @@ struct SearchTests {
         #expect(outcome.instances.allSatisfy { $0.instance.parameters.integer("n") != $0.instance.parameters.integer("m") })
     }
 
+    @Test("The first violation beyond its error estimate is found by cutting the run, not at the largest violation")
+    func firstViolation() async throws {
+        let outcome = try await SearchToyKinds.check(SearchToyKinds.file("toy-step-run", expect: "fail", """
+            [search]
+            draws = 3
+            shrink = false
+            [search.ranges]
+            steps = [9, 9]
+            """))
+        let search = try #require(outcome.search)
+        #expect(search.minimal?.location == "t = 9")
+        let statement = try #require(search.firstViolation)
+        #expect(statement.contains("at step 3 of 9") && statement.contains("-0.001") && statement.contains("after 2 it is PASS"))
+    }
+
     @Test("Simpler rationals are the continued-fraction convergents")
     func convergents() {
         #expect(SimplerRationals.convergents(of: Rational(numerator: 355, denominator: 113)) == [3, Rational(numerator: 22, denominator: 7)])

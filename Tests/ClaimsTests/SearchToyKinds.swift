@@ -6,7 +6,7 @@ import MultiPrecision
 enum SearchToyKinds {
     /// A registry with every toy kind.
     static let registry = ClaimKindRegistry.standard.adding(IntegerBound()).adding(RationalBound())
-        .adding(ZeroMatrix()).adding(BlurryBound())
+        .adding(ZeroMatrix()).adding(BlurryBound()).adding(StepRun())
 
     /// "n ≤ 10" (exact): margin 10 − n; `m` is an extra integer that does not matter; n = m is rejected.
     struct IntegerBound: ClaimKind {
@@ -82,6 +82,27 @@ enum SearchToyKinds {
             let bits = context.precision ?? 64
             let blur = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << (bits / 4)))
             return Evaluation(quantities: [], margin: .rounded(BigFloat(Rational(numerator: 1, denominator: 3) - p.rational("x")!) + blur))
+        }
+    }
+
+    /// "f(t) ≥ 0 at every step t ≤ steps" (exact) with f(t) = 1 for t < 3, f(3) = −1/1000 and f(t) = −t for t > 3:
+    /// the first violation is at step 3, the largest at the last step.
+    struct StepRun: ClaimKind {
+        var name: String { "toy-step-run" }
+        var summary: String { "f(t) ≥ 0 for t ≤ steps" }
+        var method: String { "margin min_t f(t), exact" }
+        var arithmetic: Arithmetic { .exact }
+        var parameters: [ParameterSpec] {
+            [ParameterSpec("steps", section: .dynamics, type: .integer(1...100), default: .integer(1), help: "steps")]
+        }
+        func validate(_ p: InstanceParameters) throws(ParameterProblem) {}
+        func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+            var margin = Rational(1), place = "t = 1"
+            for t in 1...p.integer("steps")! {
+                let f = t < 3 ? Rational(1) : (t == 3 ? Rational(numerator: -1, denominator: 1000) : Rational(-t))
+                if f < margin { margin = f; place = "t = \(t)" }
+            }
+            return Evaluation(quantities: [], margin: .exact(margin), location: place)
         }
     }
 

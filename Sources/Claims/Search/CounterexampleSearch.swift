@@ -83,6 +83,8 @@ public enum CounterexampleSearch {
             }
             result.minimal = minimal
             result.agreement = PrecisionAgreement.statement(for: minimal, guardBits: numerics.guardBits)
+            result.firstViolation = await FirstViolation.statement(for: minimal, kind: kind, numerics: numerics,
+                                                                   timeout: timeout, jobs: jobs)
             let note = "Replay of draw \(firstFail) of the search of \(claim.id) (seed \(search.seed))"
                 + (result.shrinkSteps.isEmpty ? "" : ", shrunk in \(result.shrinkSteps.count) steps")
                 + "; `attest check` on this file gives the same FAIL and the same margin."

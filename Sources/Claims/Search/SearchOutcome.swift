@@ -26,6 +26,8 @@ public struct SearchOutcome: Sendable {
     public var replayText: String?
     /// How far along the minimal instance's run the two precisions agree (kinds that record series).
     public var agreement: String?
+    /// The step of the first violation beyond its error estimate in the minimal instance (kinds with `steps`).
+    public var firstViolation: String?
 
     /// Creates an outcome.
     public init(seed: Int, draws: Int, drawBudget: Int?, secondsBudget: Double?, rejected: Int,
