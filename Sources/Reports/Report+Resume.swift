@@ -6,7 +6,8 @@ extension Report {
     ///
     /// An instance is taken over when its claim (same id and kind) is among `claims` and the instance at the same
     /// index has the same parameters and seed, and for rounded kinds the same starting precision. Claims of the
-    /// report that are not among `claims` are ignored.
+    /// report that are not among `claims` are ignored, and so are claims with `[search]` or `[threshold]` (they run
+    /// again from the start: their draws and bisection points are deterministic).
     ///
     /// - Throws: `ResumeMismatch` when the report comes from another Attest or library version, or when a claim or
     ///   instance differs from the claim files (then resuming would mix two different runs).
@@ -20,6 +21,7 @@ extension Report {
         var completed: [String: [InstanceOutcome]] = [:]
         for claimReport in self.claims {
             guard let claim = byID[claimReport.id] else { continue }
+            if claim.search != nil || claim.threshold != nil { continue }      // a search or bisection runs again whole
             guard claim.kind == claimReport.kind else {
                 throw ResumeMismatch("claim \(claim.id) is of kind \(claimReport.kind) in the report but \(claim.kind) in \(claim.file)")
             }

@@ -85,6 +85,8 @@ public struct ClaimEngine: Sendable {
         }
         var results = claims.indices.map { ClaimOutcome(claim: claims[$0], instances: outcomes[$0]) }
         for c in searched.sorted() where !Task.isCancelled {
+            let what = claims[c].threshold != nil ? "threshold bisection" : "counterexample search"
+            progress?(.instanceStarted(claimID: claims[c].id, index: 0, of: 1, parameters: what))
             results[c] = await searchOutcome(claims[c], options: options)
             remaining[c] = results[c].isComplete ? 0 : 1
             claimsDone += 1
