@@ -88,3 +88,9 @@ fuzz: deps
 
 clean:
 	rm -rf .build .build-sanitize .build-fuzz
+
+# The conjecture language's two speed ratios (issue 15): P1a derived flow vs the hand-written field, and OMWU on P2a
+# written in the language vs the built-in loop; paired runs, medians.
+bench-conjectures: deps
+	$(SWIFT) build -c release --product attest-benchmarks
+	$(RELEASE_BIN)/attest-benchmarks --conjectures

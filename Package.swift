@@ -151,7 +151,7 @@ let package = Package(
         .executableTarget(
             name: "attest-benchmarks",
             dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "Dynamics", "AttestTestSupport", "CMPFR",
-                           "CAllocationCounter"],
+                           "CAllocationCounter", "Conjectures", "Models"],
             path: "Benchmarks/AttestBenchmarks"
         ),
     ],

@@ -44,6 +44,10 @@ extension Attest {
             if let latex = claim.statementLaTeX { out.append("LaTeX:      \(latex)") }
             out.append("Source:     \(claim.source)")
             out.append("Expected:   \(claim.expectation == .pass ? "PASS" : "FAIL (a known-false claim that must be refuted)")")
+            if !claim.checks.isEmpty {
+                out.append("What is checked:")
+                for c in claim.checks { out.append("  - \(c)") }
+            }
             if !claim.hypotheses.isEmpty {
                 out.append("Hypotheses:")
                 for h in claim.hypotheses { out.append("  - \(h)") }

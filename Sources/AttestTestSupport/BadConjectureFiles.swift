@@ -79,7 +79,7 @@ extension BadClaimFile {
                      dataFiles: [:], key: "dynamics.output_time", lineMarker: "output_time", fragment: "did you mean 'output_times'?"),
         BadClaimFile(name: "conjecture: a map variable without an update",
                      toml: conjecture("map.y = \"normalize(y ∘ exp(eta (2 A' x - A' prev(x))))\"\n", "", map: true),
-                     dataFiles: [:], key: "dynamics.map", lineMarker: "map.x", fragment: "the variable 'y' has no update"),
+                     dataFiles: [:], key: "dynamics.map", lineMarker: "[dynamics]", fragment: "the variable 'y' has no update"),
         BadClaimFile(name: "conjecture: a map update of a constant",
                      toml: conjecture("steps = 20", "steps = 20\nmap.A = \"A\"", map: true),
                      dataFiles: [:], key: "dynamics.map.A", lineMarker: "map.A", fragment: "constant data, not a variable"),
@@ -100,7 +100,7 @@ extension BadClaimFile {
         BadClaimFile(name: "conjecture: a bound that is not a relation",
                      toml: conjecture("invariant = \"tr(W2' W2) - tr(W1 W1')\"", "bound = \"tr(W2' W2)\""),
                      dataFiles: [:], key: "property[0].bound", lineMarker: "bound", fragment: "is not one relation"),
-        BadClaimFile(name: "conjecture: dimension not bound by any instance", toml: conjecture("m = [3]\n", ""),
+        BadClaimFile(name: "conjecture: dimension not bound by any instance", toml: conjecture("\nm = [3]", ""),
                      dataFiles: [:], key: "grid", lineMarker: "[grid]", fragment: "the dimension 'm' (in the shape of X) is not bound"),
         BadClaimFile(name: "conjecture: grid key that nothing uses", toml: conjecture("m = [3]", "m = [3]\netaa = [\"1/2\"]"),
                      dataFiles: [:], key: "grid.etaa", lineMarker: "etaa", fragment: "unknown key"),
@@ -112,5 +112,51 @@ extension BadClaimFile {
                      dataFiles: [:], key: "symbols.X.shape", lineMarker: "X  =", fragment: "missing key"),
         BadClaimFile(name: "conjecture: exact arithmetic for a flow", toml: conjecture("horizon = 1", "horizon = 1\narithmetic = \"exact\""),
                      dataFiles: [:], key: "dynamics.arithmetic", lineMarker: "arithmetic", fragment: "a flow cannot run in exact arithmetic"),
+    ]
+
+    /// One conjecture file per kind of problem the language core finds in an expression (with its column).
+    public static let conjectureLanguage: [BadClaimFile] = [
+        BadClaimFile(name: "conjecture: unknown function with a suggestion", toml: conjecture("W2 W1 X - Y", "W2 tahn(W1 X) - Y"),
+                     dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow",
+                     fragment: "column 14: unknown name 'tahn' (did you mean tanh?)"),
+        BadClaimFile(name: "conjecture: a property over a name that does not exist", toml: conjecture("tr(W1 W1')", "tr(W3 W1')"),
+                     dataFiles: [:], key: "property[0].invariant", lineMarker: "invariant",
+                     fragment: "column 17: unknown name 'W3' (did you mean W1?)"),
+        BadClaimFile(name: "conjecture: shape mismatch naming both shapes", toml: conjecture("W2 W1 X - Y", "W1 W2 X - Y"),
+                     dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow",
+                     fragment: "column 11: shape mismatch in a product: d1×d0 times d2×d1"),
+        BadClaimFile(name: "conjecture: a non-differentiable loss", toml: conjecture("W2 W1 X - Y)\"", "W2 W1 X - Y) + max(W1)\""),
+                     dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow", fragment: "column 26: max"),
+        BadClaimFile(name: "conjecture: the right side of a relation, column counted in the whole text",
+                     toml: conjecture("invariant = \"tr(W2' W2) - tr(W1 W1')\"", "bound = \"tr(W1 W1') <= foo(W1)\""),
+                     dataFiles: [:], key: "property[0].bound", lineMarker: "bound",
+                     fragment: "column 15: unknown name 'foo'"),
+        BadClaimFile(name: "conjecture: a stopping rule over a matrix", toml: conjecture("horizon = 1", "horizon = 1\nstop_when = \"W1 <= 1\""),
+                     dataFiles: [:], key: "dynamics.stop_when", lineMarker: "stop_when", fragment: "a stopping rule compares scalars"),
+        BadClaimFile(name: "conjecture: an init expression of the wrong shape",
+                     toml: conjecture("W2 = { shape = [\"d2\", \"d1\"], init = \"random\", scale = \"1/2\" }", "W2 = { shape = [\"d2\", \"d1\"], init = \"W1 + 1\" }"),
+                     dataFiles: [:], key: "symbols.W2.init", lineMarker: "W2 =", fragment: "column 1: a sum of d1×d0 and a scalar"),
+        BadClaimFile(name: "conjecture: inline data of the wrong size for the instance",
+                     toml: conjecture("X  = { shape = [\"d0\", \"m\"], data = \"random\", seed = 1 }", "X  = { shape = [\"d0\", \"m\"], data = [[1, 2], [3, 4]] }"),
+                     dataFiles: [:], key: "symbols.X.data", lineMarker: "X  =", fragment: "the values (inline) are 2×2, but the shape of X is 2×3 here"),
+        BadClaimFile(name: "conjecture: values given by expressions in a cycle", toml: """
+            id = "cycle"
+            title = "t"
+            statement = "s"
+
+            [symbols]
+            a = { kind = "scalar", init = "b" }
+            b = { kind = "scalar", init = "a" }
+
+            [dynamics]
+            flow.a = "-a"
+            flow.b = "-b"
+            horizon = 1
+
+            [[property]]
+            invariant = "a - b"
+            """, dataFiles: [:], key: "symbols.a.init", lineMarker: "a = {", fragment: "(a, b) depend on each other in a cycle"),
+        BadClaimFile(name: "conjecture: prev in a flow", toml: conjecture("W2 W1 X - Y", "W2 prev(W1) X - Y"),
+                     dataFiles: [:], key: "dynamics.gradient-flow", lineMarker: "gradient-flow", fragment: "prev"),
     ]
 }

@@ -128,7 +128,7 @@ public struct BoundConjecture: Sendable {
     ///   solve or a non-finite result.
     public func evaluate(_ e: ConjectureExpression, state: [BigFloat], previous: [BigFloat]? = nil,
                          initial: [BigFloat]? = nil, time: BigFloat? = nil, step: Int? = nil) throws(ConjectureRuntimeError) -> ObservableValue {
-        var evaluator = _Evaluator<BigFloat>(bound: self, checks: true)
+        var evaluator = _Evaluator<BigFloat>(bound: self, checks: true, key: e.key)
         let v = try evaluator.value(of: e.node, inputs: _Inputs(state: state, previous: previous, initial: initial, time: time, step: step))
         for x in v where !x.isFinite { throw ConjectureRuntimeError("a non-finite value (overflow)") }
         return ObservableValue(rows: rows[e.node], columns: columns[e.node], entries: v)
@@ -143,7 +143,7 @@ public struct BoundConjecture: Sendable {
         if let bad = firstNonRationalOperation(in: [e.node]) {
             throw ConjectureRuntimeError("\(bad.name) is not a rational operation", column: bad.column)
         }
-        var evaluator = _Evaluator<_ExactScalar>(bound: self, checks: true)
+        var evaluator = _Evaluator<_ExactScalar>(bound: self, checks: true, key: e.key)
         let wrap = { (v: [Rational]) in v.map { _ExactScalar(value: $0) } }
         let inputs = _Inputs(state: wrap(state), previous: previous.map(wrap), initial: initial.map(wrap),
                              time: time.map { _ExactScalar(value: $0) }, step: step)
@@ -165,12 +165,81 @@ public struct BoundConjecture: Sendable {
         return nil
     }
 
+    /// Checks that the dynamics can run in exact `Rational` arithmetic (`arithmetic = "exact"`): every update uses
+    /// only + − × and division (inverse and solve included).
+    ///
+    /// - Throws: ``ConjectureError`` naming the first non-rational operation, its key and column.
+    public func requireExact() throws(ConjectureError) {
+        let roots = program.updates.map(\.node)
+        if let bad = firstNonRationalOperation(in: roots) {
+            throw ConjectureError(key: bad.key ?? "dynamics", column: bad.column,
+                                  message: "\(bad.name) is not a rational operation, so the dynamics cannot run in exact arithmetic")
+        }
+    }
+
+    /// One exact step of a map (gradient descent or explicit map) from x_k (and x_{k−1}): x_{k+1}, flattened.
+    ///
+    /// - Throws: ``ConjectureRuntimeError`` for a non-rational operation, division by zero or a singular solve.
+    public func exactStep(state: [Rational], previous: [Rational]? = nil, step k: Int) throws(ConjectureRuntimeError) -> [Rational] {
+        var result: [Rational] = []
+        for u in program.updates { result += try evaluateExactly(u, state: state, previous: previous, step: k) }
+        return result
+    }
+
     /// The flow Ẋ = F(X) of the dynamics, for the integrators (the Taylor engine traces it into one tape).
     ///
     /// - Throws: ``ConjectureError`` when the dynamics is a map.
+    /// With relu in the rates, the activation pattern is that of the initial state (at the current precision); use
+    /// ``flow(pattern:)`` to continue from a later state.
+    ///
+    /// - Throws: ``ConjectureError`` when the dynamics is a map, or a pre-activation of the initial state is 0.
     public func flow() throws(ConjectureError) -> ConjectureFlow {
         guard program.dynamics.isContinuous else { throw ConjectureError(key: "dynamics", message: "the dynamics is a map, not a flow") }
-        return ConjectureFlow(bound: self)
+        guard usesActivations else { return ConjectureFlow(bound: self, pattern: ActivationPattern(masks: [:])) }
+        do {
+            return ConjectureFlow(bound: self, pattern: try activationPattern(at: initialState.map { BigFloat($0) }))
+        } catch {
+            throw ConjectureError(key: "dynamics", message: "at the initial state: \(error)")
+        }
+    }
+
+    /// The flow with a given activation pattern (see ``activationPattern(at:time:)``).
+    public func flow(pattern: ActivationPattern) throws(ConjectureError) -> ConjectureFlow {
+        guard program.dynamics.isContinuous else { throw ConjectureError(key: "dynamics", message: "the dynamics is a map, not a flow") }
+        return ConjectureFlow(bound: self, pattern: pattern)
+    }
+
+    /// The pre-activation nodes of relu in the rates.
+    var preactivations: [Int] {
+        var result = Set<Int>()
+        for id in graph.dependencies(of: program.updates.map(\.node)) {
+            switch graph[id].operation {
+            case .elementwise(.relu), .positivePart: result.insert(graph[id].operands[0])
+            default: break
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Whether the rates use relu (and so an activation pattern).
+    public var usesActivations: Bool { !preactivations.isEmpty }
+
+    /// The signs of every relu pre-activation of the rates at a state: the pattern a flow with relu integrates with.
+    /// A run must stop with an ERROR when the pattern of a later sample differs (a pre-activation crossed zero: the
+    /// minimal activation switching supported).
+    ///
+    /// - Throws: ``ConjectureRuntimeError`` when a pre-activation is exactly 0 (the trajectory sits on a kink).
+    public func activationPattern(at state: [BigFloat], time: BigFloat? = nil) throws(ConjectureRuntimeError) -> ActivationPattern {
+        var evaluator = _Evaluator<BigFloat>(bound: self, checks: true)
+        var masks: [Int: [Bool]] = [:]
+        for id in preactivations {
+            let v = try evaluator.value(of: id, inputs: _Inputs(state: state, time: time))
+            if v.contains(where: { $0.isZero }) {
+                throw ConjectureRuntimeError("a relu pre-activation is exactly 0 (a kink)", column: program.builder.origins[id]?.column)
+            }
+            masks[id] = v.map { $0.signum > 0 }
+        }
+        return ActivationPattern(masks: masks)
     }
 
     /// The map of the dynamics (explicit map or gradient descent), for the map iterator.
@@ -187,7 +256,10 @@ public struct BoundConjecture: Sendable {
         var evaluator = _Evaluator<BigFloat>(bound: self, checks: true)
         let inputs = _Inputs(state: state, previous: previous, initial: nil, time: time, step: step)
         var result: [BigFloat] = []
-        for u in program.updates { result += try evaluator.value(of: u.node, inputs: inputs) }
+        for u in program.updates {
+            evaluator.key = u.key
+            result += try evaluator.value(of: u.node, inputs: inputs)
+        }
         for x in result where !x.isFinite { throw ConjectureRuntimeError("a non-finite value (overflow)") }
         return result
     }

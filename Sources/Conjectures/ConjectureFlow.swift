@@ -8,6 +8,14 @@ import MultiPrecision
 public struct ConjectureFlow: VectorField {
     /// The instance.
     public let bound: BoundConjecture
+    /// The activation pattern relu uses (empty without relu): relu(x) = x·[x > 0] and relu'(x) = [x > 0] with the
+    /// signs fixed when the flow was made, so that the field is smooth and the Taylor engine can trace it.
+    public let pattern: ActivationPattern
+
+    init(bound: BoundConjecture, pattern: ActivationPattern) {
+        self.bound = bound
+        self.pattern = pattern
+    }
 
     /// The number of state components.
     public var dimension: Int { bound.layout.dimension }
@@ -21,6 +29,7 @@ public struct ConjectureFlow: VectorField {
     /// Writes F(t, x) into `derivative`.
     public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
         var evaluator = _Evaluator<T>(bound: bound, checks: false)
+        if !pattern.masks.isEmpty { evaluator.masks = pattern.masks }
         let inputs = _Inputs(state: state, time: time)
         var offset = 0
         for u in bound.program.updates {

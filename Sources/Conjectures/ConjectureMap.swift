@@ -36,8 +36,9 @@ public struct ConjectureMap: DiscreteMap, @unchecked Sendable {
                 program = _LoweredProgram(bound: bound, roots: bound.program.updates.map(\.node), precision: Precision.current)
                 storage.program = program
             }
-            let current = history[0] as! [BigFloat]
-            let previous = history.count > 1 ? history[1] as! [BigFloat] : current
+            // T is BigFloat: reinterpret the arrays without the element-wise copy of an `as!` cast.
+            let current = unsafeBitCast(history[0], to: [BigFloat].self)
+            let previous = history.count > 1 ? unsafeBitCast(history[1], to: [BigFloat].self) : current
             if let error = program.run(state: current, previous: previous, step: k) {
                 if storage.failure == nil { storage.failure = (k, error) }
                 for i in next.indices { next[i] = T(0) / T(0) }

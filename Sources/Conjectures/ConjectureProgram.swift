@@ -94,11 +94,11 @@ public struct ConjectureProgram: Sendable {
             var options = _BuildOptions()
             options.allowsTime = continuous
             options.allowsStep = !continuous
+            try Self.checkDifferentiable(lossText, key: key)
             let lossNode = try builder.build(lossText, key: key, options: options)
             guard builder.graph.isScalar(lossNode) else {
                 throw ConjectureError(key: key, column: 1, message: "the loss must be a scalar, but it has shape \(builder.graph.shape(lossNode))")
             }
-            try Self.checkDifferentiable(lossText, key: key)
             loss = ConjectureExpression(node: lossNode, shape: ConjectureGraph.scalar, key: key)
             let trained = try checkOver(over, key: "dynamics.over")
             let leaves = variables.map { builder.graph.leaf(.variable($0.name), shape: $0.shape) }

@@ -17,15 +17,22 @@ struct _Inputs<T> {
 struct _Evaluator<T: DynamicsScalar> {
     let bound: BoundConjecture
     let checks: Bool
+    /// The key of the expression being evaluated, so that failures name a column of its text.
+    var key: String?
     var values: [Int: [T]] = [:]
+    /// A fixed activation pattern (flows with relu): for each pre-activation node, whether each entry is > 0.
+    var masks: [Int: [Bool]]? = nil
 
-    init(bound: BoundConjecture, checks: Bool) {
+    init(bound: BoundConjecture, checks: Bool, key: String? = nil) {
         self.bound = bound
         self.checks = checks
+        self.key = key
     }
 
     func failure(_ message: String, _ id: Int) -> ConjectureRuntimeError {
-        ConjectureRuntimeError(message, column: bound.program.builder.origins[id]?.column)
+        let builder = bound.program.builder
+        let column = key.flatMap { builder.columns[id]?[$0] } ?? builder.origins[id]?.column
+        return ConjectureRuntimeError(message, column: column)
     }
 
     mutating func value(of root: Int, inputs: _Inputs<T>) throws(ConjectureRuntimeError) -> [T] {
@@ -94,6 +101,8 @@ struct _Evaluator<T: DynamicsScalar> {
             let a = v(0), b = v(1)
             if checks { for x in b where _sign(x) == 0 { throw failure("division by zero", id) } }
             return zip(a, b).map { $0 / $1 }
+        case .elementwise(.relu) where masks?[ops[0]] != nil:
+            return zip(v(0), masks![ops[0]]!).map { $1 ? $0 : T(0) }
         case .elementwise(let f):
             return try v(0).map { x throws(ConjectureRuntimeError) in try apply(f, x, id) }
         case .power(let q):
@@ -128,6 +137,7 @@ struct _Evaluator<T: DynamicsScalar> {
             }
             return [best]
         case .positivePart:
+            if let mask = masks?[ops[0]] { return mask.map { T($0 ? 1 : 0) } }
             return try v(0).map { x throws(ConjectureRuntimeError) in
                 guard let s = _sign(x) else { throw failure("relu needs its activation pattern", id) }
                 return T(s > 0 ? 1 : 0)

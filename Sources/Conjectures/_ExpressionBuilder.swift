@@ -160,10 +160,13 @@ struct _ExpressionBuilder: Sendable {
 
     /// Where each node was first built from: its key and 1-based column (for messages about the node).
     var origins: [Int: (key: String, column: Int)] = [:]
+    /// The column of each node in each key's expression that uses it.
+    var columns: [Int: [String: Int]] = [:]
 
     mutating func build(_ e: Expression, expected: Shape?) throws(ConjectureError) -> Int {
         let node = try _build(e, expected: expected)
         if origins[node] == nil { origins[node] = (key, e.range.lowerBound + 1) }
+        if columns[node]?[key] == nil { columns[node, default: [:]][key] = e.range.lowerBound + 1 }
         return node
     }
 

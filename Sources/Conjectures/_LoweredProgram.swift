@@ -20,6 +20,8 @@ final class _LoweredProgram: @unchecked Sendable {
         /// dot: the range of `pairs`; powInt: the exponent; powRational/fallback: an index into the side tables.
         var start: Int = 0
         var count: Int = 0
+        /// The graph node, for the column of a run-time failure.
+        var node: Int = 0
     }
 
     let precision: Int
@@ -88,6 +90,8 @@ final class _LoweredProgram: @unchecked Sendable {
     }
 
     private func emit(_ id: Int, _ node: ConjectureNode, _ s: [Int], _ r: Int, _ c: Int) {
+        let first = instructions.count
+        defer { for k in first..<instructions.count { instructions[k].node = id } }
         let g = bound.graph, ops = node.operands
         func a(_ k: Int) -> [Int] { slots[ops[k]]! }
         func entrywise(_ code: Code) {
@@ -164,6 +168,13 @@ final class _LoweredProgram: @unchecked Sendable {
         }
     }
 
+    /// The column of a node in the text of the update that uses it.
+    func columnOf(_ node: Int) -> Int? {
+        let builder = bound.program.builder
+        for u in bound.program.updates { if let c = builder.columns[node]?[u.key] { return c } }
+        return builder.origins[node]?.column
+    }
+
     /// The values of a root after `run`.
     func registers(of root: Int) -> [BigFloat] { slots[root]!.map { registers[$0] } }
 
@@ -184,7 +195,7 @@ final class _LoweredProgram: @unchecked Sendable {
                 case .subtract: x[d].formDifference(x[a], x[b])
                 case .multiply: x[d].formProduct(x[a], x[b])
                 case .divide:
-                    if x[b].isZero { failure = ConjectureRuntimeError("division by zero"); return }
+                    if x[b].isZero { failure = ConjectureRuntimeError("division by zero", column: columnOf(instruction.node)); return }
                     x[d].formQuotient(x[a], x[b])
                 case .negate: x[d].set(x[a]); x[d].negate()
                 case .dot:
@@ -193,10 +204,10 @@ final class _LoweredProgram: @unchecked Sendable {
                     for t in 1..<max(instruction.count, 1) { x[d].addProduct(x[pairs[p + 2 * t]], x[pairs[p + 2 * t + 1]]) }
                 case .exp: x[d].formExp(x[a])
                 case .log:
-                    if x[a].signum <= 0 { failure = ConjectureRuntimeError("log of a non-positive entry"); return }
+                    if x[a].signum <= 0 { failure = ConjectureRuntimeError("log of a non-positive entry", column: columnOf(instruction.node)); return }
                     x[d].formLog(x[a])
                 case .sqrt:
-                    if x[a].signum < 0 { failure = ConjectureRuntimeError("sqrt of a negative entry"); return }
+                    if x[a].signum < 0 { failure = ConjectureRuntimeError("sqrt of a negative entry", column: columnOf(instruction.node)); return }
                     x[d].set(x[a]); x[d].formSquareRoot()
                 case .tanh:
                     let source = x[a]
@@ -213,11 +224,11 @@ final class _LoweredProgram: @unchecked Sendable {
                 case .positivePart: x[d].set(x[a].signum > 0 ? 1 : 0)
                 case .powInt:
                     let n = instruction.start
-                    if n < 0 && x[a].isZero { failure = ConjectureRuntimeError("a negative power of zero"); return }
+                    if n < 0 && x[a].isZero { failure = ConjectureRuntimeError("a negative power of zero", column: columnOf(instruction.node)); return }
                     let source = x[a]
                     x[d].withUnsafeMutableMPFRPointer { p in source.withUnsafeMPFRPointer { q in _ = mpfr_pow_si(p, q, n, MPFR_RNDN) } }
                 case .powRational:
-                    if x[a].signum < 0 { failure = ConjectureRuntimeError("a fractional power of a negative number"); return }
+                    if x[a].signum < 0 { failure = ConjectureRuntimeError("a fractional power of a negative number", column: columnOf(instruction.node)); return }
                     let source = x[a], e = exponents[instruction.start]
                     x[d].withUnsafeMutableMPFRPointer { p in source.withUnsafeMPFRPointer { q in e.withUnsafeMPFRPointer { r in _ = mpfr_pow(p, q, r, MPFR_RNDN) } } }
                 case .maximum: if x[b] > x[a] { x[d].set(x[b]) } else { x[d].set(x[a]) }

@@ -36,6 +36,7 @@ public enum ClaimCatalogue {
                            + "file `\(fileName(claim.file))`")
                 out.append("- **Source:** \(claim.source)")
                 out.append("- **Statement:** \(claim.statement)")
+                for check in claim.checks { out.append("- **Checked:** \(check)") }
                 for hypothesis in claim.hypotheses { out.append("- **Hypothesis:** \(hypothesis)") }
             }
         }

@@ -62,7 +62,7 @@ extension ParseError: CustomStringConvertible {
         case .unexpectedEnd(let expected): message = "expected \(expected) but found the end of the text"
         case .invalidName(let name): message = "'\(name)' is not a valid name"
         case .invalidNumber(let text): message = "'\(text)' is not a number"
-        case .invalidExponent(let text): message = "the exponent '\(text)' is not an integer, a rational in parentheses or T"
+        case .invalidExponent(let text): message = "the exponent '\(text)' is not a non-negative integer or T"
         case .empty: message = "the text is empty"
         case .nestedTooDeeply(let limit): message = "parentheses are nested more than \(limit) deep"
         case .wrongArgumentCount(let function, let expected, let found):

@@ -22,6 +22,12 @@ public struct ProofObligation: Sendable {
         public let name: String
         /// The parsed equation (its `text` is the claim as written).
         public let equation: Equation
+
+        /// A claim with a label and an equation (for obligations built in code, such as a conjecture's).
+        public init(name: String, equation: Equation) {
+            self.name = name
+            self.equation = equation
+        }
     }
 
     /// A unique identifier.

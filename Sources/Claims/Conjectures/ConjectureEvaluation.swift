@@ -14,7 +14,13 @@ struct ConjectureEvaluation {
     /// The instance's evaluation.
     func run() throws -> Evaluation {
         try context.checkpoint()
-        if document.dynamics.exact { return try evaluate(Rational.self) }
+        if document.dynamics.exact {
+            // Exact runs give the same numbers at every precision: the second precision reuses the first's.
+            if let known = instance.exactResult.value { return known }
+            let evaluation = try evaluate(Rational.self)
+            instance.exactResult.value = evaluation
+            return evaluation
+        }
         return try evaluate(BigFloat.self)
     }
 
@@ -44,11 +50,13 @@ struct ConjectureEvaluation {
             }
         }
         var extra: [Quantity] = []
-        if document.dynamics.isFlow || run.stop != nil {
-            extra.append(Quantity("end of the run (t or k)", .exact(Self.coordinate(run.places.last))))
+        if instance.bound.main != nil, document.dynamics.stopWhen != nil {
+            extra.append(Quantity("end of the run (t or k; stop_when)", .exact(Self.coordinate(run.places.last))))
         }
-        extra += try SymbolicEvidence.quantities(for: checked)
-        return PropertyAssembly.evaluation(outcomes, extra: extra, statistics: run.statistics, stop: run.stop)
+        let symbolic = SymbolicEvidence.evidence(for: checked)
+        extra += symbolic.quantities
+        return PropertyAssembly.evaluation(outcomes, extra: extra,
+                                           statistics: run.statistics.merging(symbolic.statistics) { a, _ in a }, stop: run.stop)
     }
 
     /// t or k of a place, exactly.

@@ -87,6 +87,9 @@ public struct ConjectureKind: DocumentClaimKind {
         for symbol in document.symbols {
             for case let .named(name) in symbol.shape ?? [] where !dimensionNames.contains(name) { dimensionNames.append(name) }
         }
+        let lines = reader.base.keyLines
+        func position(_ name: String) -> Int { min(lines.position(of: "grid.\(name)"), lines.position(of: "instance[0].\(name)")) }
+        dimensionNames.sort { position($0) < position($1) }
         let instances = bindings.enumerated().map { index, entry in
             let binding = entry.binding
             var values: [String: ParameterValue] = [:]
@@ -99,14 +102,16 @@ public struct ConjectureKind: DocumentClaimKind {
                 values: values, order: order,
                 payload: KindPayload(payload, identity: ConjectureInstance.identity(file: file, text: text, index: index))))
         }
-        return ClaimSpec(file: file, id: metadata.id, title: metadata.title, kind: name,
+        var claim = ClaimSpec(file: file, id: metadata.id, title: metadata.title, kind: name,
                          expectation: metadata.expectation, source: metadata.source,
                          statement: metadata.statement.trimmingCharacters(in: .whitespacesAndNewlines),
                          statementLaTeX: metadata.statementLaTeX,
-                         hypotheses: metadata.hypotheses
-                             + document.properties.map { PropertyDescription.checked($0, dynamics: document.dynamics) },
+                         hypotheses: metadata.hypotheses,
                          notes: metadata.notes,
                          numerics: metadata.numerics, instances: instances, idLine: reader.base.keyLines.line(for: "id"))
+        claim.checks = [PropertyDescription.dynamics(document, program: checked.program)]
+            + document.properties.map { PropertyDescription.checked($0, dynamics: document.dynamics) }
+        return claim
     }
 
     /// Errors in line order.

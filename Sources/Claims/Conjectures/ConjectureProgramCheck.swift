@@ -274,7 +274,7 @@ struct ConjectureProgramCheck {
                     values[symbol.name] = v
                     progressed = true
                 } catch {
-                    failure = (symbol, error)
+                    if failure == nil { failure = (symbol, error) }
                 }
             }
             pending.removeAll { values[$0.name] != nil }

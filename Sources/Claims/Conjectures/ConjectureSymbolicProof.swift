@@ -13,10 +13,15 @@ import Symbolic
 struct ConjectureSymbolicProof {
     /// One invariant's symbolic result.
     struct Result: Sendable {
-        /// The measurement's name: `symbolic: d/dt(e) = 0 along the derived flow, for all sizes: PROVED`.
+        /// The measurement's name, the same whatever the outcome: `symbolic (property 1): d/dt e = 0 along the
+        /// derived flow for all sizes (1 proved, 0 refuted, −1 no obligation)`.
         var name: String
-        /// Proved for all sizes.
-        var proved: Bool
+        /// 1 proved, 0 refuted, −1 no obligation (not polynomial, or a law).
+        var value: Int
+        /// The outcome in words: `PROVED for all sizes`, `REFUTED: obstruction …`, `not polynomial: tanh(…)`.
+        var detail: String
+        /// The property's label.
+        var label: String
     }
 
     /// Results already computed in this process, by claim file and text (each instance runs at two precisions).
@@ -61,20 +66,22 @@ struct ConjectureSymbolicProof {
         let along = isFlow ? "along the derived flow" : "after one step of the map"
         return invariants.map { property, e, law in
             let claim = isFlow ? "d/dt(\(e.text)) = 0" : "step(\(e.text)) - (\(e.text)) = 0"
-            let name = "symbolic (\(property.label)): \(isFlow ? "d/dt e = 0" : "e(X⁺) = e(X)") \(along), for all sizes"
+            let name = "symbolic (\(property.label)): \(isFlow ? "d/dt e = 0" : "e(X⁺) = e(X)") \(along) for all sizes"
+                + " (1 proved, 0 refuted, −1 no obligation)"
+            let label = property.label
             if law != nil {
-                return Result(name: name + ": not attempted (a law is checked numerically only); proved", proved: false)
+                return Result(name: name, value: -1, detail: "no obligation: a law is checked numerically only", label: label)
             }
             do {
                 let proof = try obligation(checked, claim: claim)
-                if proof.isProved { return Result(name: name + ": PROVED; proved", proved: true) }
+                if proof.isProved { return Result(name: name, value: 1, detail: "PROVED for all sizes: \(claim)", label: label) }
                 let obstruction = proof.obstruction.map { "\($0)" } ?? "non-zero remainder"
-                let short = obstruction.count > 160 ? String(obstruction.prefix(157)) + "…" : obstruction
-                return Result(name: name + ": REFUTED, obstruction \(short); proved", proved: false)
+                let short = obstruction.count > 200 ? String(obstruction.prefix(197)) + "…" : obstruction
+                return Result(name: name, value: 0, detail: "REFUTED for some sizes: \(claim) leaves the obstruction \(short)", label: label)
             } catch let error as NotPolynomial {
-                return Result(name: name + ": not polynomial (\(error.reason)); proved", proved: false)
+                return Result(name: name, value: -1, detail: "not polynomial: \(error.reason)", label: label)
             } catch {
-                return Result(name: name + ": not polynomial (\(error)); proved", proved: false)
+                return Result(name: name, value: -1, detail: "not polynomial: \(error)", label: label)
             }
         }
     }

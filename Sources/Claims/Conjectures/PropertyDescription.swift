@@ -1,3 +1,4 @@
+import Conjectures
 import MultiPrecision
 
 /// What each property checks, in words, from the file alone (before any run): "checked: tr(W2' W2) - tr(W1 W1')
@@ -16,6 +17,31 @@ enum PropertyDescription {
         let start: Int
         if case let .step(k)? = from { start = k } else { start = 0 }
         return "k = \(start), \(start + 1), …, \(dynamics.steps ?? 0)"
+    }
+
+    /// The dynamics in one sentence, with the derived gradient of a gradient flow or descent:
+    /// "dynamics: gradient flow of L = 1/2 norm2(W2 W1 X - Y), Ẇ1 = −(…), over t ∈ [0, 5] (Taylor, dense output)".
+    static func dynamics(_ document: ConjectureDocument, program: ConjectureProgram) -> String {
+        let d = document.dynamics
+        let rates = zip(program.variables, program.updates).map { variable, update in
+            "\(d.isFlow ? "d\(variable.name)/dt" : variable.name + "⁺") = \(program.text(of: update))"
+        }
+        let derived = rates.joined(separator: "; ")
+        let clipped = derived.count > 400 ? String(derived.prefix(397)) + "…" : derived
+        let span = d.isFlow
+            ? "t ∈ [0, \(d.horizon.map { ExactDecimal.text($0) ?? $0.description } ?? "T")] (\(d.integrator), \(d.outputTimes) output times)"
+            : "k = 0 … \(d.steps ?? 0) (\(d.exact ? "exact rational arithmetic" : "rounded arithmetic"))"
+        let stop = d.stopWhen.map { ", stopping when \($0.text)" } ?? ""
+        switch d.form {
+        case let .gradientFlow(loss, _, _):
+            return "dynamics: gradient flow of \(loss.text), derived exactly: \(clipped); \(span)\(stop)"
+        case let .gradientDescent(loss, step, _, _):
+            return "dynamics: gradient descent on \(loss.text) with step \(step.text), derived exactly: \(clipped); \(span)\(stop)"
+        case .flow:
+            return "dynamics: the flow \(clipped); \(span)\(stop)"
+        case .map:
+            return "dynamics: the map \(clipped); \(span)\(stop)"
+        }
     }
 
     /// The sentence for one property.
@@ -42,6 +68,6 @@ enum PropertyDescription {
                 + values.map { ExactDecimal.text($0) ?? $0.description }.joined(separator: ", ") + " (one run per value)"
         }
         let tolerance = property.tolerance.map { " (tolerance \(ExactDecimal.text($0) ?? $0.description))" } ?? ""
-        return "checked (\(property.label)): \(text)\(tolerance)"
+        return "\(property.label): \(text)\(tolerance)"
     }
 }

@@ -109,6 +109,7 @@ enum PropertyAssembly {
     /// (each property's, then the run's) and the series.
     static func evaluation(_ outcomes: [(PropertyDeclaration, PropertyOutcome)], extra: [Quantity],
                            statistics: [String: String], stop: SamplePlace?) -> Evaluation {
+        precondition(!outcomes.isEmpty, "PropertyAssembly: a conjecture has at least one property")
         var worst = 0
         for i in outcomes.indices.dropFirst() where PropertyOutcome.isSmaller(outcomes[i].1.margin, than: outcomes[worst].1.margin) {
             worst = i
@@ -117,7 +118,7 @@ enum PropertyAssembly {
         for (property, outcome) in outcomes { statistics["checked (\(property.label))"] = outcome.checked }
         if let stop { statistics["stopped (stop_when)"] = "\(stop)" }
         let (property, outcome) = outcomes[worst]
-        let location = "\(property.label)" + (outcome.place.map { " at \($0)" } ?? "") + "; checked: \(outcome.checked)"
+        let location = "\(property.label)" + (outcome.place.map { ": \($0)" } ?? "") + "; checked: \(outcome.checked)"
         return Evaluation(quantities: outcomes.flatMap(\.1.quantities) + extra, margin: outcome.margin,
                           location: location, statistics: statistics, series: outcomes.flatMap(\.1.series))
     }

@@ -1,0 +1,1 @@
+// placeholder until conjecture-core commits its tests (not committed)
