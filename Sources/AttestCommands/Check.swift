@@ -70,6 +70,12 @@ extension Attest {
                                    + "the report says which and why.", valueName: "file"))
         public var resume: String?
 
+        /// Where searches write the replay files of their counterexamples.
+        @Option(help: ArgumentHelp("Write the replay claim file of every counterexample found by a [search] (and of "
+                                   + "every [threshold] fail end) into this folder (default: a folder in the temporary "
+                                   + "directory); the report names each file.", valueName: "folder"))
+        public var saveCounterexamples: String?
+
         /// Print the summary table only; no progress.
         @Flag(name: .shortAndLong, help: "Print only the summary table; no progress.")
         public var quiet = false
@@ -132,9 +138,11 @@ extension Attest {
             let claims = try ClaimSelection.load(paths: paths, filters: filter)
             // Where the results go is checked before anything runs, not found unwritable after a long run.
             try OutputPaths.check(reports: reports, figureFolder: figures)
-            let options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
+            var options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
                                        maxPrecision: maxPrecision, jobs: jobs,
                                        timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+            options.counterexampleFolder = saveCounterexamples
+                ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("attest-counterexamples")
             let previous = try resume.map { try Self.loadReport($0) }
             let plan = previous?.resumePlan(for: claims, options: options, tool: Attest.toolInfo)
             for line in plan?.summary.lines ?? [] where !quiet { Attest.printError("attest: --resume \(resume ?? ""): \(line)") }

@@ -74,6 +74,11 @@ public struct ClaimFileParser: Sendable {
             throw ClaimFileErrors([ClaimFileError(file: file, line: error.line, key: nil,
                                                   problem: .syntax(column: error.column, message: error.message))])
         }
+        if case let .table(top) = root, top["search"] != nil || top["threshold"] != nil, let kind = documentKind(for: top) {
+            let spec = try kind.readClaim(text: Self.removingSearchTables(from: text), file: file)
+            return try attachingSearch(to: spec, top: top, text: text, file: file, baseDirectory: baseDirectory)
+        }
+
         if case let .table(top) = root, let kind = documentKind(for: top) {
             return try kind.readClaim(text: text, file: file, baseDirectory: baseDirectory)
         }

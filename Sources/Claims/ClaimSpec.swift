@@ -28,6 +28,10 @@ public struct ClaimSpec: Sendable {
     public var instances: [InstanceSpec]
     /// The line of the `id` key in the file, for messages.
     public var idLine: Int?
+    /// The `[search]` table: when given, the claim is checked by a counterexample search around its base instance.
+    public var search: SearchSpec?
+    /// The `[threshold]` table: when given, the claim brackets a critical parameter value by bisection.
+    public var threshold: ThresholdSpec?
     /// What is computed, in words, when the claim file states it itself (a conjecture's dynamics and properties:
     /// "tr(W2' W2) - tr(W1 W1') at t = 0, T/64, …, T equals its value at t = 0"); empty for the table kinds, whose
     /// `method` says it.

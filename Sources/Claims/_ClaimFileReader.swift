@@ -31,7 +31,7 @@ struct _ClaimFileReader {
 
     mutating func read(_ root: TOMLNode) -> ClaimSpec? {
         guard case let .table(top) = root else { return nil }
-        let known = ClaimFileParser.metadataKeys + ClaimFileParser.sectionKeys
+        let known = ClaimFileParser.metadataKeys + ClaimFileParser.sectionKeys + Self.searchTableKeys
         for key in top.keys.sorted() where !known.contains(key) {
             report(key, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: known), valid: known))
         }
@@ -65,11 +65,17 @@ struct _ClaimFileReader {
             }
         }
         guard let kind else { return nil }
-        let instances = readInstances(top, kind: kind)
-        guard let id, let title, let kindName, let source, let statement, let numerics, let instances else { return nil }
-        return ClaimSpec(file: file, id: id, title: title, kind: kindName, expectation: expectation, source: source,
-                         statement: statement, statementLaTeX: statementLaTeX, hypotheses: hypotheses, notes: notes,
-                         numerics: numerics, instances: instances, idLine: keyLines.line(for: "id"))
+        let searched = readSearchTables(top, parameters: kind.parameters)
+        let instances = readInstances(top, kind: kind, filling: searched.baseValues)
+        guard let id, let title, let kindName, let source, let statement, let numerics, let instances, searched.ok else {
+            return nil
+        }
+        var spec = ClaimSpec(file: file, id: id, title: title, kind: kindName, expectation: expectation, source: source,
+                             statement: statement, statementLaTeX: statementLaTeX, hypotheses: hypotheses, notes: notes,
+                             numerics: numerics, instances: instances, idLine: keyLines.line(for: "id"))
+        spec.search = searched.search
+        spec.threshold = searched.threshold
+        return spec
     }
 
     // MARK: - Metadata
@@ -164,7 +170,8 @@ struct _ClaimFileReader {
 
     // MARK: - Parameters and instances
 
-    mutating func readInstances(_ top: [String: TOMLNode], kind: any ClaimKind) -> [InstanceSpec]? {
+    mutating func readInstances(_ top: [String: TOMLNode], kind: any ClaimKind,
+                                filling searchValues: [String: (ParameterValue, String)] = [:]) -> [InstanceSpec]? {
         let specs = Dictionary(uniqueKeysWithValues: kind.parameters.map { ($0.name, $0) })
         let allNames = kind.parameters.map(\.name)
         var base: [String: (ParameterValue, String)] = [:]           // name → (value, key path)
@@ -193,6 +200,8 @@ struct _ClaimFileReader {
                 if let value = readValue(table[key]!, spec.type, path: path) { base[key] = (value, path) } else { ok = false }
             }
         }
+
+        for (name, entry) in searchValues where base[name] == nil { base[name] = entry }   // [search] / [threshold]
 
         // Variations: a grid, or an explicit list, or neither (one instance).
         var variations: [[String: (ParameterValue, String)]] = [[:]]

@@ -32,6 +32,8 @@ public struct CSVReportWriter: Sendable {
         }
         var rows: [[String]] = [Self.fixedColumns + parameterNames.map { "param:\($0)" }
                                 + measurementNames.flatMap { [$0, "\($0) error"] }]
+        let searchColumn = report.claims.contains { $0.search != nil }     // a last column, only when a claim searched
+        if searchColumn { rows[0].append("search") }
         for claim in report.claims {
             for instance in claim.instances {
                 var row = [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue, String(instance.index),
@@ -43,6 +45,13 @@ public struct CSVReportWriter: Sendable {
                     let m = instance.measurements.first { $0.name == name }
                     row += [m?.value ?? "", m?.error ?? ""]
                 }
+                if searchColumn { row.append(claim.search?.lines.joined(separator: "; ") ?? "") }
+                rows.append(row)
+            }
+            if searchColumn && claim.instances.isEmpty, let search = claim.search {   // a threshold: no instance rows
+                var row = [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue]
+                row += Array(repeating: "", count: rows[0].count - row.count - 1)
+                row.append(search.lines.joined(separator: "; "))
                 rows.append(row)
             }
             if let missing = claim.missingWork {

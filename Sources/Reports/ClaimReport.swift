@@ -35,6 +35,8 @@ public struct ClaimReport: Codable, Sendable, Equatable {
     public var resumeKey: ResumeKey?
     /// How many instances the claim has (run or not); `nil` in reports written before this was recorded.
     public var totalInstances: Int?
+    /// The counterexample search or threshold bracket, for a claim with `[search]` or `[threshold]`.
+    public var search: SearchReport?
 
     /// Creates a claim report.
     public init(id: String, title: String, kind: String, file: String, source: String, statement: String,
@@ -59,7 +61,7 @@ public struct ClaimReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, title, kind, file, source, statement, statementLatex = "statement_latex", hypotheses, expected, verdict
         case metExpectation = "met_expectation", complete, counterexample, instances, resumeKey = "resume_key"
-        case totalInstances = "total_instances"
+        case totalInstances = "total_instances", search
     }
 }
 

@@ -78,6 +78,7 @@ public struct HTMLReportWriter: Sendable {
             out.append("<dt>Counterexample</dt><dd>\(e(counterexample))</dd>")
         }
         if let missing = claim.missingWork { out.append("<dt>Incomplete</dt><dd>\(e(missing))</dd>") }
+        for line in claim.search?.lines ?? [] { out.append("<dt>Search</dt><dd>\(e(line))</dd>") }
         out.append("</dl>")
         out.append("<table><tr><th>#</th><th>parameters</th><th>bits</th><th>verdict</th><th>margin</th>"
                    + "<th>error</th><th>where</th><th>measurements (value ± error)</th></tr>")

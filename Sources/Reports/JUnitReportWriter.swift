@@ -49,6 +49,14 @@ public struct JUnitReportWriter: Sendable {
                 let open = "    <testcase classname=\"attest.\(escape(claim.id))\" name=\"\(escape(name))\" time=\"\(seconds(instance.seconds))\""
                 cases.append(body.isEmpty ? open + "/>" : open + ">\n      " + body.joined(separator: "\n      ") + "\n    </testcase>")
             }
+            if claim.instances.isEmpty, let search = claim.search {     // a threshold bracket: one test case
+                let open = "    <testcase classname=\"attest.\(escape(claim.id))\" name=\"threshold\" time=\"0.000\""
+                let text = search.lines.joined(separator: "; ")
+                cases.append(claim.metExpectation ? open + ">\n      <system-out>\(escape(text))</system-out>\n    </testcase>"
+                             : open + ">\n      <failure message=\"the bracket is not verified\" type=\"\(claim.verdict.rawValue)\">"
+                                + "\(escape(text))</failure>\n    </testcase>")
+                if !claim.metExpectation { counts.failures += 1 }
+            }
             // The work an interrupted run did not do is an error test case, so that CI reads the report as red.
             if let missing = claim.missingWork {
                 counts.errors += 1
@@ -71,6 +79,7 @@ public struct JUnitReportWriter: Sendable {
                                  ("complete", String(claim.complete))] {
                 suite += "      <property name=\"\(key)\" value=\"\(escape(value))\"/>\n"
             }
+            for line in claim.search?.lines ?? [] { suite += "      <property name=\"search\" value=\"\(escape(line))\"/>\n" }
             suite += "    </properties>\n"
             suite += cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n")
             suite += "  </testsuite>"

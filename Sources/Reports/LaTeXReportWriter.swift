@@ -53,6 +53,9 @@ public struct LaTeXReportWriter: Sendable {
                 ]
                 out.append(cells.joined(separator: " & ") + " \\\\")
             }
+            for line in claim.search?.lines ?? [] {       // the search or threshold, one row per fact
+                out.append("\\texttt{\(Self.escape(claim.id))} & \\multicolumn{6}{l}{\\footnotesize \(Self.escape(line))} \\\\")
+            }
         }
         out.append("\\bottomrule")
         out.append("\\end{tabular}")

@@ -40,6 +40,7 @@ public struct MarkdownReportWriter: Sendable {
             out.append("- **Kind:** `\(claim.kind)`; **expected** \(claim.expected.rawValue); **verdict** \(claim.verdict.rawValue)")
             if let counterexample = claim.counterexample { out.append("- **Counterexample:** \(escape(counterexample))") }
             if let missing = claim.missingWork { out.append("- **Incomplete:** \(escape(missing))") }
+            for line in claim.search?.lines ?? [] { out.append("- **Search:** \(escape(line))") }
             out.append("")
             let names = measurementNames(claim)
             out.append("| # | parameters | bits | verdict | margin | error | " + names.map(escape).joined(separator: " | ") + " |")

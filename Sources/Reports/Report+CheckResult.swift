@@ -35,6 +35,7 @@ extension ClaimReport {
                   counterexample: outcome.counterexample.map { "instance \($0.instance.index): \($0.reproduction)" },
                   instances: outcome.instances.map(InstanceReport.init(outcome:)))
         totalInstances = claim.instances.count
+        search = SearchReport(outcome: outcome)
     }
 
     /// The verdict that meets an expectation.

@@ -31,6 +31,11 @@ extension Report {
         for claimReport in selected {
             let claim = byID[claimReport.id]!
             let all = claimReport.instances.map(\.index)
+            if claim.search != nil || claim.threshold != nil {      // a search or bisection runs again whole
+                notes.append(ResumeNote(claim: claim.id, instances: all,
+                                        reason: "it has a [search] or [threshold], which runs again from the start"))
+                continue
+            }
             guard claim.kind == claimReport.kind else {
                 notes.append(ResumeNote(claim: claim.id, instances: all,
                                         reason: "it is of kind \(claimReport.kind) in the report but \(claim.kind) in \(claim.file)"))

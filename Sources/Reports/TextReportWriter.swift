@@ -43,7 +43,9 @@ public struct TextReportWriter: Sendable {
 
     private func claimBlock(_ claim: ClaimReport) -> [String] {
         let arithmetic = claim.instances.allSatisfy { $0.precisionBits == nil } ? "exact" : "MPFR"
-        var lines = ["\(pad(claim.verdict.rawValue, 15))\(claim.id)  (\(claim.instances.count) instance\(claim.instances.count == 1 ? "" : "s"), \(arithmetic)"
+        let count = claim.instances.isEmpty && claim.search?.bracket != nil ? "threshold bisection"
+            : "\(claim.instances.count) instance\(claim.instances.count == 1 ? "" : "s"), \(arithmetic)"
+        var lines = ["\(pad(claim.verdict.rawValue, 15))\(claim.id)  (\(count)"
                      + (claim.expected == .fail ? ", expected FAIL" : "") + ")"]
         let indent = String(repeating: " ", count: 15)
         lines.append(indent + claim.title)
@@ -51,6 +53,7 @@ public struct TextReportWriter: Sendable {
         if let counterexample = claim.counterexample {
             lines.append(indent + "counterexample: " + counterexample)
         }
+        for line in claim.search?.lines ?? [] { lines.append(indent + line) }
         for instance in claim.instances {
             let show = detail == .verbose || instance.attempts.count > 1
                 || (instance.verdict != .pass && instance.verdict != .fail) || (instance.verdict == .fail && claim.expected == .pass)
@@ -82,7 +85,8 @@ public struct TextReportWriter: Sendable {
                 return n == 0 ? nil : "\(n) \(v.rawValue)"
             }
             return [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue,
-                    counts.isEmpty ? "none ran" : counts.joined(separator: ", "), claim.metExpectation ? "yes" : "NO"]
+                    counts.isEmpty ? (claim.search?.bracket.map { "bracket, \($0.points) points" } ?? "none ran")
+                        : counts.joined(separator: ", "), claim.metExpectation ? "yes" : "NO"]
         }
         rows.insert(header, at: 0)
         let widths = header.indices.map { c in rows.map { $0[c].count }.max()! }

@@ -12,6 +12,8 @@ public struct CheckOptions: Sendable {
     public var jobs: Int
     /// The time limit of one instance (all its attempts); an instance over it is an ERROR.
     public var timeout: Duration?
+    /// Where searches write the replay files of their counterexamples (`nil`: the text is kept, nothing written).
+    public var counterexampleFolder: String?
 
     /// Creates options.
     public init(precision: Int? = nil, tolerance: Rational? = nil, maxPrecision: Int? = nil, jobs: Int = 1,

@@ -35,12 +35,13 @@ public struct ClaimEngine: Sendable {
             return (completed[claim.id] ?? []).filter { indices.contains($0.instance.index) && seen.insert($0.instance.index).inserted }
         }
         let done = outcomes.map { Set($0.map(\.instance.index)) }
-        let work = claims.indices.flatMap { c in
+        let searched = Set(claims.indices.filter { claims[$0].search != nil || claims[$0].threshold != nil })
+        let work = claims.indices.filter { !searched.contains($0) }.flatMap { c in
             claims[c].instances.indices.filter { !done[c].contains(claims[c].instances[$0].index) }.map { (claim: c, instance: $0) }
         }
         var remaining = claims.indices.map { claims[$0].instances.count - done[$0].count }
         var claimsDone = 0
-        for c in claims.indices where remaining[c] == 0 && !claims[c].instances.isEmpty {
+        for c in claims.indices where remaining[c] == 0 && !claims[c].instances.isEmpty && !searched.contains(c) {
             claimsDone += 1
             progress?(.claimFinished(ClaimOutcome(claim: claims[c], instances: outcomes[c]), done: claimsDone,
                                      total: claims.count))
@@ -82,8 +83,28 @@ public struct ClaimEngine: Sendable {
                 if !Task.isCancelled && next < work.count { launch(&group) }
             }
         }
-        let results = claims.indices.map { ClaimOutcome(claim: claims[$0], instances: outcomes[$0]) }
+        var results = claims.indices.map { ClaimOutcome(claim: claims[$0], instances: outcomes[$0]) }
+        for c in searched.sorted() where !Task.isCancelled {
+            let what = claims[c].threshold != nil ? "threshold bisection" : "counterexample search"
+            progress?(.instanceStarted(claimID: claims[c].id, index: 0, of: 1, parameters: what))
+            results[c] = await searchOutcome(claims[c], options: options)
+            remaining[c] = results[c].isComplete ? 0 : 1
+            claimsDone += 1
+            progress?(.claimFinished(results[c], done: claimsDone, total: claims.count))
+        }
         return CheckResult(claims: results, isComplete: !Task.isCancelled && remaining.allSatisfy { $0 == 0 })
+    }
+
+    /// A claim with `[search]` or `[threshold]`: checked by its search or bisection.
+    private func searchOutcome(_ claim: ClaimSpec, options: CheckOptions) async -> ClaimOutcome {
+        guard let kind = registry.kind(named: claim.kind) else { return ClaimOutcome(claim: claim, instances: []) }
+        let numerics = options.numerics(for: claim)
+        if claim.threshold != nil {
+            return await ThresholdBisection.run(claim, kind: kind, numerics: numerics, timeout: options.timeout,
+                                                jobs: options.jobs, replayFolder: options.counterexampleFolder)
+        }
+        return await CounterexampleSearch.run(claim, kind: kind, numerics: numerics, timeout: options.timeout,
+                                              jobs: options.jobs, replayFolder: options.counterexampleFolder)
     }
 }
 

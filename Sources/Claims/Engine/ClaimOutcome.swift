@@ -9,6 +9,10 @@ public struct ClaimOutcome: Sendable {
     public var verdict: Verdict
     /// Whether every instance ran.
     public var isComplete: Bool
+    /// The counterexample search, for a claim with `[search]`.
+    public var search: SearchOutcome?
+    /// The threshold bracket, for a claim with `[threshold]`.
+    public var threshold: ThresholdOutcome?
 
     /// Aggregates instance outcomes.
     public init(claim: ClaimSpec, instances: [InstanceOutcome]) {
