@@ -126,9 +126,9 @@ struct RobustnessTests {
                                          + "[grid]\nseed = [1, 2]\n"])
         defer { sweep.cleanUp() }
         for option in ["--report", "--output"] {
-            let run = try Self.shell("\"$ATTEST\" table -q \(option) \(sweep.file("missing/t.md")) \(sweep.file("s.toml"))")
+            let run = try Self.shell("\"$ATTEST\" table -q \(option) \(sweep.file("missing/t.tex")) \(sweep.file("s.toml"))")
             #expect(run.status == 2, "\(option)")
-            #expect(run.stderr.contains("missing/t.md") && run.stdout.isEmpty, "\(option)")
+            #expect(run.stderr.contains("missing/t.tex") && run.stdout.isEmpty, "\(option)")
         }
     }
 

@@ -283,7 +283,7 @@ def probes(real_report):
         add("table --format %s" % fmt, ["table", "-q", "--format", fmt, "{d}/s.toml"], 0, T(sweep()))
     add("table --format html", ["table", "-q", "--format", "html", "{d}/s.toml"], 2, T(sweep()))
     add("table --standalone", ["table", "-q", "--standalone", "--format", "latex", "{d}/s.toml"], 0, T(sweep()))
-    for out, code in [("t.tex", 0), ("t.md", 0), ("t.csv", 0), ("t.pdf", 2), ("missing/t.md", 2)]:
+    for out, code in [("t.tex", 0), ("t.md", 0), ("t.csv", 0), ("t.pdf", 2), ("missing/t.tex", 2)]:
         add("table --output %s" % out, ["table", "-q", "--output", "{d}/" + out, "{d}/s.toml"], code, T(sweep()))
     for out, code in [("r.json", 0), ("r.txt", 0), ("r.pdf", 2), ("missing/r.json", 2)]:
         add("table --report %s" % out, ["table", "-q", "--report", "{d}/" + out, "{d}/s.toml"], code, T(sweep()))
