@@ -39,9 +39,9 @@ public struct Attest: AsyncParsableCommand {
         ToolInfo(version: version, gmp: LibraryVersions.gmp, mpfr: LibraryVersions.mpfr)
     }
 
-    /// Writes one line to standard error.
+    /// Writes one line to standard error (control characters escaped; a failed write is ignored).
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.errLine(line)
     }
 
     /// Creates the command; ArgumentParser calls this.

@@ -90,12 +90,8 @@ extension Attest {
                 throw ValidationError("--max-precision (\(maxPrecision)) must be at least --precision (\(precision))")
             }
             if let tolerance { _ = try parsedTolerance(tolerance) }
-            if let timeout, !(timeout > 0) || !timeout.isFinite {
-                throw ValidationError("--timeout must be a positive number of seconds")
-            }
-            if let timeoutTotal, !(timeoutTotal > 0) || !timeoutTotal.isFinite {
-                throw ValidationError("--timeout-total must be a positive number of seconds")
-            }
+            if let timeout { try TimeLimit.validate(timeout, "--timeout") }
+            if let timeoutTotal { try TimeLimit.validate(timeoutTotal, "--timeout-total") }
             if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
             for path in reports where ReportFormat(fileName: path) == nil {
                 throw ValidationError("--report \(path): unknown format; use a file ending in "
@@ -118,7 +114,10 @@ extension Attest {
         }
 
         private func validateBits(_ bits: Int, _ flag: String) throws {
-            do { try Precision.validated(bits) } catch { throw ValidationError("\(flag): \(error)") }
+            let range = ClaimFileParser.precisionRange
+            guard range.contains(bits) else {
+                throw ValidationError("\(flag): \(bits) bits is outside \(range.lowerBound) … \(range.upperBound)")
+            }
         }
 
         private func parsedTolerance(_ text: String) throws -> Rational {
@@ -131,10 +130,8 @@ extension Attest {
         /// Loads, checks and reports.
         public mutating func run() async throws {
             let claims = try ClaimSelection.load(paths: paths, filters: filter)
-            guard !claims.isEmpty else {
-                print("attest: no claim files (*.toml) found in \(paths.joined(separator: ", ")); 0 claims checked.")
-                return
-            }
+            // Where the results go is checked before anything runs, not found unwritable after a long run.
+            try OutputPaths.check(reports: reports, figureFolder: figures)
             let options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
                                        maxPrecision: maxPrecision, jobs: jobs,
                                        timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
@@ -152,15 +149,10 @@ extension Attest {
             if let previous { report.time = previous.time }    // one run, resumed: it started then
             report.resume = plan?.summary
             let detail: TextReportWriter.Detail = quiet ? .quiet : (verbose ? .verbose : .normal)
-            print(TextReportWriter(detail: detail).render(report), terminator: "")
+            StandardStreams.out(TextReportWriter(detail: detail).render(report))
             var writeFailed = false
             for path in reports {
-                do {
-                    try ReportFile.write(ReportFormat(fileName: path)!.render(report), to: path)
-                } catch {
-                    Attest.printError(error.description)
-                    writeFailed = true
-                }
+                writeFailed = !OutputPaths.write(ReportFormat(fileName: path)!.render(report), to: path) || writeFailed
             }
             if let figures {
                 do { try FigureFolder.write(FigureFiles.perClaim(report), to: figures) } catch {

@@ -6,7 +6,9 @@ import Claims
 enum ClaimSelection {
     /// The claims under `paths` whose ids match any of `filters` (all when `filters` is empty).
     ///
-    /// - Throws: `ExitCode(2)` after printing every problem, or when the filters match no claim.
+    /// - Throws: `ExitCode(2)` after printing every problem, when the paths hold no claim file (an empty selection is
+    ///   almost always a wrong path, and a run that checks nothing must not look like a success), or when the filters
+    ///   match no claim.
     static func load(paths: [String], filters: [String]) throws -> [ClaimSpec] {
         let claims: [ClaimSpec]
         do {
@@ -15,6 +17,10 @@ enum ClaimSelection {
             for problem in error.errors { Attest.printError(problem.description) }
             let count = error.errors.count
             Attest.printError("attest: \(count) problem\(count == 1 ? "" : "s") in the claim files; nothing was checked.")
+            throw ExitCode(AttestExitCode.inputError.rawValue)
+        }
+        guard !claims.isEmpty else {
+            Attest.printError("attest: no claim files (*.toml) in \(paths.joined(separator: ", ")); nothing was checked.")
             throw ExitCode(AttestExitCode.inputError.rawValue)
         }
         guard !filters.isEmpty else { return claims }

@@ -31,6 +31,7 @@ extension Attest {
         /// Prints the explanation.
         public mutating func run() async throws {
             let claims = try ClaimSelection.load(paths: paths, filters: [])
+            let latest = try report.map(Self.loadReport)
             guard let claim = claims.first(where: { $0.id == id }) else {
                 let suggestion = KeySuggestion.closest(to: id, among: claims.map(\.id)).map { "; did you mean \($0)?" } ?? ""
                 Attest.printError("attest: no claim with id \(id)\(suggestion)")
@@ -69,17 +70,26 @@ extension Attest {
             }
             if claim.instances.count > 5 { out.append("  … \(claim.instances.count - 5) more") }
             out.append("")
-            out += latestResult(claim.id)
-            print(out.joined(separator: "\n"))
+            out += latestResult(claim.id, in: latest)
+            StandardStreams.outLine(out.joined(separator: "\n"))
         }
 
-        private func latestResult(_ id: String) -> [String] {
-            guard let path = report else {
-                return ["Latest result: none at hand (run `attest check --report FILE.json`, then pass --report FILE.json)."]
+        /// Reads the `--report` file; a file that is missing or not an attest JSON report is an input error (exit
+        /// status 2), not a note in the explanation.
+        private static func loadReport(_ path: String) throws -> Report {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Attest.printError("attest: --report \(path): cannot read the report: no such file, or not readable")
+                throw ExitCode(AttestExitCode.inputError.rawValue)
             }
-            guard let data = FileManager.default.contents(atPath: path),
-                  let decoded = try? JSONReportWriter.decode(data) else {
-                return ["Latest result: \(path) is not a readable attest JSON report."]
+            do { return try JSONReportWriter.decode(data) } catch {
+                Attest.printError("attest: --report \(path): not a JSON report of attest check: \(error)")
+                throw ExitCode(AttestExitCode.inputError.rawValue)
+            }
+        }
+
+        private func latestResult(_ id: String, in decoded: Report?) -> [String] {
+            guard let path = report, let decoded else {
+                return ["Latest result: none at hand (run `attest check --report FILE.json`, then pass --report FILE.json)."]
             }
             guard let claim = decoded.claims.first(where: { $0.id == id }) else {
                 return ["Latest result: \(path) (\(decoded.time)) does not include this claim."]

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Turns the first SIGINT (Ctrl-C) or SIGTERM into an orderly stop (`action`: cancel the run, then the reports are
-/// written with `complete: false`, ready for `attest check --resume`); a second signal exits at once with status
-/// 128 + its number (130 for SIGINT, 143 for SIGTERM).
+/// Turns the first SIGINT (Ctrl-C), SIGTERM or SIGHUP (the terminal closed) into an orderly stop (`action`: cancel
+/// the run, then the reports are written with `complete: false`, ready for `attest check --resume`); a second signal
+/// exits at once with status 128 + its number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP). SIGPIPE is ignored
+/// for the whole process (`StandardStreams.prepare()`).
 final class InterruptHandler: @unchecked Sendable {
     /// The signals handled.
-    private static let signals = [SIGINT, SIGTERM]
+    private static let signals = [SIGINT, SIGTERM, SIGHUP]
     private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
     private var interrupted = false

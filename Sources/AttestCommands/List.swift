@@ -29,7 +29,7 @@ extension Attest {
         public mutating func run() async throws {
             let claims = try ClaimSelection.load(paths: paths, filters: filter)
             if catalogue {
-                print(ClaimCatalogue.markdown(claims), terminator: "")
+                StandardStreams.out(ClaimCatalogue.markdown(claims))
                 return
             }
             var lines: [String] = []
@@ -40,7 +40,7 @@ extension Attest {
                 lines.append("    \(claim.instances.count) instance\(claim.instances.count == 1 ? "" : "s"); \(claim.file)")
             }
             lines.append("\(claims.count) claim\(claims.count == 1 ? "" : "s").")
-            print(lines.joined(separator: "\n"))
+            StandardStreams.outLine(lines.joined(separator: "\n"))
         }
     }
 }

@@ -75,6 +75,7 @@ extension Attest {
                 Attest.printError("attest plot: \(report) is not an attest JSON report: \(error)")
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
+            try OutputPaths.check(reports: [], figureFolder: output, figureOption: "--output")
             if !decoded.complete {
                 Attest.printError("attest plot: note: \(report) is from an interrupted run (complete: false)")
             }
@@ -101,7 +102,7 @@ extension Attest {
                 Attest.printError("attest plot: \(error.description)")
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
-            print("wrote \(files.count) files to \(output): " + files.map(\.name).joined(separator: ", "))
+            StandardStreams.outLine("wrote \(files.count) files to \(output): " + files.map(\.name).joined(separator: ", "))
         }
 
         /// The report restricted to the claims `ids`.

@@ -65,7 +65,7 @@ final class ProgressDisplay: @unchecked Sendable {
         timer?.cancel()
         lock.lock()
         defer { lock.unlock() }
-        if mode == .live { write("\r\u{1B}[K") }
+        if mode == .live { write(control: "\r\u{1B}[K", "") }
         guard mode != .silent else { return }
         write("attest: checked \(claimsDone) of \(totalClaims) claims (\(instances) instances) in "
               + String(format: "%.2f s", elapsed.seconds) + "\n")
@@ -82,16 +82,17 @@ final class ProgressDisplay: @unchecked Sendable {
         let elapsed = String(format: "%.1f s", (ContinuousClock.now - began).seconds)
         var status = "[\(claimsDone)/\(totalClaims) claims, \(elapsed)] \(current)"
         if status.count > 110 { status = String(status.prefix(109)) + "…" }
-        write("\r\u{1B}[K" + status)
+        write(control: "\r\u{1B}[K", status)
     }
 
     /// A permanent line (caller holds the lock); on a terminal it goes above the status line.
     private func line(_ text: String) {
-        write((mode == .live ? "\r\u{1B}[K" : "") + text + "\n")
+        write(control: mode == .live ? "\r\u{1B}[K" : "", text + "\n")
     }
 
-    private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    /// Writes `control` (the live line's own escape sequences) and `text` (control characters from input escaped).
+    private func write(control: String = "", _ text: String) {
+        StandardStreams.err(control: control, text)
     }
 }
 

@@ -75,33 +75,57 @@ extension Attest {
                 spec = try parser.parse(file: sweep)
                 claims = try parser.claims(of: spec)
             } catch {
-                Attest.printError(error.description)
+                for problem in error.errors { Attest.printError(problem.description) }
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
+            // Everything that can be checked without results is checked before anything runs: the table's rows, and
+            // the files it goes to.
+            do { try SweepTable.checkLayout(sweep: spec, claims: claims) } catch {
+                Attest.printError("\(sweep): \(error.description); nothing was run.")
+                throw ExitCode(AttestExitCode.inputError.rawValue)
+            }
+            try OutputPaths.check(reports: output + (report.map { [$0] } ?? []),
+                                  options: Array(repeating: "--output", count: output.count) + ["--report"])
             let started = Date()
-            let result = await EngineRun.check(claims, options: CheckOptions(jobs: jobs), quiet: quiet,
-                                               stopHint: "the table will hold what is done and say it is incomplete")
+            let stopHint = "the table will hold what is done and say it is incomplete"
+            // The quantities are measurements, known once an instance has run: the first instance runs alone, and a
+            // quantity it did not measure stops the sweep there.
+            var completed: [String: [InstanceOutcome]] = [:]
+            if let first = claims.first, let instance = first.instances.first, claims.count * first.instances.count > 1 {
+                var pilot = first
+                pilot.instances = [instance]
+                let pilotResult = await EngineRun.check([pilot], options: CheckOptions(jobs: 1), quiet: true, stopHint: stopHint)
+                if let outcome = pilotResult.claims.first?.instances.first {
+                    completed[first.id] = [outcome]
+                    let measured = Set(outcome.measurements.map(\.name) + [SweepSpec.marginKey])
+                    if outcome.verdict == .pass || outcome.verdict == .fail,
+                       let unknown = spec.quantities.first(where: { !measured.contains($0) }) {
+                        Attest.printError("\(sweep): " + SweepTableError.unknownQuantity(unknown, known: measured.sorted()).description
+                                          + " (the first instance); nothing more was run.")
+                        throw ExitCode(AttestExitCode.inputError.rawValue)
+                    }
+                }
+            }
+            let result = await EngineRun.check(claims, options: CheckOptions(jobs: jobs), completed: completed,
+                                               quiet: quiet, stopHint: stopHint)
+            var writeFailed = false
             if let report {
                 let full = Report(result: result, tool: Attest.toolInfo, started: started)
-                do { try ReportFile.write(ReportFormat(fileName: report)!.render(full), to: report) } catch {
-                    Attest.printError(error.description)
-                }
+                writeFailed = !OutputPaths.write(ReportFormat(fileName: report)!.render(full), to: report)
             }
             let table: SweepTable
             do { table = try SweepTable(sweep: spec, result: result) } catch {
                 Attest.printError("\(sweep): \(error.description)")
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
-            print(SweepTableWriter.render(table, format: SweepTableWriter.Format(rawValue: format)!,
-                                          standalone: standalone), terminator: "")
+            StandardStreams.out(SweepTableWriter.render(table, format: SweepTableWriter.Format(rawValue: format)!,
+                                                        standalone: standalone))
             for path in output {
                 let text = SweepTableWriter.render(table, format: SweepTableWriter.Format(fileName: path)!,
                                                    standalone: standalone)
-                do { try ReportFile.write(text, to: path) } catch {
-                    Attest.printError(error.description)
-                    throw ExitCode(AttestExitCode.inputError.rawValue)
-                }
+                writeFailed = !OutputPaths.write(text, to: path) || writeFailed
             }
+            if writeFailed { throw ExitCode(AttestExitCode.inputError.rawValue) }
             if !table.complete { throw ExitCode(AttestExitCode.claimNotMet.rawValue) }
         }
     }

@@ -13,7 +13,7 @@ extension Attest {
 
         /// Prints `attest X.Y.Z (GMP …, MPFR …)`.
         public mutating func run() async throws {
-            print(Attest.fullVersion)
+            StandardStreams.outLine(Attest.fullVersion)
         }
     }
 }

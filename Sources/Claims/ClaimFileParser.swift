@@ -18,6 +18,15 @@ public struct ClaimFileParser: Sendable {
     public static let maximumFileBytes = 1 << 20
     /// The largest number of instances one claim may expand to.
     public static let maximumInstances = 100_000
+    /// The working precisions a claim may ask for (`precision`, `max_precision`, `--precision`, a sweep's precision
+    /// grid): 32 bits and more. Below that the kinds' algorithms have no meaning (the pivots of LU, SVD and eigen
+    /// solvers and the diagonal-network flows round to zero at 2–31 bits), so such precisions are refused before
+    /// anything runs.
+    public static let precisionRange = 32...Precision.supportedRange.upperBound
+    /// The largest size, in bits, of the numerator and of the denominator of an exact number in a claim file or data
+    /// file (about 9,900 decimal digits): larger ones (`1e-1000000`, `1e999999`) make every exact step and every
+    /// decimal printout enormous, so they are refused when read.
+    public static let maximumNumberBits = 1 << 15
     /// The top-level keys that describe a claim.
     public static let metadataKeys = ["id", "title", "kind", "expect", "source", "statement", "statement_latex",
                                       "hypotheses", "notes"]
@@ -86,5 +95,15 @@ public struct ClaimFileParser: Sendable {
         let keys = Set(top.keys)
         return registry.names.lazy.compactMap { registry.kind(named: $0) as? any DocumentClaimKind }
             .first { $0.recognizes(topLevelKeys: keys) }
+    }
+}
+
+extension ClaimFileParser {
+    /// Why an exact number read from a file is too large to work with (see `maximumNumberBits`), or `nil`.
+    public static func sizeProblem(_ value: Rational) -> String? {
+        let bits = max(value.numerator.bitSize, value.denominator.bitSize)
+        guard bits > maximumNumberBits else { return nil }
+        return "its numerator or denominator has \(bits) bits, more than the limit of \(maximumNumberBits) "
+            + "(about 9,900 decimal digits)"
     }
 }

@@ -38,26 +38,50 @@ public struct ClaimLoader: Sendable {
 
     /// The `.toml` files under `paths` (files as given, folders searched recursively), sorted.
     ///
-    /// - Throws: `ClaimFileErrors` naming a path that does not exist.
+    /// A folder that cannot be listed, anywhere under the given paths, is a problem naming it, never skipped: a claim
+    /// in it would otherwise go unchecked without a word. Symbolic links to folders are not followed (no cycles).
+    ///
+    /// - Throws: `ClaimFileErrors` naming every path that does not exist or cannot be read.
     public static func claimFiles(in paths: [String]) throws(ClaimFileErrors) -> [String] {
         let fileManager = FileManager.default
         var found: [String] = []
+        var problems: [ClaimFileError] = []
+        func unreadable(_ path: String, _ reason: String) {
+            problems.append(ClaimFileError(file: path, line: nil, key: nil, problem: .unreadable(reason: reason)))
+        }
+        func search(_ folder: String) {
+            let entries: [String]
+            do { entries = try fileManager.contentsOfDirectory(atPath: folder) } catch {
+                unreadable(folder, "the folder cannot be listed: \(Self.reason(listing: folder, error))")
+                return
+            }
+            for entry in entries.sorted() {
+                let path = (folder as NSString).appendingPathComponent(entry)
+                let type = (try? fileManager.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+                if type == .typeDirectory {
+                    search(path)
+                } else if entry.hasSuffix(".toml") {
+                    found.append(path)
+                }
+            }
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ClaimFileErrors([ClaimFileError(file: path, line: nil, key: nil,
-                                                      problem: .unreadable(reason: "no such file or folder"))])
+                unreadable(path, "no such file or folder")
+                continue
             }
-            if isDirectory.boolValue {
-                let enumerator = fileManager.enumerator(atPath: path)
-                while let entry = enumerator?.nextObject() as? String {
-                    if entry.hasSuffix(".toml") { found.append((path as NSString).appendingPathComponent(entry)) }
-                }
-            } else {
-                found.append(path)
-            }
+            if isDirectory.boolValue { search(path) } else { found.append(path) }
         }
+        guard problems.isEmpty else { throw ClaimFileErrors(problems) }
         return Array(Set(found)).sorted()
+    }
+
+    /// The operating system's reason why `folder` cannot be listed (`Permission denied`), or `error`'s description.
+    private static func reason(listing folder: String, _ error: any Error) -> String {
+        guard let handle = opendir(folder) else { return String(cString: strerror(errno)) }
+        closedir(handle)
+        return (error as NSError).localizedDescription
     }
 }
 

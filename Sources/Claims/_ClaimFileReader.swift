@@ -122,7 +122,7 @@ struct _ClaimFileReader {
         for key in table.keys.sorted() where !ClaimFileParser.numericsKeys.contains(key) {
             report("numerics.\(key)", .unknownKey(suggestion: KeySuggestion.closest(to: key, among: ClaimFileParser.numericsKeys)))
         }
-        let bits = Precision.supportedRange
+        let bits = ClaimFileParser.precisionRange
         let bitsText = "it must be between \(bits.lowerBound) and \(bits.upperBound) bits"
         var ok = true
         var precision = NumericsSettings.defaultPrecision
@@ -287,11 +287,17 @@ struct _ClaimFileReader {
             axes.append((key, values))
         }
         guard ok else { return nil }
-        let count = axes.reduce(1) { $0.multipliedReportingOverflow(by: $1.values.count).partialValue }
-        guard count <= ClaimFileParser.maximumInstances else {
-            report("grid", .outOfRange(value: "\(count) instances",
-                                       allowed: "a claim may have at most \(ClaimFileParser.maximumInstances)"))
-            return nil
+        // The product of the axis lengths, stopped as soon as it passes the limit (it would wrap around at 2⁶⁴).
+        var count = 1
+        for axis in axes {
+            let (product, overflow) = count.multipliedReportingOverflow(by: axis.values.count)
+            guard !overflow, product <= ClaimFileParser.maximumInstances else {
+                let sizes = axes.map { "\($0.values.count)" }.joined(separator: " × ")
+                report("grid", .outOfRange(value: "\(sizes) instances (more than \(ClaimFileParser.maximumInstances))",
+                                           allowed: "a claim may have at most \(ClaimFileParser.maximumInstances)"))
+                return nil
+            }
+            count = product
         }
         var combinations: [[String: (ParameterValue, String)]] = [[:]]
         for axis in axes {
@@ -442,7 +448,10 @@ struct _ClaimFileReader {
             return Rational(n)
         case let .string(text):
             do {
-                return try Rational(parsing: text)
+                let value = try Rational(parsing: text)
+                guard let problem = ClaimFileParser.sizeProblem(value) else { return value }
+                report(path, .invalidNumber(text: text, reason: problem))
+                return nil
             } catch {
                 report(path, .invalidNumber(text: text, reason: MatrixDataFile.entryReason(text, error)))
                 return nil

@@ -18,6 +18,8 @@ public enum ReportFile {
         do {
             try Data(text.utf8).write(to: temporary)
         } catch {
+            // A partial temporary file (a full disk) is never left behind.
+            try? FileManager.default.removeItem(at: temporary)
             throw .writeFailed(path: path, reason: error.localizedDescription)
         }
         guard rename(temporary.path, path) == 0 else {

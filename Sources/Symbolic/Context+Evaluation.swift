@@ -21,6 +21,7 @@ enum _Typed {
 extension Context {
     /// Evaluates `e` to its canonical value and shape, checking shapes.
     func _evaluate(_ e: Expression) throws(SymbolicError) -> _Typed {
+        try SymbolicBudget.checkpoint()
         switch e.node {
         case .number(let c):
             return .scalar(TracePolynomial(c))
@@ -64,17 +65,21 @@ extension Context {
             let x = try _evaluate(a), y = try _evaluate(b)
             switch (x, y) {
             case (.scalar(let s), .scalar(let t)):
+                try SymbolicBudget.checkProduct(s._terms.count, t._terms.count, at: e.range)
                 return .scalar(s * t)
             case (.matrix(let p, let ps), .matrix(let q, let qs)):
                 guard ps.columns == qs.rows else {
                     throw .shapeMismatch(operation: "a product", left: ps, right: qs, at: e.range)
                 }
+                try SymbolicBudget.checkProduct(p._terms.count, q._terms.count, at: e.range)
                 return .matrix(p * q, Shape(ps.rows, qs.columns))
             case (.matrix(let p, let shape), .scalar(let s)):
                 guard let q = s.asScalarPolynomial else { throw .traceAndMatrix(operation: "a product", at: e.range) }
+                try SymbolicBudget.checkProduct(p._terms.count, q._terms.count, at: e.range)
                 return .matrix(p * q, shape)
             case (.scalar(let s), .matrix(let q, let shape)):
                 guard let p = s.asScalarPolynomial else { throw .traceAndMatrix(operation: "a product", at: e.range) }
+                try SymbolicBudget.checkProduct(p._terms.count, q._terms.count, at: e.range)
                 return .matrix(p * q, shape)
             }
         case .quotient(let a, let b):
@@ -89,9 +94,12 @@ extension Context {
             }
         case .power(let a, let k):
             switch try _evaluate(a) {
-            case .scalar(let s): return .scalar(s.power(k))
+            case .scalar(let s):
+                try SymbolicBudget.checkPower(s._terms.count, k, at: e.range)
+                return .scalar(s.power(k))
             case .matrix(let p, let shape):
                 guard shape.isSquare else { throw .notSquare(operation: "a power", shape: shape, at: e.range) }
+                try SymbolicBudget.checkPower(p._terms.count, k, at: e.range)
                 return .matrix(p.power(k), shape)
             }
         case .transpose(let a):

@@ -40,6 +40,7 @@ struct _NumericEnvironment {
 
 extension Context {
     func _numeric(_ e: Expression, in env: inout _NumericEnvironment) throws(SymbolicError) -> _Jet {
+        try SymbolicBudget.checkpoint()
         let dual = env.tangents != nil
         switch e.node {
         case .number(let c):

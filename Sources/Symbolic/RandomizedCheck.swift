@@ -90,6 +90,7 @@ public struct RandomizedCheck: Hashable, Sendable {
     public func run(_ equation: Equation, in context: Context) throws(SymbolicError) -> Outcome {
         let symbols = context.symbols(in: [equation])
         for trial in 0..<trials {
+            try SymbolicBudget.checkpoint()
             let instance = assignment(for: symbols, in: context.alphabet, trial: trial)
             let lhs = try context.evaluateNumerically(equation.lhs, at: instance)
             let rhs = try context.evaluateNumerically(equation.rhs, at: instance)
@@ -107,6 +108,7 @@ public struct RandomizedCheck: Hashable, Sendable {
     public func run(_ lhs: NCPolynomial, equals rhs: NCPolynomial, in alphabet: Alphabet = Alphabet()) throws(SymbolicError) -> Outcome {
         let symbols = (lhs.symbols.union(rhs.symbols)).sorted()
         for trial in 0..<trials {
+            try SymbolicBudget.checkpoint()
             let instance = assignment(for: symbols, in: alphabet, trial: trial)
             let a = NumericValue.matrix(try lhs.evaluate(at: instance))
             let b = NumericValue.matrix(try rhs.evaluate(at: instance))
@@ -123,6 +125,7 @@ public struct RandomizedCheck: Hashable, Sendable {
     public func run(_ lhs: TracePolynomial, equals rhs: TracePolynomial, in alphabet: Alphabet = Alphabet()) throws(SymbolicError) -> Outcome {
         let symbols = (lhs.symbols.union(rhs.symbols)).sorted()
         for trial in 0..<trials {
+            try SymbolicBudget.checkpoint()
             let instance = assignment(for: symbols, in: alphabet, trial: trial)
             let a = NumericValue.scalar(try lhs.evaluate(at: instance))
             let b = NumericValue.scalar(try rhs.evaluate(at: instance))

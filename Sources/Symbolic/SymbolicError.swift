@@ -51,6 +51,10 @@ public enum SymbolicError: Error, Hashable, Sendable {
     case kindMismatch(expected: String)
     /// A declared shape or flow/step entry does not fit its symbol.
     case invalidDeclaration(String)
+    /// An expansion would have more terms than `SymbolicBudget.maximumTermProducts`; refused before it starts.
+    case tooLarge(String, at: Range<Int>?)
+    /// The work was stopped: the run was cancelled or its time limit passed (`SymbolicBudget`).
+    case interrupted(String)
 }
 
 extension SymbolicError: CustomStringConvertible {
@@ -92,6 +96,8 @@ extension SymbolicError: CustomStringConvertible {
         case .unsupportedNesting(let what, let range): return "\(what) inside d/dt is not supported\(position(range))"
         case .kindMismatch(let expected): return "expected \(expected)"
         case .invalidDeclaration(let message): return message
+        case .tooLarge(let what, let range): return "\(what)\(position(range))"
+        case .interrupted(let why): return "stopped: \(why)"
         }
     }
 }

@@ -251,7 +251,8 @@ struct CheckCommandTests {
         #expect(complete.complete && complete.claims[0].instances.map(\.seconds) == report.claims[0].instances.map(\.seconds))
     }
 
-    @Test("SIGINT (Ctrl-C) and SIGTERM write what is done with complete: false and exit 1", arguments: [SIGINT, SIGTERM])
+    @Test("SIGINT (Ctrl-C), SIGTERM and SIGHUP write what is done with complete: false and exit 1",
+          arguments: [SIGINT, SIGTERM, SIGHUP])
     func interrupt(signal: Int32) throws {
         let binary = try #require(AttestTests.attestBinary())
         let slow = CLIClaims.text(id: "slow", kind: "dln-gd-balancedness-drift",

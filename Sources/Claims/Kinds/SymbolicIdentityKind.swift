@@ -93,7 +93,10 @@ public struct SymbolicIdentityKind: DocumentClaimKind {
                                      source: obligation.source, expectation: obligation.expectation,
                                      context: obligation.context, claims: [claim], crossCheck: obligation.crossCheck,
                                      file: obligation.file)
-        let result = single.check().results[0]
+        // The prover checks the time limit and cancellation as it goes; a stop there is the engine's timeout or
+        // interruption, not a verdict.
+        let result = SymbolicBudget.$deadline.withValue(context.deadline) { single.check().results[0] }
+        try context.checkpoint()
         let trials = Quantity("random instances tried", .exact(Rational(obligation.crossCheck.trials)))
         switch result.outcome {
         case .proved:

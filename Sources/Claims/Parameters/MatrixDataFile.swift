@@ -59,11 +59,14 @@ public enum MatrixDataFile {
         for (i, row) in rows.enumerated() {
             guard row.count == first.count else { throw .ragged(row: i + 1, expected: first.count, found: row.count) }
             for (j, text) in row.enumerated() {
-                do {
-                    elements.append(try Rational(parsing: text))
-                } catch {
+                let value: Rational
+                do { value = try Rational(parsing: text) } catch {
                     throw .badEntry(row: i + 1, column: j + 1, text: text, reason: entryReason(text, error))
                 }
+                if let problem = ClaimFileParser.sizeProblem(value) {
+                    throw .badEntry(row: i + 1, column: j + 1, text: text, reason: problem)
+                }
+                elements.append(value)
             }
         }
         do {

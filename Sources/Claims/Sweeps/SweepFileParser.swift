@@ -114,12 +114,12 @@ public struct SweepFileParser: Sendable {
         var precisions: [Int] = []
         if let node = grid.removeValue(forKey: SweepSpec.precisionKey) {
             if case let .array(items) = node, !items.isEmpty, items.allSatisfy({
-                if case let .integer(bits) = $0 { return Precision.supportedRange.contains(bits) } else { return false }
+                if case let .integer(bits) = $0 { return ClaimFileParser.precisionRange.contains(bits) } else { return false }
             }) {
                 precisions = items.compactMap { if case let .integer(bits) = $0 { return bits } else { return nil } }
             } else {
                 report("grid.precision", .outOfRange(value: node.shortText,
-                                                     allowed: "a non-empty array of integers \(Precision.supportedRange.lowerBound) … \(Precision.supportedRange.upperBound)"))
+                                                     allowed: "a non-empty array of integers \(ClaimFileParser.precisionRange.lowerBound) … \(ClaimFileParser.precisionRange.upperBound)"))
             }
         }
         for (key, node) in grid {
@@ -143,7 +143,7 @@ public struct SweepFileParser: Sendable {
 
         let folder = (path as NSString).deletingLastPathComponent
         let resolved = claimPath.hasPrefix("/") ? claimPath : (folder as NSString).appendingPathComponent(claimPath)
-        let claimRoot = try readClaimTree(resolved, sweepFile: path, line: lines.line(for: "sweep.claim"))
+        let (claimRoot, claimText) = try readClaimTree(resolved, sweepFile: path, line: lines.line(for: "sweep.claim"))
         guard case var .table(claim) = claimRoot else { throw fail(resolved, nil, nil, .invalidValue("not a TOML table")) }
         var claimGrid: [String: TOMLNode] = [:]
         if case let .table(entries)? = claim["grid"] { claimGrid = entries }
@@ -158,7 +158,8 @@ public struct SweepFileParser: Sendable {
         }
         return SweepSpec(file: path, claimFile: resolved, caption: caption, label: label, quantities: quantities,
                          quantityLabels: quantityLabels, rows: rows, reduceOver: reduceOver, significantDigits: digits, precisions: precisions,
-                         derivedClaim: .table(claim))
+                         derivedClaim: .table(claim), sweepLines: lines, claimLines: TOMLKeyLines(scanning: claimText),
+                         gridKeys: Set(grid.keys), setKeys: Array(sets.keys))
     }
 
     /// The claims a sweep runs: the derived claim once per precision (once when the sweep varies none; then without
@@ -187,22 +188,35 @@ public struct SweepFileParser: Sendable {
                 claims.append(try claimParser.parse(text: TOMLNode.table(claim).documentText, file: label,
                                                     baseDirectory: folder))
             } catch {
-                throw ClaimFileErrors(error.errors.map {
-                    ClaimFileError(file: label, line: nil, key: $0.key, problem: $0.problem)
-                })
+                throw ClaimFileErrors(error.errors.map { Self.locate($0, sweep: sweep, label: label) })
             }
         }
         return claims
     }
 
-    /// The TOML tree of the claim file a sweep names.
-    private func readClaimTree(_ path: String, sweepFile: String, line: Int?) throws(ClaimFileErrors) -> TOMLNode {
+    /// A problem of the derived claim, placed where its key is written: in the sweep file when the sweep's `[grid]`
+    /// or `[set]` gives the key (with that line), else in the claim file (with its line there).
+    static func locate(_ problem: ClaimFileError, sweep: SweepSpec, label: String) -> ClaimFileError {
+        guard let key = problem.key else { return ClaimFileError(file: label, line: nil, key: nil, problem: problem.problem) }
+        let base = String(key.prefix { $0 != "[" })
+        if base == "grid" || (base.hasPrefix("grid.") && sweep.gridKeys.contains(String(base.dropFirst(5)))) {
+            return ClaimFileError(file: sweep.file, line: sweep.sweepLines?.line(for: key), key: key, problem: problem.problem)
+        }
+        if let set = sweep.setKeys.first(where: { base == $0 || base.hasPrefix($0 + ".") }) {
+            return ClaimFileError(file: sweep.file, line: sweep.sweepLines?.line(for: "set.\(set)"),
+                                  key: "set.\"\(set)\"", problem: problem.problem)
+        }
+        return ClaimFileError(file: label, line: sweep.claimLines?.line(for: key), key: key, problem: problem.problem)
+    }
+
+    /// The TOML tree of the claim file a sweep names, and its text.
+    private func readClaimTree(_ path: String, sweepFile: String, line: Int?) throws(ClaimFileErrors) -> (TOMLNode, String) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             throw ClaimFileErrors([ClaimFileError(file: sweepFile, line: line, key: "sweep.claim",
                                                   problem: .unreadable(reason: "the claim file \(path) cannot be read"))])
         }
-        do { return try TOMLNode.parse(text) } catch {
+        do { return (try TOMLNode.parse(text), text) } catch {
             throw ClaimFileErrors([ClaimFileError(file: path, line: error.line, key: nil,
                                                   problem: .syntax(column: error.column, message: error.message))])
         }

@@ -25,6 +25,13 @@ public struct SweepSpec: Sendable {
     public var precisions: [Int]
     /// The claim file after the sweep's `[set]` and `[grid]`, as a TOML tree, for each precision.
     var derivedClaim: TOMLNode
+    /// Where the sweep file's keys are, and the claim file's, so that a problem of the derived claim names the line
+    /// it comes from.
+    var sweepLines: TOMLKeyLines? = nil
+    var claimLines: TOMLKeyLines? = nil
+    /// The keys the sweep's `[grid]` and `[set]` give (`seed`; `dynamics.horizon`).
+    var gridKeys: Set<String> = []
+    var setKeys: [String] = []
 
     /// The name by which tables call the working precision.
     public static let precisionKey = "precision"

@@ -50,12 +50,10 @@ public enum QuantityValue: Sendable, Equatable {
 public enum ExactDecimal {
     /// The terminating decimal expansion of `r` (`"-0.0625"`, `"12"`), or `nil` if it does not terminate.
     public static func text(_ r: Rational) -> String? {
-        var denominator = r.denominator
-        var twos = 0, fives = 0
-        let two = BigInt(2), five = BigInt(5)
-        while denominator.isMultiple(of: two) { denominator = denominator / two; twos += 1 }
-        while denominator.isMultiple(of: five) { denominator = denominator / five; fives += 1 }
-        guard denominator == BigInt(1) else { return nil }
+        // The powers of 2 and 5 removed at once (removing them one division at a time is quadratic in their count).
+        let (withoutTwos, twos) = r.denominator.removingFactor(BigInt(2))
+        let (rest, fives) = withoutTwos.removingFactor(BigInt(5))
+        guard rest == BigInt(1) else { return nil }
         let k = max(twos, fives)
         let scaled = (r.numerator * BigInt(10).power(k) / r.denominator).magnitude
         var digits = scaled.description

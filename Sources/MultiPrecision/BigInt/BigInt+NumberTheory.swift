@@ -25,4 +25,18 @@ extension BigInt {
         precondition(exponent >= 0, "BigInt.power: negative exponent \(exponent)")
         return BigInt(_computing: { __gmpz_pow_ui($0, storage.raw, CUnsignedLong(exponent)) })
     }
+
+    /// This value with every factor `factor` divided out, and how many there were: `(q, k)` with
+    /// `self = q · factor^k` and `q` not divisible by `factor`. Zero gives `(0, 0)`.
+    ///
+    /// - Precondition: `|factor| ≥ 2`.
+    /// - Complexity: subquadratic in the size (GMP's `mpz_remove` divides by squared powers of the factor), where
+    ///   dividing one factor at a time takes k divisions of the whole number.
+    public func removingFactor(_ factor: BigInt) -> (quotient: BigInt, count: Int) {
+        precondition(factor.magnitude.bitSize >= 2, "BigInt.removingFactor: the factor must be at least 2 in magnitude")
+        if isZero { return (self, 0) }
+        var count = 0
+        let quotient = BigInt(_computing: { count = Int(__gmpz_remove($0, storage.raw, factor.storage.raw)) })
+        return (quotient, count)
+    }
 }

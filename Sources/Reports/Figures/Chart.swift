@@ -31,9 +31,12 @@ public struct Chart: Sendable, Equatable {
     /// The vertical axis label.
     public var yLabel: String
     /// Whether the vertical axis is logarithmic (non-positive values are then left out).
-    public var logarithmic: Bool
+    public var logarithmic: Bool { didSet { errorFloor = Self.errorFloor(curves, logarithmic: logarithmic) } }
     /// The curves, drawn in order.
-    public var curves: [Curve]
+    public var curves: [Curve] { didSet { errorFloor = Self.errorFloor(curves, logarithmic: logarithmic) } }
+    /// The lowest error estimate drawn on a logarithmic axis, or `nil` when there are no values; kept with the
+    /// curves, since every point asks for it (finding it again each time made drawing quadratic in the points).
+    public private(set) var errorFloor: Double?
 
     /// Creates a chart.
     public init(title: String, xLabel: String, yLabel: String, logarithmic: Bool, curves: [Curve]) {
@@ -42,6 +45,7 @@ public struct Chart: Sendable, Equatable {
         self.yLabel = yLabel
         self.logarithmic = logarithmic
         self.curves = curves
+        errorFloor = Self.errorFloor(curves, logarithmic: logarithmic)
     }
 
     /// A chart of one series, its curve labelled `label`.
@@ -59,10 +63,15 @@ public struct Chart: Sendable, Equatable {
     /// would squash the curves into a line (the legend then gives the largest error left out).
     static let errorDecades = 12.0
 
-    /// The lowest error estimate drawn on a logarithmic axis, or `nil` when there are no values.
-    var errorFloor: Double? {
-        let values = curves.flatMap { $0.y.filter(isDrawable) }
-        return values.min().map { $0 * Foundation.pow(10, -Self.errorDecades) }
+    /// The smallest drawable value of `curves`, `errorDecades` decades down.
+    private static func errorFloor(_ curves: [Curve], logarithmic: Bool) -> Double? {
+        var smallest: Double?
+        for curve in curves {
+            for value in curve.y where value.isFinite && (!logarithmic || value > 0) {
+                smallest = Swift.min(smallest ?? value, value)
+            }
+        }
+        return smallest.map { $0 * Foundation.pow(10, -errorDecades) }
     }
 
     /// Whether an error estimate is drawn: drawable, and not far below every value.

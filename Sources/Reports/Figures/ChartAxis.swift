@@ -27,22 +27,28 @@ struct ChartAxis: Equatable {
             ticks = Swift.stride(from: first, through: last, by: stride).map { $0 }
         } else {
             var low = range.lowerBound, high = range.upperBound
-            if high - low <= Swift.abs(high) * 1e-12 || high == low {
+            // Halves throughout: high − low itself overflows for data spanning ±1.7e308.
+            if high / 2 - low / 2 <= Swift.abs(high / 2) * 2e-12 || high == low {
                 let pad = high == 0 ? 1 : Swift.abs(high) * 0.1
-                low -= pad
-                high += pad
+                low = Swift.max(low - pad, -Double.greatestFiniteMagnitude)
+                high = Swift.min(high + pad, Double.greatestFiniteMagnitude)
             }
-            let step = Self.niceStep((high - low) / 6)
-            let first = Foundation.floor(low / step) * step, last = Foundation.ceil(high / step) * step
-            lower = first
-            upper = last
-            let count = Int(((last - first) / step).rounded())
+            let step = Self.niceStep((high / 2 - low / 2) / 3)
+            // Ends on multiples of the step, kept inside the finite numbers.
+            var first = Foundation.floor(low / step) * step, last = Foundation.ceil(high / step) * step
+            if !first.isFinite { first = Foundation.ceil(low / step) * step }
+            if !last.isFinite { last = Foundation.floor(high / step) * step }
+            lower = Swift.min(first, low)
+            upper = Swift.max(last, high)
+            let steps = (last / step - first / step).rounded()
+            let count = steps.isFinite ? Int(Swift.max(0, Swift.min(100, steps))) : 0
             ticks = (0...count).map { first + Double($0) * step }
         }
     }
 
     /// 1, 2 or 5 times a power of ten, at least `rough`.
     static func niceStep(_ rough: Double) -> Double {
+        guard rough.isFinite, rough > 0 else { return 1 }
         let power = Foundation.pow(10, Foundation.floor(Foundation.log10(rough)))
         for factor in [1.0, 2, 5, 10] where factor * power >= rough * 0.999 { return factor * power }
         return 10 * power
@@ -55,7 +61,7 @@ struct ChartAxis: Equatable {
 
     /// The fraction 0…1 of the way along the axis of a position in axis units (a tick).
     func fraction(ofCoordinate position: Double) -> Double {
-        (position - lower) / (upper - lower)
+        (position / 2 - lower / 2) / (upper / 2 - lower / 2)
     }
 
     /// The fraction 0…1 of the way along the axis of a data value.

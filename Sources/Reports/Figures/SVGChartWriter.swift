@@ -200,7 +200,8 @@ public struct SVGChartWriter: Sendable {
 
     /// A coordinate with at most two decimals.
     private func format(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
+        // Pixel coordinates; anything not finite or far off the canvas is pinned, never converted to a trapping Int.
+        let rounded = ((Swift.max(-1e9, Swift.min(1e9, value.isNaN ? 0 : value))) * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 

@@ -6,6 +6,7 @@ enum TickLabel {
     /// very small spacings.
     static func linear(_ value: Double, step: Double) -> String {
         if value == 0 { return "0" }
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
         let magnitude = Foundation.log10(Swift.abs(step))
         if magnitude >= -4 && magnitude < 6 {
             let decimals = max(0, Int(Foundation.ceil(-magnitude - 1e-9)))

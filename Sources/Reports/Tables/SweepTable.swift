@@ -32,34 +32,19 @@ public struct SweepTable: Sendable, Equatable {
     /// - Throws: `SweepTableError` when a quantity is unknown, or rows would mix instances that differ in a
     ///   parameter that is neither a row nor reduced.
     public init(sweep: SweepSpec, result: CheckResult) throws(SweepTableError) {
-        struct Point { var parameters: [String: String]; var outcome: InstanceOutcome }
+        typealias Point = (parameters: [String: String], outcome: InstanceOutcome)
         var points: [Point] = []
-        var order: [String] = []
+        var names: [[String]] = []
         for claim in result.claims {
             for instance in claim.instances {
-                var parameters: [String: String] = [:]
-                if !sweep.precisions.isEmpty { parameters[SweepSpec.precisionKey] = String(claim.claim.numerics.precision) }
-                for entry in instance.instance.parameters.reportEntries { parameters[entry.name] = entry.value }
-                for name in ([SweepSpec.precisionKey] + instance.instance.parameters.reportEntries.map(\.name))
-                where parameters[name] != nil && !order.contains(name) { order.append(name) }
-                points.append(Point(parameters: parameters, outcome: instance))
+                let named = Self.parameters(of: instance.instance, in: claim.claim, sweep: sweep)
+                points.append((named.values, instance))
+                names.append(named.names)
             }
         }
-        let varying = order.filter { name in Set(points.map { $0.parameters[name] ?? "" }).count > 1 }
-        let rowKeys = sweep.rows.isEmpty ? varying.filter { $0 != sweep.reduceOver } : sweep.rows
-        for key in rowKeys + [sweep.reduceOver].compactMap({ $0 }) where !order.contains(key) {
-            throw .unknownParameter(key, known: order)
-        }
-        if let stray = varying.first(where: { !rowKeys.contains($0) && $0 != sweep.reduceOver }) {
-            throw .unlistedParameter(stray)
-        }
+        let (rowKeys, keyed) = try Self.rows(sweep: sweep, parameters: points.map(\.parameters), names: names)
         var groups: [(key: [String], points: [Point])] = []
-        for point in points {
-            let key = rowKeys.map { point.parameters[$0] ?? "" }
-            if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].points.append(point) } else {
-                groups.append((key, [point]))
-            }
-        }
+        for (key, members) in keyed { groups.append((key, members.map { points[$0] })) }
         // Rows ordered by each row parameter in turn, its values in the order they first appear.
         let ranks = rowKeys.indices.map { k in
             var rank: [String: Int] = [:]
@@ -72,9 +57,6 @@ public struct SweepTable: Sendable, Equatable {
         groups.sort { a, b in
             for k in rowKeys.indices where a.key[k] != b.key[k] { return ranks[k][a.key[k]]! < ranks[k][b.key[k]]! }
             return false
-        }
-        if sweep.reduceOver == nil, let crowded = groups.first(where: { $0.points.count > 1 }) {
-            throw .severalInstancesPerRow(row: zip(rowKeys, crowded.key).map { "\($0)=\($1)" }.joined(separator: ", "))
         }
         let measured = Set(points.flatMap { $0.outcome.measurements.map(\.name) } + [SweepSpec.marginKey])
         for quantity in sweep.quantities where !measured.contains(quantity) {
@@ -123,6 +105,63 @@ public struct SweepTable: Sendable, Equatable {
         }
         if !complete { sentences.append("INCOMPLETE: the run was interrupted and some instances are missing") }
         note = sentences.joined(separator: "; ") + "."
+    }
+
+    /// Checks, before a sweep runs, everything about its table that does not need results: the row parameters and
+    /// `reduce_over` exist, every varying parameter is a row or reduced, and no two instances share a row unless
+    /// reduced. (The quantities are the instances' measurements, known only once one has run.)
+    ///
+    /// - Throws: `SweepTableError` as the table itself would, after the whole run.
+    public static func checkLayout(sweep: SweepSpec, claims: [ClaimSpec]) throws(SweepTableError) {
+        var parameters: [[String: String]] = [], names: [[String]] = []
+        for claim in claims {
+            for instance in claim.instances {
+                let named = Self.parameters(of: instance, in: claim, sweep: sweep)
+                parameters.append(named.values)
+                names.append(named.names)
+            }
+        }
+        _ = try rows(sweep: sweep, parameters: parameters, names: names)
+    }
+
+    /// The parameters of an instance by name, as the table shows them (with the precision when the sweep varies it),
+    /// and their names in report order.
+    private static func parameters(of instance: InstanceSpec, in claim: ClaimSpec,
+                                   sweep: SweepSpec) -> (values: [String: String], names: [String]) {
+        var parameters: [String: String] = [:]
+        if !sweep.precisions.isEmpty { parameters[SweepSpec.precisionKey] = String(claim.numerics.precision) }
+        for entry in instance.parameters.reportEntries { parameters[entry.name] = entry.value }
+        return (parameters, [SweepSpec.precisionKey] + instance.parameters.reportEntries.map(\.name))
+    }
+
+    /// The row parameters, and the rows (their values and the indices of their points, in first-appearance order).
+    private static func rows(sweep: SweepSpec, parameters points: [[String: String]], names: [[String]])
+        throws(SweepTableError) -> (keys: [String], rows: [(key: [String], members: [Int])]) {
+        var order: [String] = []
+        for (point, pointNames) in zip(points, names) {
+            for name in pointNames where point[name] != nil && !order.contains(name) { order.append(name) }
+        }
+        let varying = order.filter { name in Set(points.map { $0[name] ?? "" }).count > 1 }
+        let rowKeys = sweep.rows.isEmpty ? varying.filter { $0 != sweep.reduceOver } : sweep.rows
+        for key in rowKeys + [sweep.reduceOver].compactMap({ $0 }) where !order.contains(key) {
+            throw .unknownParameter(key, known: order)
+        }
+        if let stray = varying.first(where: { !rowKeys.contains($0) && $0 != sweep.reduceOver }) {
+            throw .unlistedParameter(stray)
+        }
+        var rows: [(key: [String], members: [Int])] = []
+        var rowOfKey: [[String]: Int] = [:]
+        for (index, point) in points.enumerated() {
+            let key = rowKeys.map { point[$0] ?? "" }
+            if let row = rowOfKey[key] { rows[row].members.append(index) } else {
+                rowOfKey[key] = rows.count
+                rows.append((key, [index]))
+            }
+        }
+        if sweep.reduceOver == nil, let crowded = rows.first(where: { $0.members.count > 1 }) {
+            throw .severalInstancesPerRow(row: zip(rowKeys, crowded.key).map { "\($0)=\($1)" }.joined(separator: ", "))
+        }
+        return (rowKeys, rows)
     }
 
     /// The measurement `name` of an outcome (the margin for `margin`), when it has one.
