@@ -5,7 +5,7 @@ The files are committed; this script only saves typing and keeps the families un
 repository root after changing it, then review the diff. The hand-written obligations (commutativity, weight
 decay, a loss that is not a function of the product) are not generated.
 
-Notation follows THEORY.md §1: W_j is d_j × d_{j-1}, E = ∇f(W_N⋯W_1) is opaque (d_N × d_0), and
+Notation follows docs/theory.md §1: W_j is d_j × d_{j-1}, E = ∇f(W_N⋯W_1) is opaque (d_N × d_0), and
 G_j = ∂L/∂W_j = W_{N:j+1}ᵀ E W_{j-1:1}ᵀ with W_{b:a} = W_b W_{b-1} ⋯ W_a.
 """
 import os
@@ -40,7 +40,7 @@ def symbols(n, extra=""):
 
 
 def definitions(n):
-    lines = ["[definitions]", "# G_j = ∂L/∂W_j = W_{N:j+1}ᵀ ∇f(W_{N:1}) W_{j-1:1}ᵀ (THEORY.md §1.2)"]
+    lines = ["[definitions]", "# G_j = ∂L/∂W_j = W_{N:j+1}ᵀ ∇f(W_{N:1}) W_{j-1:1}ᵀ (docs/theory.md §1.2)"]
     for j in range(1, n + 1):
         lines.append(f'G{j} = "{gradient(n, j)}"')
     return "\n".join(lines) + "\n"
@@ -72,7 +72,7 @@ def balancedness_flow(n):
         f"Gradient flow conserves the balancedness matrices, depth {n}",
         f"For L(W1, …, W{n}) = f(W{n}⋯W1) with any differentiable f, along the gradient flow Ẇ_j = −∂L/∂W_j,\n"
         f"d/dt (W_{{j+1}}ᵀW_{{j+1}} − W_jW_jᵀ) = 0 for {js(n)}.",
-        "THEORY.md §1.3 (Arora–Cohen–Hazan 2018; course notes): conservation of balancedness",
+        "docs/theory.md §1.3 (Arora–Cohen–Hazan 2018; course notes): conservation of balancedness",
         "proved", 100 + n)
     text += symbols(n) + "\n" + definitions(n) + "\n[flow]\n"
     text += "".join(f'W{j} = "-G{j}"\n' for j in range(1, n + 1))
@@ -88,7 +88,7 @@ def balancedness_gd(n):
         f"For L = f(W{n}⋯W1) and the simultaneous step W_j⁺ = W_j − η G_j: D_j⁺ − D_j = η²(G_{{j+1}}ᵀG_{{j+1}} − G_jG_jᵀ)\n"
         f"exactly, so the first-order term vanishes; and ‖W_{{j+1}}⁺‖²_F − ‖W_j⁺‖²_F = ‖W_{{j+1}}‖²_F − ‖W_j‖²_F\n"
         f"+ η²(‖G_{{j+1}}‖²_F − ‖G_j‖²_F), for {js(n)}.",
-        "THEORY.md §1.4 (derived; verified exactly with sympy for N = 3)",
+        "docs/theory.md §1.4 (derived; verified exactly with sympy for N = 3)",
         "proved", 200 + n)
     text += symbols(n, '\neta = "scalar"') + "\n" + definitions(n) + "\n[step]\n"
     text += "".join(f'W{j} = "W{j} - eta G{j}"\n' for j in range(1, n + 1))
@@ -110,7 +110,7 @@ def layer_norms(n):
         f"Under gradient flow all layers grow alike: d/dt ‖W_k‖²_F is the same for every k, depth {n}",
         f"For a linear network with L = f(W{n}⋯W1), along Ẇ_j = −∂L/∂W_j:\n"
         f"d/dt ‖W_k‖²_F = −2 tr(W_{{{n}:1}}ᵀ ∇f(W_{{{n}:1}})) for every k = 1, …, {n}, hence the same for all k.",
-        "THEORY.md §1.3 corollary and §2.5 (Du–Hu–Lee 2018, per-layer form; derived)",
+        "docs/theory.md §1.3 corollary and §2.5 (Du–Hu–Lee 2018, per-layer form; derived)",
         "proved", 300 + n)
     text += symbols(n) + "\n" + definitions(n) + "\n[flow]\n"
     text += "".join(f'W{j} = "-G{j}"\n' for j in range(1, n + 1))

@@ -3,7 +3,7 @@ import Dynamics
 import Foundation
 import MultiPrecision
 
-/// P1a of shared/bench/PROBLEMS.md with the Gauss–Legendre, Fehlberg 7(8) and classical RK4 steppers: one
+/// P1a of docs/benchmark-problems.md with the Gauss–Legendre, Fehlberg 7(8) and classical RK4 steppers: one
 /// integration to t = 20 per call, timed, with its work counters and the digits reached against the reference
 /// values (the same check as `TaylorBenchmark`). `Benchmarks/peers/p1_steppers.py` runs the ladders of tolerances
 /// and step counts, takes medians and fits the cost-versus-digits laws.

@@ -4,10 +4,10 @@ import Dynamics
 import Foundation
 import MultiPrecision
 
-/// P1a of shared/bench/PROBLEMS.md (deep linear network gradient flow, t ∈ [0, 20]) with the Taylor stepper at
+/// P1a of docs/benchmark-problems.md (deep linear network gradient flow, t ∈ [0, 20]) with the Taylor stepper at
 /// 256 and 512 bits: time, steps, tape passes, digits reached against the reference values, allocations per step.
 enum TaylorBenchmark {
-    /// W_1(20)[0,0] and L(20) from PROBLEMS.md (700-bit C/MPFR Taylor run, heyoka agreeing to ~72 digits).
+    /// W_1(20)[0,0] and L(20) from docs/benchmark-problems.md (700-bit C/MPFR Taylor run, heyoka agreeing to ~72 digits).
     static let referenceW = "-5.463918410301220763504887101144814240753543651373316784588071749152267433441280299616460211864369914514399188125194623624365280617204501148090288371463246240592901011389844432166869968820207743964800528916997760641e-01"
     static let referenceLoss = "9.047816789152304883960852803156107004632699890718925327182110347097963224978196867643463900250597396177793095699013990175117845814098267046505832147623404294724713611158905830535156842019959138905668293640225196852e-10"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""P1a (deep linear network gradient flow, shared/bench/PROBLEMS.md) with Attest's Taylor stepper, heyoka and
+"""P1a (deep linear network gradient flow, docs/benchmark-problems.md) with Attest's Taylor stepper, heyoka and
 mpmath.odefun, at 256 and 512 bits, in one run: paired medians and ratios.
 
 Usage (from the repository root, after `make bench-dynamics` has built the release binary):
@@ -13,7 +13,7 @@ Usage (from the repository root, after `make bench-dynamics` has built the relea
   `--mpmath scaled` (default) times t in [0, 20] once at 256 bits and, at 512 bits, a short horizon
   [0, --mpmath-short-horizon] (default 1/2) at 256 and at 512 bits, and scales the 256-bit full time by their ratio
   (stated in the output). On [0, 2] those two runs took more than 45 minutes on a loaded 2-core machine.
-Digits of agreement are -log10(|x - r|/|r|) against the PROBLEMS.md reference values (700-bit C/MPFR Taylor);
+Digits of agreement are -log10(|x - r|/|r|) against the docs/benchmark-problems.md reference values (700-bit C/MPFR Taylor);
 L(20) is evaluated from each peer's final state at B + 64 bits, so that its own evaluation adds no rounding.
 """
 import argparse, json, math, statistics, subprocess, sys, time
@@ -57,7 +57,7 @@ def sum_(it):
 
 
 def rhs(ws, phi, n=D, depth=N):
-    """3N-3 matrix products, as in PROBLEMS.md."""
+    """3N-3 matrix products, as in docs/benchmark-problems.md."""
     W = [ws[j * n * n:(j + 1) * n * n] for j in range(depth)]
     P = [W[0]]
     for j in range(1, depth):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""P1a (shared/bench/PROBLEMS.md) with every Attest stepper: Taylor, Gauss-Legendre, Fehlberg 7(8) and classical
+"""P1a (docs/benchmark-problems.md) with every Attest stepper: Taylor, Gauss-Legendre, Fehlberg 7(8) and classical
 RK4, at 256 and 512 bits, in one run, so that the ratios to the Taylor stepper are same-run ratios.
 
 Usage (from the repository root, after `swift build -c release --product attest-benchmarks`):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Claims
+import Foundation
 
 /// Loads the claims under command-line paths and applies `--filter`, printing validation problems to standard
 /// error and exiting with status 2 when there are any.
@@ -10,6 +11,10 @@ enum ClaimSelection {
     ///   almost always a wrong path, and a run that checks nothing must not look like a success), or when the filters
     ///   match no claim.
     static func load(paths: [String], filters: [String]) throws -> [ClaimSpec] {
+        if let advice = missingDefaultFolderAdvice(paths: paths) {
+            Attest.printError(advice)
+            throw ExitCode(AttestExitCode.inputError.rawValue)
+        }
         let claims: [ClaimSpec]
         do {
             claims = try ClaimLoader().load(files: try ClaimLoader.claimFiles(in: paths))
@@ -32,5 +37,20 @@ enum ClaimSelection {
             throw ExitCode(AttestExitCode.inputError.rawValue)
         }
         return selected
+    }
+
+    /// What to do when no path was given and the default folder `proofs` is not in the current directory; nil when
+    /// there is nothing to advise.
+    static func missingDefaultFolderAdvice(paths: [String], currentDirectory: String = FileManager.default.currentDirectoryPath)
+        -> String? {
+        guard paths == ["proofs"],
+              !FileManager.default.fileExists(atPath: (currentDirectory as NSString).appendingPathComponent("proofs"))
+        else { return nil }
+        return """
+            attest: there is no proofs/ folder in \(currentDirectory), so there are no claims to read.
+              Name claim files (.toml) or folders that hold them, for example `attest list path/to/claims/`,
+              or run attest in a folder that has a proofs/ folder (the Attest repository ships one).
+              The claim-file format is described in docs/claim-files.md of the Attest repository.
+            """
     }
 }

@@ -11,7 +11,7 @@ extension Attest {
         public static let configuration = CommandConfiguration(
             abstract: "Run a sweep file and print the table of its quantities (LaTeX, Markdown or CSV).",
             discussion: """
-                A sweep file (docs/sweeps.md) names a claim file, a grid that replaces part of its instance grid \
+                A sweep file (docs/tables-and-figures.md) names a claim file, a grid that replaces part of its instance grid \
                 (and may vary the precision), the quantities to tabulate and how to reduce over seeds. The table \
                 goes to standard output in --format, and to each --output FILE in the format of its extension \
                 (.tex .md .csv). Every number carries its error estimate. Exit status: 0 when the table is \

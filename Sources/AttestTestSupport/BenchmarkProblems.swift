@@ -1,7 +1,7 @@
 import Dynamics
 import MultiPrecision
 
-/// P1 of `shared/bench/PROBLEMS.md`: the gradient flow of a deep linear network with whitened data,
+/// P1 of `docs/benchmark-problems.md`: the gradient flow of a deep linear network with whitened data,
 /// dW_j/dt = −(W_N ⋯ W_{j+1})ᵀ (W − Φ) (W_{j−1} ⋯ W_1)ᵀ, W = W_N ⋯ W_1, shared by the tests and the benchmarks.
 ///
 /// The field is written once over `DynamicsScalar` with the recommended 3N−3 matrix products (prefix products
@@ -17,7 +17,7 @@ public struct DeepLinearNetworkFlow: VectorField {
     /// The initial layers W_1(0) … W_N(0), concatenated row-major.
     public let initialState: [Rational]
 
-    /// The instance with the given shape and the data recipe of PROBLEMS.md:
+    /// The instance with the given shape and the data recipe of docs/benchmark-problems.md:
     /// W_{j+1}(0)[a,b] = α·δ_ab + ((7a + 3b + 5j) mod 11 − 5)/β and
     /// Φ[a,b] = δ_ab·(2d − a)/d + ((2a + 5b + 1) mod 9 − 4)/8.
     public init(depth: Int, width d: Int, alpha: Rational, beta: Int) {

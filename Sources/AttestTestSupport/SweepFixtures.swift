@@ -6,7 +6,7 @@ public enum SweepFixtures {
         id = "gd-step"
         title = "One GD step changes D_j by exactly the η² term"
         kind = "dln-gd-balancedness-step"
-        source = "THEORY.md §1.4"
+        source = "docs/theory.md §1.4"
         statement = "D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
 
         [model]

@@ -31,8 +31,9 @@ public struct ClaimFileError: Error, CustomStringConvertible, Equatable, Sendabl
         case unreadable(reason: String)
         /// The text is not valid TOML; toml++'s message, at a column of `line`.
         case syntax(column: Int, message: String)
-        /// A key that this claim kind does not know, with the closest known key when one is close.
-        case unknownKey(suggestion: String?)
+        /// A key that this claim kind does not know, with the closest known key when one is close, and the keys
+        /// that the table does accept (listed in the message when given).
+        case unknownKey(suggestion: String?, valid: [String] = [])
         /// A required key is absent.
         case missingKey
         /// The value has the wrong TOML type.
@@ -72,8 +73,9 @@ public struct ClaimFileError: Error, CustomStringConvertible, Equatable, Sendabl
             return "cannot read the claim file: \(reason)"
         case let .syntax(column, message):
             return "TOML syntax error at column \(column): \(message)"
-        case let .unknownKey(suggestion):
+        case let .unknownKey(suggestion, valid):
             return "unknown key" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                + (valid.isEmpty ? "" : " (valid keys here: \(valid.sorted().joined(separator: ", ")))")
         case .missingKey:
             return "missing key: this claim needs it"
         case let .wrongType(expected, found):

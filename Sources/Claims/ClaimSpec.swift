@@ -12,7 +12,7 @@ public struct ClaimSpec: Sendable {
     public var kind: String
     /// `pass`, or `fail` for a known-false claim that must be refuted.
     public var expectation: Expectation
-    /// The source: paper and theorem number, or THEORY.md section.
+    /// The source: paper and theorem number, or docs/theory.md section.
     public var source: String
     /// The statement in Unicode.
     public var statement: String

@@ -33,7 +33,7 @@ struct _ClaimFileReader {
         guard case let .table(top) = root else { return nil }
         let known = ClaimFileParser.metadataKeys + ClaimFileParser.sectionKeys
         for key in top.keys.sorted() where !known.contains(key) {
-            report(key, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: known)))
+            report(key, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: known), valid: known))
         }
         let id = requiredString(top, "id")
         if let id, id.isEmpty || !id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) {
@@ -120,7 +120,8 @@ struct _ClaimFileReader {
             return nil
         }
         for key in table.keys.sorted() where !ClaimFileParser.numericsKeys.contains(key) {
-            report("numerics.\(key)", .unknownKey(suggestion: KeySuggestion.closest(to: key, among: ClaimFileParser.numericsKeys)))
+            report("numerics.\(key)", .unknownKey(suggestion: KeySuggestion.closest(to: key, among: ClaimFileParser.numericsKeys),
+                                                      valid: ClaimFileParser.numericsKeys))
         }
         let bits = ClaimFileParser.precisionRange
         let bitsText = "it must be between \(bits.lowerBound) and \(bits.upperBound) bits"
@@ -180,7 +181,7 @@ struct _ClaimFileReader {
                 let path = "\(section.rawValue).\(key)"
                 guard let spec = specs[key] else {
                     let here = kind.parameters.filter { $0.section == section }.map(\.name)
-                    report(path, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: here.isEmpty ? allNames : here)))
+                    report(path, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: here.isEmpty ? allNames : here), valid: here))
                     ok = false
                     continue
                 }
@@ -261,7 +262,7 @@ struct _ClaimFileReader {
         for key in table.keys.sorted(by: { keyLines.position(of: "grid.\($0)") < keyLines.position(of: "grid.\($1)") }) {
             let path = "grid.\(key)"
             guard let spec = specs[key] else {
-                report(path, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: variable)))
+                report(path, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: variable), valid: variable))
                 ok = false
                 continue
             }
@@ -337,7 +338,7 @@ struct _ClaimFileReader {
                 let path = "instance[\(i)].\(key)"
                 guard let spec = specs[key], spec.isVariable else {
                     report(path, specs[key] == nil
-                        ? .unknownKey(suggestion: KeySuggestion.closest(to: key, among: variable))
+                        ? .unknownKey(suggestion: KeySuggestion.closest(to: key, among: variable), valid: variable)
                         : .invalidValue("'\(key)' cannot vary across instances; set it in [\(specs[key]!.section.rawValue)]"))
                     ok = false
                     continue

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// The minimum-ℓ1 interpolant x_ℓ1 = argmin { ‖x‖₁ : A x = y }, computed exactly, with a certificate of optimality
-/// and a decision on uniqueness (THEORY.md §4.5).
+/// and a decision on uniqueness (docs/theory.md §4.5).
 ///
 /// Optimality: the linear program min 𝟙ᵀ(p + q) subject to A(p − q) = y, p, q ≥ 0 is solved by ``LinearProgram``
 /// (GLPK's exact simplex, certificate checked in `Rational`); x = p − q, and its dual λ satisfies ‖Aᵀλ‖∞ ≤ 1 and

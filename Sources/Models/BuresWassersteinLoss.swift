@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// The Bures–Wasserstein loss of a linear generator W ∈ R^{d×k} against a target covariance Σ_0 ≻ 0 (Bréchet,
-/// Papagiannouli, An, Montúfar, ICML 2023; THEORY.md §6.3):
+/// Papagiannouli, An, Montúfar, ICML 2023; docs/theory.md §6.3):
 ///
 ///     B²(Σ, Σ_0) = tr Σ + tr Σ_0 − 2 tr((Σ_0^{1/2} Σ Σ_0^{1/2})^{1/2})                  (trace form)
 ///     B²(WWᵀ, Σ_0) = ‖W‖²_F + tr Σ_0 − 2 ‖Σ_0^{1/2} W‖_*                               (nuclear-norm form)

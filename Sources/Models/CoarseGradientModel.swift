@@ -1,7 +1,7 @@
 import LinearAlgebra
 import MultiPrecision
 
-/// The two-linear-layer model with binary activation of Yin, Zhang, Lyu, Osher, Qi and Xin (THEORY.md §6.4): input
+/// The two-linear-layer model with binary activation of Yin, Zhang, Lyu, Osher, Qi and Xin (docs/theory.md §6.4): input
 /// Z ∈ R^{m×n} with i.i.d. N(0, 1) entries, output vᵀσ(Zw) with σ(u) = 𝟙[u > 0], teacher (v*, w*), sample loss
 /// ℓ = ½(vᵀσ(Zw) − v*ᵀσ(Zw*))², and the coarse gradient with the ReLU straight-through estimator,
 /// g(Z) = (vᵀσ(Zw) − v*ᵀσ(Zw*)) · Zᵀ(𝟙[Zw > 0] ⊙ v).

@@ -1,7 +1,7 @@
 import Dynamics
 import MultiPrecision
 
-/// The constrained flow of THEORY.md §2.3 at a fixed norm ρ: dV_k/dτ = F_k(ρ, V) = ρ Σ_n e^{−ρ y_n f̃_n} y_n
+/// The constrained flow of docs/theory.md §2.3 at a fixed norm ρ: dV_k/dτ = F_k(ρ, V) = ρ Σ_n e^{−ρ y_n f̃_n} y_n
 /// (∂f̃_n/∂V_k − f̃_n V_k), the projected gradient flow of L(ρ, V) = Σ_n exp(−ρ y_n f(V; x_n)) on the product of
 /// unit spheres ‖V_k‖_F = 1. It runs to the KKT points of the constrained problem (F = 0), where E2 of §2.4 compares
 /// the V-part of gradient flow. A ReLU network carries the pattern of V, as `HomogeneousClassifierFlow` does.

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// A bias-free deep linear classifier f(W; x) = W_K ⋯ W_1 x (scalar output, d_K = 1) with the exponential loss
-/// L(W) = Σ_n exp(−y_n f(W; x_n)) on labelled data: the smooth instance of THEORY.md §2 (Poggio–Banburski–Liao).
+/// L(W) = Σ_n exp(−y_n f(W; x_n)) on labelled data: the smooth instance of docs/theory.md §2 (Poggio–Banburski–Liao).
 /// f is positively 1-homogeneous in each layer, so the polar quantities ρ_k = ‖W_k‖_F, V_k = W_k/ρ_k of §2.1–2.3
 /// apply. Generic over the element type; Attest evaluates it in `BigFloat`.
 public struct DeepLinearClassifier<Element: OrderedField>: Sendable {

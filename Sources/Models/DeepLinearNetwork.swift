@@ -5,7 +5,7 @@ import RealModule
 /// A deep linear network W = W_N ⋯ W_1 with layers W_j ∈ ℝ^{d_j × d_{j−1}}, generic over the scalar field.
 ///
 /// The same code runs exactly over `Rational` (for identities that must hold to the last digit) and rounded over
-/// `BigFloat` at any precision (for bounds with an error estimate). Notation follows THEORY.md §0–§1:
+/// `BigFloat` at any precision (for bounds with an error estimate). Notation follows docs/theory.md §0–§1:
 /// `W_{b:a} = W_b ⋯ W_a`, the end-to-end matrix `W = W_{N:1}`, and the balancedness matrices
 /// `D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ` (j = 1 … N−1).
 ///
@@ -46,7 +46,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
 
     /// The balancedness matrices D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ ∈ ℝ^{d_j × d_j} for j = 1 … N−1 (index 0 holds D_1).
     ///
-    /// Gradient flow conserves every D_j (THEORY.md §1.3); one gradient-descent step changes D_j by exactly
+    /// Gradient flow conserves every D_j (docs/theory.md §1.3); one gradient-descent step changes D_j by exactly
     /// η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) (§1.4).
     public var balancedness: [Matrix<Element>] {
         (0..<(depth - 1)).map { j in
@@ -63,7 +63,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
         return residual.frobeniusInnerProduct(residual) / 2
     }
 
-    /// The layer gradients G_j = ∂L/∂W_j of the square loss L = ½‖W X − Y‖²_F (THEORY.md §1.2):
+    /// The layer gradients G_j = ∂L/∂W_j of the square loss L = ½‖W X − Y‖²_F (docs/theory.md §1.2):
     ///
     ///     G_j = W_{N:j+1}ᵀ (W X − Y) Xᵀ W_{j−1:1}ᵀ        (empty products are identities)
     ///
@@ -76,7 +76,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     }
 
     /// The layer gradients G_j = W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ of a loss L = f(W_N ⋯ W_1) of the product, given
-    /// ∇f at the end-to-end matrix (THEORY.md §1.2).
+    /// ∇f at the end-to-end matrix (docs/theory.md §1.2).
     ///
     /// - Precondition: `endToEndGradient` is d_N × d_0.
     /// - Returns: [G_1, …, G_N], each with the shape of its layer.
@@ -114,7 +114,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
 }
 
 extension DeepLinearNetwork {
-    /// The second-order term of the exact one-step change of the balancedness matrices (THEORY.md §1.4):
+    /// The second-order term of the exact one-step change of the balancedness matrices (docs/theory.md §1.4):
     ///
     ///     D_j⁺ − D_j = η² (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)        (j = 1 … N−1, exact for every η)
     ///

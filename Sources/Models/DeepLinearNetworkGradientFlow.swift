@@ -4,7 +4,7 @@ import MultiPrecision
 
 /// The gradient flow of a deep linear network with the square loss ½‖W_N ⋯ W_1 X − Y‖²_F (or the quartic or
 /// logistic loss of the product, see `DeepLinearNetworkLoss`), optionally with weight decay on every layer and an extra penalty on
-/// the first layer only (THEORY.md §1.2–1.3):
+/// the first layer only (docs/theory.md §1.2–1.3):
 ///
 ///     Ẇ_j = −G_j − λ·W_j − [j = 1]·μ·W_1,     G_j = W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ,
 ///     ∇f(W) = s·(W C − Y Xᵀ),  C = X Xᵀ,  s = 1 (square) or s = ‖W X − Y‖²_F (quartic);

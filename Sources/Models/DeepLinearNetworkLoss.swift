@@ -3,7 +3,7 @@ import RealModule
 
 /// A loss of a deep linear network that depends on the layers only through the end-to-end matrix W = W_N ⋯ W_1,
 /// with data X (d_0 × m) and Y (d_N × m). For every such loss the layer gradients are
-/// G_j = W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ, and gradient flow conserves the balancedness matrices (THEORY.md §1.2–1.3).
+/// G_j = W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ, and gradient flow conserves the balancedness matrices (docs/theory.md §1.2–1.3).
 public enum DeepLinearNetworkLoss: String, Sendable, CaseIterable {
     /// The square loss f(W) = ½‖W X − Y‖²_F, with ∇f(W) = (W X − Y)Xᵀ.
     case square

@@ -1,6 +1,6 @@
 import LinearAlgebra
 
-/// Errors from setting up or solving a diagonal linear network problem (THEORY.md §4).
+/// Errors from setting up or solving a diagonal linear network problem (docs/theory.md §4).
 public enum DiagonalNetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     /// y must have one entry per row of A.
     case shapeMismatch(a: MatrixShape, yCount: Int)

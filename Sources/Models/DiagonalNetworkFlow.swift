@@ -3,7 +3,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// Gradient flow of a depth-N diagonal linear network x = u^{⊙N} − v^{⊙N} on ½‖Ax − y‖² from u(0) = v(0) = α𝟙,
-/// as the exact reduced ODE for s(t) = −∫₀ᵗ Aᵀ(Ax(τ) − y) dτ (THEORY.md §4.1):
+/// as the exact reduced ODE for s(t) = −∫₀ᵗ Aᵀ(Ax(τ) − y) dτ (docs/theory.md §4.1):
 ///
 ///     ṡ = −Aᵀ(A x(s) − y),   s(0) = 0,
 ///     x(s) = 2α² sinh(4s)                                          (N = 2, §4.2)

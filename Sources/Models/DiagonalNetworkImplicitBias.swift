@@ -8,7 +8,7 @@ import MultiPrecision
 // 2. The certificate residual is the Euclidean distance to range(Aᵀ), by the normal equations of the small m × m
 //    system A·Aᵀ (m ≤ n, A of full row rank); rounding enters once per product.
 
-/// The implicit bias of a diagonal linear network (THEORY.md §4.2–§4.3), evaluated in `BigFloat`: the
+/// The implicit bias of a diagonal linear network (docs/theory.md §4.2–§4.3), evaluated in `BigFloat`: the
 /// certificate map, the distance to range(Aᵀ), and the reference limit by Newton's method on the dual equation.
 ///
 /// The gradient-flow limit x_∞ minimizes Σ α^N q_N(x_i/α^N) on {Ax = y}; equivalently it interpolates and

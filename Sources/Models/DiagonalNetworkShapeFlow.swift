@@ -3,7 +3,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// Gradient flow of the two-factor diagonal model β = u ⊙ v on ½‖Aβ − y‖² from an arbitrary initialization
-/// (u(0), v(0)) (Azulay et al., ICML 2021, "initialization shape"; THEORY.md §4.4), as the exact reduced ODE
+/// (u(0), v(0)) (Azulay et al., ICML 2021, "initialization shape"; docs/theory.md §4.4), as the exact reduced ODE
 /// ṡ = −Aᵀ(Aβ(s) − y), s(0) = 0.
 ///
 /// With p = u + v and q = u − v the flow u̇ = −v⊙g, v̇ = −u⊙g gives ṗ = −p⊙g and q̇ = q⊙g, so p = p₀e^{s},
@@ -11,7 +11,7 @@ import MultiPrecision
 ///
 ///     β(s) = ¼ [ (u₀ + v₀)² e^{2s} − (u₀ − v₀)² e^{−2s} ],
 ///
-/// which equals THEORY.md §4.4's (|c|/2)·sinh(arcsinh(2β₀/|c|) + 2s) with c = u₀² − v₀² ≠ 0, and also covers the
+/// which equals docs/theory.md §4.4's (|c|/2)·sinh(arcsinh(2β₀/|c|) + 2s) with c = u₀² − v₀² ≠ 0, and also covers the
 /// degenerate coordinates c = 0. The constants are exact rationals.
 public struct DiagonalNetworkShapeFlow: ReducedDiagonalFlow {
     /// The m × n measurement matrix A, exact.
@@ -52,7 +52,7 @@ public struct DiagonalNetworkShapeFlow: ReducedDiagonalFlow {
         }
     }
 
-    /// The certificate φ(β) = arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) (THEORY.md §4.4), equal to 2s along the flow; with
+    /// The certificate φ(β) = arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) (docs/theory.md §4.4), equal to 2s along the flow; with
     /// `includeOffset = false` the offset arcsinh(2β(0)/|c|) is dropped (the known-false "shape-blind" variant).
     ///
     /// - Precondition: every c_i ≠ 0.

@@ -2,7 +2,7 @@ import Dynamics
 import LinearAlgebra
 import MultiPrecision
 
-/// The flow of the end-to-end matrix of a balanced deep linear network (THEORY.md §1.5; Bah, Rauhut, Terstiege,
+/// The flow of the end-to-end matrix of a balanced deep linear network (docs/theory.md §1.5; Bah, Rauhut, Terstiege,
 /// Westdickenberg: the Riemannian gradient flow on the manifold of fixed-rank matrices), for L¹(W) = ½‖W − A‖²_F:
 ///
 ///     Ẇ = −A_W(∇L¹(W)),   A_W(Z) = Σ_{j=1}^{N} (W Wᵀ)^{(N−j)/N} Z (Wᵀ W)^{(j−1)/N},   ∇L¹(W) = W − A,

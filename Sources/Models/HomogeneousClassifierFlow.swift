@@ -4,8 +4,8 @@ import MultiPrecision
 
 /// Gradient flow Ẇ_k = −∂L/∂W_k of a bias-free classifier network with scalar output and the exponential loss
 /// L = Σ_n exp(−y_n f(x_n)), as a `VectorField` (the state is W_1, …, W_K row by row): either the deep linear
-/// classifier f = W_K ⋯ W_1 x, or the bias-free ReLU network f = W_K relu(W_{K−1} ⋯ relu(W_1 x)) of THEORY.md §2.4.
-/// Both are positively 1-homogeneous in each layer (THEORY.md §2.1) and K-homogeneous jointly (§2.6).
+/// classifier f = W_K ⋯ W_1 x, or the bias-free ReLU network f = W_K relu(W_{K−1} ⋯ relu(W_1 x)) of docs/theory.md §2.4.
+/// Both are positively 1-homogeneous in each layer (docs/theory.md §2.1) and K-homogeneous jointly (§2.6).
 ///
 /// A vector field may not branch on values, so the ReLU network carries a fixed activation `pattern`: one flag per
 /// (sample, hidden unit), `true` where the unit is active (its pre-activation is positive). The field is the exact

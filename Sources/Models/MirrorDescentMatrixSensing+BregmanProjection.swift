@@ -14,7 +14,7 @@ extension MirrorDescentMatrixSensing {
         public var iterations: Int
     }
 
-    /// Solves A(exp(ln α · I + Σ_k λ_k A_k)) = y for λ by damped Newton (THEORY.md §6.2).
+    /// Solves A(exp(ln α · I + Σ_k λ_k A_k)) = y for λ by damped Newton (docs/theory.md §6.2).
     ///
     /// The map is the gradient of the convex ψ(λ) = tr exp(M(λ)) − λ·y, M(λ) = ln α · I + Σ λ_k A_k, so Newton with
     /// backtracking on ψ converges from λ = 0 whenever the feasible set meets the open PSD cone. The Jacobian

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// PSD matrix sensing by mirror descent with the von Neumann entropy Φ(X) = tr(X log X − X) (Wu & Rebeschini,
-/// NeurIPS 2021; THEORY.md §6.2). Measurements y_i = ⟨A_i, X*⟩ with symmetric A_i, risk
+/// NeurIPS 2021; docs/theory.md §6.2). Measurements y_i = ⟨A_i, X*⟩ with symmetric A_i, risk
 /// L(X) = (1/(2m)) Σ_i (⟨A_i, X⟩ − y_i)², and from X_0 = αI
 ///
 ///     X_{t+1} = exp( log X_t − η Σ_i r_i A_i / m ),   r_i = ⟨A_i, X_t⟩ − y_i,

@@ -3,14 +3,14 @@ import MultiPrecision
 
 /// Optimistic (OMWU) and plain (MWU) multiplicative weights on a `ZeroSumGame`, in Attest's convention (x
 /// minimizes, y maximizes), run in `BigFloat` at the task's precision by an allocation-light loop in the log
-/// domain (the recipe of bench/PROBLEMS.md P2):
+/// domain (the recipe of docs/benchmark-problems.md P2):
 ///
 ///     OMWU: x_{t+1,i} ∝ x_{t,i} exp(−η(2(Ay_t)_i − (Ay_{t−1})_i)),  y_{t+1,j} ∝ y_{t,j} exp(+η(2(Aᵀx_t)_j − (Aᵀx_{t−1})_j))
 ///     MWU:  x_{t+1,i} ∝ x_{t,i} exp(−η(Ay_t)_i),                    y_{t+1,j} ∝ y_{t,j} exp(+η(Aᵀx_t)_j)
 ///
 /// with x_{−1} = x_0, y_{−1} = y_0 (so the first OMWU step is an MWU step). Along the way it measures
 /// KL_t = KL(x*‖x_t) + KL(y*‖y_t) directly (from ln x_t, ln y_t) and each step's change by the exact identity of
-/// THEORY.md §3.4, ΔKL_t = ln Z_x + ln Z_y, with the exponents shifted by the value v (which leaves the identity
+/// docs/theory.md §3.4, ΔKL_t = ln Z_x + ln Z_y, with the exponents shifted by the value v (which leaves the identity
 /// exact) and evaluated as log1p(Σ x_i expm1(u_i)), so that no O(1) quantities cancel.
 public struct MultiplicativeWeights: Sendable {
     /// Which update rule.

@@ -3,7 +3,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// Gradient flow of a homogeneous classifier (deep linear or bias-free ReLU) together with the constrained flow of
-/// THEORY.md §2.3–2.4 (E3) driven by it: the state is (W, V^c) and
+/// docs/theory.md §2.3–2.4 (E3) driven by it: the state is (W, V^c) and
 ///
 ///     Ẇ = −∇L(W),      dV^c_k/dt = ρ_1(W)^{−2} F_k(ρ(W), V^c),   F_k(ρ, V) = ρ Σ_n e^{−ρ y_n f̃_n} y_n (∂f̃_n/∂V_k − f̃_n V_k).
 ///

@@ -1,6 +1,6 @@
 import MultiPrecision
 
-/// The gradient-flow velocity of a homogeneous classifier at one state, in the polar variables of THEORY.md §2.1–2.3,
+/// The gradient-flow velocity of a homogeneous classifier at one state, in the polar variables of docs/theory.md §2.1–2.3,
 /// next to the constrained field computed from the normalized layers alone:
 ///
 ///     ρ_k = ‖W_k‖_F, V_k = W_k/ρ_k, ρ = Π ρ_k;  Ẇ = −∇L(W);  ρ̇_k = ⟨V_k, Ẇ_k⟩;  V̇_k = (Ẇ_k − ρ̇_k V_k)/ρ_k;

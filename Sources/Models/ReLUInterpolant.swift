@@ -1,6 +1,6 @@
 import MultiPrecision
 
-/// The two-layer ReLU network of Zhang, Bengio, Hardt, Recht and Vinyals (ICLR 2017, Theorem 1; THEORY.md §6.1)
+/// The two-layer ReLU network of Zhang, Bengio, Hardt, Recht and Vinyals (ICLR 2017, Theorem 1; docs/theory.md §6.1)
 /// that fits n labels on n points in d dimensions with 2n + d weights, built in exact rational arithmetic:
 ///
 ///     c(x) = Σ_{j=1}^k w_j · max(⟨a, x⟩ − b_j, 0),        parameters a ∈ Qᵈ, b ∈ Qᵏ, w ∈ Qᵏ  (k = n: 2n + d weights)

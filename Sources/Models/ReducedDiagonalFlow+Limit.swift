@@ -18,7 +18,7 @@ public struct DiagonalNetworkFlowLimit: Sendable {
 
 extension ReducedDiagonalFlow {
     /// Integrates the exact reduced s-ODE with the Taylor series method at `precision` bits and stops with a terminal
-    /// event when ‖Ax − y‖ = target·‖y‖ (THEORY.md §4.1).
+    /// event when ‖Ax − y‖ = target·‖y‖ (docs/theory.md §4.1).
     ///
     /// - Returns: x at the event, the event time and the step count; when the flow reaches `maxTime` (or the step
     ///   limit) first, x at the end with `reachedTarget == false`.

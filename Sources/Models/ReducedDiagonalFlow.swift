@@ -3,7 +3,7 @@ import LinearAlgebra
 import MultiPrecision
 
 /// A diagonal-network gradient flow written as the exact reduced ODE for s(t) = −∫₀ᵗ Aᵀ(Ax(τ) − y) dτ
-/// (THEORY.md §4.1): ṡ = −Aᵀ(A x(s) − y), s(0) = 0, where the effective vector x(s) is a closed-form function of s
+/// (docs/theory.md §4.1): ṡ = −Aᵀ(A x(s) − y), s(0) = 0, where the effective vector x(s) is a closed-form function of s
 /// fixed by the parametrization and the initialization.
 ///
 /// Conformers supply A, y and x(s); the vector field, the initial state and the residual come from this protocol.

@@ -1,7 +1,7 @@
 import MultiPrecision
 
 /// The scalar gradient flow of one mode of a deep matrix factorization, `ẇ = w^{N−1}(λ − w^N)`, with end-to-end
-/// value `x = w^N`, and its closed or implicit solutions (THEORY.md §5.2, Chou, Gieshoff, Maly, Rauhut):
+/// value `x = w^N`, and its closed or implicit solutions (docs/theory.md §5.2, Chou, Gieshoff, Maly, Rauhut):
 ///
 ///     N = 1:   x(t) = λ + (x_0 − λ) e^{−t}
 ///     N = 2:   x(t) = λ / (1 + (λ/x_0 − 1) e^{−2λt})
@@ -82,7 +82,7 @@ public struct ScalarFactorizationFlow: Sendable {
         return (primitive(value) - primitive(initial)) / target
     }
 
-    /// The half-learning time: the time at which x = w^N reaches λ/2 from w(0) = α (THEORY.md §5.2), exactly
+    /// The half-learning time: the time at which x = w^N reaches λ/2 from w(0) = α (docs/theory.md §5.2), exactly
     /// (N = 1: ln(2(λ − α)/λ); N = 2: ln(λ/α² − 1)/(2λ); N ≥ 3: t((λ/2)^{1/N})).
     ///
     /// - Throws: `ScalarFactorizationFlowError` unless 0 < α^N < λ/2.
@@ -97,7 +97,7 @@ public struct ScalarFactorizationFlow: Sendable {
         }
     }
 
-    /// The leading term α^{2−N}/((N − 2)λ) of the half-learning time as α → 0, for N ≥ 3 (THEORY.md §5.2).
+    /// The leading term α^{2−N}/((N − 2)λ) of the half-learning time as α → 0, for N ≥ 3 (docs/theory.md §5.2).
     public func asymptoticHalfLearningTime(from alpha: BigFloat) -> BigFloat {
         BigFloat.pow(alpha, 2 - depth) / (BigFloat(depth - 2) * target)
     }

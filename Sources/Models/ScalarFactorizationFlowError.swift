@@ -1,4 +1,4 @@
-/// A request outside the domain of the closed forms of `ScalarFactorizationFlow` (THEORY.md §5.2).
+/// A request outside the domain of the closed forms of `ScalarFactorizationFlow` (docs/theory.md §5.2).
 public struct ScalarFactorizationFlowError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What is out of range, in words.
     public var reason: String

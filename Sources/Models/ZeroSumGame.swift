@@ -2,11 +2,11 @@ import LinearAlgebra
 import MultiPrecision
 
 /// A two-player zero-sum matrix game `min_x max_y xᵀAy` over the simplices, in Attest's convention: **x (rows)
-/// minimizes, y (columns) maximizes**. (Daskalakis and Panageas make x the maximizer; THEORY.md §3.1 maps their
+/// minimizes, y (columns) maximizes**. (Daskalakis and Panageas make x the maximizer; docs/theory.md §3.1 maps their
 /// statements to this one by `(x_DP, y_DP, A_DP) = (y, x, Aᵀ)`.)
 ///
 /// The game is accepted only when it has a **unique, fully mixed** equilibrium that the bordered systems of
-/// THEORY.md §3.5 prove: A square, both bordered matrices nonsingular, and both solutions strictly positive. The
+/// docs/theory.md §3.5 prove: A square, both bordered matrices nonsingular, and both solutions strictly positive. The
 /// equilibrium and the value are exact rationals.
 ///
 /// ```swift
@@ -23,7 +23,7 @@ public struct ZeroSumGame: Sendable {
     /// The value v = x*ᵀAy*.
     public let value: Rational
 
-    /// Builds the game and its equilibrium from the bordered systems of THEORY.md §3.5.
+    /// Builds the game and its equilibrium from the bordered systems of docs/theory.md §3.5.
     ///
     /// - Throws: `GameError` when A is not square, a bordered matrix is singular, or the solution is not strictly
     ///   positive (the equilibrium is then not proven unique and fully mixed).
@@ -86,13 +86,13 @@ public enum GameError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .notSquare(rows, columns):
             return "the payoff matrix is \(rows) × \(columns); Attest's OMWU claims need a square game (n ≥ 2) whose "
-                + "unique fully mixed equilibrium the bordered systems of THEORY.md §3.5 prove"
+                + "unique fully mixed equilibrium the bordered systems of docs/theory.md §3.5 prove"
         case let .singularBorderedSystem(player):
             return "the bordered indifference system for \(player) is singular: the equilibrium is not proven unique "
-                + "(THEORY.md §3.5); choose another game"
+                + "(docs/theory.md §3.5); choose another game"
         case let .notFullyMixed(player, index, entry):
             return "the indifference solution for \(player) has entry \(index + 1) = \(entry) ≤ 0: the game has no fully "
-                + "mixed equilibrium, which the exact KL identity of THEORY.md §3.4 needs; choose another game"
+                + "mixed equilibrium, which the exact KL identity of docs/theory.md §3.4 needs; choose another game"
         case let .valuesDisagree(fromX, fromY):
             return "the two bordered systems give different values (\(fromX) and \(fromY))"
         }

@@ -30,7 +30,7 @@ public struct ProofObligation: Sendable {
     public let title: String
     /// The statement in words.
     public let statement: String
-    /// Where the statement comes from (THEORY.md section, paper).
+    /// Where the statement comes from (docs/theory.md section, paper).
     public let source: String
     /// What every identity must come out as.
     public let expectation: Expectation

@@ -1,7 +1,7 @@
 import Claims
 import Testing
 
-@Suite("bures-wasserstein-dln: closed forms and the rank-k minimum PASS, the Frobenius minimum FAILs (THEORY.md §6.3)")
+@Suite("bures-wasserstein-dln: closed forms and the rank-k minimum PASS, the Frobenius minimum FAILs (docs/theory.md §6.3)")
 struct BuresWassersteinKindTests {
     static func body(claim: String, tolerance: String) -> String {
         """

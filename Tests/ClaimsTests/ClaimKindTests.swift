@@ -154,7 +154,7 @@ struct SymbolicIdentityKindTests {
         id = "balancedness-flow-N2"
         title = "t"
         statement = "s"
-        source = "THEORY.md §1.3"
+        source = "docs/theory.md §1.3"
         expect = "proved"
         [symbols]
         W1 = { shape = ["d1", "d0"] }

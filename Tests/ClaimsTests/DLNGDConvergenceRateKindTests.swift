@@ -1,7 +1,7 @@
 import Claims
 import Testing
 
-@Suite("dln-gd-convergence-rate: Arora et al. Theorem 1 on THEORY.md §1.6's instances")
+@Suite("dln-gd-convergence-rate: Arora et al. Theorem 1 on docs/theory.md §1.6's instances")
 struct DLNGDConvergenceRateKindTests {
     static let i1 = """
         [model]

@@ -3,7 +3,7 @@ import LinearAlgebra
 import MultiPrecision
 import Testing
 
-@Suite("dln-gf-global-minimum: Bah et al. on THEORY.md §1.9's data")
+@Suite("dln-gf-global-minimum: Bah et al. on docs/theory.md §1.9's data")
 struct DLNGFGlobalMinimumKindTests {
     static let x: [[Rational]] = [[1, 0, 1, 2], [0, 1, 1, -1], [1, 1, 0, 0]]
     static let y: [[Rational]] = [[1, 2, 0, 1], [0, 1, 1, 1]]

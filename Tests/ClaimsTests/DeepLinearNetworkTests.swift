@@ -30,7 +30,7 @@ struct DeepLinearNetworkTests {
         }
     }
 
-    @Test("D_j⁺ − D_j = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) exactly (THEORY.md §1.4, η = 3/100, dims (3,4,2,3))")
+    @Test("D_j⁺ − D_j = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) exactly (docs/theory.md §1.4, η = 3/100, dims (3,4,2,3))")
     func stepIdentity() throws {
         var rng = SeededGenerator(seed: 3)
         let widths = [3, 4, 2, 3]

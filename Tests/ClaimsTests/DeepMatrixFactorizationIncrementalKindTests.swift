@@ -1,7 +1,7 @@
 import Claims
 import Testing
 
-@Suite("deep-matrix-factorization-incremental: order, half-times and effective rank PASS; their twins FAIL (THEORY.md §5.2)")
+@Suite("deep-matrix-factorization-incremental: order, half-times and effective rank PASS; their twins FAIL (docs/theory.md §5.2)")
 struct DeepMatrixFactorizationIncrementalKindTests {
     static let kind = "deep-matrix-factorization-incremental"
     static let rotation = """

@@ -3,7 +3,7 @@ import Foundation
 import MultiPrecision
 import Testing
 
-@Suite("deep-matrix-factorization-spectrum: decoupling PASSes, recovery of a negative target FAILs (THEORY.md §5.1–§5.2)")
+@Suite("deep-matrix-factorization-spectrum: decoupling PASSes, recovery of a negative target FAILs (docs/theory.md §5.1–§5.2)")
 struct DeepMatrixFactorizationSpectrumKindTests {
     static func body(_ a: String, _ extra: String) -> String {
         """

@@ -3,11 +3,11 @@ import Models
 import MultiPrecision
 import Testing
 
-@Suite("DiagonalNetworkFlow and DiagonalNetworkImplicitBias (THEORY.md §4.2–§4.3)")
+@Suite("DiagonalNetworkFlow and DiagonalNetworkImplicitBias (docs/theory.md §4.2–§4.3)")
 struct DiagonalNetworkFlowTests {
     static let a: Matrix<Rational> = try! Matrix(rows: [[1, 0, 1, 2, -1], [0, 1, -1, 1, 2]].map { $0.map { Rational($0) } })
 
-    @Test("The Newton reference reproduces THEORY.md §4.5's table (α = 1/10, depth 2) and has a zero certificate residual")
+    @Test("The Newton reference reproduces docs/theory.md §4.5's table (α = 1/10, depth 2) and has a zero certificate residual")
     func reference() throws {
         try withPrecision(256) {
             let flow = try DiagonalNetworkFlow(a: Self.a, y: [3, 1], alpha: Rational(numerator: 1, denominator: 10), depth: 2)

@@ -3,9 +3,9 @@ import Foundation
 import MultiPrecision
 import Testing
 
-@Suite("diagonal-network-implicit-bias: the certificate claims PASS, the known-false twins FAIL (THEORY.md §4.5)")
+@Suite("diagonal-network-implicit-bias: the certificate claims PASS, the known-false twins FAIL (docs/theory.md §4.5)")
 struct DiagonalNetworkImplicitBiasKindTests {
-    /// THEORY.md §4.5's reference instance at 128 bits with a 10⁻²⁰ stopping target (fast in debug builds).
+    /// docs/theory.md §4.5's reference instance at 128 bits with a 10⁻²⁰ stopping target (fast in debug builds).
     static func body(_ extra: String) -> String {
         """
         [model]
@@ -37,11 +37,11 @@ struct DiagonalNetworkImplicitBiasKindTests {
                                              Self.body("alpha = 1\n[check]\nclaim = \"l1-minimal\"\nrelative_tolerance = \"1e-3\"\n")))
         let result = await ClaimEngine().check([truth, wrongConstant, kernel, l1, l2, l1Computed])
         #expect(result.claims.map(\.verdict) == [.pass, .fail, .fail, .fail, .fail, .fail])
-        // Without l1_minimum, the exact LP supplies min ‖x‖₁ = 8/5 (THEORY.md §4.5).
+        // Without l1_minimum, the exact LP supplies min ‖x‖₁ = 8/5 (docs/theory.md §4.5).
         let computed = try #require(result.claims[5].instances[0].measurements.first { $0.name == "min ‖x‖₁ (exact LP)" })
         #expect(computed.value == "1.6" && computed.exact == "8/5")
         #expect(result.allMetExpectations)
-        // THEORY.md §4.5: ‖x_α‖₁ = 2.06487154941 at α = 1 (depth 2); 1.7748173831 at α = 1/2 (depth 3).
+        // docs/theory.md §4.5: ‖x_α‖₁ = 2.06487154941 at α = 1 (depth 2); 1.7748173831 at α = 1/2 (depth 3).
         let l1Norm = try #require(result.claims[3].instances[0].measurements.first { $0.name == "‖x‖₁" })
         #expect(l1Norm.value.hasPrefix("2.0648715494"))
         let depth3 = try #require(result.claims[0].instances[1].measurements.first { $0.name == "‖x‖₁" })

@@ -3,7 +3,7 @@ import Foundation
 import MultiPrecision
 import Testing
 
-/// Reference values: THEORY.md §4.5's tables (‖x_α‖₁) and Tests/ClaimsTests/References/diagonal_network_l1_limit.py
+/// Reference values: docs/theory.md §4.5's tables (‖x_α‖₁) and Tests/ClaimsTests/References/diagonal_network_l1_limit.py
 /// (mpmath, 60 digits: the distances to x_ℓ1 = (0, 0, 0, 7/5, −1/5) and the local exponents).
 @Suite("diagonal-network-l1-limit: x_∞(α) → x_ℓ1 PASSes, the twins FAIL, a non-unique x_ℓ1 is an ERROR")
 struct DiagonalNetworkL1LimitKindTests {
@@ -45,7 +45,7 @@ struct DiagonalNetworkL1LimitKindTests {
         #expect(try Self.value(instance, "‖x_ℓ1‖₁ (exact LP)") == "1.6")
         #expect(try Self.value(instance, "certificate slack 1 − max_{j∉S} |A_jᵀλ|") == "0.2")
         #expect(try Self.value(instance, "predicted exponent (derived, |S| = m)") == "0.4")
-        // ‖x_α‖₁ from THEORY.md §4.5 (12 significant digits there).
+        // ‖x_α‖₁ from docs/theory.md §4.5 (12 significant digits there).
         let norms = ["1": "2.0648715494", "1/10": "1.6682209824", "1/100": "1.6194828547",
                      "1/1000": "1.6061975895", "1/1000000": "1.6003285344"]
         for (alpha, expected) in norms {
@@ -126,7 +126,7 @@ struct DiagonalNetworkL1LimitKindTests {
         #expect(rate.verdict == .fail)
     }
 
-    @Test("A non-unique minimum-ℓ1 interpolant (column 5 = −column 3, THEORY.md §4.5) is an ERROR that says so")
+    @Test("A non-unique minimum-ℓ1 interpolant (column 5 = −column 3, docs/theory.md §4.5) is an ERROR that says so")
     func nonUniqueMinimizer() async throws {
         let outcome = try await Self.run("segment", """
             [model]

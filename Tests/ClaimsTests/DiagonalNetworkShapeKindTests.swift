@@ -5,7 +5,7 @@ import Testing
 
 /// Reference values: Tests/ClaimsTests/References/diagonal_network_shape.py (mpmath, 40 digits; it also checks the
 /// closed form β(s) against the full (u, v) flow).
-@Suite("diagonal-network-initialization-shape: the shape certificate PASSes, the shape-blind twin FAILs (THEORY.md §4.4)")
+@Suite("diagonal-network-initialization-shape: the shape certificate PASSes, the shape-blind twin FAILs (docs/theory.md §4.4)")
 struct DiagonalNetworkShapeKindTests {
     static let body = """
         [model]

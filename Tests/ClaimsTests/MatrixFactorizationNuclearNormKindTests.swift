@@ -1,7 +1,7 @@
 import Claims
 import Testing
 
-@Suite("matrix-factorization-nuclear-norm: commuting case PASSes, Razin–Cohen completion FAILs, |W_11| grows (THEORY.md §5.3)")
+@Suite("matrix-factorization-nuclear-norm: commuting case PASSes, Razin–Cohen completion FAILs, |W_11| grows (docs/theory.md §5.3)")
 struct MatrixFactorizationNuclearNormKindTests {
     static let kind = "matrix-factorization-nuclear-norm"
     static let completion = """

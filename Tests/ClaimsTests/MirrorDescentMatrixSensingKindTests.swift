@@ -1,7 +1,7 @@
 import Claims
 import Testing
 
-@Suite("mirror-descent-matrix-sensing: span and Bregman projection PASS, recovery of X* FAILs (THEORY.md §6.2)")
+@Suite("mirror-descent-matrix-sensing: span and Bregman projection PASS, recovery of X* FAILs (docs/theory.md §6.2)")
 struct MirrorDescentMatrixSensingKindTests {
     static func body(claim: String, tolerance: String, steps: Int, precision: Int = 128) -> String {
         """

@@ -3,9 +3,9 @@ import Foundation
 import MultiPrecision
 import Testing
 
-/// wRPS(1,2,3) in Attest's convention (x minimizes): −A of THEORY.md §3.5.
+/// wRPS(1,2,3) in Attest's convention (x minimizes): −A of docs/theory.md §3.5.
 private let wRPS = "[[0, 1, -2], [-1, 0, 3], [2, -3, 0]]"
-/// The 4×4 game of THEORY.md §3.5, negated (x minimizes).
+/// The 4×4 game of docs/theory.md §3.5, negated (x minimizes).
 private let game4 = "[[-2, 2, 4, -1], [-2, 3, -5, 2], [3, -1, -3, -1], [0, -1, 2, 0]]"
 
 @Suite("omwu-kl: OMWU KL monotonicity PASSes, its known-false twins FAIL, the rounding floor is INCONCLUSIVE")
@@ -78,7 +78,7 @@ struct OMWUKLKindTests {
         #expect(result.isComplete && result.allMetExpectations)
     }
 
-    @Test("Last-iterate convergence on wRPS (KL after 4000 steps ≈ 4.9e−19, THEORY.md §3.5)")
+    @Test("Last-iterate convergence on wRPS (KL after 4000 steps ≈ 4.9e−19, docs/theory.md §3.5)")
     func converges() async throws {
         let truth = try claim(claimText(id: "conv", kind: "omwu-kl",
                                         body(payoff: wRPS, eta: "1/10", steps: 4000,
@@ -104,7 +104,7 @@ struct OMWUKLKindTests {
         try #require(outcome.instances[0].measurements.first { $0.name.hasPrefix(name) }, "no measurement '\(name)'")
     }
 
-    @Test("KL sequence summary on P2a (10⁴ steps, 128 bits) against bench/PROBLEMS.md's 1024-bit reference and the closed-form KL_0")
+    @Test("KL sequence summary on P2a (10⁴ steps, 128 bits) against docs/benchmark-problems.md's 1024-bit reference and the closed-form KL_0")
     func sequenceSummary() async throws {
         let p2a = #"[["-25/24", "-7/24", "89/24"], ["23/24", "-31/24", "-7/24"], ["-7/24", "23/24", "-25/24"]]"#
         let truth = try claim(claimText(id: "p2a", kind: "omwu-kl", body(payoff: p2a, eta: "1/20", steps: 10_000)))
@@ -121,7 +121,7 @@ struct OMWUKLKindTests {
             let third = [Rational(numerator: 1, denominator: 6), Rational(numerator: 1, denominator: 3), Rational(numerator: 1, denominator: 2)]
             let kl0 = 2 * third.reduce(BigFloat(0)) { $0 + BigFloat($1) * BigFloat.log(BigFloat(3 * $1)) }
             #expect(BigFloat.abs(try value("KL_0") - kl0) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(35))))
-            // KL_1 − KL_0 = +5.13084375e−4 and KL(10⁴) = 2.17245917642699271409536177148600e−7 (PROBLEMS.md, 1024 bits).
+            // KL_1 − KL_0 = +5.13084375e−4 and KL(10⁴) = 2.17245917642699271409536177148600e−7 (docs/benchmark-problems.md, 1024 bits).
             let step1 = try value("KL_1 − KL_0")
             #expect(BigFloat.abs(step1 - BigFloat(Rational(numerator: 513_084_375, denominator: BigInt(10).power(12)))) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(12))))
             #expect(BigFloat.abs(try value("KL_1") - (kl0 + step1)) < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(35))))

@@ -1,7 +1,7 @@
 import Claims
 import Testing
 
-@Suite("riemannian-product-flow: balanced factors follow Ẇ = −A_W(∇L¹(W)); unbalanced ones FAIL (THEORY.md §1.5)")
+@Suite("riemannian-product-flow: balanced factors follow Ẇ = −A_W(∇L¹(W)); unbalanced ones FAIL (docs/theory.md §1.5)")
 struct RiemannianProductFlowKindTests {
     static let kind = "riemannian-product-flow"
 

@@ -4,7 +4,7 @@ import Claims
 /// and the verdict it must get.
 ///
 /// The truth of each case comes from the mathematics, not from Attest: the true claims are theorems (or exact
-/// identities) on instances inside their hypotheses; the false ones are claims whose failure is known (THEORY.md's
+/// identities) on instances inside their hypotheses; the false ones are claims whose failure is known (docs/theory.md's
 /// twins: a dropped hypothesis, a wrong constant, a missing term), or, for the near misses, whose margin is known
 /// exactly from scripts/soundness/near_miss_reference.py (Python fractions).
 struct SoundnessCase: Sendable, CustomStringConvertible {
@@ -225,7 +225,7 @@ enum SoundnessCases {
         id = "balancedness-flow-N2"
         title = "t"
         statement = "s"
-        source = "THEORY.md §1.3"
+        source = "docs/theory.md §1.3"
         expect = "proved"
         [symbols]
         W1 = { shape = ["d1", "d0"] }

@@ -3,12 +3,12 @@ import LinearProgramming
 import MultiPrecision
 import Testing
 
-/// The minimum-ℓ1 interpolants of THEORY.md §4.5, with the values stated there.
+/// The minimum-ℓ1 interpolants of docs/theory.md §4.5, with the values stated there.
 @Suite struct MinimumL1InterpolantTests {
     private func r(_ n: Int, _ d: Int = 1) -> Rational { Rational(numerator: BigInt(n), denominator: BigInt(d)) }
 
     @Test func referenceInstanceHasTheUniqueMinimizerOfTheory() throws {
-        // THEORY.md §4.5: x_ℓ1 = (0, 0, 0, 7/5, −1/5), ‖x_ℓ1‖₁ = 8/5, certificate λ = (3/5, −1/5) with
+        // docs/theory.md §4.5: x_ℓ1 = (0, 0, 0, 7/5, −1/5), ‖x_ℓ1‖₁ = 8/5, certificate λ = (3/5, −1/5) with
         // Aᵀλ = (0.6, −0.2, 0.8, 1, −1): slack 1 − 0.8 = 1/5.
         let l1 = try MinimumL1Interpolant(a: [[1, 0, 1, 2, -1], [0, 1, -1, 1, 2]], y: [3, 1])
         #expect(l1.x == [0, 0, 0, r(7, 5), r(-1, 5)])
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func oppositeColumnsMakeTheMinimizerNonUnique() throws {
-        // THEORY.md §4.5 caution: with column 5 = −column 3 the minimizers form a segment, e.g.
+        // docs/theory.md §4.5 caution: with column 5 = −column 3 the minimizers form a segment, e.g.
         // (0, 0, 1/3, 4/3, 0) and (0, 0, 1/6, 4/3, −1/6), both of ℓ1 norm 5/3.
         let l1 = try MinimumL1Interpolant(a: [[1, 0, 1, 2, -1], [0, 1, -1, 1, 1]], y: [3, 1])
         #expect(l1.norm == r(5, 3))

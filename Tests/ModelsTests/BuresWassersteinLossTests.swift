@@ -5,7 +5,7 @@ import Testing
 
 /// References: Tests/ClaimsTests/References/mirror_descent_bures_wasserstein.py (mpmath, 60 digits: B² through the
 /// k × k square root of WᵀΣ_0W, the gradient by numerical differentiation, the eigenvalues by eigsy).
-@Suite("BuresWassersteinLoss (THEORY.md §6.3): loss, gradient and rank-k minimum against mpmath")
+@Suite("BuresWassersteinLoss (docs/theory.md §6.3): loss, gradient and rank-k minimum against mpmath")
 struct BuresWassersteinLossTests {
     static func q(_ n: Int, _ d: Int = 1) -> BigFloat { BigFloat(n) / BigFloat(d) }
 

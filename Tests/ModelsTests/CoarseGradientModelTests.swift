@@ -4,7 +4,7 @@ import Models
 import MultiPrecision
 import Testing
 
-/// THEORY.md §6.4's reference instance, exact decimals.
+/// docs/theory.md §6.4's reference instance, exact decimals.
 private func referenceModel() throws -> CoarseGradientModel {
     func q(_ s: String) -> Rational { try! Rational(parsing: s) }
     return try CoarseGradientModel(v: ["1", "-0.5", "2", "0.3"].map(q), vStar: ["0.8", "0.2", "1.5", "-0.4"].map(q),
@@ -23,7 +23,7 @@ private func doubleSample(_ z: [[Double]], v: [Double], vStar: [Double], w: [Dou
     return (g.map { $0 * (out - teacher) }, (out - teacher) * (out - teacher) / 2)
 }
 
-@Suite("CoarseGradientModel: closed forms of THEORY.md §6.4 against quadrature, finite differences and Monte Carlo")
+@Suite("CoarseGradientModel: closed forms of docs/theory.md §6.4 against quadrature, finite differences and Monte Carlo")
 struct CoarseGradientModelTests {
     @Test("Reference instance at 256 bits: θ, f, E g, ∇f, ⟨E g, ∇f⟩ equal the quadrature values of coarse_gradient.py to 1e−28")
     func referenceValues() throws {

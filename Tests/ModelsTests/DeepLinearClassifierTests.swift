@@ -7,7 +7,7 @@ import Testing
 struct DeepLinearClassifierTests {
     func r(_ n: Int, _ d: Int = 1) -> Rational { Rational(numerator: BigInt(n), denominator: BigInt(d)) }
 
-    @Test("Per-layer Euler identity ⟨W_k, ∂f/∂W_k⟩ = f exactly (1-homogeneity in each layer, THEORY.md §2.1)")
+    @Test("Per-layer Euler identity ⟨W_k, ∂f/∂W_k⟩ = f exactly (1-homogeneity in each layer, docs/theory.md §2.1)")
     func euler() throws {
         var rng = SeededGenerator(seed: 5)
         func draw(_ a: Int, _ b: Int) -> Matrix<Rational> { Matrix(rows: a, columns: b) { _, _ in self.r(rng.uniform(in: -8...8), 8) } }

@@ -3,7 +3,7 @@ import Models
 import MultiPrecision
 import Testing
 
-/// The closed form β(s) = ¼[(u₀+v₀)²e^{2s} − (u₀−v₀)²e^{−2s}] of `DiagonalNetworkShapeFlow` against THEORY.md §4.4's
+/// The closed form β(s) = ¼[(u₀+v₀)²e^{2s} − (u₀−v₀)²e^{−2s}] of `DiagonalNetworkShapeFlow` against docs/theory.md §4.4's
 /// form (|c|/2)·sinh(arcsinh(2β₀/|c|) + 2s), c = u₀² − v₀², evaluated independently in MPFR at 200 bits.
 @Suite struct DiagonalNetworkShapeFlowTests {
     private func r(_ n: Int, _ d: Int = 1) -> Rational { Rational(numerator: BigInt(n), denominator: BigInt(d)) }

@@ -3,7 +3,7 @@ import Models
 import MultiPrecision
 import Testing
 
-@Suite("EndToEndRiemannianFlow: A_W against the chain rule at balanced points (THEORY.md §1.5)")
+@Suite("EndToEndRiemannianFlow: A_W against the chain rule at balanced points (docs/theory.md §1.5)")
 struct EndToEndRiemannianFlowTests {
     static func r(_ n: Int, _ d: Int = 1) -> Rational { Rational(numerator: BigInt(n), denominator: BigInt(d)) }
 

@@ -5,7 +5,7 @@ import Testing
 
 /// References: Tests/ClaimsTests/References/mirror_descent_bures_wasserstein.py (mpmath, 60 digits; X_t there is
 /// expm of the accumulated generator, with no matrix logarithm; X_ref by mpmath's findroot).
-@Suite("MirrorDescentMatrixSensing (THEORY.md §6.2): steps and the Bregman projection against mpmath")
+@Suite("MirrorDescentMatrixSensing (docs/theory.md §6.2): steps and the Bregman projection against mpmath")
 struct MirrorDescentMatrixSensingTests {
     static func q(_ n: Int, _ d: Int = 1) -> BigFloat { BigFloat(n) / BigFloat(d) }
 

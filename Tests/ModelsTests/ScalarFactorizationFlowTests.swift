@@ -3,7 +3,7 @@ import Models
 import MultiPrecision
 import Testing
 
-@Suite("ScalarFactorizationFlow: the closed forms of THEORY.md §5.2 against mpmath (References/make_references.py)")
+@Suite("ScalarFactorizationFlow: the closed forms of docs/theory.md §5.2 against mpmath (References/make_references.py)")
 struct ScalarFactorizationFlowTests {
     static let references: [String: String] = {
         (try? AttestTestSupport.referenceValues(at: AttestTestSupport.referencePath("factorization.txt"))) ?? [:]

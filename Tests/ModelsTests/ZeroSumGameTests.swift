@@ -7,7 +7,7 @@ import Testing
 struct ZeroSumGameTests {
     func r(_ n: Int, _ d: Int = 1) -> Rational { Rational(numerator: BigInt(n), denominator: BigInt(d)) }
 
-    @Test("Exact equilibria of THEORY.md §3.5: wRPS(1,2,3) and the 4×4 game (negated: x minimizes, v = +1/35)")
+    @Test("Exact equilibria of docs/theory.md §3.5: wRPS(1,2,3) and the 4×4 game (negated: x minimizes, v = +1/35)")
     func equilibria() throws {
         let wrps = try ZeroSumGame(payoff: Matrix(rows: [[0, 1, -2], [-1, 0, 3], [2, -3, 0]].map { $0.map { r($0) } }))
         #expect(wrps.equilibriumX == [r(1, 2), r(1, 3), r(1, 6)])

@@ -3,7 +3,7 @@ import Models
 import MultiPrecision
 
 /// `bures-wasserstein-dln`: the Bures–Wasserstein loss of a linear generator W ∈ R^{d×k} against Σ_0 ≻ 0 (Bréchet,
-/// Papagiannouli, An, Montúfar, ICML 2023; THEORY.md §6.3).
+/// Papagiannouli, An, Montúfar, ICML 2023; docs/theory.md §6.3).
 ///
 /// `claim = "closed-forms"`: at a seeded W of full column rank, the nuclear-norm form ‖W‖²_F + tr Σ_0 −
 /// 2‖Σ_0^{1/2}W‖_* equals the trace form, and ∇_W B² = 2W − 2Σ_0^{1/2}UVᵀ equals a central finite difference;

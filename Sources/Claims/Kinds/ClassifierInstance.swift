@@ -29,7 +29,7 @@ struct ClassifierInstance {
     /// The `network` parameter.
     static let networkParameter = ParameterSpec(
         "network", section: .model, type: .choice(["linear", "relu"]), default: .choice("linear"),
-        help: "\"linear\": f = W_K ⋯ W_1 x; \"relu\": bias-free f = W_K relu(W_{K−1} ⋯ relu(W_1 x)) (THEORY.md §2.4)")
+        help: "\"linear\": f = W_K ⋯ W_1 x; \"relu\": bias-free f = W_K relu(W_{K−1} ⋯ relu(W_1 x)) (docs/theory.md §2.4)")
 
     /// The `data` parameter, with the kind's default.
     static func dataParameter(default data: DataKind) -> ParameterSpec {

@@ -4,7 +4,7 @@ import Models
 
 /// `coarse-gradient-correlation`: the expected coarse gradient of the two-linear-layer binary-activation model
 /// correlates positively with the true population gradient (Yin, Zhang, Lyu, Osher, Qi, Xin, "Blended coarse
-/// gradient descent", Res. Math. Sci. 2019; THEORY.md §6.4): ⟨E_Z[g], ∇_w f⟩ ≥ 0, and > 0 when vᵀv* ≠ 0 and
+/// gradient descent", Res. Math. Sci. 2019; docs/theory.md §6.4): ⟨E_Z[g], ∇_w f⟩ ≥ 0, and > 0 when vᵀv* ≠ 0 and
 /// 0 < θ < π. The model is `CoarseGradientModel`; every quantity comes from its closed forms at the working
 /// precision.
 ///
@@ -31,7 +31,7 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
     /// How the check works.
     public var method: String {
         """
-        Evaluates the closed forms of THEORY.md §6.4 in MPFR at the working precision p: θ = atan2(√D, w·w*) with \
+        Evaluates the closed forms of docs/theory.md §6.4 in MPFR at the working precision p: θ = atan2(√D, w·w*) with \
         the Gram determinant D exact, the population loss f, ∇_w f, E_Z[g] for the coarse gradient g with the ReLU \
         straight-through estimator, their inner product ⟨E g, ∇_w f⟩, and beside it the simplified closed form \
         (vᵀv*)² sin θ/(4π√(2π)‖w‖). Every rational ingredient (vᵀv*, ‖v‖², 𝟙ᵀv, w·w*) is exact, so the correlation \

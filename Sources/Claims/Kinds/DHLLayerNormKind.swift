@@ -4,7 +4,7 @@ import Models
 
 /// `dhl-layer-norm-differences`: along gradient flow of a homogeneous classifier (deep linear, or bias-free ReLU)
 /// with the exponential loss, the differences of squared layer norms ρ_k² − ρ_1² stay constant (Du, Hu, Lee,
-/// NeurIPS 2018; THEORY.md §2.2 N3 and §2.5): the trajectory version of the pointwise identity ρ_kρ̇_k = ρ_jρ̇_j.
+/// NeurIPS 2018; docs/theory.md §2.2 N3 and §2.5): the trajectory version of the pointwise identity ρ_kρ̇_k = ρ_jρ̇_j.
 /// The flow is integrated by the Taylor method at the working precision (tolerance 2^−(p−10)), across activation
 /// switches for ReLU, and sampled at `sample_times` equally spaced times in (0, T]. `quantity = "norm-ratios"` (known
 /// false) claims instead that the ratios ρ_k/ρ_1 stay constant.

@@ -3,7 +3,7 @@ import MultiPrecision
 import Models
 
 /// `dln-gd-balancedness-drift`: the drift of the balancedness matrices under gradient descent is O(η²), with the
-/// bound accumulated from the exact one-step identity (THEORY.md §1.4) by the triangle inequality:
+/// bound accumulated from the exact one-step identity (docs/theory.md §1.4) by the triangle inequality:
 ///
 ///     ‖D_j(k) − D_j(0)‖_F ≤ C · Σ_{t<k} η² (‖G_{j+1}(t)‖²_F + ‖G_j(t)‖²_F)        (C = bound_factor, 1 is proven)
 ///
@@ -45,7 +45,7 @@ public struct DLNBalancednessDriftKind: ClaimKind {
         DLNParameters.specs + [
             ParameterSpec("bound_factor", section: .check, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(1), variable: true,
-                          help: "the constant C of the claimed bound (1 follows from THEORY.md §1.4; 0 claims exact conservation)"),
+                          help: "the constant C of the claimed bound (1 follows from docs/theory.md §1.4; 0 claims exact conservation)"),
         ]
     }
 

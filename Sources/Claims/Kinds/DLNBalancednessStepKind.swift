@@ -3,7 +3,7 @@ import MultiPrecision
 import Models
 
 /// `dln-gd-balancedness-step`: the exact change of the balancedness matrices under gradient descent on a deep
-/// linear network with square loss (THEORY.md §1.4), checked in `Rational` arithmetic, without rounding.
+/// linear network with square loss (docs/theory.md §1.4), checked in `Rational` arithmetic, without rounding.
 ///
 ///     D_j(t+1) − D_j(t) = η² (G_{j+1}(t)ᵀ G_{j+1}(t) − G_j(t) G_j(t)ᵀ)      for every step t and j = 1 … N−1
 ///

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-gd-convergence-rate`: Arora, Cohen, Golowich, Hu (ICLR 2019), Theorem 1 and Lemma 1 (THEORY.md §1.6), for
+/// `dln-gd-convergence-rate`: Arora, Cohen, Golowich, Hu (ICLR 2019), Theorem 1 and Lemma 1 (docs/theory.md §1.6), for
 /// gradient descent on ℓ = ½‖W_N ⋯ W_1 − Φ‖²_F (whitened data), checked at every step t < k:
 ///
 ///     Lemma 1:  ℓ(t+1) ≤ (1 − η·σ_min(W(t))^{2(N−1)/N})·ℓ(t)
@@ -50,7 +50,7 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
             ParameterSpec("depth", section: .model, type: .integer(1...16),
                           help: "the depth N when the layers come from `end_to_end`"),
             ParameterSpec("end_to_end", section: .model, type: .matrix, variable: false,
-                          help: "W(0), d_N × d_0: split into 0-balanced layers by the SVD recipe of THEORY.md §1.5"),
+                          help: "W(0), d_N × d_0: split into 0-balanced layers by the SVD recipe of docs/theory.md §1.5"),
             ParameterSpec("weights", section: .model, type: .matrixList, variable: false,
                           help: "explicit initial layers [W_1, …, W_N] instead of `end_to_end`"),
             ParameterSpec("step_size", section: .dynamics, type: .rational(minimum: 0, exclusive: true), required: true,
@@ -194,7 +194,7 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
     }
 
     /// The 0-balanced layers W_1 = S^{1/N}Vᵀ, W_j = S^{1/N} (1 < j < N), W_N = U S^{1/N} of W = U S Vᵀ (thin SVD,
-    /// r = min(d_N, d_0)), so that W_N ⋯ W_1 = W and every D_j vanishes up to rounding (THEORY.md §1.5).
+    /// r = min(d_N, d_0)), so that W_N ⋯ W_1 = W and every D_j vanishes up to rounding (docs/theory.md §1.5).
     static func balancedFactors(of w: Matrix<BigFloat>, depth: Int) throws -> [Matrix<BigFloat>] {
         let svd = try SingularValueDecomposition(w)
         let r = svd.singularValues.count

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege (THEORY.md §1.8): gradient descent with a suitable constant
+/// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege (docs/theory.md §1.8): gradient descent with a suitable constant
 /// step size converges, for almost every initialization, to a global minimum (N = 2) or to a global minimum on the
 /// manifold of some rank k (N ≥ 3). Their step-size condition was not found in any stored source, so no bound is
 /// checked: the claim is made for the given η, and the verdict records whether the conclusion held on the instance,

@@ -4,7 +4,7 @@ import MultiPrecision
 import Models
 
 /// `dln-gf-balancedness`: under gradient flow the balancedness matrices D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ evolve as
-/// D_j(t) = e^{−2ρt} D_j(0), where ρ is the claimed decay rate (THEORY.md §1.3; ρ = 0 is conservation, ρ = λ is the
+/// D_j(t) = e^{−2ρt} D_j(0), where ρ is the claimed decay rate (docs/theory.md §1.3; ρ = 0 is conservation, ρ = λ is the
 /// law under weight decay λ), checked for every j at many output times (dense output), not only at T.
 /// The loss is a function of the product: square, quartic or logistic (`DeepLinearNetworkLoss`).
 ///

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-gf-convergence-rate`: the gradient-flow version of Arora et al.'s Theorem 1 (THEORY.md §1.6, derived from
+/// `dln-gf-convergence-rate`: the gradient-flow version of Arora et al.'s Theorem 1 (docs/theory.md §1.6, derived from
 /// §1.5): from a 0-balanced start with deficiency margin c > 0, ℓ(t) = ½‖W_N ⋯ W_1(t) − Φ‖²_F satisfies
 ///
 ///     ℓ(t) ≤ ℓ(0)·exp(−2 c^{2(N−1)/N} t),

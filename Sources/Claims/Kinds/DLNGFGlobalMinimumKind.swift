@@ -3,10 +3,10 @@ import MultiPrecision
 import Models
 
 /// `dln-gf-global-minimum`: Bah, Rauhut, Terstiege, Westdickenberg (Information and Inference 2022), statement B2 of
-/// THEORY.md §1.7: gradient flow of a deep linear network with the square loss converges, for almost every
+/// docs/theory.md §1.7: gradient flow of a deep linear network with the square loss converges, for almost every
 /// initialization, to a global minimum of the loss over matrices of rank ≤ k (k ≤ r = min_j d_j).
 ///
-/// The optimum is computed independently of the flow by whitening and Eckart–Young (THEORY.md §1.9):
+/// The optimum is computed independently of the flow by whitening and Eckart–Young (docs/theory.md §1.9):
 /// min_{rank W ≤ k} ½‖WX − Y‖²_F = ½(‖Y‖²_F − ‖Q‖²_F) + ½ Σ_{i>k} s_i², where s_i are the singular values of
 /// Q = Y Xᵀ (X Xᵀ)^{−1/2}. The claim checked is |L(W(T)) − min_{rank ≤ k}| ≤ ε at the horizon T, with k =
 /// `optimum_rank` (default r). The dead-hidden-unit initialization of §1.7 is the known-false twin: its flow stays on
@@ -52,7 +52,7 @@ public struct DLNGFGlobalMinimumKind: ClaimKind {
         try DLNParameters.validate(parameters, minimumDepth: 1)
     }
 
-    /// min_{rank W ≤ k} ½‖WX − Y‖²_F by whitening and Eckart–Young (THEORY.md §1.9), with the singular values s_i.
+    /// min_{rank W ≤ k} ½‖WX − Y‖²_F by whitening and Eckart–Young (docs/theory.md §1.9), with the singular values s_i.
     ///
     /// - Throws: when X X ᵀ is not positive definite (X without full row rank), or the decompositions fail.
     public static func rankConstrainedOptimum(x: Matrix<BigFloat>, y: Matrix<BigFloat>, rank k: Int) throws

@@ -100,7 +100,7 @@ enum DLNSymbolicEvidence {
             id = "\(id)"
             title = "\(statement)"
             statement = "\(statement), for j = 1 … \(n - 1) and every loss f(W\(n)⋯W1)"
-            source = "THEORY.md §1.3–1.4"
+            source = "docs/theory.md §1.3–1.4"
             expect = "proved"
             seed = \(seed)
             trials = 3

@@ -4,7 +4,7 @@ import MultiPrecision
 
 /// `deep-matrix-factorization-closed-form`: for the square loss ½‖W_N⋯W_1 − A‖²_F with A = U diag(s) Vᵀ and spectrally
 /// aligned initialization, the singular values of W(t) are the decoupled scalar solutions x_i = w_i^N
-/// (THEORY.md §5.1–§5.2, Chou, Gieshoff, Maly, Rauhut):
+/// (docs/theory.md §5.1–§5.2, Chou, Gieshoff, Maly, Rauhut):
 ///
 /// * gradient flow: `ẇ = w^{N−1}(s_i − w^N)`, w(0) = α, whose closed forms are the exponential (N = 1), the logistic
 ///   (N = 2) and, for N ≥ 3, the implicit solution t(w) = (F_N(w) − F_N(α))/s_i with F_N built on

@@ -4,7 +4,7 @@ import Models
 import MultiPrecision
 
 /// `deep-matrix-factorization-incremental`: incremental (sequential) learning in deep matrix factorization from small
-/// aligned initialization (THEORY.md §5.2, Chou, Gieshoff, Maly, Rauhut). With A = U diag(s) Vᵀ, the projection
+/// aligned initialization (docs/theory.md §5.2, Chou, Gieshoff, Maly, Rauhut). With A = U diag(s) Vᵀ, the projection
 /// x_i(t) = u_iᵀ W(t) v_i of the end-to-end matrix on mode i reaches s_i/2 at the half-learning time t½,i.
 ///
 /// * `claim = "learning-order"` (gf): the modes are learned in decreasing order of s; margin = min_i (t½,i+1 − t½,i)

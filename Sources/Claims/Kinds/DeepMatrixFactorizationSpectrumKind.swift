@@ -4,7 +4,7 @@ import MultiPrecision
 
 /// `deep-matrix-factorization-spectrum`: gradient descent on ½‖W_N⋯W_1 − A‖²_F from W_j(0) = αI, A symmetric,
 /// keeps every factor equal to one symmetric matrix that commutes with A, so the eigenvalues of W(k) follow the
-/// decoupled scalar recursions (THEORY.md §5.1, Chou, Gieshoff, Maly, Rauhut):
+/// decoupled scalar recursions (docs/theory.md §5.1, Chou, Gieshoff, Maly, Rauhut):
 ///
 ///     m_{k+1} = m_k − η m_k^{N−1}(m_k^N − λ_i),   m_0 = α,   eig_i(W(k)) = m_k^N.
 ///

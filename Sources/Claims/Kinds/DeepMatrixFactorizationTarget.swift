@@ -3,7 +3,7 @@ import Models
 import MultiPrecision
 
 /// A deep-matrix-factorization target given by its exact thin SVD `A = U diag(s) Vᵀ`, and the initializations of the
-/// factors W_1 … W_N that the §5 kinds use (THEORY.md §5.1):
+/// factors W_1 … W_N that the §5 kinds use (docs/theory.md §5.1):
 ///
 /// * `aligned`: `W_1 = D Vᵀ`, `W_j = D` (r × r), `W_N = U D` with `D = αI_r` (N = 1: `U D Vᵀ`). The factors are
 ///   balanced and W(t) = U diag(w_i(t)^N) Vᵀ with every w_i following `ẇ = w^{N−1}(s_i − w^N)`.

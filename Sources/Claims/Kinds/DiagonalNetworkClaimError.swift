@@ -25,7 +25,7 @@ public enum DiagonalNetworkClaimError: Error, CustomStringConvertible, Sendable 
         case let .targetBelowPrecision(bits):
             return "target_residual is below 2^−(p−32) at p = \(bits) bits; raise the precision or the target"
         case let .l1MinimizerNotUnique(why):
-            return "the minimum-ℓ1 interpolant is \(why); x_∞(α) → x_ℓ1 is undefined (THEORY.md §4.5): choose A, y with a unique minimizer"
+            return "the minimum-ℓ1 interpolant is \(why); x_∞(α) → x_ℓ1 is undefined (docs/theory.md §4.5): choose A, y with a unique minimizer"
         }
     }
 }

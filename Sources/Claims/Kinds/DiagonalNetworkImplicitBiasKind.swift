@@ -5,7 +5,7 @@ import Models
 import MultiPrecision
 
 /// `diagonal-network-implicit-bias`: gradient flow of a depth-N diagonal linear network x = u^{⊙N} − v^{⊙N} on
-/// ½‖Ax − y‖² from u(0) = v(0) = α𝟙 converges to the interpolant singled out by the implicit bias (THEORY.md
+/// ½‖Ax − y‖² from u(0) = v(0) = α𝟙 converges to the interpolant singled out by the implicit bias (docs/theory.md
 /// §4.2, §4.3):
 ///
 ///     A x_∞ = y   and   φ(x_∞) ∈ range(Aᵀ),   φ = arcsinh(·/(2α²)) (N = 2),  h_N^{−1}(·/α^N) (N ≥ 3),
@@ -35,7 +35,7 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
     /// How the check works.
     public var method: String {
         """
-        Integrates the exact reduced ODE ṡ = −Aᵀ(A x(s) − y), s(0) = 0 (THEORY.md §4.1; x(s) = 2α² sinh(4s) for \
+        Integrates the exact reduced ODE ṡ = −Aᵀ(A x(s) − y), s(0) = 0 (docs/theory.md §4.1; x(s) = 2α² sinh(4s) for \
         N = 2, α^N h_N(N(N−2)α^{N−2}s) for N ≥ 3) with the Taylor series method at the working precision p, and \
         stops with a terminal event when ‖Ax − y‖ = target·‖y‖. It then measures the relative interpolation \
         residual, the relative distance of the certificate φ(x) from range(Aᵀ) (normal equations with AAᵀ), and \

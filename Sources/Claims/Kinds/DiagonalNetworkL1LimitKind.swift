@@ -5,13 +5,13 @@ import MultiPrecision
 
 /// `diagonal-network-l1-limit`: as the initialization scale α decreases over a geometric sequence, the
 /// gradient-flow limit x_∞(α) of a depth-N diagonal network x = u^{⊙N} − v^{⊙N} approaches the minimum-ℓ1
-/// interpolant x_ℓ1 (THEORY.md §4.2, §4.3, §4.5; Woodworth et al. COLT 2020; Chou, Maly, Rauhut 2023):
+/// interpolant x_ℓ1 (docs/theory.md §4.2, §4.3, §4.5; Woodworth et al. COLT 2020; Chou, Maly, Rauhut 2023):
 ///
 ///     d(α) = ‖x_∞(α) − x_ℓ1‖₂ → 0,   checked as   e_k = log(d(α_k)/d(α_{k+1})) / log(α_k/α_{k+1}) ≥ r_min > 0
 ///
 /// for every consecutive pair (d falls at least like α^{r_min} along the sequence). x_ℓ1 is exact: the ℓ1 linear
 /// program is solved by GLPK's exact simplex and certified in rational arithmetic, and its uniqueness is decided
-/// exactly by a strict dual certificate; a non-unique minimizer is an ERROR (THEORY.md §4.5's caution).
+/// exactly by a strict dual certificate; a non-unique minimizer is an ERROR (docs/theory.md §4.5's caution).
 /// `target = "l2"` measures the distance to the minimum-ℓ2 interpolant instead (the known-false twin).
 public struct DiagonalNetworkL1LimitKind: ClaimKind {
     /// Creates the kind.

@@ -4,7 +4,7 @@ import MultiPrecision
 
 /// `diagonal-network-initialization-shape`: gradient flow of β = u ⊙ v on ½‖Aβ − y‖² from an arbitrary
 /// initialization (u(0), v(0)) converges to the interpolant fixed by the initialization shape (Azulay et al.,
-/// ICML 2021; THEORY.md §4.4):
+/// ICML 2021; docs/theory.md §4.4):
 ///
 ///     A β_∞ = y   and   arcsinh(2β_∞/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ),   c = u(0)² − v(0)² (conserved),
 ///
@@ -28,7 +28,7 @@ public struct DiagonalNetworkShapeKind: ClaimKind {
     public var method: String {
         """
         Integrates the exact reduced ODE ṡ = −Aᵀ(Aβ(s) − y), s(0) = 0, with β(s) = ¼[(u₀+v₀)²e^{2s} − \
-        (u₀−v₀)²e^{−2s}] (THEORY.md §4.4, rewritten with p = u + v, q = u − v), by the Taylor series method at the \
+        (u₀−v₀)²e^{−2s}] (docs/theory.md §4.4, rewritten with p = u + v, q = u − v), by the Taylor series method at the \
         working precision, and stops with a terminal event when ‖Aβ − y‖ = target·‖y‖. It then measures the \
         relative interpolation residual and the relative distance of the certificate φ(β) = arcsinh(2β/|c|) − \
         arcsinh(2β(0)/|c|) from range(Aᵀ) (normal equations with AAᵀ). The margin is the relative tolerance minus \

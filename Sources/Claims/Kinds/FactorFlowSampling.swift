@@ -5,7 +5,7 @@ import MultiPrecision
 
 /// Integrates the gradient flow of the factors W_1 … W_N (a `DeepLinearNetworkGradientFlow`) with the Taylor method
 /// at the working precision (tolerance 2^−(p−10)) and keeps the layers at given output times, for the kinds that
-/// compare a factorized flow with a reference trajectory (THEORY.md §1.5, §5).
+/// compare a factorized flow with a reference trajectory (docs/theory.md §1.5, §5).
 struct FactorFlowSampling {
     /// The output times, exact, in increasing order.
     var times: [Rational]

@@ -4,7 +4,7 @@ import Models
 
 /// `lyu-li-smoothed-margin`: for gradient flow on a K-homogeneous model with the exponential loss, once the loss
 /// is below 1 the smoothed normalized margin γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing (Lyu & Li, ICLR 2020,
-/// Theorem 4.1 [recalled in THEORY.md §2.6]). Checked on a bias-free deep linear classifier on linearly separable
+/// Theorem 4.1 [recalled in docs/theory.md §2.6]). Checked on a bias-free deep linear classifier on linearly separable
 /// data, integrated by the Taylor method at the working precision (tolerance 2^−(p−10)), sampled at `samples_t`
 /// equally spaced times in (0, T]. `from = "loss-below-one"` checks increments from the first sample with 𝓛 < 1;
 /// `from = "zero"` (the known-false twin) checks every increment from t = 0.

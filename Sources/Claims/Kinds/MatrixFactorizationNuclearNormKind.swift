@@ -4,7 +4,7 @@ import MultiPrecision
 
 /// `matrix-factorization-nuclear-norm`: the Gunasekar et al. (NeurIPS 2017) conjecture that gradient descent with
 /// small step and near-zero initialization on a matrix factorization W = W_N⋯W_1 finds the minimum-nuclear-norm
-/// solution of a matrix sensing problem, and the Razin–Cohen (NeurIPS 2020) counterexample (THEORY.md §5.3).
+/// solution of a matrix sensing problem, and the Razin–Cohen (NeurIPS 2020) counterexample (docs/theory.md §5.3).
 ///
 /// Loss (as in the offconvex blog quoted in §5.3, no ½): ℓ(W) = Σ_i (⟨A_i, W⟩ − y_i)², W_j(0) = αI (n × n). Matrix
 /// completion is the case A_i = e_r e_cᵀ.

@@ -3,7 +3,7 @@ import Models
 import MultiPrecision
 
 /// `mirror-descent-matrix-sensing`: mirror descent with the von Neumann entropy on PSD matrix sensing (Wu &
-/// Rebeschini, NeurIPS 2021; THEORY.md §6.2), X_{t+1} = exp(log X_t − η Σ_i r_i A_i / m) from X_0 = αI, on a seeded
+/// Rebeschini, NeurIPS 2021; docs/theory.md §6.2), X_{t+1} = exp(log X_t − η Σ_i r_i A_i / m) from X_0 = αI, on a seeded
 /// instance: m random symmetric n × n sensing matrices with entries in {−3/4, …, 3/4} and a rank-one X* = uuᵀ,
 /// u ∈ {−2, …, 2}ⁿ, y = A(X*) exact.
 ///

@@ -3,13 +3,13 @@ import MultiPrecision
 import Models
 
 /// `omwu-kl`: optimistic multiplicative weights on a zero-sum game with a unique, fully mixed equilibrium
-/// (Daskalakis & Panageas, ITCS 2019, Theorems 3.1 and 2.7; THEORY.md §3). Convention: **x minimizes, y maximizes**
-/// (`min_x max_y xᵀAy`; D&P's x is Attest's y, see THEORY.md §3.1).
+/// (Daskalakis & Panageas, ITCS 2019, Theorems 3.1 and 2.7; docs/theory.md §3). Convention: **x minimizes, y maximizes**
+/// (`min_x max_y xᵀAy`; D&P's x is Attest's y, see docs/theory.md §3.1).
 ///
 /// Two properties, by `property`:
 /// - `"kl-nonincreasing"`: KL_t = KL(x*‖x_t) + KL(y*‖y_t) satisfies KL_t ≤ KL_{t−1} for every step t ≥ `from_step`
 ///   (2 by default: with x_{−1} = x_0 the first OMWU step is a plain MWU step and increases KL). The change of
-///   each step is measured by the exact identity ΔKL_t = ln Z_x + ln Z_y (THEORY.md §3.4); the margin is
+///   each step is measured by the exact identity ΔKL_t = ln Z_x + ln Z_y (docs/theory.md §3.4); the margin is
 ///   `tolerance − max_{t ≥ from_step} ΔKL_t`. The direct difference of the computed KL values is reported beside it.
 /// - `"converges"`: the last iterate converges: KL_T ≤ `kl_below`; the margin is `kl_below − KL_T`.
 public struct OMWUKLKind: ClaimKind {
@@ -28,7 +28,7 @@ public struct OMWUKLKind: ClaimKind {
     public var method: String {
         """
         Computes the game's unique fully mixed equilibrium exactly in Rational from the bordered indifference \
-        systems (THEORY.md §3.5; other games are rejected). Runs the map from the uniform start (x_{−1} = x_0) in \
+        systems (docs/theory.md §3.5; other games are rejected). Runs the map from the uniform start (x_{−1} = x_0) in \
         MPFR at the working precision p, in the log domain, measuring each step's KL change by the exact identity \
         ΔKL = ln Z_x + ln Z_y (exponents shifted by the value v, evaluated as log1p(Σ x_i expm1(u_i))) and by direct \
         subtraction of KL values. Margin: tolerance − max_{t ≥ from_step} ΔKL_t (kl-nonincreasing) or \
@@ -89,7 +89,7 @@ public struct OMWUKLKind: ClaimKind {
     }
 
     /// The instance's game: the given matrix, or a seeded random game with a planted fully mixed equilibrium (the
-    /// construction of bench/PROBLEMS.md P2 with random integer B in −6…6, random positive weights p, q in 1…6
+    /// construction of docs/benchmark-problems.md P2 with random integer B in −6…6, random positive weights p, q in 1…6
     /// normalized, and a random integer shift s in −3…3 of every entry, so that v = s). The planted point is not
     /// trusted: `ZeroSumGame` recomputes the equilibrium from the bordered systems and proves it unique.
     static func game(_ parameters: InstanceParameters) throws -> ZeroSumGame {

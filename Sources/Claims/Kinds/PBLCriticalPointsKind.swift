@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `pbl-critical-points`: E2 of THEORY.md §2.4 (Poggio, Banburski, Liao, PNAS 2020: "the same critical points as the
+/// `pbl-critical-points`: E2 of docs/theory.md §2.4 (Poggio, Banburski, Liao, PNAS 2020: "the same critical points as the
 /// constrained problem"). For a fixed ρ, the V-part of gradient flow vanishes exactly where the constrained field
 /// F(ρ, V) does, i.e. at the KKT points of min L(ρ, V) s.t. ‖V_k‖_F = 1. Checked quantitatively along the constrained
 /// flow dV/dτ = F(ρ, V) run to a KKT point (Taylor, across activation switches for ReLU): at every sample time the

@@ -3,7 +3,7 @@ import MultiPrecision
 import Models
 
 /// `pbl-polar-identity`: the pointwise polar identities of gradient flow for a homogeneous network with the
-/// exponential loss (Poggio, Banburski, Liao, PNAS 2020; Du, Hu, Lee, NeurIPS 2018; THEORY.md §2.2–2.4), checked
+/// exponential loss (Poggio, Banburski, Liao, PNAS 2020; Du, Hu, Lee, NeurIPS 2018; docs/theory.md §2.2–2.4), checked
 /// on a bias-free deep linear classifier f = W_K ⋯ W_1 x or a bias-free ReLU network (the pattern of each state) at a
 /// sequence of states (the initial state and the states
 /// after each of `steps` small gradient-descent steps; the identities are pointwise, so they must hold at every
@@ -38,7 +38,7 @@ public struct PBLPolarIdentityKind: ClaimKind {
         of a deep linear classifier or bias-free ReLU network (the activation pattern of the state) with exponential \
         loss, its polar form ρ̇_k = ⟨V_k, Ẇ_k⟩ and \
         V̇_k = (Ẇ_k − ρ̇_k V_k)/ρ_k, and independently the constrained field F_k(ρ, V) from the normalized layers \
-        (THEORY.md §2.3). The relative residual of the claimed identity is taken over the initial state and the \
+        (docs/theory.md §2.3). The relative residual of the claimed identity is taken over the initial state and the \
         states after each gradient-descent step. Margin: tolerance − max residual; the run at p + guard bits gives \
         the error estimate.
         """

@@ -2,7 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `pbl-time-change`: E3 of THEORY.md §2.4 (Poggio, Banburski, Liao, PNAS 2020, in its precise sense), for a deep
+/// `pbl-time-change`: E3 of docs/theory.md §2.4 (Poggio, Banburski, Liao, PNAS 2020, in its precise sense), for a deep
 /// linear classifier or a bias-free ReLU network (integrated segment by segment across activation switches). With equal
 /// initial layer norms, the normalized gradient-flow weights V^{GF}(t) coincide with the constrained flow V^c run
 /// on the time scale τ(t) = ∫ρ_1^{−2} (integrated as dV^c/dt = ρ_1(t)^{−2} F(ρ(t), V^c) beside the gradient flow,

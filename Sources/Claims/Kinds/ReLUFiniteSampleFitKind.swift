@@ -3,7 +3,7 @@ import MultiPrecision
 import Models
 
 /// `relu-finite-sample-fit`: finite-sample expressivity of two-layer ReLU networks (Zhang, Bengio, Hardt, Recht,
-/// Vinyals, ICLR 2017, Theorem 1; THEORY.md §6.1): a network c(x) = Σ_j w_j max(⟨a, x⟩ − b_j, 0) with 2n + d
+/// Vinyals, ICLR 2017, Theorem 1; docs/theory.md §6.1): a network c(x) = Σ_j w_j max(⟨a, x⟩ − b_j, 0) with 2n + d
 /// weights represents any labels on n distinct points in d dimensions. The constructive proof is carried out in
 /// exact rational arithmetic and c(x_i) = y_i is checked exactly for every i.
 ///

@@ -8,7 +8,7 @@ import MultiPrecision
 ///
 ///     Ẇ = −A_W(∇L¹(W)),   A_W(Z) = Σ_j (WWᵀ)^{(N−j)/N} Z (WᵀW)^{(j−1)/N}   (S⁰ = I),
 ///
-/// the Riemannian gradient flow of Bah, Rauhut, Terstiege, Westdickenberg (THEORY.md §1.5). Balanced start (the §1.5
+/// the Riemannian gradient flow of Bah, Rauhut, Terstiege, Westdickenberg (docs/theory.md §1.5). Balanced start (the §1.5
 /// recipe with hidden widths r): W_1 = D Vᵀ, W_j = D, W_N = U D, so W(0) = U D^N Vᵀ. `imbalance = c ≠ 1` scales W_1 by
 /// c and W_N by 1/c: the same W(0), unbalanced factors, and the claim is known false.
 ///

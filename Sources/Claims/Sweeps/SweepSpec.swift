@@ -1,4 +1,4 @@
-/// A parameter sweep, read from a sweep file (docs/sweeps.md): a claim file to start from, a grid that replaces
+/// A parameter sweep, read from a sweep file (docs/tables-and-figures.md): a claim file to start from, a grid that replaces
 /// part of its instance grid (and may vary the working precision), the measured quantities to tabulate, and how to
 /// group and reduce the instances into table rows.
 public struct SweepSpec: Sendable {

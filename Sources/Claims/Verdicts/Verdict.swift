@@ -1,4 +1,4 @@
-/// The outcome of checking a claim on one instance, or of a whole claim (THEORY.md §0.1).
+/// The outcome of checking a claim on one instance, or of a whole claim (docs/theory.md §0.1).
 ///
 /// | verdict | meaning |
 /// |---|---|

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for the coarse-gradient claim (THEORY.md §6.4, Yin et al.), independent of Attest.
+"""Reference values for the coarse-gradient claim (docs/theory.md §6.4, Yin et al.), independent of Attest.
 
 Model: Z ∈ R^{m×n} with i.i.d. N(0,1) entries, σ(u) = 1[u > 0], output vᵀσ(Zw), teacher (v*, w*),
 sample loss ℓ = ½(vᵀσ(Zw) − v*ᵀσ(Zw*))², coarse gradient g = (vᵀσ(Zw) − v*ᵀσ(Zw*)) · Zᵀ(1[Zw > 0] ⊙ v).

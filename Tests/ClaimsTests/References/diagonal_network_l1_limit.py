@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for the α → 0 claim of diagonal linear networks (THEORY.md §4.5), independent of Attest.
+"""Reference values for the α → 0 claim of diagonal linear networks (docs/theory.md §4.5), independent of Attest.
 
 For the reference instance A = [[1, 0, 1, 2, -1], [0, 1, -1, 1, 2]], y = (3, 1) this computes, with mpmath at 60
 digits, the implicit-bias limit x_α (the minimizer of Q_α on Ax = y) by Newton's method on the dual equation

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Reference values for the initialization-shape claim (THEORY.md §4.4), independent of Attest.
+"""Reference values for the initialization-shape claim (docs/theory.md §4.4), independent of Attest.
 
-Model β = u ⊙ v, gradient flow on ½‖Aβ − y‖² from (u0, v0), on THEORY.md §4.5's A, y with
+Model β = u ⊙ v, gradient flow on ½‖Aβ − y‖² from (u0, v0), on docs/theory.md §4.5's A, y with
 u0 = (1, 1/2, 2, 1, 1/4), v0 = (1/2, 1, 1/4, 2, 1).
 
 1. Checks the closed form β(s) = ¼[(u0+v0)² e^{2s} − (u0−v0)² e^{−2s}] against the full 2n-dimensional flow

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for THEORY.md §6.2 (mirror descent, von Neumann entropy) and §6.3 (Bures–Wasserstein), independent
+"""Reference values for docs/theory.md §6.2 (mirror descent, von Neumann entropy) and §6.3 (Bures–Wasserstein), independent
 of Attest: mpmath at 60 digits, different formulas from the Swift code where possible.
 
 §6.2, n = 3, m = 3 (the A_i, u below), α = 1/2, η = 1/5:

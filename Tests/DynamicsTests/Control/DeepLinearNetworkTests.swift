@@ -4,11 +4,11 @@ import MultiPrecision
 import Testing
 
 /// The end-to-end singular value of a deep linear network in the balanced, spectrally aligned case
-/// (THEORY.md §1.5 and §5.1–5.2): ẇ = w^{N−1}(λ − w^N), and in the end-to-end variable x = w^N,
-/// ẋ = N x^{2−2/N}(λ − x). λ = 17/10, w(0) = 1/5, as in THEORY.md's table.
+/// (docs/theory.md §1.5 and §5.1–5.2): ẇ = w^{N−1}(λ − w^N), and in the end-to-end variable x = w^N,
+/// ẋ = N x^{2−2/N}(λ − x). λ = 17/10, w(0) = 1/5, as in docs/theory.md's table.
 @Suite("Deep linear network singular value")
 struct DeepLinearNetworkTests {
-    /// THEORY.md §5.2, N ≥ 3: t(w) = (F(w) − F(w₀))/λ, F(w) = w^{2−N}/(2−N) + (w²/(2λ))·₂F₁(1, 2/N; 1+2/N; w^N/λ),
+    /// docs/theory.md §5.2, N ≥ 3: t(w) = (F(w) − F(w₀))/λ, F(w) = w^{2−N}/(2−N) + (w²/(2λ))·₂F₁(1, 2/N; 1+2/N; w^N/λ),
     /// with ₂F₁(1, 2/N; 1 + 2/N; z) = Σₖ 2/(2 + Nk) zᵏ (summed here until the terms vanish; z < 1/2 in these tests).
     static func implicitTime(_ w: BigFloat, w0: BigFloat, depth n: Int, lambda: BigFloat) -> BigFloat {
         func f(_ w: BigFloat) -> BigFloat {
@@ -25,7 +25,7 @@ struct DeepLinearNetworkTests {
         return (f(w) - f(w0)) / lambda
     }
 
-    @Test("THEORY.md's 12-digit table w(2), w(5) for N = 3, 4, 6 (Double, default tolerance)",
+    @Test("docs/theory.md's 12-digit table w(2), w(5) for N = 3, 4, 6 (Double, default tolerance)",
           arguments: [(3, 2, "0.589682577775"), (3, 5, "1.19348304808"), (4, 2, "0.234347048406"),
                       (4, 5, "0.352458933343"), (6, 2, "0.201102999832"), (6, 5, "0.202816313547")])
     func table(depth: Int, time: Int, printed: String) throws {
@@ -85,7 +85,7 @@ struct DeepLinearNetworkTests {
         if bits == 53 {
             x = try integrate(problem, method: GaussLegendre(stages: stages), scalar: Double.self,
                               options: options(53, tolerance: tolerance)).state[0].exactBigFloat
-            #expect(abs(x.doubleValue - 1.69738167296492) < 1e-13)  // THEORY.md's printed value
+            #expect(abs(x.doubleValue - 1.69738167296492) < 1e-13)  // docs/theory.md's printed value
         } else {
             x = try integrate(problem, method: GaussLegendre(stages: stages), scalar: BigFloat.self,
                               options: options(bits, tolerance: tolerance)).state[0]

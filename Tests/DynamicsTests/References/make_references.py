@@ -3,11 +3,11 @@
 
 Run: python3 make_references.py > dynamics.txt
 
-- p3a_y10: P3a of shared/bench/PROBLEMS.md, y' = y^2 - t, y(0) = 1/2, y(10), from the closed form
+- p3a_y10: P3a of docs/benchmark-problems.md, y' = y^2 - t, y(0) = 1/2, y(10), from the closed form
   y = -u'/u, u = c1 Ai + c2 Bi, c1 = pi (u0 Bi'(0) - u0' Bi(0)), c2 = pi (u0' Ai(0) - u0 Ai'(0)),
   u0 = 1, u0' = -1/2.
 - p3b_Y10_ij: P3b, Y' = A Y, Y(0) = I, Y(10) = expm(10 A), A[a,b] = ((3a + 5b + 1) mod 7 - 3)/4.
-- dln_N<N>_w<T>: the end-to-end singular value ODE of a depth-N linear network (THEORY.md 5.2),
+- dln_N<N>_w<T>: the end-to-end singular value ODE of a depth-N linear network (docs/theory.md §5.2),
   w' = w^(N-1) (lam - w^N), lam = 17/10, w(0) = 1/5, at t = T, by inverting the implicit solution
   t(w) = (F(w) - F(w0))/lam, F(w) = w^(2-N)/(2-N) + w^2/(2 lam) 2F1(1, 2/N; 1 + 2/N; w^N/lam),
   checked against mpmath.odefun at 40 digits.

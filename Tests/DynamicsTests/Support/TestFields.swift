@@ -57,7 +57,7 @@ struct LinearMatrixFlow: VectorField {
     }
 }
 
-/// The end-to-end singular value of a depth-N linear network in the aligned/balanced case (THEORY.md §5.2):
+/// The end-to-end singular value of a depth-N linear network in the aligned/balanced case (docs/theory.md §5.2):
 /// ẇ = w^{N−1}(λ − w^N), with x = w^N the singular value.
 struct DeepLinearSingularValue: VectorField {
     var depth: Int
@@ -69,7 +69,7 @@ struct DeepLinearSingularValue: VectorField {
     }
 }
 
-/// The same mode in the end-to-end variable (THEORY.md §1.5, §5.1): σ̇ = N σ^{2−2/N} (λ − σ).
+/// The same mode in the end-to-end variable (docs/theory.md §1.5, §5.1): σ̇ = N σ^{2−2/N} (λ − σ).
 struct EndToEndSingularValue: VectorField {
     var depth: Int
     var target: Rational

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for Tests/ModelsTests (deep matrix factorization scalar flow, THEORY.md §5.2).
+"""Reference values for Tests/ModelsTests (deep matrix factorization scalar flow, docs/theory.md §5.2).
 
 Independent of Attest: the flow w' = w^(N-1) (lam - w^N) is solved with mpmath's Taylor ODE solver
 (mpmath.odefun) at 60 digits, and 2F1 comes from mpmath.hyp2f1. Run: python3 make_references.py > factorization.txt

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The precisions at which the Taylor coefficients of each order are computed (INTEGRATORS.md §8, tapering).
+/// The precisions at which the Taylor coefficients of each order are computed (tapering: coefficient k enters a step with weight ≈ e^{−2k}, so it needs ≈ 2.9k fewer bits; docs/benchmarks.md).
 ///
 /// Coefficient k enters a step as x_k·hᵏ with h = ρ·e^(−2 − 0.7/(p−1)), so its weight relative to x₀ is about
 /// e^(−2k): it needs only about `bits − 2.885·k` bits, plus guard bits. Orders are grouped into a few levels
