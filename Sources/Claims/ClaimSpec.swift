@@ -28,6 +28,9 @@ public struct ClaimSpec: Sendable {
     public var instances: [InstanceSpec]
     /// The line of the `id` key in the file, for messages.
     public var idLine: Int?
+    /// What the kind checks on these instances (`ClaimKind.checked`), one line per distinct description in
+    /// instance order; empty when the kind gives none. Reports print it beside the verdict.
+    public var checked: [String] = []
 
     /// Creates a claim.
     public init(file: String, id: String, title: String, kind: String, expectation: Expectation, source: String,
@@ -46,6 +49,12 @@ public struct ClaimSpec: Sendable {
         self.numerics = numerics
         self.instances = instances
         self.idLine = idLine
+    }
+
+    /// Fills `checked` from `kind`: the distinct descriptions of the instances, in instance order.
+    public mutating func describeChecks(by kind: any ClaimKind) {
+        var seen = Set<String>()
+        checked = instances.compactMap { kind.checked($0.parameters) }.filter { seen.insert($0).inserted }
     }
 }
 

@@ -34,6 +34,7 @@ extension ClaimReport {
                   counterexample: outcome.counterexample.map { "instance \($0.instance.index): \($0.reproduction)" },
                   instances: outcome.instances.map(InstanceReport.init(outcome:)))
         totalInstances = claim.instances.count
+        checked = claim.checked.isEmpty ? nil : claim.checked
     }
 
     /// The verdict that meets an expectation.
@@ -57,6 +58,7 @@ extension InstanceReport {
                   message: outcome.message, integratorStatistics: outcome.statistics.isEmpty ? nil : outcome.statistics,
                   measurements: outcome.measurements, attempts: outcome.attempts,
                   series: outcome.series.isEmpty ? nil : outcome.series, marginExact: outcome.margin?.exact)
+        evidence = outcome.evidence
     }
 
     /// The parameters as `name=value` pairs sorted by name, joined by `, `.

@@ -122,7 +122,10 @@ public struct OMWUKLKind: ClaimKind {
         let limit = Series.defaultPointLimit
         let sampled = Set((0...limit).map { Int((Double($0) * Double(steps) / Double(limit)).rounded()) })
             .filter { $0 >= 1 }
+        var stepsDone = 0
         let run = try dynamics.run(steps: steps, checkpoints: sampled.union([1, phaseStart])) {
+            stepsDone += 1
+            context.report(step: stepsDone, of: steps)
             try context.checkpoint()
         }
         var klSeries = SeriesRecorder(name: "KL", xLabel: "step t", yLabel: "KL(z* ‖ z_t)", logarithmic: true)
