@@ -119,7 +119,7 @@ public struct HTMLReportWriter: Sendable {
         return "<span class=\"\(text.replacingOccurrences(of: " ", with: "-"))\">\(e(text))</span>"
     }
 
-    /// Unicode formula text as HTML: escaped, with `_{…}`/`^{…}` (and `_x`/`^x` for one character) as `<sub>` and
+    /// Unicode formula text as HTML: escaped, with `_{…}`/`^{…}` (and `_min`/`^k`, a run of letters and digits) as `<sub>` and
     /// `<sup>`, nested as written.
     static func formula(_ text: String) -> String {
         var out = ""
@@ -140,8 +140,11 @@ public struct HTMLReportWriter: Sendable {
                 }
                 if closed { out += "<\(tag)>\(formula(inner))</\(tag)>" } else { out += XMLText.escape(String(c)) }
             } else {
-                characters.removeFirst()
-                out += "<\(tag)>\(XMLText.escape(String(next)))</\(tag)>"
+                // Unbraced: the run of letters and digits (`σ_min`, `x_ℓ1`, `z_t`), as the claim files write them.
+                let run = characters.prefix { $0.isLetter || $0.isNumber }
+                guard !run.isEmpty else { out += XMLText.escape(String(c)); continue }
+                characters = characters.dropFirst(run.count)
+                out += "<\(tag)>\(XMLText.escape(String(run)))</\(tag)>"
             }
         }
         return out

@@ -41,10 +41,12 @@ public struct LaTeXReportWriter: Sendable {
         let float = wide ? "table*" : "table"
         out.append("\\begin{\(float)}[htbp]")
         out.append("\\centering")
-        out.append("\\small")
+        out.append("\\footnotesize")
+        out.append("\\setlength{\\tabcolsep}{3pt}")
         out.append("\\caption{" + (report.incompleteness.map { "\\textbf{\(Self.escape($0))} " } ?? "")
                    + "Attest: \(report.summary.met) of \(report.summary.claims) claims met their expectation. "
-                   + "Margin $\\geq 0$ means the claim holds; the error is the difference between two precisions.}")
+                   + "Margin $\\geq 0$ means the claim holds; the error is the difference between two precisions; "
+                   + "N/A: not applicable (outside the theorem's hypotheses).}")
         out.append("\\label{\(label)}")
         out.append("\\begin{tabular*}{\\linewidth}{@{\\extracolsep{\\fill}}rllS[table-format=-1.\(max(significantDigits - 1, 0))e-3]"
                    + "S[table-format=1.1e-3]@{}}")
@@ -56,22 +58,23 @@ public struct LaTeXReportWriter: Sendable {
             if c > 0 { out.append("\\addlinespace") }
             let verdict = claim.expected == .fail && claim.verdict == .fail && claim.complete ? "FAIL (expected)"
                 : claim.displayVerdict + (claim.expected == .fail ? " (expected FAIL)" : "")
-            out.append("\\multicolumn{5}{\(full)}{\\textbf{\\texttt{\(Self.escape(claim.id))}}: \\textbf{\(Self.escape(verdict))}} \\\\")
+            let id = Self.escape(claim.id).replacingOccurrences(of: "-", with: "-\\allowbreak{}")
+            out.append("\\multicolumn{5}{\(full)}{\\raggedright\\textbf{\\texttt{\(id)}}: \\textbf{\(Self.escape(verdict))}} \\\\")
             for line in claim.checkedLines {
-                out.append("\\multicolumn{5}{\(full)}{\\footnotesize\\raggedright \(Self.escape(line))} \\\\")
+                out.append("\\multicolumn{5}{\(full)}{\\raggedright \(Self.escape(line))} \\\\")
             }
             let statement = claim.statementLatex.map { "$\($0)$" } ?? Self.escape(claim.statement)
-            out.append("\\multicolumn{5}{\(full)}{\\footnotesize\\raggedright claim (the file's statement): \(statement)} \\\\")
+            out.append("\\multicolumn{5}{\(full)}{\\raggedright claim (the file's statement): \(statement)} \\\\")
             for instance in claim.instances {
                 let margin = instance.marginExact.map { Self.numeric(ReadableNumber.text(exact: $0)) }
-                    ?? instance.margin.map { Self.numeric(SignificantDigits.round($0, digits: significantDigits)) } ?? "{--}"
+                    ?? instance.margin.map { Self.numeric(SignificantDigits.scientific($0, digits: significantDigits)) } ?? "{--}"
                 let error = instance.marginExact != nil ? "0"
-                    : instance.marginError.map { Self.numeric(SignificantDigits.round($0, digits: 2)) } ?? "{--}"
+                    : instance.marginError.map { Self.numeric(SignificantDigits.scientific($0, digits: 2)) } ?? "{--}"
                 let cells = [
                     "\(instance.index)",
                     instance.precisionBits.map(String.init) ?? "exact",
                     instance.verdict == .fail || instance.verdict == .pass ? "\\textbf{\(instance.verdict.rawValue)}"
-                        : Self.escape(instance.verdict.rawValue),
+                        : instance.verdict == .notApplicable ? "N/A" : Self.escape(instance.verdict.rawValue),
                     margin, error,
                 ]
                 out.append(cells.joined(separator: " & ") + " \\\\")

@@ -1,4 +1,5 @@
 import AttestTestSupport
+import Claims
 import Foundation
 import Reports
 import Testing
@@ -133,7 +134,7 @@ enum ReportSamples {
         let instance = InstanceReport(
             index: 0, parameters: ["seed": "1"], seed: 1, precisionBits: 128, verdict: .pass, margin: "1.5e-3",
             marginError: "2e-39", seconds: 0.5, location: "step 1", message: nil, integratorStatistics: ["steps": "5"],
-            measurements: [Measurement(name: "identities proved", value: "1", error: "0", exact: "1")],
+            measurements: [Claims.Measurement(name: "identities proved", value: "1", error: "0", exact: "1")],
             attempts: [AttemptSummary(precisionBits: 128, verdict: .pass, margin: "1.5e-3", error: "2e-39", seconds: 0.5)],
             series: [Series(name: "KL", xLabel: "t", yLabel: "KL", logarithmic: true, x: [0, 1], y: [1, 0.5])])
         var claim = ClaimReport(id: "c", title: "t", kind: "k", file: "f.toml", source: "s", statement: "s",

@@ -29,7 +29,7 @@ struct LaTeXPaperTests {
     func twoColumnPaper() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-paper-\(UUID())")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("figs"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if ProcessInfo.processInfo.environment["ATTEST_KEEP_PAPER"] == nil { try? FileManager.default.removeItem(at: folder) } }
         var report = FigureFixtures.report
         for i in report.claims.indices { report.claims[i].checked = ["ℓ(t+1) ≤ (1 − η σ_min^{2(N−1)/N}) ℓ(t) at every step"] }
         try LaTeXReportWriter().render(report).write(to: folder.appendingPathComponent("report.tex"), atomically: true, encoding: .utf8)

@@ -72,7 +72,7 @@ struct ReportWriterTests {
         let rows = text.split(separator: "\n").filter { $0.first?.isNumber == true }
         #expect(rows.count == ReportFixtures.instanceCount)
         #expect(rows.allSatisfy { $0.components(separatedBy: " & ").count == 5 && $0.hasSuffix("\\\\") })
-        #expect(text.contains("\\texttt{all\\_pass}") && text.contains(" & 0.001250 & 2.1e-39 \\\\"))
+        #expect(text.contains("\\texttt{all\\_pass}") && text.contains(" & 1.250e-3 & 2.1e-39 \\\\"))
         #expect(LaTeXReportWriter(wide: true).render(report).contains("\\begin{table*}"))
         #expect(text.filter { $0 == "{" }.count == text.filter { $0 == "}" }.count)
         #expect(!text.unicodeScalars.contains { !$0.isASCII && $0 != "±" })

@@ -46,6 +46,7 @@ enum LaTeXMath {
             }
         }
         flushWord()
+        while out.hasSuffix(" ") && !out.hasSuffix("\\ ") { out.removeLast() }
         return "$" + out + "$"
     }
 }

@@ -45,8 +45,12 @@ public struct PGFPlotsWriter: Sendable {
         lines.append("}\\attestfiguretable")
         let width = standalone && self.width == "\\linewidth" ? "12cm" : self.width
         lines += ["\\begin{tikzpicture}", "\\begin{axis}["]
-        var options = ["width=\(width)", "height=0.62*\(width)",
-                       "title={\(Self.label(chart.title))}",
+        // The axis is `width` less room for the tick labels and the y label (scale only axis), so the whole picture
+        // fits `width`; the title wraps within the axis's width, breaking long ids after their hyphens.
+        let axisWidth = "\(width)-72pt"
+        var options = ["scale only axis", "width=\(axisWidth)", "height=0.55*(\(axisWidth))",
+                       "title style={text width=\(axisWidth), align=center, font=\\small}",
+                       "title={\(Self.breakable(Self.label(chart.title)))}",
                        "xlabel={\(Self.label(chart.xLabel))}",
                        "ylabel={\(Self.label(chart.yLabel))}",
                        "grid=major", "legend cell align=left",
@@ -86,6 +90,12 @@ public struct PGFPlotsWriter: Sendable {
     /// dangling `^` or `_`), words inside it upright; escaped text otherwise.
     static func label(_ text: String) -> String {
         LaTeXMath.inline(text) ?? LaTeXReportWriter.escape(text)
+    }
+
+    /// Text with a line-break opportunity after each hyphen outside math (claim ids are long hyphenated words).
+    static func breakable(_ latex: String) -> String {
+        guard !latex.hasPrefix("$") else { return latex }
+        return latex.replacingOccurrences(of: "-", with: "-\\allowbreak{}")
     }
 
     /// The `.dat` text: a header row of column names, then one row per point index.
