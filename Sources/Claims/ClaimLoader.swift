@@ -10,7 +10,7 @@ public struct ClaimLoader: Sendable {
         self.parser = parser
     }
 
-    /// Whether the file at `path` is a sweep file (it has a top-level `[sweep]` table; docs/sweeps.md) rather than a
+    /// Whether the file at `path` is a sweep file (it has a top-level `[sweep]` table; docs/tables-and-figures.md) rather than a
     /// claim file: `attest check` and `attest list` skip such files in a claims folder with a note, and `attest
     /// table` runs them.
     public static func isSweepFile(_ path: String) -> Bool {
