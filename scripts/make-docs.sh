@@ -80,9 +80,13 @@ fi
     --output docs/examples/figures --standalone > /dev/null
 for svg in docs/examples/figures/*.svg; do
     name=$(basename "$svg" .svg)
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=640,400 \
+    # The iterates of OMWU (x_i, y_i series) are in the figure folder but get no picture of their own here.
+    case "$name" in *-x_[0-9]*|*-y_[0-9]*) continue ;; esac
+    # The legend sits below the plot, so the picture is as tall as the SVG says.
+    height=$(grep -o 'height="[0-9.]*"' "$svg" | head -1 | tr -dc '0-9.'); height=${height%.*}
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=640,"${height:-400}" \
         --screenshot="docs/images/$name.png" "file://$PWD/$svg" > /dev/null 2>&1
 done
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1600 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 \
     --screenshot=docs/images/html-report.png "file://$PWD/docs/examples/report.html" > /dev/null 2>&1
 echo "make-docs: wrote docs/examples/ and docs/images/ ($(ls docs/images | wc -l) images)" >&2
