@@ -143,13 +143,14 @@ extension Attest {
             let plan = previous?.resumePlan(for: claims, options: options, tool: Attest.toolInfo)
             for line in plan?.summary.lines ?? [] where !quiet { Attest.printError("attest: --resume \(resume ?? ""): \(line)") }
             let completed = plan?.completed ?? [:]
+            let resumeKeys = ResumeKey.keys(for: claims, options: options, tool: Attest.toolInfo)
             let started = Date()
             let result = await EngineRun.check(
                 claims, options: options, completed: completed, quiet: quiet, verbose: verbose,
                 timeoutTotal: timeoutTotal,
                 stopHint: "the reports will hold what is done (complete: false; continue with --resume)")
 
-            var report = Report(result: result, tool: Attest.toolInfo, started: started, options: options)
+            var report = Report(result: result, tool: Attest.toolInfo, started: started, resumeKeys: resumeKeys)
             if let previous { report.time = previous.time }    // one run, resumed: it started then
             report.resume = plan?.summary
             let detail: TextReportWriter.Detail = quiet ? .quiet : (verbose ? .verbose : .normal)

@@ -54,6 +54,9 @@ public struct HTMLReportWriter: Sendable {
         }
         out.append("<p>\(report.summary.met) of \(report.summary.claims) claims met their expectation "
                    + "(\(report.summary.instances) instances).</p>")
+        if let resume = report.resume {
+            out.append("<ul>" + resume.lines.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+        }
         out.append("<table><tr><th>claim</th><th>title</th><th>expected</th><th>verdict</th><th>instances</th>"
                    + "<th>met</th><th>seconds</th></tr>")
         for claim in report.claims {

@@ -81,6 +81,15 @@ public struct JUnitReportWriter: Sendable {
             suite += "  </testsuite>"
             suites.append(suite)
         }
+        if !report.complete && report.claims.allSatisfy({ $0.missingWork == nil }) {
+            // Interrupted, yet every listed claim finished: the missing work is still an error.
+            totals.tests += 1
+            totals.errors += 1
+            suites.append("  <testsuite name=\"attest\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n"
+                          + "    <testcase classname=\"attest\" name=\"run not complete\" time=\"0.000\">\n"
+                          + "      <error message=\"the run was interrupted\" type=\"INCOMPLETE\">the report is partial</error>\n"
+                          + "    </testcase>\n  </testsuite>")
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"attest\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" "
             + "time=\"\(seconds(totals.time))\">\n"

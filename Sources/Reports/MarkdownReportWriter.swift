@@ -28,6 +28,7 @@ public struct MarkdownReportWriter: Sendable {
         }
         out.append("")
         out.append("\(report.summary.met) of \(report.summary.claims) claims met their expectation.")
+        for line in report.resume?.lines ?? [] { out.append("- " + escape(line)) }
         for claim in report.claims {
             out.append("")
             out.append("## `\(claim.id)`: \(escape(claim.title))")

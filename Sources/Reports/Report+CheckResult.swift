@@ -9,15 +9,16 @@ extension Report {
     ///   - tool: the tool and library versions.
     ///   - started: when the run started.
     ///   - machine: the machine (default: this one).
-    ///   - options: the run's options; when given, each claim records its `ResumeKey` for `--resume`.
+    ///   - resumeKeys: each claim's `ResumeKey` by id, computed before the run (`ResumeKey.keys`), recorded for
+    ///     `--resume`.
     public init(result: CheckResult, tool: ToolInfo, started: Date, machine: MachineSummary = .current,
-                options: CheckOptions? = nil) {
+                resumeKeys: [String: ResumeKey] = [:]) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         self.init(tool: tool, time: formatter.string(from: started), machine: machine, complete: result.isComplete,
                   claims: result.claims.map { outcome in
                       var claim = ClaimReport(outcome: outcome)
-                      claim.resumeKey = options.map { ResumeKey(claim: outcome.claim, options: $0, tool: tool) }
+                      claim.resumeKey = resumeKeys[outcome.claim.id]
                       return claim
                   })
     }

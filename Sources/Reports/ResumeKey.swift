@@ -74,6 +74,12 @@ public struct ResumeKey: Codable, Sendable, Equatable {
                   tolerance: numerics.tolerance.description, timeoutMilliseconds: ms)
     }
 
+    /// The keys of `claims` run with `options` by `tool`, by claim id: computed before the run, so that a file
+    /// edited while the run goes on does not lend its hash to results computed from the old content.
+    public static func keys(for claims: [ClaimSpec], options: CheckOptions, tool: ToolInfo) -> [String: ResumeKey] {
+        Dictionary(claims.map { ($0.id, ResumeKey(claim: $0, options: options, tool: tool)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// SHA-256 of a file's bytes, or `unreadable`.
     static func fileHash(_ path: String) -> String {
         guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }

@@ -24,8 +24,10 @@ public struct SHA256: Sendable {
     /// eight primes).
     private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    /// Bytes not yet forming a whole block.
-    private var pending: [UInt8] = []
+    /// Bytes not yet forming a whole block (the first `pendingCount` of 64).
+    private var pending = [UInt8](repeating: 0, count: 64)
+    /// How many bytes of `pending` are in use.
+    private var pendingCount = 0
     /// The message length so far, in bytes.
     private var length: UInt64 = 0
     /// The message schedule W_0 … W_63, reused across blocks.
@@ -34,12 +36,29 @@ public struct SHA256: Sendable {
     /// An empty hash.
     public init() {}
 
-    /// Appends `bytes` to the message.
+    /// Appends `bytes` to the message (whole blocks straight from contiguous storage when there is one).
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            var index = 0
+            while index < buffer.count {
+                if pendingCount == 0 && buffer.count - index >= 64 {
+                    compress(UnsafeBufferPointer(rebasing: buffer[index..<(index + 64)]))
+                    index += 64
+                } else {
+                    pending[pendingCount] = buffer[index]
+                    pendingCount += 1
+                    index += 1
+                    if pendingCount == 64 { compressPending() }
+                }
+            }
+            length &+= UInt64(buffer.count)
+        }
+        guard done == nil else { return }
         for byte in bytes {
-            pending.append(byte)
+            pending[pendingCount] = byte
+            pendingCount += 1
             length &+= 1
-            if pending.count == 64 { compress(); pending.removeAll(keepingCapacity: true) }
+            if pendingCount == 64 { compressPending() }
         }
     }
 
@@ -50,15 +69,16 @@ public struct SHA256: Sendable {
     public func finalize() -> [UInt8] {
         var copy = self
         let bits = length &* 8
-        copy.pending.append(0x80)
-        if copy.pending.count > 56 {
-            while copy.pending.count < 64 { copy.pending.append(0) }
-            copy.compress()
-            copy.pending.removeAll(keepingCapacity: true)
+        // The tail: the pending bytes, a 1 bit, zeros up to 8 bytes short of a block boundary (one block or two),
+        // then the length in bits, big-endian.
+        var tail = Array(pending[0..<pendingCount]) + [0x80]
+        tail += [UInt8](repeating: 0, count: (tail.count > 56 ? 120 : 56) - tail.count)
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        tail.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 64) {
+                copy.compress(UnsafeBufferPointer(rebasing: buffer[start..<(start + 64)]))
+            }
         }
-        while copy.pending.count < 56 { copy.pending.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { copy.pending.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        copy.compress()
         return copy.state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
 
@@ -75,12 +95,20 @@ public struct SHA256: Sendable {
         return hash.hexDigest()
     }
 
-    /// One block (the 64 bytes in `pending`) through the compression function.
-    private mutating func compress() {
+    /// The block in `pending` through the compression function.
+    private mutating func compressPending() {
+        let block = pending
+        block.withUnsafeBufferPointer { compress($0) }
+        pendingCount = 0
+    }
+
+    /// One 64-byte block through the compression function.
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         for t in 0..<16 {
-            schedule[t] = UInt32(pending[4 * t]) << 24 | UInt32(pending[4 * t + 1]) << 16
-                | UInt32(pending[4 * t + 2]) << 8 | UInt32(pending[4 * t + 3])
+            let b0 = UInt32(block[4 * t]) << 24, b1 = UInt32(block[4 * t + 1]) << 16
+            let b2 = UInt32(block[4 * t + 2]) << 8, b3 = UInt32(block[4 * t + 3])
+            schedule[t] = b0 | b1 | b2 | b3
         }
         for t in 16..<64 {
             let s0 = rotr(schedule[t - 15], 7) ^ rotr(schedule[t - 15], 18) ^ (schedule[t - 15] >> 3)

@@ -10,12 +10,13 @@ import Testing
 /// and Markdown reports that say so where CI and readers look.
 @Suite("An interrupted run's JUnit, CSV and Markdown reports are visibly incomplete", .serialized)
 struct IncompleteRunTests {
-    @Test("--timeout-total: JUnit has an INCOMPLETE error for the claim that never ran; CSV a NOT RUN row and complete = false")
+    @Test("--timeout-total: JUnit has an INCOMPLETE error for the claim that never ran (not tests=\"0\"); CSV a NOT RUN row, complete = false")
     func partialReports() async throws {
         let slow = CLIClaims.text(id: "slow", kind: "dln-gd-balancedness-drift",
                                   "[model]\nwidths = [2, 3, 2]\n[dynamics]\nstep_size = \"1/10\"\nsteps = 100000\n"
                                   + "[numerics]\nprecision = 4096\n[grid]\nseed = [1, 2]\n")
-        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": slow])
+        // The slow claim alone (minutes per instance), so that what the 1 s limit leaves does not depend on the load.
+        let folder = try ClaimFolder(["b.toml": slow])
         defer { folder.cleanUp() }
         let (xml, csv, md) = (folder.file("r.xml"), folder.file("r.csv"), folder.file("r.md"))
         #expect(await Attest.run(arguments: ["check", "-q", "--timeout-total", "1", "--report", xml, "--report", csv,
@@ -23,11 +24,11 @@ struct IncompleteRunTests {
         let junit = try String(contentsOfFile: xml, encoding: .utf8)
         #expect(junit.contains("<testcase classname=\"attest.slow\" name=\"instances not run\""))
         #expect(junit.contains("type=\"INCOMPLETE\"") && junit.contains("none of its 2 instances ran"))
-        #expect(junit.contains("<testsuites name=\"attest\" tests=\"4\" failures=\"0\" errors=\"1\""))
+        #expect(junit.contains("<testsuites name=\"attest\" tests=\"1\" failures=\"0\" errors=\"1\""))
         let rows = parseCSVRows(try String(contentsOfFile: csv, encoding: .utf8))
         let header = try #require(rows.first)
         let complete = try #require(header.firstIndex(of: "complete")), verdict = try #require(header.firstIndex(of: "verdict"))
-        #expect(rows.count == 1 + 3 + 1 && rows.dropFirst().allSatisfy { $0[complete] == "false" })
+        #expect(rows.count == 2 && rows.dropFirst().allSatisfy { $0[complete] == "false" })
         #expect(rows.last?[0] == "slow" && rows.last?[verdict] == "NOT RUN")
         #expect(try String(contentsOfFile: md, encoding: .utf8).contains("**INCOMPLETE: the run was interrupted; 1 claim did not finish (slow: none of its 2 instances ran)."))
     }

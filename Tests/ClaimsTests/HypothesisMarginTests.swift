@@ -35,6 +35,37 @@ enum HypothesisRegression {
         return try #require(result.claims.first?.instances.first)
     }
 
+    /// The issue's own example: dln-gd-convergence-rate with the step size η inside Arora et al.'s hypothesis
+    /// η ≤ η_max by 1.4·10⁻⁴² (η_max ≈ 7.6175·10⁻⁷ from `References/arora_step_size_bound.py`: η is η_max truncated
+    /// to 35 digits), beside an instance with a small η. With ε = 10⁻⁵⁰ the boundary instance is false (margin
+    /// ε − ℓ(3) ≈ −0.04125). The old rule decided η ≤ η_max on the 64-bit η_max: NOT APPLICABLE, so the claim PASSed on
+    /// the other instance alone, exit 0.
+    static let stepSizeClaim = claimText(id: "gd-rate-eta-at-boundary", kind: "dln-gd-convergence-rate", """
+        [model]
+        target = [["1", "1/5"], ["1/10", "9/10"]]
+        end_to_end = [["4/5", "1/10"], ["0", "3/4"]]
+        depth = 2
+        [dynamics]
+        steps = 3
+        [numerics]
+        precision = 64
+        max_precision = 128
+
+        [[instance]]
+        step_size = "1e-7"
+
+        [[instance]]
+        step_size = "7.6175373978754487440841886370488727e-7"
+        epsilon = "1e-50"
+        """)
+
+    /// Checks `stepSizeClaim`; returns the claim's outcome.
+    static func stepSizeOutcome() async throws -> ClaimOutcome {
+        let result = await ClaimEngine().check([try claim(stepSizeClaim)])
+        #expect(result.isComplete)
+        return try #require(result.claims.first)
+    }
+
     /// Whether the outcome is sound: INCONCLUSIVE at 64 bits (the hypothesis margin is within its error there),
     /// then decided (`expected`) at 128 bits.
     static func isSound(_ outcome: InstanceOutcome, expected: Verdict) -> Bool {
@@ -52,6 +83,17 @@ struct HypothesisMarginTests {
         #expect(HypothesisRegression.isSound(outcome, expected: .fail))
         #expect(outcome.verdict != .notApplicable)
         #expect(outcome.statistics["hypotheses"] == "hold")
+    }
+
+    @Test("Issue 21's example: η within 10⁻⁴² of η_max, margin −0.0412: INCONCLUSIVE at 64 bits, FAIL at 128; the claim FAILs (was PASS)")
+    func stepSizeAtTheBoundary() async throws {
+        let claim = try await HypothesisRegression.stepSizeOutcome()
+        #expect(claim.verdict == .fail)
+        #expect(claim.instances.map(\.verdict) == [.pass, .fail])
+        let boundary = try #require(claim.instances.last)
+        #expect(HypothesisRegression.isSound(boundary, expected: .fail))
+        #expect(boundary.attempts.first?.margin.hasPrefix("-0.04124") == true)
+        #expect(boundary.statistics["hypotheses"] == "hold")
     }
 
     @Test("The same instance without ε (a true claim) escalates and PASSes")

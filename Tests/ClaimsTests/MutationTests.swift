@@ -69,5 +69,21 @@ struct MutationTests {
             // The correct rule, on the same instance, passes the regression check.
             #expect(HypothesisRegression.isSound(try await HypothesisRegression.outcome(epsilon: epsilon), expected: truth))
         }
+        // The example: under the defect the boundary instance is NOT APPLICABLE and the claim PASSes again.
+        let mutated = try await VerdictMutation.$active.withValue(.hypothesesOnRoundedValues) {
+            try await HypothesisRegression.stepSizeOutcome()
+        }
+        #expect(mutated.verdict == .pass && mutated.instances.map(\.verdict) == [.pass, .notApplicable])
+        #expect(!HypothesisRegression.isSound(try #require(mutated.instances.last), expected: .fail))
+        // And the soundness suite's boundary cases get the wrong verdict (NOT APPLICABLE instead of PASS and FAIL).
+        let boundary = (SoundnessCases.trueCases + SoundnessCases.falseCases).filter { $0.id.hasPrefix("gd-arora-") && $0.id.contains("eta-at-boundary") }
+        #expect(boundary.count == 2)
+        for soundness in boundary {
+            let spec = try claim(soundness.text)
+            let outcome = await VerdictMutation.$active.withValue(.hypothesesOnRoundedValues) {
+                await ClaimEngine().check([spec])
+            }
+            #expect(outcome.claims.first?.instances.first?.verdict == .notApplicable, "\(soundness.id)")
+        }
     }
 }

@@ -360,6 +360,21 @@ enum SoundnessCases {
     // MARK: The suite
 
     /// True claims: each must PASS.
+    /// Issue 21's example: η = η_max truncated to 35 digits, inside η ≤ η_max by 1.4·10⁻⁴² (relative 2·10⁻³⁶;
+    /// Tests/ClaimsTests/References/arora_step_size_bound.py), at 64 bits with escalation to 128.
+    static let etaAtBoundary = """
+        [model]
+        target = [["1", "1/5"], ["1/10", "9/10"]]
+        end_to_end = [["4/5", "1/10"], ["0", "3/4"]]
+        depth = 2
+        [dynamics]
+        step_size = "7.6175373978754487440841886370488727e-7"
+        steps = 3
+        [numerics]
+        precision = 64
+        max_precision = 128
+        """
+
     static let trueCases: [SoundnessCase] = [
         SoundnessCase(id: "gd-step-identity", kind: "dln-gd-balancedness-step", truth: .pass, body: stepBody),
         SoundnessCase(id: "gd-drift-bound", kind: "dln-gd-balancedness-drift", truth: .pass, body: driftBody),
@@ -485,6 +500,10 @@ enum SoundnessCases {
             [numerics]
             precision = 128
             """),
+        // Issue 21: inside Arora et al.'s step-size hypothesis by 1.4e-42 (see arora_step_size_bound.py): at 64 bits
+        // the hypothesis is within rounding, so the instance must escalate, not become NOT APPLICABLE.
+        SoundnessCase(id: "gd-arora-rate-eta-at-boundary", kind: "dln-gd-convergence-rate", truth: .pass,
+                      body: etaAtBoundary),
     ]
 
     /// Known-false claims: each must FAIL.
@@ -646,5 +665,7 @@ enum SoundnessCases {
             [numerics]
             precision = 128
             """),
+        SoundnessCase(id: "gd-arora-eta-at-boundary-epsilon", kind: "dln-gd-convergence-rate", truth: .fail,
+                      body: etaAtBoundary + "\n[check]\nepsilon = \"1e-50\""),
     ]
 }

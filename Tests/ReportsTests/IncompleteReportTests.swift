@@ -45,6 +45,11 @@ struct IncompleteReportTests {
         #expect(suites.last?["name"] == "never-ran" && suites.last?["tests"] == "1" && suites.last?["errors"] == "1")
         // A complete report has no such test case.
         #expect(!JUnitReportWriter().render(ReportFixtures.report).contains("INCOMPLETE"))
+        // Interrupted with every listed claim finished: still one error test case.
+        var interrupted = ReportFixtures.report
+        interrupted.complete = false
+        let text = JUnitReportWriter().render(interrupted)
+        #expect(text.contains("name=\"run not complete\"") && text.contains("errors=\"2\""))
     }
 
     @Test("CSV: a complete column (false on every row) and a NOT RUN row per unfinished claim")
@@ -61,6 +66,19 @@ struct IncompleteReportTests {
         #expect(rows.count == 1 + ReportFixtures.instanceCount + 2)
         let full = parseCSV(CSVReportWriter().render(ReportFixtures.report))
         #expect(full.dropFirst().allSatisfy { $0[complete] == "true" && $0[verdict] != CSVReportWriter.notRun })
+    }
+
+    @Test("A resumed report lists what was rerun and why in text, Markdown, HTML and JSON")
+    func resumeNotes() throws {
+        var report = ReportFixtures.report
+        report.resume = ResumeSummary(reused: 3, rerun: [ResumeNote(claim: "broken", instances: [0, 2], reason: "tolerance 1 in the report, 0 now")])
+        let line = "resumed: claim broken, instances #0, #2 run again: tolerance 1 in the report, 0 now"
+        #expect(report.resume?.lines == ["resumed: 3 instance results taken over from the earlier report", line])
+        #expect(TextReportWriter(detail: .quiet).render(report).contains(line))
+        #expect(MarkdownReportWriter().render(report).contains("- " + line))
+        #expect(HTMLReportWriter().render(report).contains("<li>\(line)</li>"))
+        let json = try JSONReportWriter.decode(Data(JSONReportWriter().render(report).utf8))
+        #expect(json.resume == report.resume)
     }
 
     @Test("Text, Markdown, LaTeX, HTML and JSON state it where a reader sees it")

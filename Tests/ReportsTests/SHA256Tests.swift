@@ -23,6 +23,19 @@ struct SHA256Tests {
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        let references = [57: "f13b2d724659eb3bf47f2dd6af1accc87b81f09f59f2b75e5c0bed6589dfe8c6",
+                          63: "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34",
+                          65: "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0",
+                          119: "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb",
+                          120: "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c",
+                          128: "6836cf13bac400e9105071cd6af47084dfacad4e5e302c94bfed24e013afb73e"]
+        for (count, digest) in references {
+            // Contiguous input (whole blocks straight from the buffer) and a sequence without contiguous storage.
+            #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: count)) == digest, "\(count)")
+            #expect(SHA256.hex(repeatElement(UInt8(ascii: "a"), count: count)) == digest, "\(count)")
+        }
+        #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         var hash = SHA256()
         hash.update("abcdbcdecdefdefgefghfghighij")
         hash.update("hijkijkljklmklmnlmnomnopnopq")
