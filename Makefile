@@ -5,12 +5,13 @@
 # mpmath.odefun, in one run; minutes), make bench-steppers (P1a: every Attest stepper against the Taylor stepper;
 # about an hour), make leaks (valgrind leak check), make sanitize (AddressSanitizer and LeakSanitizer on the
 # MultiPrecision and LinearAlgebra tests), make fuzz (libFuzzer on the claim-file and Symbolic expression parsers,
-# FUZZ_SECONDS each), make docs (tables, figures and the HTML report, compiled and rendered), make build, make clean.
+# FUZZ_SECONDS each), make probe (the adversarial probe of the release binary: hundreds of hostile inputs to every
+# subcommand, each with its expected exit status), make docs (tables, figures and the HTML report, compiled and rendered), make build, make clean.
 
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test proofs bench bench-dynamics bench-steppers leaks sanitize fuzz docs build release clean
+.PHONY: deps test proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -85,6 +86,12 @@ fuzz: deps
 			-print_final_stats=1 -artifact_prefix=$(FUZZ_SCRATCH)/crashes/$$t/ \
 			$(FUZZ_SCRATCH)/corpus/$$t Fuzz/Corpus/$$t || exit 1; \
 	done
+
+# The adversarial probe (scripts/probe/run-probe.py, Python standard library only): several hundred generated inputs
+# across check, list, explain, table, plot and version, closed and full standard streams, signals; fails on any crash
+# (a signal), hang (a time limit) or exit status other than the one each probe states.
+probe: release
+	python3 scripts/probe/run-probe.py --jobs $(JOBS) $(RELEASE_BIN)/attest
 
 clean:
 	rm -rf .build .build-sanitize .build-fuzz

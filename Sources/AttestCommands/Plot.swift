@@ -80,6 +80,18 @@ extension Attest {
                 Attest.printError("attest plot: \(report) is not an attest JSON report: \(error)")
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
+            // Series whose lengths disagree cannot be drawn (the JSON was edited or made by another tool).
+            for claim in decoded.claims {
+                for instance in claim.instances {
+                    for series in instance.series ?? [] where series.x.count != series.y.count
+                        || (series.error.map { $0.count != series.y.count } ?? false) {
+                        Attest.printError("attest plot: \(report): claim \(claim.id) #\(instance.index) series \(series.name) "
+                                          + "has \(series.x.count) abscissae, \(series.y.count) values and "
+                                          + "\(series.error?.count ?? 0) error estimates; they must be as many")
+                        throw ExitCode(AttestExitCode.inputError.rawValue)
+                    }
+                }
+            }
             try OutputPaths.check(reports: [], figureFolder: output, figureOption: "--output")
             if !decoded.complete {
                 Attest.printError("attest plot: note: \(report) is from an interrupted run (complete: false)")

@@ -91,10 +91,12 @@ extension Attest {
             // The quantities are measurements, known once an instance has run: the first instance runs alone, and a
             // quantity it did not measure stops the sweep there.
             var completed: [String: [InstanceOutcome]] = [:]
+            var stopped: CheckResult?    // the first instance's run, when Ctrl-C or a signal stopped it
             if let first = claims.first, let instance = first.instances.first, claims.count * first.instances.count > 1 {
                 var pilot = first
                 pilot.instances = [instance]
                 let pilotResult = await EngineRun.check([pilot], options: CheckOptions(jobs: 1), quiet: true, stopHint: stopHint)
+                if !pilotResult.isComplete { stopped = pilotResult }
                 if let outcome = pilotResult.claims.first?.instances.first {
                     completed[first.id] = [outcome]
                     let measured = Set(outcome.measurements.map(\.name) + [SweepSpec.marginKey])
@@ -106,8 +108,11 @@ extension Attest {
                     }
                 }
             }
-            let result = await EngineRun.check(claims, options: CheckOptions(jobs: jobs), completed: completed,
+            let result: CheckResult
+            if let stopped { result = stopped } else {
+                result = await EngineRun.check(claims, options: CheckOptions(jobs: jobs), completed: completed,
                                                quiet: quiet, stopHint: stopHint)
+            }
             var writeFailed = false
             if let report {
                 let full = Report(result: result, tool: Attest.toolInfo, started: started)

@@ -62,7 +62,9 @@ extension ParseError: CustomStringConvertible {
         case .invalidNumber(let text): message = "'\(text)' is not a number"
         case .invalidExponent(let text): message = "the exponent '\(text)' is not a non-negative integer or T"
         case .empty: message = "the text is empty"
-        case .nestedTooDeeply(let limit): message = "parentheses are nested more than \(limit) deep"
+        case .nestedTooDeeply(let limit):
+            message = limit == Parser.maximumNesting ? "parentheses are nested more than \(limit) deep"
+                : "the expression is nested more than \(limit) operations deep (sums and products count)"
         }
         return "column \(column): \(message)"
     }

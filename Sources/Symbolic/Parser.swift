@@ -25,6 +25,30 @@ public enum Parser {
     /// no identity needs) would overflow the stack instead of failing. `make fuzz` found it.
     public static let maximumNesting = 200
 
+    /// The deepest expression tree accepted, counting every operation (`A + A + … + A` with 300 terms is 299 deep):
+    /// evaluation, printing and numeric checks recurse once per level, and a tree of 600 levels overflowed the
+    /// stack of a debug build.
+    public static let maximumDepth = 256
+
+    /// Throws when `e` is deeper than `maximumDepth` (measured without recursion).
+    static func checkDepth(_ e: Expression, in text: String) throws(ParseError) {
+        var stack: [(Expression, Int)] = [(e, 1)]
+        while let (node, depth) = stack.popLast() {
+            if depth > maximumDepth {
+                throw ParseError(.nestedTooDeeply(limit: maximumDepth), at: node.range.lowerBound, in: text)
+            }
+            switch node.node {
+            case .number, .identity, .name: break
+            case .negation(let a), .power(let a, _), .transpose(let a), .trace(let a), .derivative(let a), .step(let a),
+                 .coefficient(let a, _, _):
+                stack.append((a, depth + 1))
+            case .sum(let a, let b), .difference(let a, let b), .product(let a, let b), .quotient(let a, let b):
+                stack.append((a, depth + 1))
+                stack.append((b, depth + 1))
+            }
+        }
+    }
+
     /// Parses an expression; the whole text must be used.
     ///
     /// - Throws: ``ParseError`` naming the position of the first problem.
@@ -32,6 +56,7 @@ public enum Parser {
         var parser = try _ParserState(text)
         let e = try parser.parseExpression()
         try parser.expectEnd()
+        try checkDepth(e, in: text)
         return e
     }
 
@@ -44,6 +69,8 @@ public enum Parser {
         try parser.expect(.equals, "'='")
         let rhs = try parser.parseExpression()
         try parser.expectEnd()
+        try checkDepth(lhs, in: text)
+        try checkDepth(rhs, in: text)
         return Equation(lhs: lhs, rhs: rhs, text: text)
     }
 }

@@ -2,14 +2,14 @@
 /// running for minutes and gigabytes.
 ///
 /// - Size: the product of polynomials with m and n terms forms m·n term products. A product or power whose count
-///   would exceed `maximumTermProducts` is refused before it starts (a product of twenty sums of two letters has
-///   2²⁰ terms).
+///   would exceed `maximumTermProducts` is refused before it starts: a product of twenty sums of two letters (2²⁰
+///   terms) stops at its fifteenth factor, after at most 2¹⁵ term products in all.
 /// - Time: evaluation checks, at every node of an expression and before every random trial of the cross-check, whether the task is
 ///   cancelled or `deadline` (set by the caller, such as a claim's per-instance time limit) has passed.
 public enum SymbolicBudget {
-    /// The largest number of term products one multiplication or power may form: 2¹⁶ (the shipped proofs need far
+    /// The largest number of term products one multiplication or power may form: 2¹⁴ (the shipped proofs need far
     /// fewer; a product of twenty sums of two letters would need 2²⁰, and gigabytes).
-    public static let maximumTermProducts = 1 << 16
+    public static let maximumTermProducts = 1 << 14
 
     /// The largest exponent of a power: each factor is one multiplication, and a word grows by its length each time.
     public static let maximumExponent = 4096

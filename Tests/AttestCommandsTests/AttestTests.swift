@@ -19,12 +19,12 @@ struct AttestTests {
         #expect(help.contains("Exit status"))
     }
 
-    @Test("Exit statuses in-process: 0 for an empty claim folder, 2 for usage and input errors")
+    @Test("Exit statuses in-process: 2 for an empty claim folder (nothing checked), for usage and input errors")
     func exitStatuses() async throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("attest-empty-\(UUID())")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
-        #expect(await Attest.run(arguments: ["check", empty.path]) == 0)
+        #expect(await Attest.run(arguments: ["check", empty.path]) == 2)
         #expect(await Attest.run(arguments: ["check", empty.appendingPathComponent("missing").path]) == 2)
         #expect(await Attest.run(arguments: ["--no-such-flag"]) == 2)
     }

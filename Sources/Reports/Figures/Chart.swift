@@ -15,12 +15,14 @@ public struct Chart: Sendable, Equatable {
         /// The error estimate of each value, drawn as a dotted companion curve on logarithmic axes.
         public var error: [Double]?
 
-        /// Creates a curve.
+        /// Creates a curve. Arrays of different lengths (a hand-edited report) are cut to the shortest, so that every
+        /// point has its abscissa, value and error.
         public init(label: String, x: [Double], y: [Double], error: [Double]? = nil) {
+            let count = Swift.min(x.count, y.count, error?.count ?? Int.max)
             self.label = label
-            self.x = x
-            self.y = y
-            self.error = error
+            self.x = Array(x.prefix(count))
+            self.y = Array(y.prefix(count))
+            self.error = error.map { Array($0.prefix(count)) }
         }
     }
 

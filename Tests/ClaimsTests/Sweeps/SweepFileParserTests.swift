@@ -94,19 +94,22 @@ struct SweepFileParserTests {
         }
     }
 
-    @Test("A grid value the claim kind rejects is reported against the claim file as modified by the sweep")
+    @Test("A grid value the claim kind rejects is reported against the sweep file, at the line that gives it")
     func invalidDerivedClaim() throws {
         let folder = try SweepFolder()
         defer { try? FileManager.default.removeItem(at: folder.folder) }
         let text = SweepFolder.valid.replacingOccurrences(of: "step_size = [\"1/100\", \"1/10\"]",
                                                           with: "step_size = [\"-1\"]")
         let parser = SweepFileParser()
-        let spec = try parser.parse(file: folder.sweep(text))
+        let path = try folder.sweep(text)
+        let spec = try parser.parse(file: path)
+        // The value comes from the sweep's [grid]: the problem names the sweep file and the line that gives it.
+        let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("step_size") }) + 1
         do {
             _ = try parser.claims(of: spec)
             Issue.record("a negative step size was accepted")
         } catch {
-            #expect(error.description.contains("gd-step.toml (as modified by") && error.description.contains("step_size"))
+            #expect(error.description.hasPrefix("\(path):\(line): key 'grid.step_size"))
         }
     }
 }
