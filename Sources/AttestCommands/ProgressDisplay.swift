@@ -22,7 +22,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private let lock = NSLock()
     private var claimsDone = 0
     /// The running instances, by key (`claim-id #index`), in the order they started, with their descriptions.
-    private var running: [(key: String, text: String)] = []
+    private var running: [(key: String, head: String, parameters: String)] = []
     private let began = ContinuousClock.now
     private var timer: DispatchSourceTimer?
     private var resize: DispatchSourceSignal?
@@ -61,7 +61,7 @@ final class ProgressDisplay: @unchecked Sendable {
         defer { lock.unlock() }
         switch event {
         case let .instanceStarted(claimID, index, count, parameters):
-            running.append((key: "\(claimID) #\(index)", text: "\(claimID) #\(index + 1)/\(count) (\(parameters))"))
+            running.append((key: "\(claimID) #\(index)", head: "\(claimID) #\(index + 1)/\(count)", parameters: parameters))
             if mode == .plain && verbose { write("attest: start \(claimID) #\(index) \(parameters)\n") }
         case let .instanceFinished(claimID, outcome):
             running.removeAll { $0.key == "\(claimID) #\(outcome.instance.index)" }
@@ -108,8 +108,9 @@ final class ProgressDisplay: @unchecked Sendable {
     /// The live status line (caller holds the lock).
     private func drawStatus() {
         let elapsed = String(format: "%.1f s", (ContinuousClock.now - began).seconds)
+        // How far an instance is comes before its parameters, so that a narrow terminal cuts the parameters first.
         let instances = running.map { entry in
-            board.text(for: entry.key).map { "\(entry.text) \($0)" } ?? entry.text
+            entry.head + (board.text(for: entry.key).map { " " + $0 } ?? "") + " (\(entry.parameters))"
         }
         let status = Self.fit("[\(claimsDone)/\(totalClaims) claims, \(elapsed)] " + instances.joined(separator: " | "),
                               width: width)

@@ -23,7 +23,8 @@ public struct HTMLReportWriter: Sendable {
         h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; display: block; max-width: 100%;
                 overflow-x: auto; }
-        td, dd { overflow-wrap: anywhere; } code { overflow-wrap: anywhere; }
+        td, dd { overflow-wrap: break-word; } code { overflow-wrap: anywhere; }
+        .PASS, .FAIL, .INCONCLUSIVE, .ERROR, .NOT-APPLICABLE, .NOT-RUN, .PARTLY-RUN { white-space: nowrap; }
         pre { white-space: pre-wrap; overflow-x: auto; max-width: 100%; background: #f7f7f7; padding: 0.5em; }
         .checked { font-weight: bold; } details { margin: 0.2em 0; }
         th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
@@ -34,7 +35,7 @@ public struct HTMLReportWriter: Sendable {
         .NOT-APPLICABLE { color: #555; font-weight: bold; }
         .met { color: #0a6b2d; } .notmet { color: #b00020; font-weight: bold; }
         .warning { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6em; }
-        dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
+        dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2em 1em; }
         dt { font-weight: bold; } dd { margin: 0; }
         figure { margin: 1em 0; } svg { max-width: 100%; height: auto; border: 1px solid #eee; }
         """
@@ -62,7 +63,7 @@ public struct HTMLReportWriter: Sendable {
         for claim in report.claims {
             let seconds = claim.instances.reduce(0) { $0 + $1.seconds }
             out.append("<tr><td><a href=\"#\(anchor(claim.id))\"><code>\(e(claim.id))</code></a></td>"
-                       + "<td>\(e(claim.title))</td><td>\(e(claim.expected.rawValue))</td>"
+                       + "<td>\(Self.formula(claim.title))</td><td>\(e(claim.expected.rawValue))</td>"
                        + "<td>\(verdict(claim))</td><td class=\"num\">\(claim.instances.count)</td>"
                        + (claim.metExpectation ? "<td class=\"met\">yes</td>" : "<td class=\"notmet\">no</td>")
                        + "<td class=\"num\">\(String(format: "%.2f", seconds))</td></tr>")
@@ -75,7 +76,7 @@ public struct HTMLReportWriter: Sendable {
 
     /// One claim's section.
     private func section(_ claim: ClaimReport) -> [String] {
-        var out = ["<h2 id=\"\(anchor(claim.id))\"><code>\(e(claim.id))</code>: \(e(claim.title))</h2>", "<dl>"]
+        var out = ["<h2 id=\"\(anchor(claim.id))\"><code>\(e(claim.id))</code>: \(Self.formula(claim.title))</h2>", "<dl>"]
         out.append("<dt>Verdict</dt><dd>\(verdict(claim)) (expected \(e(claim.expected.rawValue)))</dd>")
         for line in claim.checkedLines {
             out.append("<dt>Checked</dt><dd class=\"checked\">\(Self.formula(String(line.dropFirst("checked: ".count))))</dd>")
@@ -84,7 +85,7 @@ public struct HTMLReportWriter: Sendable {
                    + (claim.statementLatex.map { "<details><summary>LaTeX source</summary><code>\(e($0))</code></details>" } ?? "")
                    + "</dd>")
         out.append("<dt>Source</dt><dd>\(e(claim.source))</dd>")
-        for hypothesis in claim.hypotheses { out.append("<dt>Hypothesis</dt><dd>\(e(hypothesis))</dd>") }
+        for hypothesis in claim.hypotheses { out.append("<dt>Hypothesis</dt><dd>\(Self.formula(hypothesis))</dd>") }
         out.append("<dt>Kind</dt><dd><code>\(e(claim.kind))</code>, file <code>\(e(claim.file))</code></dd>")
         if let counterexample = claim.counterexample {
             out.append("<dt>Counterexample</dt><dd>\(e(counterexample))</dd>")
@@ -122,7 +123,8 @@ public struct HTMLReportWriter: Sendable {
         return "<span class=\"\(text.replacingOccurrences(of: " ", with: "-"))\">\(e(text))</span>"
     }
 
-    /// Unicode formula text as HTML: escaped, with `_{…}`/`^{…}` (and `_min`/`^k`, a run of letters and digits) as `<sub>` and
+    /// Unicode formula text as HTML: escaped, with `_{…}`/`^{…}` (and `_min`, `_j`, `_F`: a run of lowercase letters and
+    /// digits, or one capital) as `<sub>` and
     /// `<sup>`, nested as written.
     static func formula(_ text: String) -> String {
         var out = ""
@@ -144,13 +146,21 @@ public struct HTMLReportWriter: Sendable {
                 if closed { out += "<\(tag)>\(formula(inner))</\(tag)>" } else { out += XMLText.escape(String(c)) }
             } else {
                 // Unbraced: the run of letters and digits (`σ_min`, `x_ℓ1`, `z_t`), as the claim files write them.
-                let run = characters.prefix { $0.isLetter || $0.isNumber }
+                // An uppercase letter alone (`‖·‖_F`, `W_jW_j`), else a run of lowercase letters and digits.
+                let run = next.isUppercase ? characters.prefix(1) : characters.prefix(while: Self.isSubscriptCharacter)
                 guard !run.isEmpty else { out += XMLText.escape(String(c)); continue }
                 characters = characters.dropFirst(run.count)
                 out += "<\(tag)>\(XMLText.escape(String(run)))</\(tag)>"
             }
         }
         return out
+    }
+
+    /// A character that continues an unbraced sub- or superscript: an ASCII lowercase letter or digit, a Greek
+    /// small letter, or ℓ (not a modifier letter such as ᵀ, which Unicode also counts as lowercase).
+    static func isSubscriptCharacter(_ c: Character) -> Bool {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("α"..."ω").contains(scalar) || scalar == "ℓ"
     }
 
     /// A verdict, coloured.

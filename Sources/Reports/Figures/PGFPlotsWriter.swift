@@ -50,7 +50,7 @@ public struct PGFPlotsWriter: Sendable {
         let axisWidth = "\(width)-72pt"
         var options = ["scale only axis", "width=\(axisWidth)", "height=0.55*(\(axisWidth))",
                        "title style={text width=\(axisWidth), align=center, font=\\small}",
-                       "title={\(Self.breakable(Self.label(chart.title)))}",
+                       "title={\(Self.breakable(LaTeXMath.mixed(chart.title)))}",
                        "xlabel={\(Self.label(chart.xLabel))}",
                        "ylabel={\(Self.label(chart.yLabel))}",
                        "grid=major", "legend cell align=left",
