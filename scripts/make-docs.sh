@@ -78,11 +78,15 @@ fi
 "$attest" plot "$work/report.json" --series KL --claim omwu-p2a-kl-53-bits --claim omwu-p2a-kl-256-bits \
     --name omwu-p2a-53-vs-256-bits --title "OMWU on P2a: KL(z* ‖ z_t) at 53 and 256 bits" \
     --output docs/examples/figures --standalone > /dev/null
+# The iterates of OMWU (series x_i, y_i) are in the JSON and series CSV; the docs keep no figure of each component.
+rm -f docs/examples/figures/*-x_[0-9]*.* docs/examples/figures/*-y_[0-9]*.*
 for svg in docs/examples/figures/*.svg; do
     name=$(basename "$svg" .svg)
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=640,400 \
+    # The legend sits below the plot, so the picture is as tall as the SVG says.
+    height=$(grep -o 'height="[0-9.]*"' "$svg" | head -1 | tr -dc '0-9.'); height=${height%.*}
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=640,"${height:-400}" \
         --screenshot="docs/images/$name.png" "file://$PWD/$svg" > /dev/null 2>&1
 done
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1600 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 \
     --screenshot=docs/images/html-report.png "file://$PWD/docs/examples/report.html" > /dev/null 2>&1
 echo "make-docs: wrote docs/examples/ and docs/images/ ($(ls docs/images | wc -l) images)" >&2

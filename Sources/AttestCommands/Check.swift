@@ -55,7 +55,10 @@ extension Attest {
 
         /// Report files.
         @Option(name: .customLong("report"),
-                help: ArgumentHelp("Also write the report to FILE, in the format of its extension; repeatable.", valueName: "file"))
+                help: ArgumentHelp("Also write the report to FILE, in the format of its extension (.long.csv: one row per "
+                                   + "measurement; .series.csv: the monitored series); repeatable. '-' writes the JSON "
+                                   + "report to standard output (the text report then goes to standard error).",
+                                   valueName: "file"))
         public var reports: [String] = []
 
         /// Figure folder.
@@ -99,7 +102,8 @@ extension Attest {
             if let timeout { try TimeLimit.validate(timeout, "--timeout") }
             if let timeoutTotal { try TimeLimit.validate(timeoutTotal, "--timeout-total") }
             if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-            for path in reports where ReportFormat(fileName: path) == nil {
+            if reports.filter({ $0 == "-" }).count > 1 { throw ValidationError("--report - can be given once") }
+            for path in reports where path != "-" && ReportFormat(fileName: path) == nil {
                 throw ValidationError("--report \(path): unknown format; use a file ending in "
                                       + ReportFormat.extensions.joined(separator: ", "))
             }
@@ -137,7 +141,7 @@ extension Attest {
         public mutating func run() async throws {
             let claims = try ClaimSelection.load(paths: paths, filters: filter)
             // Where the results go is checked before anything runs, not found unwritable after a long run.
-            try OutputPaths.check(reports: reports, figureFolder: figures)
+            try OutputPaths.check(reports: reports.filter { $0 != "-" }, figureFolder: figures)
             var options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
                                        maxPrecision: maxPrecision, jobs: jobs,
                                        timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
@@ -158,9 +162,17 @@ extension Attest {
             if let previous { report.time = previous.time }    // one run, resumed: it started then
             report.resume = plan?.summary
             let detail: TextReportWriter.Detail = quiet ? .quiet : (verbose ? .verbose : .normal)
-            StandardStreams.out(TextReportWriter(detail: detail).render(report))
+            // `--report -`: the JSON report is standard output, so the text report goes to standard error.
+            let jsonToStandardOutput = reports.contains("-")
+            let text = TextReportWriter(detail: detail).render(report)
+            if jsonToStandardOutput {
+                Attest.printError(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+                StandardStreams.out(JSONReportWriter().render(report))
+            } else {
+                StandardStreams.out(text)
+            }
             var writeFailed = false
-            for path in reports {
+            for path in reports where path != "-" {
                 writeFailed = !OutputPaths.write(ReportFormat(fileName: path)!.render(report), to: path) || writeFailed
             }
             if let figures {

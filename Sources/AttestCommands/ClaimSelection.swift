@@ -17,7 +17,16 @@ enum ClaimSelection {
         }
         let claims: [ClaimSpec]
         do {
-            claims = try ClaimLoader().load(files: try ClaimLoader.claimFiles(in: paths))
+            // A sweep file in a claims folder is recognized by its [sweep] table and skipped with a note, never read
+            // as a broken claim file (a file named on the command line is read as a claim file, as asked).
+            var files = try ClaimLoader.claimFiles(in: paths)
+            let sweeps = files.filter { file in !paths.contains(file) && ClaimLoader.isSweepFile(file) }
+            for sweep in sweeps {
+                Attest.printError("attest: note: \(sweep) is a sweep file ([sweep] table), not a claim file: skipped "
+                                  + "(run it with `attest table \(sweep)`)")
+            }
+            files.removeAll { sweeps.contains($0) }
+            claims = try ClaimLoader().load(files: files)
         } catch {
             for problem in error.errors { Attest.printError(problem.description) }
             let count = error.errors.count

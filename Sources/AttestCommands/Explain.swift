@@ -45,9 +45,9 @@ extension Attest {
             if let latex = claim.statementLaTeX { out.append("LaTeX:      \(latex)") }
             out.append("Source:     \(claim.source)")
             out.append("Expected:   \(claim.expectation == .pass ? "PASS" : "FAIL (a known-false claim that must be refuted)")")
-            if !claim.checks.isEmpty {
+            if !claim.checked.isEmpty {
                 out.append("What is checked:")
-                for c in claim.checks { out.append("  - \(c)") }
+                for c in claim.checked { out.append("  - \(c)") }
             }
             if !claim.hypotheses.isEmpty {
                 out.append("Hypotheses:")

@@ -53,6 +53,11 @@ extension Attest {
         @Flag(help: "Write each .tex as a standalone document that compiles with pdflatex alone.")
         public var standalone = false
 
+        /// The width of the pgfplots figures.
+        @Option(help: ArgumentHelp("Width of each pgfplots figure, a TeX dimension (default \\linewidth, or 12cm with "
+                                   + "--standalone), e.g. 8cm or 0.9\\textwidth.", valueName: "dimension"))
+        public var width: String?
+
         /// Creates the command; ArgumentParser calls this.
         public init() {}
 
@@ -97,14 +102,14 @@ extension Attest {
                     let chart = try FigureFiles.overlay(decoded, claimIDs: claim, seriesName: series,
                                                         instanceIndex: instance, title: title)
                     files = FigureFiles.files(for: chart, stem: FigureFiles.stem(name ?? series),
-                                              standalone: standalone)
+                                              standalone: standalone, width: width)
                 } catch {
                     Attest.printError("attest plot: \(error.description)")
                     throw ExitCode(AttestExitCode.inputError.rawValue)
                 }
             } else {
                 let selected = claim.isEmpty ? decoded : selecting(decoded, ids: claim)
-                files = FigureFiles.perClaim(selected, standalone: standalone)
+                files = FigureFiles.perClaim(selected, standalone: standalone, width: width)
                 if files.isEmpty {
                     Attest.printError("attest plot: the selected claims of \(report) recorded no series")
                     throw ExitCode(AttestExitCode.inputError.rawValue)

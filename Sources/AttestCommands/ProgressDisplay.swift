@@ -1,8 +1,17 @@
 import Claims
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Progress on standard error: a live status line on a terminal (claims done/total, the current instance, the
-/// elapsed time), plain lines otherwise, nothing with `--quiet`.
+/// Progress on standard error: a live status line on a terminal (claims done/total, every running instance with
+/// how far it is when its kind reports it, the elapsed time), plain lines otherwise, nothing with `--quiet`.
+///
+/// The live line never wraps: it is cut to the terminal's width, read with `TIOCGWINSZ` and read again on
+/// `SIGWINCH`, so each redraw overwrites the previous one. A known-false claim refuted as expected shows
+/// `FAIL (expected)`.
 final class ProgressDisplay: @unchecked Sendable {
     /// How progress is shown.
     enum Mode { case live, plain, silent }
@@ -12,15 +21,32 @@ final class ProgressDisplay: @unchecked Sendable {
     private let totalClaims: Int
     private let lock = NSLock()
     private var claimsDone = 0
-    private var current = ""
+    /// The running instances, by key (`claim-id #index`), in the order they started, with their descriptions.
+    private var running: [(key: String, head: String, parameters: String)] = []
     private let began = ContinuousClock.now
     private var timer: DispatchSourceTimer?
+    private var resize: DispatchSourceSignal?
+    /// The terminal's width in columns.
+    private var width: Int
+    /// Where instances report their progress.
+    private let board: ProgressBoard
 
-    init(mode: Mode, verbose: Bool, totalClaims: Int) {
+    init(mode: Mode, verbose: Bool, totalClaims: Int, board: ProgressBoard = .shared) {
         self.mode = mode
         self.verbose = verbose
         self.totalClaims = totalClaims
+        self.board = board
+        width = Self.terminalWidth()
         if mode == .live {
+            let resize = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
+            resize.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.lock.lock()
+                self.width = Self.terminalWidth()
+                self.lock.unlock()
+            }
+            resize.resume()
+            self.resize = resize
             let timer = DispatchSource.makeTimerSource(queue: .global())
             timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
             timer.setEventHandler { [weak self] in self?.redraw() }
@@ -35,9 +61,10 @@ final class ProgressDisplay: @unchecked Sendable {
         defer { lock.unlock() }
         switch event {
         case let .instanceStarted(claimID, index, count, parameters):
-            current = "\(claimID) #\(index + 1)/\(count) (\(parameters))"
+            running.append((key: "\(claimID) #\(index)", head: "\(claimID) #\(index + 1)/\(count)", parameters: parameters))
             if mode == .plain && verbose { write("attest: start \(claimID) #\(index) \(parameters)\n") }
         case let .instanceFinished(claimID, outcome):
+            running.removeAll { $0.key == "\(claimID) #\(outcome.instance.index)" }
             if verbose && mode != .silent {
                 let bits = outcome.precisionBits.map { "\($0) bits" } ?? "exact"
                 line("attest:   \(claimID) #\(outcome.instance.index) \(outcome.verdict.rawValue) (\(bits), "
@@ -46,7 +73,7 @@ final class ProgressDisplay: @unchecked Sendable {
         case let .claimFinished(outcome, done, total):
             claimsDone = done
             guard mode != .silent else { return }
-            line("attest: [\(done)/\(total)] \(outcome.verdict.rawValue) \(outcome.claim.id) "
+            line("attest: [\(done)/\(total)] \(Self.verdictText(outcome)) \(outcome.claim.id) "
                  + "(\(outcome.instances.count) instance\(outcome.instances.count == 1 ? "" : "s"))")
         }
         if mode == .live { drawStatus() }
@@ -63,6 +90,7 @@ final class ProgressDisplay: @unchecked Sendable {
     /// Stops the live line and prints the closing line.
     func finish(instances: Int, elapsed: Duration) {
         timer?.cancel()
+        resize?.cancel()
         lock.lock()
         defer { lock.unlock() }
         if mode == .live { write(control: "\r\u{1B}[K", "") }
@@ -80,9 +108,42 @@ final class ProgressDisplay: @unchecked Sendable {
     /// The live status line (caller holds the lock).
     private func drawStatus() {
         let elapsed = String(format: "%.1f s", (ContinuousClock.now - began).seconds)
-        var status = "[\(claimsDone)/\(totalClaims) claims, \(elapsed)] \(current)"
-        if status.count > 110 { status = String(status.prefix(109)) + "…" }
+        // How far an instance is comes before its parameters, so that a narrow terminal cuts the parameters first.
+        let instances = running.map { entry in
+            entry.head + (board.text(for: entry.key).map { " " + $0 } ?? "") + " (\(entry.parameters))"
+        }
+        let status = Self.fit("[\(claimsDone)/\(totalClaims) claims, \(elapsed)] " + instances.joined(separator: " | "),
+                              width: width)
         write(control: "\r\u{1B}[K", status)
+    }
+
+    /// `text` cut to fit in `width` columns without wrapping (one column is kept free: a line that fills the last
+    /// column wraps on some terminals), with `…` where it was cut.
+    static func fit(_ text: String, width: Int) -> String {
+        let room = max(width - 1, 10)
+        guard text.count > room else { return text }
+        return String(text.prefix(room - 1)) + "…"
+    }
+
+    /// The claim's verdict for the progress lines: `FAIL (expected)` for a known-false claim refuted as it should be.
+    static func verdictText(_ outcome: ClaimOutcome) -> String {
+        guard outcome.isComplete || outcome.verdict == .fail else {
+            return outcome.instances.isEmpty ? "NOT RUN" : "PARTLY RUN"
+        }
+        return outcome.verdict == .fail && outcome.claim.expectation == .fail ? "FAIL (expected)" : outcome.verdict.rawValue
+    }
+
+    /// The width of the terminal on standard error (`TIOCGWINSZ`), else `COLUMNS`, else 80.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        #if canImport(Glibc)
+        let request = UInt(TIOCGWINSZ)
+        #else
+        let request = TIOCGWINSZ
+        #endif
+        if ioctl(STDERR_FILENO, request, &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
     }
 
     /// A permanent line (caller holds the lock); on a terminal it goes above the status line.

@@ -80,7 +80,9 @@ public struct ClaimFileParser: Sendable {
         }
 
         if case let .table(top) = root, let kind = documentKind(for: top) {
-            return try kind.readClaim(text: text, file: file, baseDirectory: baseDirectory)
+            var spec = try kind.readClaim(text: text, file: file, baseDirectory: baseDirectory)
+            spec.describeChecks(by: kind)
+            return spec
         }
         var reader = _ClaimFileReader(file: file, baseDirectory: baseDirectory, keyLines: TOMLKeyLines(scanning: text),
                                       registry: registry)
@@ -89,7 +91,9 @@ public struct ClaimFileParser: Sendable {
             let sorted = reader.errors.sorted { ($0.line ?? Int.max, $0.key ?? "") < ($1.line ?? Int.max, $1.key ?? "") }
             throw ClaimFileErrors(sorted)
         }
-        return spec!
+        var claim = spec!
+        if let kind = registry.kind(named: claim.kind) { claim.describeChecks(by: kind) }
+        return claim
     }
 
     /// The document kind that reads a file with these top-level entries: the one its `kind` names, or, without a

@@ -10,6 +10,19 @@ public struct ClaimLoader: Sendable {
         self.parser = parser
     }
 
+    /// Whether the file at `path` is a sweep file (it has a top-level `[sweep]` table; docs/tables-and-figures.md) rather than a
+    /// claim file: `attest check` and `attest list` skip such files in a claims folder with a note, and `attest
+    /// table` runs them.
+    public static func isSweepFile(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return false
+        }
+        return text.split(whereSeparator: \.isNewline).contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed == "[sweep]" || trimmed.hasPrefix("[sweep]") && trimmed.dropFirst(7).trimmingCharacters(in: .whitespaces).hasPrefix("#")
+        }
+    }
+
     /// Reads every file; reports the problems of all of them together, then duplicate ids.
     ///
     /// - Throws: `ClaimFileErrors` with every problem of every file.

@@ -32,10 +32,10 @@ public struct ClaimSpec: Sendable {
     public var search: SearchSpec?
     /// The `[threshold]` table: when given, the claim brackets a critical parameter value by bisection.
     public var threshold: ThresholdSpec?
-    /// What is computed, in words, when the claim file states it itself (a conjecture's dynamics and properties:
-    /// "tr(W2' W2) - tr(W1 W1') at t = 0, T/64, …, T equals its value at t = 0"); empty for the table kinds, whose
-    /// `method` says it.
-    public var checks: [String] = []
+    /// What the kind checks on these instances (`ClaimKind.checked`), one line per distinct description in
+    /// instance order (a document kind such as `conjecture` fills it itself, from the
+    /// properties its file states); empty when the kind gives none. Reports print it beside the verdict.
+    public var checked: [String] = []
 
     /// Creates a claim.
     public init(file: String, id: String, title: String, kind: String, expectation: Expectation, source: String,
@@ -54,6 +54,14 @@ public struct ClaimSpec: Sendable {
         self.numerics = numerics
         self.instances = instances
         self.idLine = idLine
+    }
+
+    /// Fills `checked` from `kind`: the distinct descriptions of the instances, in instance order (a list the kind
+    /// filled while reading its own file stays when the kind describes no instance).
+    public mutating func describeChecks(by kind: any ClaimKind) {
+        var seen = Set<String>()
+        let described = instances.compactMap { kind.checked($0.parameters) }.filter { seen.insert($0).inserted }
+        if !described.isEmpty { checked = described }
     }
 }
 

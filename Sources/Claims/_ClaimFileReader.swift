@@ -276,7 +276,9 @@ struct _ClaimFileReader {
                 continue
             }
             guard spec.isVariable else {
-                report(path, .invalidValue("'\(key)' cannot vary across instances; set it in [\(spec.section.rawValue)]"))
+                report(path, .invalidValue("'\(key)' cannot vary across instances: this kind fixes it for the "
+                    + "whole claim (one data set, shape or loss per file, so that every instance checks the same "
+                    + "statement); set it in [\(spec.section.rawValue)], or write one claim file per value"))
                 ok = false
                 continue
             }
@@ -348,7 +350,9 @@ struct _ClaimFileReader {
                 guard let spec = specs[key], spec.isVariable else {
                     report(path, specs[key] == nil
                         ? .unknownKey(suggestion: KeySuggestion.closest(to: key, among: variable), valid: variable)
-                        : .invalidValue("'\(key)' cannot vary across instances; set it in [\(specs[key]!.section.rawValue)]"))
+                        : .invalidValue("'\(key)' cannot vary across instances: this kind fixes it for the whole claim (one data "
+                                         + "set, shape or loss per file, so that every instance checks the same statement); "
+                                         + "set it in [\(specs[key]!.section.rawValue)], or write one claim file per value"))
                     ok = false
                     continue
                 }

@@ -35,6 +35,8 @@ public struct MultiplicativeWeights: Sendable {
         public var finalDistance: BigFloat
         /// KL_t at the checkpoint steps asked for (direct), by step.
         public var checkpoints: [Int: BigFloat]
+        /// The iterates (x_t, y_t) at step 0 and at the checkpoint steps, by step.
+        public var iterates: [Int: (x: [BigFloat], y: [BigFloat])] = [:]
     }
 
     /// The game.
@@ -112,6 +114,7 @@ public struct MultiplicativeWeights: Sendable {
         var identity: [BigFloat] = [], direct: [BigFloat] = []
         identity.reserveCapacity(steps); direct.reserveCapacity(steps)
         var recorded: [Int: BigFloat] = [:]
+        var iterates: [Int: (x: [BigFloat], y: [BigFloat])] = [0: (x, y)]
         for t in 1...max(steps, 1) where steps > 0 {
             try checkpoint()
             if t > 1 { products() }
@@ -121,12 +124,14 @@ public struct MultiplicativeWeights: Sendable {
             let current = kl()
             direct.append(current - previousKL)
             previousKL = current
-            if checkpoints.contains(t) { recorded[t] = current }
+            if checkpoints.contains(t) { recorded[t] = current; iterates[t] = (x, y) }
             for i in 0..<n { gPrev[i].set(g[i]); hPrev[i].set(h[i]) }
         }
         var distance = BigFloat(0)
         for i in 0..<n { distance += BigFloat.abs(x[i] - xStar[i]) + BigFloat.abs(y[i] - yStar[i]) }
-        return Trajectory(initialKL: initialKL, finalKL: previousKL, identityChanges: identity, directChanges: direct,
-                          finalDistance: distance, checkpoints: recorded)
+        var trajectory = Trajectory(initialKL: initialKL, finalKL: previousKL, identityChanges: identity,
+                                    directChanges: direct, finalDistance: distance, checkpoints: recorded)
+        trajectory.iterates = iterates
+        return trajectory
     }
 }

@@ -27,6 +27,8 @@ public enum ClaimCatalogue {
                 out.append("**What it checks.** \(description.summary)")
                 out.append("")
                 out.append("**How.** \(description.method) Arithmetic: \(description.arithmetic == .exact ? "exact" : "rounded (MPFR)").")
+                let keys = KindReference.markdownKeys(description)
+                if !keys.isEmpty { out += ["", "**Keys** (also `attest kinds \(kind)`):", ""] + keys }
             }
             for claim in byKind[kind]!.sorted(by: { $0.id < $1.id }) {
                 let expected = claim.expectation == .fail ? "expected **FAIL** (known false)"
@@ -36,7 +38,7 @@ public enum ClaimCatalogue {
                            + "file `\(fileName(claim.file))`")
                 out.append("- **Source:** \(claim.source)")
                 out.append("- **Statement:** \(claim.statement)")
-                for check in claim.checks { out.append("- **Checked:** \(check)") }
+                for check in claim.checked { out.append("- **Checked:** \(check)") }
                 for hypothesis in claim.hypotheses { out.append("- **Hypothesis:** \(hypothesis)") }
             }
         }

@@ -37,6 +37,9 @@ public struct ClaimReport: Codable, Sendable, Equatable {
     public var totalInstances: Int?
     /// The counterexample search or threshold bracket, for a claim with `[search]` or `[threshold]`.
     public var search: SearchReport?
+    /// What the kind checked (`ClaimKind.checked`), one line per distinct description; beside the verdict in every
+    /// format, apart from `statement`, which is the claim file's text and is not what Attest computes.
+    public var checked: [String]?
 
     /// Creates a claim report.
     public init(id: String, title: String, kind: String, file: String, source: String, statement: String,
@@ -61,7 +64,7 @@ public struct ClaimReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, title, kind, file, source, statement, statementLatex = "statement_latex", hypotheses, expected, verdict
         case metExpectation = "met_expectation", complete, counterexample, instances, resumeKey = "resume_key"
-        case totalInstances = "total_instances", search
+        case totalInstances = "total_instances", search, checked
     }
 }
 
@@ -98,6 +101,8 @@ public struct InstanceReport: Codable, Sendable, Equatable {
     public var attempts: [AttemptSummary]
     /// Monitored quantities along the run with their error estimates (absent when the kind records none).
     public var series: [Series]?
+    /// Evidence behind a FAIL beyond `location`, such as a refuted identity's counterexample matrices.
+    public var evidence: String?
 
     /// Creates an instance report.
     public init(index: Int, parameters: [String: String], seed: Int?, precisionBits: Int?, verdict: Verdict,
@@ -125,6 +130,6 @@ public struct InstanceReport: Codable, Sendable, Equatable {
         case index, parameters, seed, precisionBits = "precision_bits", verdict, margin, marginError = "margin_error"
         case marginExact = "margin_exact"
         case seconds, location, message, integratorStatistics = "integrator_statistics", measurements, attempts
-        case series
+        case series, evidence
     }
 }

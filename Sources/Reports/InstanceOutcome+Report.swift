@@ -9,5 +9,6 @@ extension InstanceOutcome {
                   measurements: report.measurements, attempts: report.attempts, location: report.location,
                   message: report.message, statistics: report.integratorStatistics ?? [:], seconds: report.seconds,
                   series: report.series ?? [])
+        evidence = report.evidence
     }
 }

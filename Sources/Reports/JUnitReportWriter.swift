@@ -9,6 +9,9 @@ import Claims
 /// instance fails, every test case fails with "expected a counterexample". A claim that an interrupted run did not
 /// finish gets one more test case, "instances not run", with an `<error type="INCOMPLETE">` saying how many of its
 /// instances did not run, so that a CI system reads a partial report as red.
+///
+/// The XML validates against Jenkins' `junit-10.xsd`: `<testsuites>` carries `name`, `tests`, `failures`, `errors`
+/// and `time` only (the skipped count is on each `<testsuite>`); `time` is a plain decimal.
 public struct JUnitReportWriter: Sendable {
     /// Creates the writer.
     public init() {}
@@ -74,8 +77,10 @@ public struct JUnitReportWriter: Sendable {
             var suite = "  <testsuite name=\"\(escape(claim.id))\" tests=\"\(tests)\" failures=\"\(counts.failures)\" "
                 + "errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(seconds(counts.time))\">\n"
             suite += "    <properties>\n"
+            let checked = claim.checkedLines.map { String($0.dropFirst("checked: ".count)) }.joined(separator: " | ")
             for (key, value) in [("title", claim.title), ("kind", claim.kind), ("source", claim.source),
-                                 ("expected", claim.expected.rawValue), ("verdict", claim.verdict.rawValue),
+                                 ("checked", checked), ("claim statement", claim.statement),
+                                 ("expected", claim.expected.rawValue), ("verdict", claim.displayVerdict),
                                  ("complete", String(claim.complete))] {
                 suite += "      <property name=\"\(key)\" value=\"\(escape(value))\"/>\n"
             }
@@ -96,7 +101,7 @@ public struct JUnitReportWriter: Sendable {
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"attest\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" "
-            + "skipped=\"\(totals.skipped)\" time=\"\(seconds(totals.time))\">\n"
+            + "time=\"\(seconds(totals.time))\">\n"
             + suites.joined(separator: "\n") + (suites.isEmpty ? "" : "\n")
             + "</testsuites>\n"
     }
@@ -104,12 +109,13 @@ public struct JUnitReportWriter: Sendable {
     /// Everything needed to reproduce an instance, on one line.
     private func reproduction(_ claim: ClaimReport, _ instance: InstanceReport) -> String {
         var parts = ["claim \(claim.id) (\(claim.file))", "instance #\(instance.index)", instance.parameterText]
+        parts += claim.checkedLines
         parts.append("precision \(instance.precisionBits.map { "\($0) bits" } ?? "exact")")
         if let location = instance.location { parts.append("at \(location)") }
         if let margin = instance.margin { parts.append("margin \(margin) ± \(instance.marginError ?? "0")") }
         for m in instance.measurements { parts.append("\(m.name) = \(m.value) ± \(m.error)") }
         if let message = instance.message { parts.append(message) }
-        return parts.joined(separator: "; ")
+        return parts.joined(separator: "; ") + (instance.evidence.map { "\n" + $0 } ?? "")
     }
 
     private func seconds(_ s: Double) -> String { String(format: "%.3f", s) }

@@ -23,7 +23,7 @@ public struct MarkdownReportWriter: Sendable {
         out.append("| claim | expected | verdict | instances | met |")
         out.append("|---|---|---|---|---|")
         for claim in report.claims {
-            out.append("| `\(claim.id)` | \(claim.expected.rawValue) | **\(claim.verdict.rawValue)** | \(claim.instances.count) | "
+            out.append("| `\(claim.id)` | \(claim.expected.rawValue) | **\(claim.displayVerdict)** | \(claim.instances.count) | "
                        + (claim.metExpectation ? "yes" : "**no**") + " |")
         }
         out.append("")
@@ -33,25 +33,33 @@ public struct MarkdownReportWriter: Sendable {
             out.append("")
             out.append("## `\(claim.id)`: \(escape(claim.title))")
             out.append("")
-            out.append("- **Statement:** \(escape(claim.statement))")
+            out.append("- **Verdict:** \(claim.displayVerdict)")
+            for line in claim.checkedLines { out.append("- **Checked:** " + escape(String(line.dropFirst("checked: ".count)))) }
+            out.append("- **Claim (the file's statement, not read by Attest):** \(escape(claim.statement))")
             if let latex = claim.statementLatex { out.append("- **LaTeX:** $\(latex)$") }
             out.append("- **Source:** \(escape(claim.source))")
             for hypothesis in claim.hypotheses { out.append("- **Hypothesis:** \(escape(hypothesis))") }
-            out.append("- **Kind:** `\(claim.kind)`; **expected** \(claim.expected.rawValue); **verdict** \(claim.verdict.rawValue)")
+            out.append("- **Kind:** `\(claim.kind)`; **expected** \(claim.expected.rawValue)")
             if let counterexample = claim.counterexample { out.append("- **Counterexample:** \(escape(counterexample))") }
             if let missing = claim.missingWork { out.append("- **Incomplete:** \(escape(missing))") }
             for line in claim.search?.lines ?? [] { out.append("- **Search:** \(escape(line))") }
+            if let evidence = claim.instances.first(where: { $0.verdict == .fail && $0.evidence != nil })?.evidence {
+                out.append("")
+                out.append("```")
+                out.append(evidence)
+                out.append("```")
+            }
             out.append("")
             let names = measurementNames(claim)
             out.append("| # | parameters | bits | verdict | margin | error | " + names.map(escape).joined(separator: " | ") + " |")
             out.append("|---:|---|---:|---|---:|---:|" + String(repeating: "---:|", count: names.count))
             for instance in claim.instances {
                 let values = names.map { name in
-                    instance.measurements.first { $0.name == name }.map { SignificantDigits.round($0.value, digits: significantDigits) } ?? ""
+                    instance.measurements.first { $0.name == name }.map { $0.displayValue(digits: significantDigits) } ?? ""
                 }
                 let cells = ["\(instance.index)", escape(instance.parameterText),
                              instance.precisionBits.map(String.init) ?? "exact", instance.verdict.rawValue,
-                             instance.margin.map { SignificantDigits.round($0, digits: significantDigits) } ?? "—",
+                             instance.displayMargin(digits: significantDigits),
                              instance.marginError ?? "—"] + values
                 out.append("| " + cells.joined(separator: " | ") + " |")
             }

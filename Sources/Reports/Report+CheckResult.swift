@@ -36,6 +36,7 @@ extension ClaimReport {
                   instances: outcome.instances.map(InstanceReport.init(outcome:)))
         totalInstances = claim.instances.count
         search = SearchReport(outcome: outcome)
+        checked = claim.checked.isEmpty ? nil : claim.checked
     }
 
     /// The verdict that meets an expectation.
@@ -59,6 +60,7 @@ extension InstanceReport {
                   message: outcome.message, integratorStatistics: outcome.statistics.isEmpty ? nil : outcome.statistics,
                   measurements: outcome.measurements, attempts: outcome.attempts,
                   series: outcome.series.isEmpty ? nil : outcome.series, marginExact: outcome.margin?.exact)
+        evidence = outcome.evidence
     }
 
     /// The parameters as `name=value` pairs sorted by name, joined by `, `.

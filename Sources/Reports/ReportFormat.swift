@@ -14,10 +14,17 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     /// One self-contained HTML page with the verdict table and inline SVG charts.
     case html
+    /// CSV in long (tidy) layout: one row per measurement (`FILE.long.csv`).
+    case csvLong
+    /// CSV of the monitored series: one row per point (`FILE.series.csv`).
+    case csvSeries
 
     /// The format for a file name's extension: `.txt`, `.json`, `.md`, `.tex`, `.xml`, `.csv`; `nil` otherwise.
     public init?(fileName: String) {
         guard let dot = fileName.lastIndex(of: ".") else { return nil }
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".long.csv") { self = .csvLong; return }
+        if lower.hasSuffix(".series.csv") { self = .csvSeries; return }
         switch fileName[fileName.index(after: dot)...].lowercased() {
         case "txt": self = .text
         case "json": self = .json
@@ -31,7 +38,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
 
     /// The extensions accepted, for messages.
-    public static let extensions = [".json", ".md", ".tex", ".xml", ".csv", ".txt", ".html"]
+    public static let extensions = [".json", ".md", ".tex", ".xml", ".csv", ".long.csv", ".series.csv", ".txt", ".html"]
 
     /// Renders `report` in this format (pure: the same report always gives the same text).
     public func render(_ report: Report) -> String {
@@ -43,6 +50,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .junit: return JUnitReportWriter().render(report)
         case .csv: return CSVReportWriter().render(report)
         case .html: return HTMLReportWriter().render(report)
+        case .csvLong: return CSVReportWriter(layout: .long).render(report)
+        case .csvSeries: return CSVReportWriter(layout: .series).render(report)
         }
     }
 }

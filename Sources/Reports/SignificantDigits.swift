@@ -13,4 +13,13 @@ public enum SignificantDigits {
               (-3...3).contains(exponent) else { return scientific }
         return value.formatted(significantDigits: digits)
     }
+
+    /// `text` rounded to nearest at `digits` significant digits, always in scientific form (`1.250e-3`, `0`), for
+    /// decimal-aligned table columns whose width is fixed by the format; non-numbers are returned unchanged.
+    public static func scientific(_ text: String, digits: Int) -> String {
+        guard let exact = try? Rational(parsing: text) else { return text }
+        if exact.isZero { return "0" }
+        let value = BigFloat(exact, precision: max(64, Precision.bits(forDecimalDigits: digits) + 16))
+        return value.scientific(significantDigits: digits)
+    }
 }

@@ -6,8 +6,10 @@ import Claims
 /// `verbose` adds every instance with its measurements and precision attempts.
 ///
 /// ```
-/// PASS  dln-gd-balancedness-step  (3 instances, exact)
-///       One gradient-descent step changes W_{j+1}ᵀW_{j+1} − W_jW_jᵀ by exactly η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)
+/// PASS           dln-gd-balancedness-step  (3 instances, exact)
+///                One GD step changes W_{j+1}ᵀW_{j+1} − W_jW_jᵀ by exactly η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)
+///                checked: D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) exactly, for every step t < 3 and every j
+///                claim (the file's statement): …
 /// ```
 public struct TextReportWriter: Sendable {
     /// How much to print.
@@ -45,10 +47,12 @@ public struct TextReportWriter: Sendable {
         let arithmetic = claim.instances.allSatisfy { $0.precisionBits == nil } ? "exact" : "MPFR"
         let count = claim.instances.isEmpty && claim.search?.bracket != nil ? "threshold bisection"
             : "\(claim.instances.count) instance\(claim.instances.count == 1 ? "" : "s"), \(arithmetic)"
-        var lines = ["\(pad(claim.verdict.rawValue, 15))\(claim.id)  (\(count)"
+        var lines = ["\(pad(claim.displayVerdict, 15))\(claim.id)  (\(count)"
                      + (claim.expected == .fail ? ", expected FAIL" : "") + ")"]
         let indent = String(repeating: " ", count: 15)
         lines.append(indent + claim.title)
+        lines += claim.checkedLines.map { indent + $0 }
+        lines.append(indent + claim.claimLine)
         if let missing = claim.missingWork { lines.append(indent + "interrupted: " + missing) }
         if let counterexample = claim.counterexample {
             lines.append(indent + "counterexample: " + counterexample)
@@ -69,10 +73,13 @@ public struct TextReportWriter: Sendable {
             if detail == .verbose {
                 if let location = instance.location { lines.append(indent + "   at " + location) }
                 for m in instance.measurements {
-                    lines.append(indent + "   \(m.name) = \(SignificantDigits.round(m.value, digits: 20)) ± \(m.error)"
-                                 + (m.exact.map { " (exactly \($0.count > 60 ? String($0.prefix(57)) + "…" : $0))" } ?? ""))
+                    lines.append(indent + "   \(m.name) = \(m.displayWithError(digits: 20))")
                 }
             }
+        }
+        // The counterexample's evidence (a refuted identity's matrices), once per claim, under its verdict.
+        if let evidence = claim.instances.first(where: { $0.verdict == .fail && $0.evidence != nil })?.evidence {
+            lines += evidence.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "   " + $0 }
         }
         return lines
     }
@@ -84,7 +91,7 @@ public struct TextReportWriter: Sendable {
                 let n = claim.instances.filter { $0.verdict == v }.count
                 return n == 0 ? nil : "\(n) \(v.rawValue)"
             }
-            return [claim.id, claim.kind, claim.expected.rawValue, claim.verdict.rawValue,
+            return [claim.id, claim.kind, claim.expected.rawValue, claim.displayVerdict,
                     counts.isEmpty ? (claim.search?.bracket.map { "bracket, \($0.points) points" } ?? "none ran")
                         : counts.joined(separator: ", "), claim.metExpectation ? "yes" : "NO"]
         }

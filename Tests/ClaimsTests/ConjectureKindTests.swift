@@ -129,9 +129,9 @@ struct ConjectureKindTests {
         #expect(try value(measurement(instance, "property 1: max |e − e(0)|")) < 1e-60)
         #expect(try measurement(instance, "symbolic (property 1)").exact == "1")
         #expect(instance.statistics["symbolic (property 1)"]?.hasPrefix("PROVED for all sizes") == true)
-        #expect(outcome.claim.checks.count == 2)
-        #expect(outcome.claim.checks.first?.hasPrefix("dynamics: gradient flow of 1/2 norm2(W2 W1 X - Y), derived exactly: dW1/dt = ") == true)
-        #expect(outcome.claim.checks.last
+        #expect(outcome.claim.checked.count == 2)
+        #expect(outcome.claim.checked.first?.hasPrefix("dynamics: gradient flow of 1/2 norm2(W2 W1 X - Y), derived exactly: dW1/dt = ") == true)
+        #expect(outcome.claim.checked.last
                 == "property 1: tr(W2' W2) - tr(W1 W1') at t = 0, T/8, 2T/8, …, T (T = 1) equals its value at t = 0")
     }
 

@@ -74,9 +74,32 @@ struct FigureWriterTests {
         #expect(Double(data[2][1]) == 1e-300 && Double(data[2][2]) == 0x1p-1030)  // subnormal, written in full
         #expect(data[3] == ["2", "nan", "nan", "nan", "nan", "nan"])
         let tex = writer.renderTeX(chart, dataFile: "kl.dat")
-        #expect(tex.contains("ymode=log") && tex.contains("table[x=x2, y=y2] {kl.dat}"))
-        #expect(tex.contains("title={KL of OMWU \\& MWU}") && tex.contains("KL(z* \\ensuremath{\\|} z\\_k)"))
+        #expect(tex.contains("ymode=log") && tex.contains("table[x=x2, y=y2] {\\attestfiguretable}"))
+        // The table is inline: \input{figs/kl.tex} works from any folder.
+        #expect(tex.contains("\\pgfplotstableread{\nx1 y1 e1 x2 y2 e2\n") && !tex.contains("{kl.dat}"))
+        #expect(tex.contains("title={KL of OMWU \\& MWU}") && tex.contains("ylabel={$\\mathrm{KL}(z^{*}\\ \\|\\ z_k)$}"))
         #expect(!tex.unicodeScalars.contains { !$0.isASCII })
+    }
+
+    /// An all-nan error column draws nothing and takes no legend entry; every legend entry is an explicit image,
+    /// so none can shift onto another curve; repeated labels appear once; the width is the user's.
+    @Test("pgfplots: legends stay on their curves")
+    func pgfplotsLegends() {
+        let chart = Chart(title: "KL", xLabel: "step t", yLabel: "e^{−2ρt}", logarithmic: true,
+                          curves: [.init(label: "OMWU", x: [0, 1], y: [0.5, 0.25], error: [1e-3, 1e-4]),
+                                   .init(label: "MWU", x: [0, 1], y: [0.5, 0.6], error: [.nan, .nan]),
+                                   .init(label: "MWU", x: [0, 1], y: [0.4, 0.7]),
+                                   .init(label: "nothing drawable", x: [0, 1], y: [0, -1])])
+        let tex = PGFPlotsWriter(width: "8cm").renderTeX(chart, dataFile: "kl.dat")
+        let lines = tex.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("\\addlegendentry") } == ["\\addlegendentry{OMWU}", "\\addlegendentry{MWU}",
+                                                                       "\\addlegendentry{error estimate (dotted)}"])
+        #expect(lines.filter { $0.hasPrefix("\\addlegendimage") }.count == 3)
+        #expect(lines.filter { $0.hasPrefix("\\addplot") }.allSatisfy { $0.contains("forget plot") })
+        #expect(lines.filter { $0.contains("y=e2") }.isEmpty && lines.filter { $0.contains("y=e1") }.count == 1)
+        #expect(lines.filter { $0.contains("y=y4") }.isEmpty)
+        #expect(tex.contains("width=8cm-72pt,") && tex.contains("ylabel={$e^{-2\\rho t}$}"))
+        #expect(PGFPlotsWriter().renderTeX(chart, dataFile: "x.dat").contains("width=\\linewidth-72pt,"))
     }
 
     @Test("pgfplots and the LaTeX escapes compile as written (when pdflatex and pgfplots are installed)")

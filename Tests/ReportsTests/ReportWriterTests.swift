@@ -63,13 +63,17 @@ struct ReportWriterTests {
     @Test("LaTeX: booktabs structure, one row per instance, controlled digits; compiles when pdflatex is present")
     func latex() throws {
         let text = LaTeXReportWriter().render(report)
-        for piece in ["\\begin{tabular}", "\\toprule", "\\midrule", "\\bottomrule", "\\end{tabular}", "\\begin{table}"] {
+        for piece in ["\\begin{tabular*}{\\linewidth}", "\\toprule", "\\midrule", "\\bottomrule", "\\end{tabular*}",
+                      "\\begin{table}", "\\label{tab:attest}", "S[table-format="] {
             #expect(text.contains(piece), "\(piece)")
         }
-        let rows = text.split(separator: "\n").filter { $0.hasPrefix("\\texttt{") }
+        // The caption is above the table.
+        #expect(text.range(of: "\\caption{")!.lowerBound < text.range(of: "\\begin{tabular*}")!.lowerBound)
+        let rows = text.split(separator: "\n").filter { $0.first?.isNumber == true }
         #expect(rows.count == ReportFixtures.instanceCount)
-        #expect(rows.allSatisfy { $0.components(separatedBy: " & ").count == 7 && $0.hasSuffix("\\\\") })
-        #expect(text.contains("\\texttt{all\\_pass}") && text.contains("\\num{0.001250}") && text.contains("\\num{2.1e-39}"))
+        #expect(rows.allSatisfy { $0.components(separatedBy: " & ").count == 5 && $0.hasSuffix("\\\\") })
+        #expect(text.contains("\\texttt{all\\_pass}") && text.contains(" & 1.250e-3 & 2.1e-39 \\\\"))
+        #expect(LaTeXReportWriter(wide: true).render(report).contains("\\begin{table*}"))
         #expect(text.filter { $0 == "{" }.count == text.filter { $0 == "}" }.count)
         #expect(!text.unicodeScalars.contains { !$0.isASCII && $0 != "±" })
         try compileIfPossible(LaTeXReportWriter(standalone: true).render(report))

@@ -62,7 +62,7 @@ struct SweepTableTests {
     func formats() async throws {
         let (table, _, _) = try await run()
         let latex = SweepTableWriter.render(table, format: .latex)
-        #expect(latex.contains("\\toprule") && latex.contains("\\caption{Drift after two GD steps, by \\ensuremath{\\eta}}"))
+        #expect(latex.contains("\\toprule") && latex.contains("\\caption{Drift after two GD steps, by $\\eta$}"))
         #expect(latex.contains("\\label{tab:drift}") && latex.contains("\\begin{tabular}{lrrrrl}"))
         let markdown = SweepTableWriter.render(table, format: .markdown)
         let csv = SweepTableWriter.render(table, format: .csv)

@@ -109,7 +109,7 @@ public struct ConjectureKind: DocumentClaimKind {
                          hypotheses: metadata.hypotheses,
                          notes: metadata.notes,
                          numerics: metadata.numerics, instances: instances, idLine: reader.base.keyLines.line(for: "id"))
-        claim.checks = [PropertyDescription.dynamics(document, program: checked.program)]
+        claim.checked = [PropertyDescription.dynamics(document, program: checked.program)]
             + document.properties.map { PropertyDescription.checked($0, dynamics: document.dynamics) }
         return claim
     }

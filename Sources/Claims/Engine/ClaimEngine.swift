@@ -65,7 +65,8 @@ public struct ClaimEngine: Sendable {
                     }
                     if Task.isCancelled { return (c, nil) }
                     return (c, InstanceRunner.run(kind: kind, instance: instance, numerics: numerics,
-                                                  timeout: options.timeout))
+                                                  timeout: options.timeout,
+                                                  progressKey: "\(claim.id) #\(instance.index)"))
                 }
             }
             while next < work.count && next < options.jobs { launch(&group) }

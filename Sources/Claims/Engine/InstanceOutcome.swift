@@ -23,6 +23,8 @@ public struct InstanceOutcome: Sendable {
     public var seconds: Double
     /// Monitored quantities of the final attempt along the run, with error estimates, for figures.
     public var series: [Series]
+    /// Evidence behind a FAIL beyond `location` (`Evaluation.evidence`), such as counterexample matrices.
+    public var evidence: String?
 
     /// Creates an outcome.
     public init(instance: InstanceSpec, verdict: Verdict, precisionBits: Int?, margin: Measurement?,

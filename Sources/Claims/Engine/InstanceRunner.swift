@@ -7,10 +7,12 @@ public enum InstanceRunner {
     ///
     /// - Returns: the outcome, or `nil` when the run was cancelled (Ctrl-C) before the instance finished.
     public static func run(kind: any ClaimKind, instance: InstanceSpec, numerics: NumericsSettings,
-                           timeout: Duration?) -> InstanceOutcome? {
+                           timeout: Duration?, progressKey: String? = nil) -> InstanceOutcome? {
         let clock = ContinuousClock()
         let began = clock.now
-        let context = EvaluationContext(precision: nil, tolerance: numerics.tolerance, timeout: timeout)
+        var context = EvaluationContext(precision: nil, tolerance: numerics.tolerance, timeout: timeout)
+        context.progressKey = progressKey
+        defer { if let progressKey { ProgressBoard.shared.remove(progressKey) } }
         func errorOutcome(_ message: String, precision: Int?) -> InstanceOutcome {
             InstanceOutcome(instance: instance, verdict: .error, precisionBits: precision, margin: nil, measurements: [],
                             attempts: [], location: nil, message: message, statistics: [:],
@@ -62,12 +64,14 @@ public enum InstanceRunner {
             message = "the margin is within its error estimate at every precision up to \(numerics.maxPrecision) bits "
                 + "(raise max_precision or --max-precision)"
         }
-        return InstanceOutcome(
+        var outcome = InstanceOutcome(
             instance: instance, verdict: last.verdict, precisionBits: last.precision,
             margin: Measurement(name: "margin", value: working.margin.decimalText, error: summaries.last!.error,
                                 exact: working.margin.exactText),
             measurements: last.estimate.measurements, attempts: summaries, location: working.location,
             message: message, statistics: working.statistics, seconds: (clock.now - began).seconds,
             series: working.series)
+        outcome.evidence = working.evidence
+        return outcome
     }
 }

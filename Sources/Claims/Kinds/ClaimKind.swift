@@ -23,6 +23,13 @@ public protocol ClaimKind: Sendable {
     /// The parameters the kind reads, by section.
     var parameters: [ParameterSpec] { get }
 
+    /// What the check verifies on an instance, in the kind's own words and symbols, one line without the word
+    /// "checked": `ℓ(t+1) ≤ (1 − η σ_min(W(t))^{2(N−1)/N}) ℓ(t) at every step t < 40`. Reports print it beside the
+    /// verdict (`checked: …`), apart from the claim file's own statement, which Attest does not read. Derived from
+    /// the instance's parameters where they change what is checked (a `claim` choice, a bound factor, a depth).
+    /// Every built-in kind gives one (a test checks it); the default, `nil`, is for kinds added from outside.
+    func checked(_ parameters: InstanceParameters) -> String?
+
     /// Checks how the parameters of one instance fit together (dimensions, exclusive options). Types and ranges are
     /// already checked.
     ///
@@ -33,6 +40,11 @@ public protocol ClaimKind: Sendable {
     /// task-local default precision is already set to it); call `context.checkpoint()` regularly (once per step) so
     /// that timeouts and Ctrl-C take effect.
     func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation
+}
+
+extension ClaimKind {
+    /// No description: reports then say that the kind does not state what it checks.
+    public func checked(_ parameters: InstanceParameters) -> String? { nil }
 }
 
 /// The arithmetic of a claim kind.

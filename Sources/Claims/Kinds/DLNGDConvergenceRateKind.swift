@@ -154,6 +154,7 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
         lossSeries.append(x: 0, y: initialLoss)
         for t in 0..<steps {
             try context.checkpoint()
+            context.report(step: t + 1, of: steps)
             let sigma = try sigmaMin(network.endToEnd)
             let gradients = try network.squareLossGradients(x: identity, y: phi)
             network = network.gradientDescentStep(stepSize: eta, gradients: gradients)

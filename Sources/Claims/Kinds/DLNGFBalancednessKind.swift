@@ -46,7 +46,7 @@ public struct DLNGFBalancednessKind: ClaimKind {
     public var parameters: [ParameterSpec] {
         DLNFlowParameters.specs.filter { $0.name != "loss" } + [
             ParameterSpec("loss", section: .model, type: .choice(DeepLinearNetworkLoss.allCases.map(\.rawValue)),
-                          default: .choice("square"), variable: false,
+                          default: .choice("square"),
                           help: "the loss of the product: \"square\", ½‖W_N⋯W_1 X − Y‖²_F; \"quartic\", ¼‖W_N⋯W_1 X − Y‖⁴_F; \"logistic\", Σ ln(1 + exp(−Y∘(W_N⋯W_1 X)))"),
             ParameterSpec("weight_decay", section: .dynamics, type: .rational(minimum: 0, exclusive: false),
                           default: .rational(0), help: "the weight decay λ on every layer: Ẇ_j = −∂L/∂W_j − λW_j"),

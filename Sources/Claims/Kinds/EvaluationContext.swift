@@ -11,6 +11,9 @@ public struct EvaluationContext: Sendable {
     public var deadline: ContinuousClock.Instant?
     /// The time limit, for the message.
     public var timeout: Duration?
+    /// The instance's key on `ProgressBoard.shared` (`claim-id #index`), set by the engine; `nil` when nobody shows
+    /// progress.
+    public var progressKey: String?
 
     /// Creates a context.
     public init(precision: Int?, tolerance: Rational, timeout: Duration? = nil) {
@@ -18,6 +21,19 @@ public struct EvaluationContext: Sendable {
         self.tolerance = tolerance
         self.timeout = timeout
         deadline = timeout.map { ContinuousClock.now + $0 }
+    }
+
+    /// Reports how far the evaluation is, for the live progress line: step `step` of `total` (a kind calls it once
+    /// per step, beside `checkpoint()`; cheap, and a no-op when nobody listens).
+    public func report(step: Int, of total: Int) {
+        guard let progressKey else { return }
+        ProgressBoard.shared.set(progressKey, done: Double(step), total: Double(total), unit: "step", bits: precision)
+    }
+
+    /// Reports how far a flow is: time `time` of the horizon `horizon`.
+    public func report(time: Double, of horizon: Double) {
+        guard let progressKey else { return }
+        ProgressBoard.shared.set(progressKey, done: time, total: horizon, unit: "t", bits: precision)
     }
 
     /// Throws when the instance has run out of time or the run was cancelled (Ctrl-C).

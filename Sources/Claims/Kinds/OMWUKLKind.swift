@@ -122,13 +122,36 @@ public struct OMWUKLKind: ClaimKind {
         let limit = Series.defaultPointLimit
         let sampled = Set((0...limit).map { Int((Double($0) * Double(steps) / Double(limit)).rounded()) })
             .filter { $0 >= 1 }
+        var stepsDone = 0
         let run = try dynamics.run(steps: steps, checkpoints: sampled.union([1, phaseStart])) {
+            stepsDone += 1
+            context.report(step: stepsDone, of: steps)
             try context.checkpoint()
         }
         var klSeries = SeriesRecorder(name: "KL", xLabel: "step t", yLabel: "KL(z* ‖ z_t)", logarithmic: true)
         klSeries.append(x: 0, y: run.initialKL)
         for t in sampled.sorted() { klSeries.append(x: Double(t), y: run.checkpoints[t]!) }
         let tolerance = BigFloat(context.tolerance)
+        // The iterates and the duality gap max_j (Aᵀx_t)_j − min_i (A y_t)_i ≥ 0 (zero exactly at the equilibrium)
+        // at the same sampled steps, as series.
+        let n = game.size
+        let payoff = (0..<n).map { i in (0..<n).map { j in BigFloat(game.payoff[i, j]) } }
+        var gapSeries = SeriesRecorder(name: "duality gap", xLabel: "step t",
+                                       yLabel: "max_j (Aᵀx_t)_j − min_i (Ay_t)_i", logarithmic: true)
+        var xSeries = (0..<n).map { SeriesRecorder(name: "x_\($0 + 1)", xLabel: "step t", yLabel: "x_t,\($0 + 1)", logarithmic: false) }
+        var ySeries = (0..<n).map { SeriesRecorder(name: "y_\($0 + 1)", xLabel: "step t", yLabel: "y_t,\($0 + 1)", logarithmic: false) }
+        for t in run.iterates.keys.sorted() {
+            let (x, y) = run.iterates[t]!
+            var best = BigFloat(0), worstRow = BigFloat(0)
+            for j in 0..<n {
+                var column = BigFloat(0), row = BigFloat(0)
+                for i in 0..<n { column.addProduct(payoff[i][j], x[i]); row.addProduct(payoff[j][i], y[i]) }
+                if j == 0 || column > best { best = column }
+                if j == 0 || row < worstRow { worstRow = row }
+            }
+            gapSeries.append(x: Double(t), y: best - worstRow)
+            for i in 0..<n { xSeries[i].append(x: Double(t), y: x[i]); ySeries[i].append(x: Double(t), y: y[i]) }
+        }
 
         var worst = from, firstIncrease: Int?, identityIncreases = 0, directIncreases = 0
         var phaseIncreases = 0, phaseDirectIncreases = 0
@@ -175,7 +198,9 @@ public struct OMWUKLKind: ClaimKind {
                 Quantity("KL_T", .rounded(run.finalKL)),
                 Quantity("‖x_T − x*‖₁ + ‖y_T − y*‖₁", .rounded(run.finalDistance)),
                 Quantity("max_t |identity − direct|", .rounded(maxDiscrepancy)),
-            ],
+                Quantity("v (game value, exact)", .exact(game.value)),
+            ] + game.equilibriumX.enumerated().map { Quantity("x*_\($0.offset + 1) (exact)", .exact($0.element)) }
+              + game.equilibriumY.enumerated().map { Quantity("y*_\($0.offset + 1) (exact)", .exact($0.element)) },
             margin: .rounded(margin),
             location: location,
             statistics: [
@@ -186,7 +211,7 @@ public struct OMWUKLKind: ClaimKind {
                 "increases (identity)": "\(identityIncreases)",
                 "increases (direct)": "\(directIncreases)",
             ],
-            series: [klSeries.series]
+            series: [klSeries.series, gapSeries.series] + xSeries.map(\.series) + ySeries.map(\.series)
         )
     }
 }

@@ -104,8 +104,10 @@ public struct SymbolicIdentityKind: DocumentClaimKind {
         case .refuted:
             let obstruction = result.proof.map { "obstruction \($0.remainder)" } ?? "obstruction"
             let sizes = result.crossCheck?.counterexample.map { "; counterexample at \($0.sizesDescription)" } ?? ""
-            return Evaluation(quantities: [Quantity("canonical remainder is non-zero", .exact(1)), trials],
-                              margin: .exact(-1), location: obstruction + sizes)
+            var evaluation = Evaluation(quantities: [Quantity("canonical remainder is non-zero", .exact(1)), trials],
+                                        margin: .exact(-1), location: obstruction + sizes)
+            evaluation.evidence = result.crossCheck?.counterexample.map(\.description)
+            return evaluation
         case .inconsistent:
             throw SymbolicIdentityError.inconsistent(label)
         case .unconfirmed:

@@ -18,11 +18,11 @@ public enum ParameterValue: Sendable, Equatable {
     /// Free text.
     case text(String)
 
-    /// A short, exact rendering for reports: `3`, `1/100`, `[3, 4, 2]`, `"square"`, `data/x.csv (3×5)`.
+    /// A short, exact rendering for reports (`ReadableNumber`): `3`, `1/128`, `1e-30`, `[3, 4, 2]`, `"square"`, `data/x.csv (3×5)`.
     public var reportText: String {
         switch self {
         case let .integer(n): return String(n)
-        case let .rational(r): return ExactDecimal.text(r) ?? r.description
+        case let .rational(r): return ReadableNumber.text(r)
         case let .integerList(list): return "[" + list.map(String.init).joined(separator: ", ") + "]"
         case let .choice(s): return s
         case let .matrix(source): return source.reportText

@@ -29,6 +29,9 @@ public struct Evaluation: Sendable {
     /// integrator's truncation error, estimated by step halving); the engine adds it to the margin's error
     /// estimate, so that a margin within it is INCONCLUSIVE rather than a verdict the method cannot support.
     public var marginMethodError: BigFloat?
+    /// The evidence behind a FAIL that one line cannot hold, printed under the verdict (a refuted identity's
+    /// counterexample matrices, for instance); `nil` when there is none.
+    public var evidence: String?
 
     /// Creates an evaluation.
     public init(quantities: [Quantity], margin: QuantityValue, location: String? = nil,

@@ -1,7 +1,7 @@
 import Claims
 
 /// The charts of one claim in a report: one chart per series name, overlaying that series from each instance
-/// (at most `maximumCurves` instances, the first ones by index).
+/// (at most `maximumCurves` instances, the first ones by index; the title then says `7 of 8 instances shown`).
 public enum ClaimCharts {
     /// How many instances one chart overlays at most.
     public static let maximumCurves = 7
@@ -21,7 +21,9 @@ public enum ClaimCharts {
                 curves.append(Chart.Curve(label: label(instance), x: series.x, y: series.y, error: series.error))
             }
             guard let template else { return nil }
-            let chart = Chart(title: "\(claim.id): \(template.name)", xLabel: template.xLabel,
+            let available = claim.instances.filter { $0.series?.contains { $0.name == name } == true }.count
+            let shown = available > curves.count ? " (\(curves.count) of \(available) instances shown)" : ""
+            let chart = Chart(title: "\(claim.id): \(template.name)\(shown)", xLabel: template.xLabel,
                               yLabel: template.yLabel, logarithmic: template.logarithmic, curves: curves)
             return (name, chart)
         }

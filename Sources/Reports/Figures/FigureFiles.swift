@@ -12,17 +12,17 @@ public enum FigureFiles {
     }
 
     /// The files of every chart of every claim (see `ClaimCharts`), stems `<claim id>-<series name>`.
-    public static func perClaim(_ report: Report, standalone: Bool = false) -> [File] {
+    public static func perClaim(_ report: Report, standalone: Bool = false, width: String? = nil) -> [File] {
         report.claims.flatMap { claim in
             ClaimCharts.charts(of: claim).flatMap { name, chart in
-                files(for: chart, stem: stem(claim.id + "-" + name), standalone: standalone)
+                files(for: chart, stem: stem(claim.id + "-" + name), standalone: standalone, width: width)
             }
         }
     }
 
     /// The three files of one chart.
-    public static func files(for chart: Chart, stem: String, standalone: Bool = false) -> [File] {
-        let pgf = PGFPlotsWriter(standalone: standalone)
+    public static func files(for chart: Chart, stem: String, standalone: Bool = false, width: String? = nil) -> [File] {
+        let pgf = PGFPlotsWriter(standalone: standalone, width: width ?? "\\linewidth")
         return [File(name: stem + ".svg", text: SVGChartWriter().render(chart)),
                 File(name: stem + ".tex", text: pgf.renderTeX(chart, dataFile: stem + ".dat")),
                 File(name: stem + ".dat", text: pgf.renderData(chart))]

@@ -3,6 +3,9 @@ import Foundation
 /// Draws a `Chart` as a standalone SVG document: axes with tick labels (powers of ten on a logarithmic axis), a
 /// title, axis labels, a legend, one coloured polyline per curve and, on logarithmic axes, its error estimate as a
 /// dotted line of the same colour. Needs no fonts or scripts beyond the viewer's sans-serif.
+///
+/// Curves are clipped to the plot frame, and the legend sits below the plot, outside it, so it hides no curve (the
+/// picture grows by its rows).
 public struct SVGChartWriter: Sendable {
     /// The width in pixels.
     public var width: Double
@@ -29,6 +32,30 @@ public struct SVGChartWriter: Sendable {
     /// The vertical pixel of a fraction 0…1 up the y axis.
     private func pixelY(_ fraction: Double) -> Double { plot.bottom - fraction * (plot.bottom - plot.top) }
 
+    /// The legend's entries: one per distinct curve label, and one grey dotted entry for every error estimate.
+    private func legendEntries(_ chart: Chart) -> [(label: String, colour: String, dotted: Bool)] {
+        var entries: [(label: String, colour: String, dotted: Bool)] = []
+        for (index, curve) in chart.curves.enumerated() where !entries.contains(where: { $0.label == curve.label }) {
+            entries.append((curve.label, Self.palette[index % Self.palette.count], false))
+        }
+        if chart.logarithmic, chart.curves.contains(where: { $0.error != nil }) {
+            let label = chart.largestHiddenError.map { "error estimate (same colour; ≤ \(Self.shortNumber($0)) not drawn)" }
+            entries.append((label ?? "error estimate (same colour)", "#666666", true))
+        }
+        return entries
+    }
+
+    /// The legend's layout below the plot: entries per row and the height it adds.
+    private func legendLayout(_ chart: Chart) -> (perRow: Int, cell: Double, height: Double) {
+        let entries = legendEntries(chart)
+        guard !entries.isEmpty else { return (1, 0, 0) }
+        let longest = entries.map(\.label.count).max() ?? 0
+        let cell = Double(longest) * 6.8 + 48
+        let perRow = Swift.max(1, Int((width - 32) / cell))
+        let rows = (entries.count + perRow - 1) / perRow
+        return (perRow, cell, Double(rows) * 17 + 10)
+    }
+
     /// The SVG document (with the XML declaration).
     public func render(_ chart: Chart) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + renderElement(chart) + "\n"
@@ -36,8 +63,9 @@ public struct SVGChartWriter: Sendable {
 
     /// The `<svg>` element alone, for inlining in HTML.
     public func renderElement(_ chart: Chart) -> String {
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(format(width))\" height=\"\(format(height))\" "
-            + "viewBox=\"0 0 \(format(width)) \(format(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" "
+        let total = height + (chart.dataRange == nil ? 0 : legendLayout(chart).height)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(format(width))\" height=\"\(format(total))\" "
+            + "viewBox=\"0 0 \(format(width)) \(format(total))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" "
             + "font-size=\"12\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         out += "<text x=\"\(format(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" "
@@ -50,6 +78,12 @@ public struct SVGChartWriter: Sendable {
         let xAxis = ChartAxis(range: range.x, logarithmic: false)
         let yAxis = ChartAxis(range: range.y, logarithmic: chart.logarithmic)
         out += axes(chart, xAxis: xAxis, yAxis: yAxis)
+        // Curves are clipped to the frame: a point outside the axes' range never draws over the margins.
+        let clip = "clip-" + FigureFiles.stem(chart.title) + "-\(chart.curves.count)"
+        let p = plot
+        out += "<clipPath id=\"\(escape(clip))\"><rect x=\"\(format(p.left))\" y=\"\(format(p.top))\" "
+            + "width=\"\(format(p.right - p.left))\" height=\"\(format(p.bottom - p.top))\"/></clipPath>\n"
+        out += "<g clip-path=\"url(#\(escape(clip)))\">\n"
         for (index, curve) in chart.curves.enumerated() {
             let colour = Self.palette[index % Self.palette.count]
             out += polyline(curve.x, curve.y, chart: chart, xAxis: xAxis, yAxis: yAxis,
@@ -60,7 +94,8 @@ public struct SVGChartWriter: Sendable {
                                 style: "stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"")
             }
         }
-        out += legend(chart, xAxis: xAxis, yAxis: yAxis)
+        out += "</g>\n"
+        out += legend(chart)
         out += "</svg>"
         return out
     }
@@ -126,68 +161,21 @@ public struct SVGChartWriter: Sendable {
         return out
     }
 
-    /// The legend box, in the corner of the plot area that covers the fewest drawn points; one grey dotted entry
-    /// stands for every curve's error estimate.
-    private func legend(_ chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis) -> String {
-        var entries: [(label: String, colour: String, dotted: Bool)] = []
-        for (index, curve) in chart.curves.enumerated() {
-            entries.append((curve.label, Self.palette[index % Self.palette.count], false))
-        }
-        if chart.logarithmic, chart.curves.contains(where: { $0.error != nil }) {
-            let label = chart.largestHiddenError.map { "error estimate (same colour; ≤ \(Self.shortNumber($0)) not drawn)" }
-            entries.append((label ?? "error estimate (same colour)", "#666666", true))
-        }
+    /// The legend, below the plot and its axis label, in rows: it never covers a curve.
+    private func legend(_ chart: Chart) -> String {
+        let entries = legendEntries(chart)
         guard !entries.isEmpty else { return "" }
-        let longest = entries.map(\.label.count).max() ?? 0
-        let boxWidth = Double(longest) * 6.8 + 44, boxHeight = Double(entries.count) * 17 + 8
-        let p = plot
-        let middle = (p.top + p.bottom - boxHeight) / 2
-        let corners = [(p.right - boxWidth - 8, p.top + 8), (p.left + 8, p.top + 8),
-                       (p.right - boxWidth - 8, p.bottom - boxHeight - 8), (p.left + 8, p.bottom - boxHeight - 8),
-                       (p.right - boxWidth - 8, middle), (p.left + 8, middle)]
-        let points = drawnPoints(chart, xAxis: xAxis, yAxis: yAxis)
-        let covered = corners.map { corner in
-            points.filter { $0.x >= corner.0 && $0.x <= corner.0 + boxWidth && $0.y >= corner.1
-                && $0.y <= corner.1 + boxHeight }.count
-        }
-        let best = covered.indices.min { covered[$0] < covered[$1] } ?? 0
-        let (left, top) = corners[best]
-        var out = "<g>\n<rect x=\"\(format(left))\" y=\"\(format(top))\" width=\"\(format(boxWidth))\" "
-            + "height=\"\(format(boxHeight))\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#999999\"/>\n"
-        for (row, entry) in entries.enumerated() {
-            let y = top + 14 + Double(row) * 17
+        let layout = legendLayout(chart)
+        var out = "<g>\n"
+        for (i, entry) in entries.enumerated() {
+            let left = 16 + Double(i % layout.perRow) * layout.cell
+            let y = height + 12 + Double(i / layout.perRow) * 17
             let dash = entry.dotted ? " stroke-dasharray=\"2 3\"" : ""
-            out += "<line x1=\"\(format(left + 8))\" y1=\"\(format(y - 4))\" x2=\"\(format(left + 32))\" "
+            out += "<line x1=\"\(format(left))\" y1=\"\(format(y - 4))\" x2=\"\(format(left + 24))\" "
                 + "y2=\"\(format(y - 4))\" stroke=\"\(entry.colour)\" stroke-width=\"1.8\"\(dash)/>\n"
-            out += "<text x=\"\(format(left + 38))\" y=\"\(format(y))\">\(escape(entry.label))</text>\n"
+            out += "<text x=\"\(format(left + 30))\" y=\"\(format(y))\">\(escape(entry.label))</text>\n"
         }
         return out + "</g>\n"
-    }
-
-    /// Pixel positions along every drawn line (values and, on logarithmic axes, error estimates): the points and
-    /// eight more along each segment, so that a legend avoids the lines and not only their vertices.
-    private func drawnPoints(_ chart: Chart, xAxis: ChartAxis, yAxis: ChartAxis) -> [(x: Double, y: Double)] {
-        var points: [(x: Double, y: Double)] = []
-        for curve in chart.curves {
-            let errors = curve.error.map { $0.map { chart.isDrawableError($0) ? $0 : .nan } }
-            let rows = chart.logarithmic ? [curve.y] + (errors.map { [$0] } ?? []) : [curve.y]
-            for values in rows {
-                var previous: (x: Double, y: Double)?
-                for i in curve.x.indices {
-                    guard curve.x[i].isFinite, chart.isDrawable(values[i]) else { previous = nil; continue }
-                    let point = (x: pixelX(xAxis.fraction(curve.x[i])), y: pixelY(yAxis.fraction(values[i])))
-                    if let previous {
-                        for k in 1...8 {
-                            let f = Double(k) / 9
-                            points.append((previous.x + f * (point.x - previous.x), previous.y + f * (point.y - previous.y)))
-                        }
-                    }
-                    points.append(point)
-                    previous = point
-                }
-            }
-        }
-        return points
     }
 
     /// A number in two significant digits, `2.1e-76`.

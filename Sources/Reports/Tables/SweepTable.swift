@@ -90,11 +90,9 @@ public struct SweepTable: Sendable, Equatable {
                 let largestError = values.map(\.error).max { Self.order($0) < Self.order($1) }
                 cells.append(largestError.map { SignificantDigits.round($0, digits: 2) } ?? "—")
             }
-            var verdicts: [String] = []
-            for point in group.points where !verdicts.contains(point.outcome.verdict.rawValue) {
-                verdicts.append(point.outcome.verdict.rawValue)
-            }
-            cells.append(verdicts.joined(separator: "/"))
+            // In the fixed order of `Verdict.allCases` (PASS before FAIL …), whatever order the instances ran in.
+            let present = Set(group.points.map(\.outcome.verdict))
+            cells.append(Verdict.allCases.filter(present.contains).map(\.rawValue).joined(separator: "/"))
             return cells
         }
         var sentences = ["Numbers to \(digits) significant digits; ± error is the error estimate (the difference from "

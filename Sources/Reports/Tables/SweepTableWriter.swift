@@ -32,13 +32,13 @@ public enum SweepTableWriter {
     /// The LaTeX text (needs `booktabs` and `siunitx`): a `table` float with caption and label, or, standalone, a
     /// cropped page (the `standalone` class) with the caption above and the note below, both as wide as the table.
     static func latex(_ table: SweepTable, standalone: Bool) -> String {
-        let e = LaTeXReportWriter.escape
+        let e = LaTeXMath.mixed
         var tabular = ["\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}", "\\toprule",
                        table.columns.map { e($0.title) }.joined(separator: " & ") + " \\\\", "\\midrule"]
         for row in table.rows {
             let cells = zip(table.columns, row).map { column, cell in
                 // Text in braces: a cell such as "[3, 2]" right after `\\` would be read as its optional argument.
-                column.numeric && cell != "—" ? "\\num{\(cell)}" : (cell == "—" ? "---" : "{\(e(cell))}")
+                column.numeric && cell != "—" ? "\\num{\(cell)}" : (cell == "—" ? "---" : "{\(LaTeXReportWriter.escape(cell))}")
             }
             tabular.append(cells.joined(separator: " & ") + " \\\\")
         }

@@ -1,0 +1,48 @@
+import Claims
+
+extension ClaimReport {
+    /// The verdict as every human-readable format shows it: the aggregated verdict of a claim that ran to the end;
+    /// for an interrupted claim `NOT RUN` (no instance finished) or `PARTLY RUN` (some did), never INCONCLUSIVE,
+    /// except that a FAIL found before the interruption stands (one counterexample refutes the claim).
+    public var displayVerdict: String {
+        guard !complete, verdict != .fail else { return verdict.rawValue }
+        return instances.isEmpty ? "NOT RUN" : "PARTLY RUN"
+    }
+
+    /// `FAIL (expected)` for a known-false claim refuted as it should be; otherwise `displayVerdict`.
+    public var displayVerdictWithExpectation: String {
+        verdict == .fail && expected == .fail && complete ? "FAIL (expected)" : displayVerdict
+    }
+
+    /// The lines `checked: …` that say what the kind computed, in its own words (one per distinct description);
+    /// a kind that states nothing gets one line saying so.
+    public var checkedLines: [String] {
+        guard let checked, !checked.isEmpty else { return ["checked: (the kind \(kind) does not state what it checks)"] }
+        if checked.count <= 3 { return checked.map { "checked: " + $0 } }
+        return checked.prefix(2).map { "checked: " + $0 } + ["checked: … and \(checked.count - 2) more (one per instance)"]
+    }
+
+    /// The claim file's statement, labelled as the claim's (Attest does not read it).
+    public var claimLine: String { "claim (the file's statement): " + statement }
+}
+
+extension Measurement {
+    /// The value for people: an exact value in its readable form (`1`, `1/128`, `1e-30`), a rounded one to
+    /// `digits` significant digits.
+    public func displayValue(digits: Int) -> String {
+        exact.map(ReadableNumber.text(exact:)) ?? SignificantDigits.round(value, digits: digits)
+    }
+
+    /// `value ± error`, or the exact value alone (an exact value has no error).
+    public func displayWithError(digits: Int) -> String {
+        exact != nil ? displayValue(digits: digits) + " (exact)" : displayValue(digits: digits) + " ± " + error
+    }
+}
+
+extension InstanceReport {
+    /// The margin for people: exact margins in readable form, rounded ones to `digits` digits; `—` after an ERROR.
+    public func displayMargin(digits: Int) -> String {
+        if let exact = marginExact { return ReadableNumber.text(exact: exact) }
+        return margin.map { SignificantDigits.round($0, digits: digits) } ?? "—"
+    }
+}
