@@ -57,11 +57,12 @@ public struct ClaimSpec: Sendable {
     }
 
     /// Fills `checked` from `kind`: the distinct descriptions of the instances, in instance order (a list the kind
-    /// filled while reading its own file stays when the kind describes no instance).
+    /// filled while reading its own file stays as it is).
     public mutating func describeChecks(by kind: any ClaimKind) {
+        guard checked.isEmpty else { return }
         var seen = Set<String>()
         let described = instances.compactMap { kind.checked($0.parameters) }.filter { seen.insert($0).inserted }
-        if !described.isEmpty { checked = described }
+        checked = described
     }
 }
 

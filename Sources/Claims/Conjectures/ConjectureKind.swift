@@ -119,6 +119,14 @@ public struct ConjectureKind: DocumentClaimKind {
         errors.sorted { ($0.line ?? Int.max, $0.key ?? "") < ($1.line ?? Int.max, $1.key ?? "") }
     }
 
+    /// What is checked on this instance: every property of the file, in words, joined by "; ".
+    public func checked(_ parameters: InstanceParameters) -> String? {
+        guard let instance = parameters.payload(as: ConjectureInstance.self) else { return nil }
+        let document = instance.document
+        return document.properties.map { PropertyDescription.checked($0, dynamics: document.dynamics) }
+            .joined(separator: "; ")
+    }
+
     /// Runs the instance: binds it, samples the trajectory, evaluates every property, and reports the smallest
     /// margin with its place, the measurements and the series.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {

@@ -199,3 +199,41 @@ public struct StatisticalClaim: Sendable {
                           marginMethodError: decision.marginError.map { BigFloat($0, precision: 64, rounding: .up) })
     }
 }
+
+extension StatisticalClaim {
+    /// What a statistical claim checks, in words, for `quantity` X over the instance's seeds: the event or mean, the
+    /// bound behind the interval, and the confidence.
+    static func checkedDescription(_ p: InstanceParameters, quantity: String) -> String {
+        let seeds = p.written("seeds", or: "n")
+        let confidence = p.written("confidence", or: "the stated")
+        if p.choice("statistic") == "mean" {
+            let bound = p.choice("mean_bound") == "hoeffding" ? "Hoeffding" : "empirical-Bernstein (Maurer–Pontil)"
+            return "E[\(quantity)] ≤ \(p.written("mean_at_most", or: "b")): the whole \(bound) interval at confidence "
+                + "\(confidence) over \(seeds) seeds, widened by the per-seed rounding error, lies below the bound"
+        }
+        let side = p.choice("event_side") == "at-least" ? "≥" : "≤"
+        return "P(\(quantity) \(side) \(p.written("event_threshold", or: "the threshold"))) ≥ "
+            + "\(p.written("claimed_probability", or: "p")): the whole Clopper–Pearson interval at confidence \(confidence) "
+            + "over \(seeds) seeds (undecided seeds counted against the claim) lies above p"
+    }
+}
+
+extension DLNSGDGlobalMinimumKind {
+    public func checked(_ p: InstanceParameters) -> String? {
+        StatisticalClaim.checkedDescription(p, quantity: "L(W_K) − min L")
+    }
+}
+
+extension DiagonalNetworkSGDL1Kind {
+    public func checked(_ p: InstanceParameters) -> String? {
+        StatisticalClaim.checkedDescription(p, quantity: "‖x_SGD(K)‖₁ − ‖x_GF(∞)‖₁")
+    }
+}
+
+extension DLNSGDBalancednessStepKind {
+    public func checked(_ p: InstanceParameters) -> String? {
+        let change = p.choice("claimed_change") == "zero" ? "0" : "η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
+        return "D_j(k+1) − D_j(k) = \(change) exactly, with G_j the minibatch gradients of SGD step k, for every step "
+            + "k < \(p.written("steps", or: "K")) and every j, in exact rational arithmetic"
+    }
+}
