@@ -91,6 +91,9 @@ struct ConjectureProgramCheck {
                 report("\(symbol.key).scale", "the scale names '\(p)', which is not a parameter: give it in [parameters] or [grid]")
             }
         }
+        if document.dynamics.isFlow, let drawn = document.symbols.first(where: { $0.draw != nil }) {
+            report("\(drawn.key).draw", "\(drawn.name) is redrawn at every step, which needs a map or gradient-descent, not a flow")
+        }
         guard errors.isEmpty else { return nil }
         let symbols = document.symbols.map {
             ConjectureSymbol(name: $0.name, shape: Self.shape(of: $0), role: $0.isVariable ? .variable : .data, key: $0.key)
@@ -227,6 +230,7 @@ struct ConjectureProgramCheck {
             return name
         }
         var values: [String: [Rational]] = [:]
+        var draws: [String: ConjectureDraw] = [:]
         var pending: [SymbolDeclaration] = []
         let prefix = origin == "symbols" ? "" : "in \(origin == "grid" ? "a [grid] instance" : origin) "
             + "(\(binding.dimensions.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", "))): "
@@ -245,6 +249,16 @@ struct ConjectureProgramCheck {
                     return nil
                 }
                 scale = r
+            }
+            if let draw = symbol.draw {
+                let law: ConjectureDraw.Law
+                switch draw {
+                case let .minibatch(sampling): law = .minibatch(sampling)
+                case .gaussian: law = .gaussian
+                case .rademacher: law = .rademacher
+                }
+                draws[symbol.name] = ConjectureDraw(law: law, seed: InitialValues.seed(of: symbol, instanceSeed: binding.seed), scale: scale)
+                continue
             }
             if case let .exact(matrix, origin) = symbol.source, matrix.rowCount != size.rows || matrix.columnCount != size.columns {
                 report("\(symbol.key).\(symbol.isVariable ? "init" : "data")",
@@ -288,7 +302,7 @@ struct ConjectureProgramCheck {
             }
         }
         do {
-            return try program.bind(dimensions: binding.dimensions, parameters: parameters, values: values)
+            return try program.bind(dimensions: binding.dimensions, parameters: parameters, values: values, draws: draws)
         } catch {
             report(key(for: error.key), column: error.column, prefix + error.message)
             return nil
