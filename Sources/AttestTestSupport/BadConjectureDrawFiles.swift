@@ -51,5 +51,7 @@ extension BadClaimFile {
                         .replacingOccurrences(of: "step_size = \"1/10\"\nsteps = 2\narithmetic = \"exact\"", with: "horizon = 1")
                         .replacingOccurrences(of: "step = 2", with: "time = 1"),
                      dataFiles: [:], key: "symbols.S.draw", lineMarker: "S =", fragment: "needs a map or gradient-descent"),
+        BadClaimFile(name: "draw: in an init expression", toml: drawConjecture("W = { shape = [1, 2], init = \"random\", seed = 3 }", "W = { shape = [1, 2], init = \"N\" }"),
+                     dataFiles: [:], key: "symbols.W.init", lineMarker: "W =", fragment: "cannot give the value of W"),
     ]
 }

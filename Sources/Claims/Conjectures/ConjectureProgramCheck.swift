@@ -180,7 +180,15 @@ struct ConjectureProgramCheck {
         for symbol in document.symbols {
             guard case let .expression(source) = symbol.source else { continue }
             do {
-                initExpressions[symbol.name] = try program.compile(source.text, key: source.key, shape: Self.shape(of: symbol))
+                let e = try program.compile(source.text, key: source.key, shape: Self.shape(of: symbol))
+                initExpressions[symbol.name] = e
+                let drawn = Set(document.symbols.filter { $0.draw != nil }.map(\.name))
+                for id in program.graph.dependencies(of: [e.node]) {
+                    if case let .data(name) = program.graph[id].operation, drawn.contains(name) {
+                        report(source.key, "\(name) is redrawn at every step, so it cannot give the value of \(symbol.name) before the run")
+                        break
+                    }
+                }
             } catch {
                 report(error, source: source, fallbackKey: source.key)
             }
