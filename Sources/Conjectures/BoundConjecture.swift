@@ -31,6 +31,8 @@ public struct BoundConjecture: Sendable {
     public let initialState: [Rational]
     /// The data symbols' values, row-major.
     public let data: [String: [Rational]]
+    /// The data symbols redrawn at every step (maps only): their values are never folded into constants.
+    public let draws: [String: ConjectureDraw]
     /// Rows and columns of every node.
     let rows: [Int], columns: [Int]
     /// Exact values of the nodes that depend on no variable, time or step and use only rational operations.
@@ -39,9 +41,10 @@ public struct BoundConjecture: Sendable {
     var graph: ConjectureGraph { program.graph }
 
     init(program: ConjectureProgram, dimensions: [String: Int], parameters: [String: Rational],
-         values: [String: [Rational]], requireAll: Bool) throws(ConjectureError) {
+         values: [String: [Rational]], draws: [String: ConjectureDraw] = [:], requireAll: Bool) throws(ConjectureError) {
         self.program = program
         self.dimensions = dimensions
+        self.draws = draws
         for name in program.parameters where parameters[name] == nil {
             throw ConjectureError(key: "parameters.\(name)", message: "the parameter \(name) has no value in this instance")
         }
@@ -74,6 +77,14 @@ public struct BoundConjecture: Sendable {
         var data: [String: [Rational]] = [:]
         for s in program.symbols {
             let r = try size(s.shape.rows), c = try size(s.shape.columns)
+            if let draw = draws[s.name] {
+                guard s.role == .data else { throw ConjectureError(key: s.key, message: "\(s.name) evolves (it has `init`), so it cannot be drawn") }
+                guard !program.dynamics.isContinuous else {
+                    throw ConjectureError(key: s.key, message: "\(s.name) is drawn at every step, which needs a map or gradient descent, not a flow")
+                }
+                if let problem = draw.problem(rows: r, columns: c) { throw ConjectureError(key: s.key, message: problem) }
+                continue
+            }
             guard let v = values[s.name] else {
                 if requireAll { throw ConjectureError(key: s.key, message: "no value for \(s.name)") }
                 continue
@@ -129,6 +140,12 @@ public struct BoundConjecture: Sendable {
 
     /// The number of state components.
     public var dimension: Int { layout.dimension }
+
+    /// The entries of a drawn symbol at step k (row-major), or `nil` when the symbol is not drawn.
+    public func drawnValues(of name: String, step k: Int) -> [Rational]? {
+        guard let draw = draws[name], let r = try? program.size(of: name, dimensions: dimensions) else { return nil }
+        return draw.values(rows: r.rows, columns: r.columns, step: k)
+    }
 
     /// The rows and columns of a compiled expression in this instance.
     public func size(of e: ConjectureExpression) -> (rows: Int, columns: Int) { (rows[e.node], columns[e.node]) }
@@ -284,8 +301,11 @@ extension ConjectureProgram {
     ///
     /// - Throws: ``ConjectureError`` for an unbound dimension, a missing parameter or value, or a value of the wrong
     ///   size.
-    public func bind(dimensions: [String: Int], parameters: [String: Rational], values: [String: [Rational]]) throws(ConjectureError) -> BoundConjecture {
-        try BoundConjecture(program: self, dimensions: dimensions, parameters: parameters, values: values, requireAll: true)
+    /// Symbols in `draws` are data redrawn at every step k of a map from (seed, k, stream) (see ``ConjectureDraw``):
+    /// they need no value, and every node that depends on them is evaluated afresh at each step.
+    public func bind(dimensions: [String: Int], parameters: [String: Rational], values: [String: [Rational]],
+                     draws: [String: ConjectureDraw] = [:]) throws(ConjectureError) -> BoundConjecture {
+        try BoundConjecture(program: self, dimensions: dimensions, parameters: parameters, values: values, draws: draws, requireAll: true)
     }
 
     /// The size of a symbol under the given dimensions (for generating its values).

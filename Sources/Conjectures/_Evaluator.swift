@@ -61,7 +61,9 @@ struct _Evaluator<T: DynamicsScalar> {
         case .initial(let name):
             guard let initial = inputs.initial else { throw failure("initial(…) needs the initial state", id) }
             return block(name, of: initial)
-        case .data(let name): return (bound.data[name] ?? []).map { T($0) }
+        case .data(let name):
+            if let drawn = bound.drawnValues(of: name, step: inputs.step ?? 0) { return drawn.map { T($0) } }
+            return (bound.data[name] ?? []).map { T($0) }
         case .parameter(let name): return [T(bound.parameters[name] ?? 0)]
         case .time: return [inputs.time ?? T(0)]
         case .step: return [T(inputs.step ?? 0)]

@@ -38,6 +38,8 @@ final class _LoweredProgram: @unchecked Sendable {
     var stateSlots: [(register: Int, index: Int)] = []
     var previousSlots: [(register: Int, index: Int)] = []
     var stepRegisters: [Int] = []
+    /// The registers of each drawn data symbol, reloaded from the generator at every step.
+    var drawSlots: [(name: String, registers: [Int])] = []
 
     init(bound: BoundConjecture, roots: [Int], precision: Int) {
         self.precision = precision
@@ -66,6 +68,10 @@ final class _LoweredProgram: @unchecked Sendable {
                 for k in 0..<(r * c) {
                     if case .previous = node.operation { previousSlots.append((s[k], offset + k)) } else { stateSlots.append((s[k], offset + k)) }
                 }
+                slots[id] = s
+            case .data(let name) where bound.draws[name] != nil:
+                let s = allocate(r * c)
+                drawSlots.append((name, s))
                 slots[id] = s
             case .data(let name): preset(id, bound.data[name] ?? [])
             case .parameter(let name): preset(id, [bound.parameters[name] ?? 0])
@@ -183,6 +189,12 @@ final class _LoweredProgram: @unchecked Sendable {
         for (register, index) in stateSlots { registers[register].set(state[index]) }
         for (register, index) in previousSlots { registers[register].set(previous[index]) }
         for register in stepRegisters { registers[register].set(step) }
+        for (name, slots) in drawSlots {
+            // Exact rationals rounded once to the working precision: the same draw at every precision.
+            for (register, value) in zip(slots, bound.drawnValues(of: name, step: step) ?? []) {
+                registers[register] = BigFloat(value, precision: precision)
+            }
+        }
         let bound = self.bound
         let instructions = self.instructions, pairs = self.pairs, exponents = self.exponents
         var failure: ConjectureRuntimeError?

@@ -85,6 +85,15 @@ struct SymbolDeclaration: Sendable {
     var seed: Int?
     /// The symbol's position among all symbols (for distinct draws).
     var position: Int
+    /// `draw = …`: data redrawn at every step of a map (its `source` is then a placeholder).
+    var draw: DrawDeclaration? = nil
+}
+
+/// `draw = "minibatch" | "gaussian" | "rademacher"` (with `sampling` for minibatches): see `ConjectureDraw`.
+enum DrawDeclaration: Sendable, Equatable {
+    case minibatch(MinibatchSampling)
+    case gaussian
+    case rademacher
 }
 
 /// A `scale` entry.

@@ -16,7 +16,7 @@ struct ConjectureFileReader {
     static let topLevelKeys = ClaimFileParser.metadataKeys
         + ["symbols", "parameters", "definitions", "dynamics", "property", "grid", "instance", "numerics"]
     /// The keys of a `[symbols]` entry.
-    static let symbolKeys = ["shape", "data", "init", "scale", "seed", "kind"]
+    static let symbolKeys = ["shape", "data", "init", "scale", "seed", "kind", "draw", "sampling"]
     /// The keys of `[dynamics]`.
     static let dynamicsKeys = ["gradient-flow", "gradient-descent", "flow", "map", "over", "extra", "horizon",
                                "output_times", "steps", "step_size", "arithmetic", "stop_when", "integrator"]
@@ -206,6 +206,19 @@ struct ConjectureFileReader {
             shape = entries
         }
         let data = fields["data"], initial = fields["init"]
+        var draw: DrawDeclaration?
+        if let node = fields["draw"] {
+            guard let found = readDraw(node, fields, key: key, shape: shape, hasValues: data != nil || initial != nil) else { return nil }
+            draw = found
+        } else if fields["sampling"] != nil {
+            report("\(key).sampling", .invalidValue("`sampling` belongs to a drawn minibatch: add draw = \"minibatch\""))
+            return nil
+        }
+        if let draw {
+            guard let scale = readScale(fields, key: key), let seed = readSeed(fields, key: key) else { return nil }
+            return SymbolDeclaration(name: name, key: key, shape: shape, isVariable: false, source: .zeros,
+                                     scale: scale, seed: seed.value, position: position, draw: draw)
+        }
         guard (data == nil) != (initial == nil) else {
             report(key, .invalidValue(data == nil
                 ? "give either `data` (a constant) or `init` (a variable that evolves)"
@@ -218,24 +231,67 @@ struct ConjectureFileReader {
             report("\(key).shape", .missingKey)
             return nil
         }
-        var scale = ScaleEntry.number(1)
-        if let node = fields["scale"] {
-            if case let .string(text) = node, Self.isIdentifier(text) {
-                scale = .parameter(text)
-            } else if let r = base.readRational(node, path: "\(key).scale", expected: "an exact number or a parameter's name") {
-                scale = .number(r)
-            } else { return nil }
+        guard let scale = readScale(fields, key: key), let seed = readSeed(fields, key: key) else { return nil }
+        return SymbolDeclaration(name: name, key: key, shape: shape, isVariable: initial != nil, source: source,
+                                 scale: scale, seed: seed.value, position: position)
+    }
+
+    /// `scale`: an exact number or a parameter's name (default 1); `nil` after an error.
+    mutating func readScale(_ fields: [String: TOMLNode], key: String) -> ScaleEntry? {
+        guard let node = fields["scale"] else { return .number(1) }
+        if case let .string(text) = node, Self.isIdentifier(text) { return .parameter(text) }
+        guard let r = base.readRational(node, path: "\(key).scale", expected: "an exact number or a parameter's name") else { return nil }
+        return .number(r)
+    }
+
+    /// `seed`: an integer (absent: `value` is `nil`); `nil` after an error.
+    mutating func readSeed(_ fields: [String: TOMLNode], key: String) -> (value: Int?, ())? {
+        guard let node = fields["seed"] else { return (nil, ()) }
+        guard case let .integer(n) = node else {
+            report("\(key).seed", .wrongType(expected: "an integer", found: base.describe(node)))
+            return nil
         }
-        var seed: Int?
-        if let node = fields["seed"] {
-            guard case let .integer(n) = node else {
-                report("\(key).seed", .wrongType(expected: "an integer", found: base.describe(node)))
+        return (n, ())
+    }
+
+    /// `draw = "minibatch" | "gaussian" | "rademacher"` and, for a minibatch, `sampling = "without-replacement"`
+    /// (default) | `"with-replacement"` | `"epochs"`. A drawn symbol is data with a declared shape and no values.
+    mutating func readDraw(_ node: TOMLNode, _ fields: [String: TOMLNode], key: String, shape: [DimensionEntry]?,
+                           hasValues: Bool) -> DrawDeclaration? {
+        let laws = ["minibatch", "gaussian", "rademacher"]
+        guard case let .string(text) = node, laws.contains(text) else {
+            report("\(key).draw", .invalidValue("draw is one of \(laws.map { "\"\($0)\"" }.joined(separator: ", ")), found \(base.describe(node))"))
+            return nil
+        }
+        if hasValues {
+            report(key, .invalidValue("a drawn symbol is redrawn at every step: give `draw` without `data` or `init`"))
+            return nil
+        }
+        guard let shape else {
+            report("\(key).shape", .missingKey)
+            return nil
+        }
+        guard text == "minibatch" else {
+            if fields["sampling"] != nil {
+                report("\(key).sampling", .invalidValue("`sampling` belongs to draw = \"minibatch\", not \"\(text)\""))
                 return nil
             }
-            seed = n
+            return text == "gaussian" ? .gaussian : .rademacher
         }
-        return SymbolDeclaration(name: name, key: key, shape: shape, isVariable: initial != nil, source: source,
-                                 scale: scale, seed: seed, position: position)
+        guard shape.count == 2 else {
+            report("\(key).shape", .invalidValue("a minibatch is a selection matrix: shape = [samples, batch], e.g. [\"m\", \"b\"]"))
+            return nil
+        }
+        var sampling = MinibatchSampling.withoutReplacement
+        if let node = fields["sampling"] {
+            let names = MinibatchSampling.allCases.map(\.rawValue)
+            guard case let .string(s) = node, let found = MinibatchSampling(rawValue: s) else {
+                report("\(key).sampling", .invalidValue("sampling is one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), found \(base.describe(node))"))
+                return nil
+            }
+            sampling = found
+        }
+        return .minibatch(sampling)
     }
 
     /// `data` or `init`: inline exact values, a file, a word, an exact scalar or an expression.

@@ -91,6 +91,9 @@ struct ConjectureProgramCheck {
                 report("\(symbol.key).scale", "the scale names '\(p)', which is not a parameter: give it in [parameters] or [grid]")
             }
         }
+        if document.dynamics.isFlow, let drawn = document.symbols.first(where: { $0.draw != nil }) {
+            report("\(drawn.key).draw", "\(drawn.name) is redrawn at every step, which needs a map or gradient-descent, not a flow")
+        }
         guard errors.isEmpty else { return nil }
         let symbols = document.symbols.map {
             ConjectureSymbol(name: $0.name, shape: Self.shape(of: $0), role: $0.isVariable ? .variable : .data, key: $0.key)
@@ -177,7 +180,15 @@ struct ConjectureProgramCheck {
         for symbol in document.symbols {
             guard case let .expression(source) = symbol.source else { continue }
             do {
-                initExpressions[symbol.name] = try program.compile(source.text, key: source.key, shape: Self.shape(of: symbol))
+                let e = try program.compile(source.text, key: source.key, shape: Self.shape(of: symbol))
+                initExpressions[symbol.name] = e
+                let drawn = Set(document.symbols.filter { $0.draw != nil }.map(\.name))
+                for id in program.graph.dependencies(of: [e.node]) {
+                    if case let .data(name) = program.graph[id].operation, drawn.contains(name) {
+                        report(source.key, "\(name) is redrawn at every step, so it cannot give the value of \(symbol.name) before the run")
+                        break
+                    }
+                }
             } catch {
                 report(error, source: source, fallbackKey: source.key)
             }
@@ -227,6 +238,7 @@ struct ConjectureProgramCheck {
             return name
         }
         var values: [String: [Rational]] = [:]
+        var draws: [String: ConjectureDraw] = [:]
         var pending: [SymbolDeclaration] = []
         let prefix = origin == "symbols" ? "" : "in \(origin == "grid" ? "a [grid] instance" : origin) "
             + "(\(binding.dimensions.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", "))): "
@@ -245,6 +257,16 @@ struct ConjectureProgramCheck {
                     return nil
                 }
                 scale = r
+            }
+            if let draw = symbol.draw {
+                let law: ConjectureDraw.Law
+                switch draw {
+                case let .minibatch(sampling): law = .minibatch(sampling)
+                case .gaussian: law = .gaussian
+                case .rademacher: law = .rademacher
+                }
+                draws[symbol.name] = ConjectureDraw(law: law, seed: InitialValues.seed(of: symbol, instanceSeed: binding.seed), scale: scale)
+                continue
             }
             if case let .exact(matrix, origin) = symbol.source, matrix.rowCount != size.rows || matrix.columnCount != size.columns {
                 report("\(symbol.key).\(symbol.isVariable ? "init" : "data")",
@@ -288,7 +310,7 @@ struct ConjectureProgramCheck {
             }
         }
         do {
-            return try program.bind(dimensions: binding.dimensions, parameters: parameters, values: values)
+            return try program.bind(dimensions: binding.dimensions, parameters: parameters, values: values, draws: draws)
         } catch {
             report(key(for: error.key), column: error.column, prefix + error.message)
             return nil
