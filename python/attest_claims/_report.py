@@ -29,6 +29,14 @@ def _float(value):
     return float("nan") if value is None else float(value)
 
 
+def _objects(frame, rows, columns):
+    """Keeps ``columns`` as object columns with ``None`` where the report has no value (pandas would otherwise
+    turn a text column with gaps into NaN)."""
+    for column in columns:
+        frame[column] = pd.Series([row.get(column) for row in rows], index=frame.index, dtype=object)
+    return frame
+
+
 def _with_floats(frame, columns):
     """Appends ``<c>_float`` beside each exact column ``c``."""
     for column in columns:
@@ -108,7 +116,7 @@ class Report:
                 })
             columns = ["claim", "title", "kind", "file", "expected", "verdict", "met_expectation", "complete",
                        "instances", "total_instances", "counterexample", "statement", "source"]
-            return pd.DataFrame(rows, columns=columns)
+            return _objects(pd.DataFrame(rows, columns=columns), rows, ["counterexample"])
         return self._cached("claims", build)
 
     @property
@@ -116,7 +124,7 @@ class Report:
         """One row per instance: claim, instance (index), seed, precision_bits (<NA> for exact arithmetic),
         verdict, margin and margin_error (Decimal), margin_exact (fraction text or None), margin_float,
         margin_error_float, seconds, location, message, attempts (number of precision attempts), then
-        ``param:NAME`` for every parameter (exact text)."""
+        ``param:NAME`` for every parameter (exact text). Absent text is None."""
         def build():
             rows, params = [], []
             for c, i in self._instances():
@@ -136,7 +144,8 @@ class Report:
                 rows.append(row)
             columns = ["claim", "instance", "seed", "precision_bits", "verdict", "margin", "margin_error",
                        "margin_exact", "seconds", "location", "message", "attempts"] + params
-            frame = pd.DataFrame(rows, columns=columns)
+            frame = _objects(pd.DataFrame(rows, columns=columns), rows,
+                             ["margin_exact", "location", "message"] + params)
             frame["seed"] = frame["seed"].astype("Int64")
             frame["precision_bits"] = frame["precision_bits"].astype("Int64")
             frame["margin"] = frame["margin"].astype(object)
@@ -159,7 +168,7 @@ class Report:
                         "exact": m.get("exact"),
                     })
             columns = ["claim", "instance", "precision_bits", "name", "value", "error", "exact"]
-            frame = pd.DataFrame(rows, columns=columns)
+            frame = _objects(pd.DataFrame(rows, columns=columns), rows, ["exact"])
             frame["precision_bits"] = frame["precision_bits"].astype("Int64")
             frame["value"] = frame["value"].astype(object)
             frame["error"] = frame["error"].astype(object)
@@ -219,9 +228,9 @@ class Report:
             index=False)
 
 
-def parse(text, path=None, **kwargs):
+def parse(json_text, path=None, **kwargs):
     """A Report from the text of a JSON report; numbers are read as Decimal, never through float."""
-    return Report(json.loads(text, parse_float=Decimal), path=path, **kwargs)
+    return Report(json.loads(json_text, parse_float=Decimal), path=path, **kwargs)
 
 
 def load(path):
