@@ -220,8 +220,11 @@ class Report:
     def __repr__(self):
         s = self.summary
         where = f" from {self.path}" if self.path else ""
-        return (f"<attest_claims.Report{where}: {s.get('claims', 0)} claims, {s.get('instances', 0)} instances, "
-                f"{s.get('met', 0)} met, {s.get('not_met', 0)} not met{'' if self.complete else ', INCOMPLETE'}>")
+        def count(n, noun):
+            return f"{n} {noun}" + ("" if n == 1 else "s")
+        return (f"<attest_claims.Report{where}: {count(s.get('claims', 0), 'claim')}, "
+                f"{count(s.get('instances', 0), 'instance')}, {s.get('met', 0)} met, {s.get('not_met', 0)} not met"
+                f"{'' if self.complete else ', INCOMPLETE'}>")
 
     def _repr_html_(self):
         return self.claims[["claim", "kind", "expected", "verdict", "instances", "met_expectation"]].to_html(

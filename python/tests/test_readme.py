@@ -1,0 +1,24 @@
+"""The example in python/README.md runs as printed: its first python block, run from a folder that sees proofs/,
+prints exactly the text block after it."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_example_prints_what_the_readme_says(attest_binary, repository, tmp_path):
+    text = README.read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S).group(1)
+    printed = re.search(r"prints .*?:\n\n```text\n(.*?)```", text, re.S).group(1)
+    (tmp_path / "proofs").symlink_to(repository / "proofs")
+    env = dict(os.environ, PATH=str(Path(attest_binary).parent) + os.pathsep + os.environ.get("PATH", ""),
+               MPLBACKEND="Agg")
+    env.pop("ATTEST", None)  # the example finds attest on PATH, as it says
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == printed
+    assert (tmp_path / "kl.png").stat().st_size > 10_000
