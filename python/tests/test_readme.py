@@ -1,5 +1,5 @@
-"""The example in python/README.md runs as printed: its first python block, run from a folder that sees proofs/,
-prints exactly the text block after it."""
+"""The examples in python/README.md and in the main README's "From Python" section run as printed: the first python
+block, run from a folder that sees proofs/, prints exactly the text block after it."""
 
 import os
 import re
@@ -7,13 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+import pytest
+
+READMES = [Path(__file__).resolve().parents[1] / "README.md", Path(__file__).resolve().parents[2] / "README.md"]
 
 
-def test_readme_example_prints_what_the_readme_says(attest_binary, repository, tmp_path):
-    text = README.read_text(encoding="utf-8")
-    code = re.search(r"```python\n(.*?)```", text, re.S).group(1)
-    printed = re.search(r"prints .*?:\n\n```text\n(.*?)```", text, re.S).group(1)
+@pytest.mark.parametrize("readme", READMES, ids=["python/README.md", "README.md"])
+def test_readme_example_prints_what_the_readme_says(readme, attest_binary, repository, tmp_path):
+    text = readme.read_text(encoding="utf-8")
+    if readme == READMES[1]:
+        text = text[text.index("## From Python"):]
+    block = re.search(r"```python\n(.*?)```", text, re.S)
+    code = block.group(1)
+    printed = re.compile(r"```text\n(.*?)```", re.S).search(text, block.end()).group(1)
     (tmp_path / "proofs").symlink_to(repository / "proofs")
     env = dict(os.environ, PATH=str(Path(attest_binary).parent) + os.pathsep + os.environ.get("PATH", ""),
                MPLBACKEND="Agg")
