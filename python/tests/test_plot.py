@@ -19,7 +19,8 @@ def test_kl_is_drawn_on_a_log_axis_with_bands(report):
     assert axis.get_yscale() == "log"
     assert len(axis.collections) == count  # one error band per instance
     assert len(axis.lines) == 2 * count  # the curve and its dotted error estimate
-    first = report.series[(report.series.claim == "omwu-kl-nonincreasing") & (report.series.instance == 0)]
+    points = report.series
+    first = points[(points.claim == "omwu-kl-nonincreasing") & (points.instance == 0) & (points.series == "KL")]
     assert list(axis.lines[0].get_ydata()) == list(first["y_float"])
     assert axis.get_xlabel() == first["x_label"].iloc[0]
 

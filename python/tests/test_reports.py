@@ -108,7 +108,7 @@ def test_series_keep_the_json_digits(run_and_json):
             assert getattr(row, column) == Decimal(text)
             assert getattr(row, column + "_float") == float(text)
         assert row.logarithmic == s["logarithmic"]
-    assert set(frame.series) == {"KL", "D1 deviation", "D2 deviation"}
+    assert {"KL", "D1 deviation", "D2 deviation"} <= set(frame.series)
 
 
 def test_load_reads_the_same_report(run_and_json):
