@@ -26,14 +26,15 @@ test: deps
 	$(SWIFT) test
 
 # The Python package (python/, attest-claims): a virtual environment (.venv-python, not in git) with the package,
-# pandas, matplotlib and pytest from PyPI, and its tests against the debug binary (ATTEST_BIN to use another).
+# pandas, matplotlib, pytest and (for the notebook test) nbclient, nbformat and ipykernel from PyPI, and its tests
+# against the debug binary (ATTEST_BIN to use another).
 PYTHON_VENV = .venv-python
 ATTEST_BIN ?= $(CURDIR)/.build/debug/attest
 test-python: deps
 	$(SWIFT) build --product attest
 	@test -x $(PYTHON_VENV)/bin/python || python3 -m venv $(PYTHON_VENV) || \
 		(echo "make test-python: python3 -m venv failed; on Debian: apt-get install python3-venv" >&2; exit 1)
-	$(PYTHON_VENV)/bin/pip install -q ./python pytest
+	$(PYTHON_VENV)/bin/pip install -q ./python pytest nbclient nbformat ipykernel
 	$(PYTHON_VENV)/bin/pip install -q --no-deps --force-reinstall ./python
 	ATTEST=$(ATTEST_BIN) $(PYTHON_VENV)/bin/python -m pytest -q python/tests
 

@@ -1,6 +1,7 @@
 """The monitored quantities of a report drawn with matplotlib, like ``attest plot``."""
 
 import math
+import textwrap
 
 
 def _as_list(value):
@@ -71,7 +72,8 @@ def plot(report, series=None, claims=None, instances=None, ax=None):
         if logarithmic:
             axis.set_yscale("log")
         axis.set_xlabel(part["x_label"].iloc[0] or "")
-        axis.set_ylabel(part["y_label"].iloc[0] or name)
+        y_label = part["y_label"].iloc[0] or name
+        axis.set_ylabel("\n".join(textwrap.wrap(y_label, 36)), fontsize="small" if len(y_label) > 36 else None)
         axis.set_title(name if several_claims else f"{part['claim'].iloc[0]}: {name}")
         axis.legend(fontsize="small")
     figure.tight_layout()
