@@ -198,6 +198,37 @@ class Report:
         return self._cached("attempts", build)
 
     @property
+    def searches(self):
+        """One row per claim with a ``[search]`` or ``[threshold]``: claim, seed, draws, draw_budget, rejected,
+        failing_draw, minimal_margin (verdict, margin ± error and place, as text), first_violation, replay_file,
+        and for a threshold the bracket: parameter, pass, fail (exact fractions), pass_decimal, fail_decimal
+        (Decimal), width, target_width, verified, points. Absent entries are None."""
+        def build():
+            rows = []
+            for c in self.raw.get("claims", []):
+                search = c.get("search")
+                if search is None:
+                    continue
+                bracket = search.get("bracket") or {}
+                rows.append({
+                    "claim": c["id"], "seed": search.get("seed"), "draws": search.get("draws"),
+                    "draw_budget": search.get("draw_budget"), "rejected": search.get("rejected"),
+                    "failing_draw": search.get("failing_draw"), "minimal_margin": search.get("minimal_margin"),
+                    "first_violation": search.get("first_violation"), "replay_file": search.get("replay_file"),
+                    "parameter": bracket.get("parameter"), "pass": bracket.get("pass"), "fail": bracket.get("fail"),
+                    "pass_decimal": _decimal(bracket.get("pass_decimal")),
+                    "fail_decimal": _decimal(bracket.get("fail_decimal")),
+                    "width": bracket.get("width"), "target_width": bracket.get("target_width"),
+                    "verified": bracket.get("verified"), "points": bracket.get("points"),
+                })
+            columns = ["claim", "seed", "draws", "draw_budget", "rejected", "failing_draw", "minimal_margin",
+                       "first_violation", "replay_file", "parameter", "pass", "fail", "pass_decimal",
+                       "fail_decimal", "width", "target_width", "verified", "points"]
+            frame = pd.DataFrame(rows, columns=columns)
+            return _objects(frame, rows, columns[1:])
+        return self._cached("searches", build)
+
+    @property
     def series(self):
         """Long (tidy) form of the monitored quantities, one row per point: claim, instance, series, x_label,
         y_label, logarithmic, point, x, y, error (Decimal of the report's JSON digits; a series is drawn from

@@ -157,3 +157,27 @@ def test_newer_schema_is_refused(tmp_path):
     path.write_text('{"schemaVersion": 2, "claims": []}', encoding="utf-8")
     with pytest.raises(ValueError, match="schema version 2"):
         ac.load(path)
+
+
+def test_search_and_threshold_claims(attest_binary, repository, tmp_path):
+    report = ac.run(["proofs/search/dln-gd-conserves-balancedness-search.toml",
+                     "proofs/search/dln-gd-lemma-1-critical-step-size.toml"],
+                    attest=attest_binary, cwd=repository, save_counterexamples=tmp_path, report=tmp_path / "r.json")
+    raw = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"), parse_float=lambda text: text)
+    searches = report.searches.set_index("claim")
+    assert sorted(searches.index) == sorted(c["id"] for c in raw["claims"])
+    for c in raw["claims"]:
+        row, search = searches.loc[c["id"]], c["search"]
+        assert row["replay_file"] == search.get("replay_file")
+        assert row["draws"] == search.get("draws") and row["minimal_margin"] == search.get("minimal_margin")
+        bracket = search.get("bracket")
+        if bracket:
+            assert (row["pass"], row["fail"], row["parameter"]) == (bracket["pass"], bracket["fail"], "step_size")
+            assert exactly(row["pass_decimal"], bracket["pass_decimal"])
+            assert exactly(row["fail_decimal"], bracket["fail_decimal"])
+            # The exact fraction and its decimal are the same number.
+            numerator, denominator = (int(part) for part in bracket["pass"].split("/"))
+            assert row["pass_decimal"] * denominator == numerator
+    found = searches.loc["dln-gd-conserves-balancedness-search"]
+    assert found["failing_draw"] == 0 and found["replay_file"].startswith(str(tmp_path))
+    assert report.claims.set_index("claim").loc["dln-gd-conserves-balancedness-search", "verdict"] == "FAIL"
