@@ -5,13 +5,13 @@
 # mpmath.odefun, in one run; minutes), make bench-steppers (P1a: every Attest stepper against the Taylor stepper;
 # about an hour), make leaks (valgrind leak check), make sanitize (AddressSanitizer and LeakSanitizer on the
 # MultiPrecision and LinearAlgebra tests), make fuzz (libFuzzer on the claim-file and Symbolic expression parsers,
-# FUZZ_SECONDS each), make probe (the adversarial probe of the release binary: hundreds of hostile inputs to every
+# FUZZ_SECONDS each), make test-python (the Python package python/ in .venv-python, against the debug binary), make probe (the adversarial probe of the release binary: hundreds of hostile inputs to every
 # subcommand, each with its expected exit status), make docs (tables, figures and the HTML report, compiled and rendered), make build, make clean.
 
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs build release clean
+.PHONY: deps test test-python proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -24,6 +24,19 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+
+# The Python package (python/, attest-claims): a virtual environment (.venv-python, not in git) with the package,
+# pandas, matplotlib, pytest and (for the notebook test) nbclient, nbformat and ipykernel from PyPI, and its tests
+# against the debug binary (ATTEST_BIN to use another).
+PYTHON_VENV = .venv-python
+ATTEST_BIN ?= $(CURDIR)/.build/debug/attest
+test-python: deps
+	$(SWIFT) build --product attest
+	@test -x $(PYTHON_VENV)/bin/python || python3 -m venv $(PYTHON_VENV) || \
+		(echo "make test-python: python3 -m venv failed; on Debian: apt-get install python3-venv" >&2; exit 1)
+	$(PYTHON_VENV)/bin/pip install -q ./python pytest nbclient nbformat ipykernel
+	$(PYTHON_VENV)/bin/pip install -q --no-deps --force-reinstall ./python
+	ATTEST=$(ATTEST_BIN) $(PYTHON_VENV)/bin/python -m pytest -q python/tests
 
 # Instances run two at a time (the numbers do not depend on it); JOBS=1 for one.
 JOBS ?= 2
