@@ -24,6 +24,7 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) test-python
 
 # The Python package (python/, attest-claims): a virtual environment (.venv-python, not in git) with the package,
 # pandas, matplotlib, pytest and (for the notebook test) nbclient, nbformat and ipykernel from PyPI, and its tests
@@ -32,6 +33,7 @@ PYTHON_VENV = .venv-python
 ATTEST_BIN ?= $(CURDIR)/.build/debug/attest
 test-python: deps
 	$(SWIFT) build --product attest
+	@python3 -c 'import ensurepip, venv' 2>/dev/null || scripts/ensure-system-deps.sh --apt python3-venv
 	@test -x $(PYTHON_VENV)/bin/python || python3 -m venv $(PYTHON_VENV) || \
 		(echo "make test-python: python3 -m venv failed; on Debian: apt-get install python3-venv" >&2; exit 1)
 	$(PYTHON_VENV)/bin/pip install -q ./python pytest nbclient nbformat ipykernel

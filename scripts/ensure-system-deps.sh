@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages Attest needs (GMP, MPFR and GLPK headers, pkg-config), only when missing.
-# Usage: scripts/ensure-system-deps.sh [extra-debian-package ...]
+# Usage: scripts/ensure-system-deps.sh [extra-command ...] [--apt extra-debian-package ...]
 # Extra packages (e.g. valgrind for `make leaks`) are installed when their command is missing.
 set -euo pipefail
 
@@ -11,8 +11,16 @@ fi
 # GLPK (the exact simplex behind the minimum-ℓ1 interpolant) has no pkg-config file on Debian: look for its header.
 glpk_header_found() { [ -f /usr/include/glpk.h ] || [ -f /usr/local/include/glpk.h ]; }
 glpk_header_found || need+=(libglpk-dev)
-for extra in "$@"; do
-    command -v "$extra" >/dev/null 2>&1 || need+=("$extra")
+# `--apt PACKAGE` names a Debian package to install when dpkg does not have it (for packages without a command,
+# such as python3-venv); any other argument is a command, installed as the package of the same name when missing.
+while [ $# -gt 0 ]; do
+    if [ "$1" = "--apt" ] && [ $# -ge 2 ]; then
+        dpkg -s "$2" >/dev/null 2>&1 || need+=("$2")
+        shift 2
+        continue
+    fi
+    command -v "$1" >/dev/null 2>&1 || need+=("$1")
+    shift
 done
 [ ${#need[@]} -eq 0 ] && exit 0
 
