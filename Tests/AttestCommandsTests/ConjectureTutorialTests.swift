@@ -56,13 +56,15 @@ struct ConjectureTutorialTests {
         return out
     }
 
-    @Test("The tutorial has its three claim files and four commands")
+    @Test("The tutorial has its six claim files and seven commands")
     func structure() throws {
         let (files, commands) = Self.parse(try Self.tutorial())
-        #expect(files.map(\.name) == ["my-first-conjecture.toml", "tanh-conjecture.toml", "tanh-breaks-balancedness.toml"])
+        #expect(files.map(\.name) == ["my-first-conjecture.toml", "tanh-conjecture.toml", "tanh-breaks-balancedness.toml",
+                                       "critical-step.toml", "gd-loss-search.toml", "sgd-step-law.toml"])
         #expect(commands.map { $0.arguments.joined(separator: " ") } == [
             "check my-first-conjecture.toml", "check --verbose my-first-conjecture.toml", "check tanh-conjecture.toml",
-            "check tanh-breaks-balancedness.toml",
+            "check tanh-breaks-balancedness.toml", "check critical-step.toml", "check gd-loss-search.toml",
+            "check sgd-step-law.toml",
         ])
         // The first claim file is the promised "about ten lines": 12 non-blank lines.
         #expect(files[0].text.split(separator: "\n").count == 12)

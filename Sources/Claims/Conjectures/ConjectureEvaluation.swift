@@ -187,10 +187,12 @@ extension BigFloat: ConjectureArithmetic {
         // pattern differs means a pre-activation crossed zero, which the fixed pattern cannot follow (an ERROR).
         let initialPattern = bound.usesActivations
             ? try bound.activationPattern(at: bound.initialState.map { BigFloat($0) }) : nil
+        let horizonValue = times.last.map { Double($0) } ?? 0
         let observer = Observer<BigFloat>(.times(times)) { sample in
             guard next < times.count else { return }
             let t = times[next]
             next += 1
+            context.report(time: Double(t), of: horizonValue)
             if let initialPattern, sink.failure == nil, !sink.stopped {
                 do {
                     if try bound.activationPattern(at: sample.state, time: sample.time) != initialPattern {
@@ -276,8 +278,10 @@ extension BigFloat: ConjectureArithmetic {
         var sink = recorder
         var previous: [BigFloat]?
         var going = true
+        let totalSteps = document.dynamics.steps ?? 0
         let observer = Observer<BigFloat>(.everyStep) { sample in
             guard going else { return }
+            context.report(step: sample.step, of: totalSteps)
             going = sink.record(.step(sample.step), state: sample.state, previous: previous ?? sample.state, time: nil, step: sample.step)
             previous = sample.state
         }
@@ -323,6 +327,7 @@ extension Rational: ConjectureArithmetic {
         guard recorder.record(.step(0), state: state, previous: previous, time: nil, step: 0) else { return }
         for k in 0..<steps {
             try context.checkpoint()
+            context.report(step: k, of: steps)
             var next: [Rational] = []
             next.reserveCapacity(state.count)
             do {

@@ -95,6 +95,7 @@ public struct DLNGFBalancednessKind: ClaimKind {
                 do {
                     let time = times[nextTime]       // output times arrive in order
                     nextTime += 1
+                    context.report(time: Double(time), of: Double(times[times.count - 1]))
                     let layers = field.layers(of: sample.state)
                     let balancedness = try DeepLinearNetwork<BigFloat>(layers: layers).balancedness
                     let factor = BigFloat.exp(BigFloat(-2 * rate * time))

@@ -34,7 +34,11 @@ struct FactorFlowSampling {
         options.maximumSteps = 2_000_000
         if let deadline = context.deadline { options.timeLimit = max(.zero, deadline - .now) }
         var states: [[BigFloat]] = []
-        let observer = Observer<BigFloat>(.times(times)) { sample in states.append(sample.state) }
+        let horizon = Double(times[times.count - 1])
+        let observer = Observer<BigFloat>(.times(times)) { sample in
+            states.append(sample.state)
+            context.report(time: sample.time.doubleValue, of: horizon)
+        }
         try context.checkpoint()
         let result = try Dynamics.integrate(problem, method: Taylor(), scalar: BigFloat.self, options: options,
                                             observers: [observer], events: events)

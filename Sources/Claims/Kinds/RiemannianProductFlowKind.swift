@@ -127,6 +127,7 @@ public struct RiemannianProductFlowKind: ClaimKind {
         var reduced: [Matrix<BigFloat>] = []
         let observer = Observer<BigFloat>(.times(times)) { sample in
             reduced.append(Matrix(rows: a.rowCount, columns: a.columnCount) { sample.state[$0 * a.columnCount + $1] })
+            context.report(time: sample.time.doubleValue, of: Double(times[times.count - 1]))
         }
         try context.checkpoint()
         let result = try Dynamics.integrate(&stepper, to: BigFloat(times[times.count - 1]), options: options,
