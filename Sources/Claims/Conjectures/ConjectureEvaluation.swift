@@ -128,13 +128,7 @@ struct SampleRecorder<Scalar: ConjectureArithmetic> {
             if let stop {
                 let a = try Scalar.observe(bound, stop.lhs, state: state, previous: previous, initial: initial!, time: time, step: step).scalar
                 let b = try Scalar.observe(bound, stop.rhs, state: state, previous: previous, initial: initial!, time: time, step: step).scalar
-                let holds: Bool
-                switch stop.relation {
-                case .lessOrEqual: holds = a <= b
-                case .less: holds = a < b
-                case .greaterOrEqual: holds = a >= b
-                case .greater: holds = a > b
-                }
+                let holds = stop.relation.holds(a, b)
                 if holds {
                     stopped = true
                     run.stop = place
@@ -215,13 +209,7 @@ extension BigFloat: ConjectureArithmetic {
                 let initial = rule.bound.initialState.map { BigFloat($0) }
                 guard let a = try? observe(rule.bound, stop.lhs, state: state, previous: nil, initial: initial, time: time, step: nil).scalar,
                       let b = try? observe(rule.bound, stop.rhs, state: state, previous: nil, initial: initial, time: time, step: nil).scalar else { return BigFloat(1) }
-                let holds: Bool
-                switch stop.relation {
-                case .lessOrEqual: holds = a <= b
-                case .less: holds = a < b
-                case .greaterOrEqual: holds = a >= b
-                case .greater: holds = a > b
-                }
+                let holds = stop.relation.holds(a, b)
                 return holds ? BigFloat(-1) : BigFloat(1)
             })
         }

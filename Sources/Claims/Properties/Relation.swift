@@ -14,6 +14,16 @@ public enum Relation: String, Sendable, CaseIterable {
     /// Whether equality violates it.
     public var isStrict: Bool { self == .less || self == .greater }
 
+    /// Whether `lhs` and `rhs` satisfy the relation.
+    public func holds<T: Comparable>(_ lhs: T, _ rhs: T) -> Bool {
+        switch self {
+        case .lessOrEqual: return lhs <= rhs
+        case .less: return lhs < rhs
+        case .greaterOrEqual: return lhs >= rhs
+        case .greater: return lhs > rhs
+        }
+    }
+
     /// `≤`, `<`, `≥`, `>`.
     public var symbol: String {
         switch self {
