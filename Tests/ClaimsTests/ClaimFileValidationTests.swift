@@ -17,10 +17,9 @@ func writeClaimFolder(_ toml: String, dataFiles: [String: String] = [:]) throws 
     return file.path
 }
 
-@Suite("Claim file validation: file, line and key of every problem")
-struct ClaimFileValidationTests {
-    @Test("One bad claim file per kind of problem", arguments: BadClaimFile.all)
-    func badFile(_ bad: BadClaimFile) throws {
+/// Loads the folder of `bad` and expects the loader to refuse it before any instance exists, with a first error that
+/// names the file, the expected line and key, and contains the expected fragment.
+func expectLocatedLoadError(_ bad: BadClaimFile) throws {
         let folder = try bad.writeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("claim.toml").path
@@ -34,6 +33,13 @@ struct ClaimFileValidationTests {
         #expect(first.description.contains(bad.fragment), "\(first)")
         let location = bad.expectedLine.map { "\(path):\($0):" } ?? "\(path):"
         #expect(first.description.hasPrefix(location), "\(first)")
+}
+
+@Suite("Claim file validation: file, line and key of every problem")
+struct ClaimFileValidationTests {
+    @Test("One bad claim file per kind of problem", arguments: BadClaimFile.all)
+    func badFile(_ bad: BadClaimFile) throws {
+        try expectLocatedLoadError(bad)
     }
 
     @Test("The valid template parses")

@@ -62,16 +62,6 @@ struct ConjectureDrawClaimTests {
 
     @Test("a bad draw names the file, line and key, and nothing runs", arguments: BadClaimFile.conjectureDraws)
     func badDraw(_ bad: BadClaimFile) throws {
-        let folder = try bad.writeFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("claim.toml").path
-        let errors = #expect(throws: ClaimFileErrors.self) {
-            try ClaimLoader().load(files: try ClaimLoader.claimFiles(in: [folder.path]))
-        }
-        let first = try #require(errors?.errors.first)
-        #expect(first.file == path)
-        #expect(first.key == bad.key, "\(first)")
-        #expect(first.line == bad.expectedLine, "\(first)")
-        #expect(first.description.contains(bad.fragment), "\(first)")
+        try expectLocatedLoadError(bad)
     }
 }

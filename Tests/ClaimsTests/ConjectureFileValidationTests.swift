@@ -9,19 +9,7 @@ import Testing
 struct ConjectureFileValidationTests {
     @Test("One bad conjecture file per kind of problem", arguments: BadClaimFile.conjectureFrontEnd + BadClaimFile.conjectureLanguage)
     func badFile(_ bad: BadClaimFile) throws {
-        let folder = try bad.writeFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("claim.toml").path
-        let errors = #expect(throws: ClaimFileErrors.self) {
-            try ClaimLoader().load(files: try ClaimLoader.claimFiles(in: [folder.path]))
-        }
-        let first = try #require(errors?.errors.first)
-        #expect(first.file == path)
-        #expect(first.key == bad.key, "\(first)")
-        #expect(first.line == bad.expectedLine, "\(first)")
-        #expect(first.description.contains(bad.fragment), "\(first)")
-        let location = bad.expectedLine.map { "\(path):\($0):" } ?? "\(path):"
-        #expect(first.description.hasPrefix(location), "\(first)")
+        try expectLocatedLoadError(bad)
     }
 
     @Test("The templates are valid conjectures, recognized without a kind key")
