@@ -177,21 +177,7 @@ struct CheckCommandTests {
 
     @Test("Every bad claim file exits with 2, names file, line and key on standard error, and writes no report", arguments: BadClaimFile.all)
     func badClaimFiles(_ bad: BadClaimFile) throws {
-        let binary = try #require(AttestTests.attestBinary())
-        let folder = try bad.writeFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let claimFile = folder.appendingPathComponent("claim.toml").path
-        let reportFile = folder.appendingPathComponent("r.json").path
-        let result = try runBinary(binary, ["check", "--report", reportFile, folder.path])
-        #expect(result.status == 2)
-        var location = claimFile + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
-        if let key = bad.key { location += " key '\(key)':" }
-        #expect(result.stderr.contains(location), "\(result.stderr)")
-        #expect(result.stderr.contains(bad.fragment), "\(result.stderr)")
-        #expect(result.stderr.contains("nothing was checked"), "\(result.stderr)")
-        // No report at all, so nothing partial can pass for complete.
-        #expect(result.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: reportFile))
+        try expectRefusedByBinary(bad)
     }
 
     @Test("list, explain (with the latest result from a report) and version")
@@ -308,4 +294,24 @@ func runBinary(_ binary: String, _ arguments: [String],
     }
     process.waitUntilExit()
     return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+}
+
+/// Runs `attest check --report r.json` on the folder of `bad` and expects exit 2, the file, line and key (and the
+/// expected fragment) on standard error, "nothing was checked", nothing on standard output, and no report file.
+func expectRefusedByBinary(_ bad: BadClaimFile) throws {
+        let binary = try #require(AttestTests.attestBinary())
+        let folder = try bad.writeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let claimFile = folder.appendingPathComponent("claim.toml").path
+        let reportFile = folder.appendingPathComponent("r.json").path
+        let result = try runBinary(binary, ["check", "--report", reportFile, folder.path])
+        #expect(result.status == 2)
+        var location = claimFile + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
+        if let key = bad.key { location += " key '\(key)':" }
+        #expect(result.stderr.contains(location), "\(result.stderr)")
+        #expect(result.stderr.contains(bad.fragment), "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was checked"), "\(result.stderr)")
+        // No report at all, so nothing partial can pass for complete.
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: reportFile))
 }

@@ -9,20 +9,7 @@ struct ConjectureCommandTests {
     @Test("Every bad conjecture file exits with 2, names file, line, key (and column) on standard error, and writes no report",
           arguments: BadClaimFile.conjectureFrontEnd + BadClaimFile.conjectureLanguage)
     func badConjectureFiles(_ bad: BadClaimFile) throws {
-        let binary = try #require(AttestTests.attestBinary())
-        let folder = try bad.writeFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let claimFile = folder.appendingPathComponent("claim.toml").path
-        let reportFile = folder.appendingPathComponent("r.json").path
-        let result = try runBinary(binary, ["check", "--report", reportFile, folder.path])
-        #expect(result.status == 2)
-        var location = claimFile + (bad.expectedLine.map { ":\($0)" } ?? "") + ":"
-        if let key = bad.key { location += " key '\(key)':" }
-        #expect(result.stderr.contains(location), "\(result.stderr)")
-        #expect(result.stderr.contains(bad.fragment), "\(result.stderr)")
-        #expect(result.stderr.contains("nothing was checked"), "\(result.stderr)")
-        #expect(result.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: reportFile))
+        try expectRefusedByBinary(bad)
     }
 
     @Test("check, list and explain on a conjecture: the verdict, the kind, the dynamics and what is checked")
