@@ -12,7 +12,8 @@ enum EngineRun {
                       stopHint: String) async -> CheckResult {
         let clock = ContinuousClock(), began = clock.now
         let display = ProgressDisplay(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .live : .plain),
-                                      verbose: verbose, totalClaims: claims.count)
+                                      verbose: verbose, totalClaims: claims.count,
+                                      expectedToFail: Set(claims.filter { $0.expectation == .fail }.map(\.id)))
         let engineTask = Task {
             await ClaimEngine().check(claims, options: options, completed: completed, progress: display.handle)
         }

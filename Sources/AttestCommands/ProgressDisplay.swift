@@ -11,7 +11,7 @@ import Darwin
 ///
 /// The live line never wraps: it is cut to the terminal's width, read with `TIOCGWINSZ` and read again on
 /// `SIGWINCH`, so each redraw overwrites the previous one. A known-false claim refuted as expected shows
-/// `FAIL (expected)`.
+/// `FAIL (expected)`, and so does each failing instance of it on the `--verbose` lines.
 final class ProgressDisplay: @unchecked Sendable {
     /// How progress is shown.
     enum Mode { case live, plain, silent }
@@ -30,8 +30,11 @@ final class ProgressDisplay: @unchecked Sendable {
     private var width: Int
     /// Where instances report their progress.
     private let board: ProgressBoard
+    /// The ids of the known-false claims (expected to FAIL), whose failing instances read `FAIL (expected)`.
+    private let expectedToFail: Set<String>
 
-    init(mode: Mode, verbose: Bool, totalClaims: Int, board: ProgressBoard = .shared) {
+    init(mode: Mode, verbose: Bool, totalClaims: Int, expectedToFail: Set<String> = [], board: ProgressBoard = .shared) {
+        self.expectedToFail = expectedToFail
         self.mode = mode
         self.verbose = verbose
         self.totalClaims = totalClaims
@@ -67,7 +70,8 @@ final class ProgressDisplay: @unchecked Sendable {
             running.removeAll { $0.key == "\(claimID) #\(outcome.instance.index)" }
             if verbose && mode != .silent {
                 let bits = outcome.precisionBits.map { "\($0) bits" } ?? "exact"
-                line("attest:   \(claimID) #\(outcome.instance.index) \(outcome.verdict.rawValue) (\(bits), "
+                let verdict = Self.instanceVerdictText(outcome.verdict, claimExpectsFail: expectedToFail.contains(claimID))
+                line("attest:   \(claimID) #\(outcome.instance.index) \(verdict) (\(bits), "
                      + String(format: "%.2f s", outcome.seconds) + ")")
             }
         case let .claimFinished(outcome, done, total):
@@ -131,6 +135,12 @@ final class ProgressDisplay: @unchecked Sendable {
             return outcome.instances.isEmpty ? "NOT RUN" : "PARTLY RUN"
         }
         return outcome.verdict == .fail && outcome.claim.expectation == .fail ? "FAIL (expected)" : outcome.verdict.rawValue
+    }
+
+    /// An instance's verdict for the verbose progress lines: `FAIL (expected)` for a failing instance of a
+    /// known-false claim (one such instance refutes the claim, as expected).
+    static func instanceVerdictText(_ verdict: Verdict, claimExpectsFail: Bool) -> String {
+        verdict == .fail && claimExpectsFail ? "FAIL (expected)" : verdict.rawValue
     }
 
     /// The width of the terminal on standard error (`TIOCGWINSZ`), else `COLUMNS`, else 80.

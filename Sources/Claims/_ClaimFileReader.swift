@@ -12,6 +12,8 @@ struct _ClaimFileReader {
     var errors: [ClaimFileError] = []
     private var seenMessages: Set<String> = []
     private var dataCache: [String: Result<Matrix<Rational>, DataFileProblem>] = [:]
+    /// The text of each number written as a string, by its path (`model.eta`, `grid.eta[1]`), for reports.
+    private var writtenNumbers: [String: String] = [:]
 
     init(file: String, baseDirectory: String, keyLines: TOMLKeyLines, registry: ClaimKindRegistry) {
         self.file = file
@@ -241,7 +243,10 @@ struct _ClaimFileReader {
                 complete = false
             }
             guard complete else { ok = false; continue }
-            let parameters = InstanceParameters(values: values, order: order.filter { values[$0] != nil })
+            var written: [String: String] = [:]
+            for (name, origin) in origins where values[name] != nil { written[name] = writtenNumbers[origin] }
+            let parameters = InstanceParameters(values: values, order: order.filter { values[$0] != nil },
+                                                writtenText: written)
             do {
                 try kind.validate(parameters)
             } catch {
@@ -463,7 +468,10 @@ struct _ClaimFileReader {
         case let .string(text):
             do {
                 let value = try Rational(parsing: text)
-                guard let problem = ClaimFileParser.sizeProblem(value) else { return value }
+                guard let problem = ClaimFileParser.sizeProblem(value) else {
+                    writtenNumbers[path] = text.trimmingCharacters(in: .whitespaces)
+                    return value
+                }
                 report(path, .invalidNumber(text: text, reason: problem))
                 return nil
             } catch {

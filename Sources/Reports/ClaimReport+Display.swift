@@ -14,6 +14,12 @@ extension ClaimReport {
         verdict == .fail && expected == .fail && complete ? "FAIL (expected)" : displayVerdict
     }
 
+    /// An instance's verdict as shown on its own line: `FAIL (expected)` for a failing instance of a known-false
+    /// claim (one such instance refutes the claim, as expected), else the verdict.
+    public func displayVerdict(of instance: InstanceReport) -> String {
+        instance.verdict == .fail && expected == .fail ? "FAIL (expected)" : instance.verdict.rawValue
+    }
+
     /// The lines `checked: …` that say what the kind computed, in its own words (one per distinct description);
     /// a kind that states nothing gets one line saying so.
     public var checkedLines: [String] {

@@ -4,9 +4,10 @@ import Claims
 /// hypotheses, instances and inline SVG charts of its monitored quantities. No scripts, no external files, no
 /// network: it opens the same anywhere.
 ///
-/// Each verdict carries what the kind checked, beside the claim file's statement labelled as the claim's. Formulas
-/// are shown as Unicode with `_{…}` and `^{…}` set as real sub- and superscripts (no raw LaTeX; the claim's LaTeX
-/// source is kept folded under the statement). Wide tables scroll inside the page, which fits a 1280 px window.
+/// Each verdict carries what the kind checked, beside the claim file's statement labelled as the claim's. A statement
+/// given in LaTeX is rendered as MathML (`MathMLConverter`; browsers need no script for it), its LaTeX source kept
+/// folded under it; other formulas are shown as Unicode with `_{…}` and `^{…}` set as real sub- and superscripts.
+/// Wide tables and formulas scroll inside the page, which fits a 1280 px window.
 public struct HTMLReportWriter: Sendable {
     /// Significant digits of the numbers in tables (the JSON report keeps every digit).
     public var significantDigits: Int
@@ -37,6 +38,8 @@ public struct HTMLReportWriter: Sendable {
         .warning { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6em; }
         dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2em 1em; }
         dt { font-weight: bold; } dd { margin: 0; }
+        .math { overflow-x: auto; max-width: 100%; padding: 0.2em 0; } math { font-size: 1.1em; }
+        .words { color: #555; }
         figure { margin: 1em 0; } svg { max-width: 100%; height: auto; border: 1px solid #eee; }
         """
 
@@ -81,9 +84,7 @@ public struct HTMLReportWriter: Sendable {
         for line in claim.checkedLines {
             out.append("<dt>Checked</dt><dd class=\"checked\">\(Self.formula(String(line.dropFirst("checked: ".count))))</dd>")
         }
-        out.append("<dt>Claim (the file's statement)</dt><dd>\(Self.formula(claim.statement))"
-                   + (claim.statementLatex.map { "<details><summary>LaTeX source</summary><code>\(e($0))</code></details>" } ?? "")
-                   + "</dd>")
+        out.append("<dt>Claim (the file's statement)</dt><dd>\(Self.statement(claim))</dd>")
         out.append("<dt>Source</dt><dd>\(e(claim.source))</dd>")
         for hypothesis in claim.hypotheses { out.append("<dt>Hypothesis</dt><dd>\(Self.formula(hypothesis))</dd>") }
         out.append("<dt>Kind</dt><dd><code>\(e(claim.kind))</code>, file <code>\(e(claim.file))</code></dd>")
@@ -116,6 +117,16 @@ public struct HTMLReportWriter: Sendable {
             out.append("<figure>\(svg.renderElement(chart))</figure>")
         }
         return out
+    }
+
+    /// The claim's statement: its LaTeX rendered as MathML when the file gives LaTeX that `MathMLConverter` reads,
+    /// above the Unicode text; the LaTeX source folded below.
+    static func statement(_ claim: ClaimReport) -> String {
+        let words = formula(claim.statement)
+        guard let latex = claim.statementLatex else { return words }
+        let source = "<details><summary>LaTeX source</summary><code>\(XMLText.escape(latex))</code></details>"
+        guard let math = MathMLConverter.convert(latex) else { return words + source }
+        return "<div class=\"math\">\(math)</div><div class=\"words\">\(words)</div>" + source
     }
 
     /// A claim's verdict as shown (NOT RUN / PARTLY RUN for an interrupted claim), coloured.

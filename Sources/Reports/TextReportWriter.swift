@@ -62,7 +62,7 @@ public struct TextReportWriter: Sendable {
             let show = detail == .verbose || instance.attempts.count > 1
                 || (instance.verdict != .pass && instance.verdict != .fail) || (instance.verdict == .fail && claim.expected == .pass)
             guard show else { continue }
-            lines.append(indent + "#\(instance.index) \(instance.verdict.rawValue)  \(instance.parameterText)")
+            lines.append(indent + "#\(instance.index) \(claim.displayVerdict(of: instance))  \(instance.parameterText)")
             if instance.attempts.count > 1 || detail == .verbose {
                 let steps = instance.attempts.map { a in
                     "\(a.precisionBits.map { "\($0) bits" } ?? "exact") \(a.verdict.rawValue) (margin \(SignificantDigits.round(a.margin, digits: 6)) ± \(a.error))"

@@ -43,6 +43,32 @@ struct ProgressDisplayTests {
         #expect(ProgressDisplay.verdictText(ClaimOutcome(claim: claim, instances: [])) == "NOT RUN")
     }
 
+    @Test("A failing instance of a known-false claim reads FAIL (expected) on the verbose lines; others as they are")
+    func expectedFailInstance() {
+        #expect(ProgressDisplay.instanceVerdictText(.fail, claimExpectsFail: true) == "FAIL (expected)")
+        #expect(ProgressDisplay.instanceVerdictText(.fail, claimExpectsFail: false) == "FAIL")
+        #expect(ProgressDisplay.instanceVerdictText(.pass, claimExpectsFail: true) == "PASS")
+        #expect(ProgressDisplay.instanceVerdictText(.inconclusive, claimExpectsFail: true) == "INCONCLUSIVE")
+    }
+
+    /// `attest check -v` (standard error not a terminal: plain lines): each failing instance of the known-false claim
+    /// reads FAIL (expected) on its progress line and in the verbose report; the claim that holds reads PASS.
+    @Test("attest check -v shows FAIL (expected) on the per-instance lines")
+    func verboseInstanceLines() throws {
+        let binary = try #require(AttestTests.attestBinary())
+        let folder = try ClaimFolder(["a.toml": CLIClaims.holds, "b.toml": CLIClaims.refuted])
+        defer { folder.cleanUp() }
+        let run = try runBinary(binary, ["check", "-v", "--jobs", "1", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let progress = run.stderr.split(separator: "\n").filter { $0.hasPrefix("attest:   refuted #") }
+        #expect(!progress.isEmpty && progress.allSatisfy { $0.contains(" FAIL (expected) (") }, "\(run.stderr)")
+        #expect(!run.stderr.contains("refuted #0 FAIL (exact"))
+        let holds = run.stderr.split(separator: "\n").filter { $0.hasPrefix("attest:   holds #") }
+        #expect(!holds.isEmpty && holds.allSatisfy { $0.contains(" PASS (") })
+        let report = run.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(report.contains { $0.hasPrefix("#0 FAIL (expected)  ") }, "\(run.stdout)")
+    }
+
     /// On a 50-column pseudo-terminal, every redraw of the live line fits in 49 columns, so none wraps and leaves a
     /// stale copy behind.
     @Test("The live line fits a 50-column terminal", .enabled(if: script != nil && stty != nil, "script or stty is missing"))

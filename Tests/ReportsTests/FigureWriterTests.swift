@@ -26,6 +26,26 @@ enum FigureFixtures {
 
 @Suite("Figures: SVG, pgfplots and HTML")
 struct FigureWriterTests {
+    @Test("A chart that shows fewer curves than the claim has instances says how many it shows")
+    func instancesShown() {
+        var report = FigureFixtures.report
+        #expect(ClaimCharts.charts(of: report.claims[0]).first { $0.name == "loss" }?.chart.title == "all_pass: loss")
+        // Eight instances with the series: the first seven are drawn.
+        report.claims[0].instances = (0..<8).map { index in
+            var instance = report.claims[0].instances[0]
+            instance.index = index
+            return instance
+        }
+        let eight = ClaimCharts.charts(of: report.claims[0]).first { $0.name == "loss" }?.chart
+        #expect(eight?.curves.count == 7 && eight?.title == "all_pass: loss (7 of 8 instances shown)")
+        // Two drawn, a third that recorded no series (an ERROR), a fourth that never ran.
+        report = FigureFixtures.report
+        report.claims[0].instances.append(ReportFixtures.instance(2, .error, margin: nil, message: "timed out"))
+        report.claims[0].totalInstances = 4
+        #expect(ClaimCharts.charts(of: report.claims[0]).first { $0.name == "loss" }?.chart.title
+                == "all_pass: loss (2 of 4 instances shown)")
+    }
+
     @Test("A logarithmic axis spans whole decades with evenly spaced powers of ten; a linear one nice steps")
     func axes() {
         let chart = Chart(title: "t", series: FigureFixtures.decay(count: 41), label: "loss")

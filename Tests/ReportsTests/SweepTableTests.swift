@@ -42,8 +42,8 @@ struct SweepTableTests {
         #expect(table.columns.map(\.title) == ["step_size", "max_j |D_j(k) − D_j(0)| (min)",
                                                "max_j |D_j(k) − D_j(0)| (median)", "max_j |D_j(k) − D_j(0)| (max)",
                                                "± error", "verdict"])
-        #expect(table.rows.map { $0[0] } == ["0.01", "0.1"] && table.rows.allSatisfy { $0[5] == "PASS" })
-        for (row, eta) in zip(table.rows, ["0.01", "0.1"]) {
+        #expect(table.rows.map { $0[0] } == ["1/100", "1/10"] && table.rows.allSatisfy { $0[5] == "PASS" })
+        for (row, eta) in zip(table.rows, ["1/100", "1/10"]) {
             let values = result.claims[0].instances
                 .filter { $0.instance.parameters.reportEntries.contains { $0 == ("step_size", eta) } }
                 .map { $0.measurements.first { $0.name == "max_j |D_j(k) − D_j(0)|" }!.exact! }
@@ -98,5 +98,27 @@ struct SweepTableTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try compileIfPossible(SweepTableWriter.render(table, format: .latex, standalone: true), in: folder,
                               needing: ["booktabs.sty", "siunitx.sty"])
+    }
+
+    @Test("Mixed verdicts read in one fixed order in every row (PASS/FAIL, never FAIL/PASS), whatever order the instances ran in")
+    func verdictOrder() async throws {
+        let (_, result, spec) = try await run()
+        // The same instances with their verdicts replaced: row η = 1/100 runs PASS, FAIL, PASS; row η = 1/10 runs
+        // FAIL, INCONCLUSIVE, PASS; a reversed instance order must give the same cells.
+        var runs: [String: [Verdict]] = ["1/100": [.pass, .fail, .pass], "1/10": [.fail, .inconclusive, .pass]]
+        var outcomes = result.claims[0].instances
+        #expect(outcomes.count == 6)
+        for i in outcomes.indices {
+            let eta = outcomes[i].instance.parameters.reportEntries.first { $0.name == "step_size" }!.value
+            outcomes[i].verdict = runs[eta]!.removeFirst()
+        }
+        for order in [outcomes, outcomes.reversed()] {
+            let mixed = CheckResult(claims: [ClaimOutcome(claim: result.claims[0].claim, instances: Array(order))], isComplete: true)
+            let table = try SweepTable(sweep: spec, result: mixed)
+            let cells = Dictionary(uniqueKeysWithValues: table.rows.map { ($0[0], $0.last!) })
+            #expect(cells == ["1/100": "PASS/FAIL", "1/10": "PASS/FAIL/INCONCLUSIVE"])
+            let latex = SweepTableWriter.render(table, format: .latex)
+            #expect(latex.contains("{PASS/FAIL} \\\\") && !latex.contains("FAIL/PASS"))
+        }
     }
 }

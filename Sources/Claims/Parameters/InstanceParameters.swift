@@ -10,16 +10,21 @@ public struct InstanceParameters: Sendable, Equatable {
     public private(set) var values: [String: ParameterValue]
     /// The names in claim-file order, for reports.
     public private(set) var order: [String]
+    /// Numbers as the claim file wrote them (`"1/4"`, `"0.25"`, `"1e-30"`), by name, for reports; the computation
+    /// uses `values`. Parameters not written in the file (defaults, searched values) have none.
+    public private(set) var writtenText: [String: String]
 
     /// What a document kind read from its file for this instance, as a typed value (see `DocumentClaimKind`);
     /// `nil` for kinds whose parameters come from the tables.
     public private(set) var payload: KindPayload?
 
     /// Creates a parameter set; `order` lists the names in the order reports show them.
-    public init(values: [String: ParameterValue], order: [String], payload: KindPayload? = nil) {
+    public init(values: [String: ParameterValue], order: [String], payload: KindPayload? = nil,
+                writtenText: [String: String] = [:]) {
         self.values = values
         self.order = order
         self.payload = payload
+        self.writtenText = writtenText
     }
 
     /// The payload as a `T`, or `nil` when there is none of that type.
@@ -77,9 +82,12 @@ public struct InstanceParameters: Sendable, Equatable {
         return s
     }
 
-    /// `(name, text)` pairs in order, for reports; names starting with `_` are internal to a kind and left out.
+    /// `(name, text)` pairs in order, for reports: each value as the claim file wrote it, else its short exact
+    /// `reportText`; names starting with `_` are internal to a kind and left out.
     public var reportEntries: [(name: String, value: String)] {
-        order.filter { !$0.hasPrefix("_") }.compactMap { name in values[name].map { (name, $0.reportText) } }
+        order.filter { !$0.hasPrefix("_") }.compactMap { name in
+            values[name].map { (name, writtenText[name] ?? $0.reportText) }
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 import Claims
 
 /// The charts of one claim in a report: one chart per series name, overlaying that series from each instance
-/// (at most `maximumCurves` instances, the first ones by index; the title then says `7 of 8 instances shown`).
+/// (at most `maximumCurves` instances, the first ones by index). When the chart shows fewer curves than the claim
+/// has instances, for whatever reason, its title says so: `7 of 8 instances shown`.
 public enum ClaimCharts {
     /// How many instances one chart overlays at most.
     public static let maximumCurves = 7
@@ -21,8 +22,10 @@ public enum ClaimCharts {
                 curves.append(Chart.Curve(label: label(instance), x: series.x, y: series.y, error: series.error))
             }
             guard let template else { return nil }
-            let available = claim.instances.filter { $0.series?.contains { $0.name == name } == true }.count
-            let shown = available > curves.count ? " (\(curves.count) of \(available) instances shown)" : ""
+            // Every instance of the claim counts: one cut by the limit, one that recorded no series (an ERROR) and
+            // one that did not run (an interrupted check) are all missing from the chart.
+            let total = max(claim.totalInstances ?? 0, claim.instances.count)
+            let shown = total > curves.count ? " (\(curves.count) of \(total) instances shown)" : ""
             let chart = Chart(title: "\(claim.id): \(template.name)\(shown)", xLabel: template.xLabel,
                               yLabel: template.yLabel, logarithmic: template.logarithmic, curves: curves)
             return (name, chart)

@@ -52,16 +52,45 @@ enum LaTeXMath {
 }
 
 extension LaTeXMath {
+    /// Operators written as words of their own between formulas (`‖D_j(t) − D_j(0)‖`), as math.
+    static let operatorWords: [String: String] = [
+        "−": "-", "-": "-", "+": "+", "=": "=", "≤": "\\leq", "≥": "\\geq", "<": "<", ">": ">", "×": "\\times",
+        "·": "\\cdot", "/": "/", "≈": "\\approx",
+    ]
+
     /// Running text with formulas in it (a caption, a column title): each space-separated word that is a formula
-    /// (`max_{t,j}`, `e^{−2ρt}`, `η`) is set as inline math, the other words are escaped text.
+    /// (`max_{t,j}`, `e^{−2ρt}`, `η`) is set as inline math, the other words are escaped text. Consecutive formula
+    /// words, and operators standing between two of them, make one formula (`max_{t,j} ‖D_j(t) − D_j(0)‖` →
+    /// `$\max _{t,j} \|D_j(t) - D_j(0)\|$`), so that a minus sign is a minus, not a hyphen.
     static func mixed(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
-            let token = String(word)
+        var pieces: [String] = []
+        var run: [String] = []                                  // the current formula's words, as math
+        var operators: [(math: String, word: String)] = []      // operators waiting for the next formula word
+        func flush(_ tail: String) {
+            if !run.isEmpty { pieces.append("$" + run.joined(separator: " ") + "$" + LaTeXReportWriter.escape(tail)) }
+            run = []
+            pieces += operators.map { LaTeXReportWriter.escape($0.word) }
+            operators = []
+        }
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if !run.isEmpty, let math = operatorWords[word] {
+                operators.append((math, word))
+                continue
+            }
             // Trailing punctuation stays outside the formula: "max_{t,j}," → "$\max _{t,j}$,".
-            var core = token, tail = ""
+            var core = word, tail = ""
             while let last = core.last, ",.;:".contains(last) { tail = String(last) + tail; core.removeLast() }
-            guard let math = inline(core) else { return LaTeXReportWriter.escape(token) }
-            return math + LaTeXReportWriter.escape(tail)
-        }.joined(separator: " ")
+            if let math = inline(core) {
+                run += operators.map(\.math)
+                operators = []
+                run.append(String(math.dropFirst().dropLast()))
+                if !tail.isEmpty { flush(tail) }
+            } else {
+                flush("")
+                pieces.append(LaTeXReportWriter.escape(word))
+            }
+        }
+        flush("")
+        return pieces.joined(separator: " ")
     }
 }

@@ -29,8 +29,9 @@ public enum SweepTableWriter {
         }
     }
 
-    /// The LaTeX text (needs `booktabs` and `siunitx`): a `table` float with caption and label, or, standalone, a
-    /// cropped page (the `standalone` class) with the caption above and the note below, both as wide as the table.
+    /// The LaTeX text (needs `booktabs`, `siunitx` and `graphicx`): a `table` float with caption and label, scaled
+    /// down to the column's width when wider (a column of a two-column paper), or, standalone, a cropped page (the
+    /// `standalone` class) with the caption above and the note below, both as wide as the table.
     static func latex(_ table: SweepTable, standalone: Bool) -> String {
         let e = LaTeXMath.mixed
         var tabular = ["\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}", "\\toprule",
@@ -55,11 +56,14 @@ public enum SweepTableWriter {
                       "\\parbox{\\wd\\attesttable}{\\footnotesize \(e(table.note))}",
                       "\\end{tabular}", "\\end{document}"]
         } else {
-            lines = ["% Needs \\usepackage{booktabs} and \\usepackage{siunitx}.", "\\begin{table}[htbp]", "\\centering",
-                     "\\small", "\\caption{\(e(table.caption))}"]
+            // A table wider than the column (a column of a two-column paper) is scaled down to fit it.
+            lines = ["% Needs \\usepackage{booktabs}, \\usepackage{siunitx} and \\usepackage{graphicx}.",
+                     "\\begin{table}[htbp]", "\\centering", "\\small", "\\caption{\(e(table.caption))}"]
             if !table.label.isEmpty { lines.append("\\label{\(table.label)}") }
+            lines.append("\\setbox0=\\hbox{%")
             lines += tabular
-            lines += ["\\par\\smallskip\\footnotesize \(e(table.note))", "\\end{table}"]
+            lines += ["}%", "\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox0}\\else\\usebox0\\fi",
+                      "\\par\\smallskip\\footnotesize \(e(table.note))", "\\end{table}"]
         }
         return lines.joined(separator: "\n") + "\n"
     }
