@@ -6,12 +6,13 @@
 # about an hour), make leaks (valgrind leak check), make sanitize (AddressSanitizer and LeakSanitizer on the
 # MultiPrecision and LinearAlgebra tests), make fuzz (libFuzzer on the claim-file and Symbolic expression parsers,
 # FUZZ_SECONDS each), make test-python (the Python package python/ in .venv-python, against the debug binary), make probe (the adversarial probe of the release binary: hundreds of hostile inputs to every
-# subcommand, each with its expected exit status), make docs (tables, figures and the HTML report, compiled and rendered), make build, make clean.
+# subcommand, each with its expected exit status), make docs (tables, figures and the HTML report, compiled and rendered),
+# make docs-api (the DocC documentation of every library module; fails on any warning), make build, make clean.
 
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test test-python proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs build release clean
+.PHONY: deps test test-python proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs docs-api build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -68,6 +69,13 @@ bench-steppers: deps
 # pdflatex and rendered with headless Chromium into docs/examples and docs/images (installs TeX and Chromium).
 docs: release
 	scripts/make-docs.sh $(RELEASE_BIN)/attest
+
+# API documentation: `swift package generate-documentation` (swift-docc-plugin) for every library module, one at a
+# time, with --warnings-as-errors; fails on any docc warning (an unresolved ``symbol`` link, a wrong or missing
+# parameter). Archives in .build/plugins/Swift-DocC/outputs, logs in .build/docs-api. About 4-5 minutes once the
+# debug build exists (not part of `make test`; .ci/run runs it).
+docs-api: deps
+	SWIFT=$(SWIFT) scripts/docs-api.sh
 
 # Runs a long loop of MultiPrecision operations under valgrind; fails on any definite or indirect leak.
 leaks:

@@ -4,7 +4,7 @@ import Symbolic
 /// The symbolic side of a conjecture: the proof obligation of a property, when the dynamics and the property are
 /// trace polynomials with transposes, or the reason they are not.
 public enum ConjecturePolynomialForm: Sendable {
-    /// The obligation, ready for ``ProofObligation/check()``: for a flow, `d/dt(e) = 0` (or `= rhs`) along the
+    /// The obligation, ready for `ProofObligation.check()`: for a flow, `d/dt(e) = 0` (or `= rhs`) along the
     /// derived or stated rates; for a map, `step(e) = e` (or `step(e) − e = rhs`) for the derived or stated step,
     /// whose obstruction, when refuted, is the step's exact change.
     case polynomial(ProofObligation)

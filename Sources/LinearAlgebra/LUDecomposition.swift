@@ -14,7 +14,7 @@ import RealModule
 ///
 /// `L` is unit lower triangular and `U` upper triangular; both are stored in one matrix. Over `Rational` everything is
 /// exact. The factorization itself succeeds on singular matrices (so the determinant of a singular matrix is 0);
-/// ``solve(_:)-5z8ak`` and ``inverse()`` throw on them.
+/// ``solve(_:)->Matrix<Element>`` and ``inverse()`` throw on them.
 ///
 /// ```swift
 /// let a: Matrix<Rational> = [[2, 1], [1, 3]]
@@ -121,7 +121,7 @@ public struct LUDecomposition<Element: OrderedField>: Sendable {
 
     /// Solves `A·x = b` for the vector `x`.
     ///
-    /// - Throws: as ``solve(_:)-5z8ak``.
+    /// - Throws: as ``solve(_:)->Matrix<Element>``.
     public func solve(_ b: [Element]) throws -> [Element] {
         try solve(Matrix(_rowCount: b.count, columnCount: 1, elements: b))._elements
     }

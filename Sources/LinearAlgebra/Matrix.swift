@@ -4,8 +4,8 @@ import RealModule
 /// A dense matrix over an ordered field, stored row-major in one contiguous array, with value semantics.
 ///
 /// `Matrix` is generic over the scalar: it works on `Double`, `BigFloat` (any precision) and `Rational` (exact).
-/// Products, LU and exact elimination need only ``OrderedField``; the eigendecomposition, the SVD and the matrix
-/// functions need ``Scalar``.
+/// Products, LU and exact elimination need only `OrderedField`; the eigendecomposition, the SVD and the matrix
+/// functions need `Scalar`.
 ///
 /// Copies share their storage until one of them is mutated (copy-on-write, through the standard library's array).
 ///

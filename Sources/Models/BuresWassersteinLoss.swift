@@ -23,7 +23,7 @@ public struct BuresWassersteinLoss: Sendable {
 
     /// Prepares the loss at the task's precision.
     ///
-    /// - Throws: ``LinearAlgebraError`` when Σ_0 is not symmetric positive definite.
+    /// - Throws: `LinearAlgebraError` when Σ_0 is not symmetric positive definite.
     public init(target: Matrix<BigFloat>) throws {
         let eig = try SymmetricEigendecomposition(target)
         let order = eig.eigenvalues.indices.sorted { eig.eigenvalues[$0] > eig.eigenvalues[$1] }

@@ -31,7 +31,11 @@ public struct DiagonalNetworkSGD: Sendable {
     /// x after `steps` steps of realization `seed` at the current precision, with ‖A x − y‖.
     ///
     /// - Parameters:
-    ///   - batchSize: b, 1 ≤ b ≤ m; `sampling`: how batches are drawn; `schedule`: η_k.
+    ///   - seed: the realization: the seed of the batch draws.
+    ///   - steps: the number of SGD steps.
+    ///   - batchSize: b, 1 ≤ b ≤ m.
+    ///   - sampling: how batches are drawn.
+    ///   - schedule: the step sizes η_k.
     ///   - checkpoint: called once per step (timeouts, Ctrl-C).
     public func run(seed: UInt64, steps: Int, batchSize: Int, sampling: MinibatchSampling,
                     schedule: StepSizeSchedule, checkpoint: () throws -> Void = {}) rethrows

@@ -22,7 +22,7 @@ extension MirrorDescentMatrixSensing {
     /// differences (e^a − e^b)/(a − b) = e^b·expm1(a − b)/(a − b). Iterates until the residual stops decreasing
     /// below 2^−(p/2), or `maximumIterations`.
     ///
-    /// - Throws: ``LinearAlgebraError/noConvergence(method:iterations:)`` when the residual stays above 2^−(p/2)
+    /// - Throws: `LinearAlgebraError.noConvergence` when the residual stays above 2^−(p/2)
     ///   (no positive definite matrix fits y, for example).
     public func bregmanProjection(maximumIterations: Int = 200) throws -> BregmanProjection {
         let n = order, m = sensing.count

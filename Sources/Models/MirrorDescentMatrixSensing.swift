@@ -23,7 +23,7 @@ public struct MirrorDescentMatrixSensing: Sendable {
 
     /// Creates the problem at the task's precision.
     ///
-    /// - Throws: ``LinearAlgebraError`` when the sensing matrices are linearly dependent (singular Gram matrix).
+    /// - Throws: `LinearAlgebraError` when the sensing matrices are linearly dependent (singular Gram matrix).
     public init(sensing: [Matrix<BigFloat>], measurements: [BigFloat], alpha: BigFloat) throws {
         precondition(!sensing.isEmpty && sensing.count == measurements.count, "one measurement per sensing matrix")
         self.sensing = sensing
@@ -74,7 +74,10 @@ public struct MirrorDescentMatrixSensing: Sendable {
 
     /// Runs `steps` (≥ 1) mirror-descent steps with step size η from αI.
     ///
-    /// - Parameter checkpoint: called once per step (timeouts, cancellation); its error is rethrown.
+    /// - Parameters:
+    ///   - eta: the step size η.
+    ///   - steps: the number of steps, at least 1.
+    ///   - checkpoint: called once per step (timeouts, cancellation); its error is rethrown.
     public func run(stepSize eta: BigFloat, steps: Int, checkpoint: () throws -> Void = {}) throws -> Run {
         precondition(steps >= 1, "at least one step")
         let n = order

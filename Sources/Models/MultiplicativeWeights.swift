@@ -56,6 +56,7 @@ public struct MultiplicativeWeights: Sendable {
     /// Runs `steps` steps from the uniform start at the task-local default precision.
     ///
     /// - Parameters:
+    ///   - steps: the number of steps.
     ///   - checkpoints: steps at which KL_t is recorded.
     ///   - checkpoint: called once per step (timeouts, cancellation); its error is rethrown.
     public func run(steps: Int, checkpoints: Set<Int> = [], checkpoint: () throws -> Void = {}) rethrows -> Trajectory {

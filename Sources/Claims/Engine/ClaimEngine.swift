@@ -23,9 +23,13 @@ public struct ClaimEngine: Sendable {
 
     /// Checks `claims`, reporting progress to `progress` (called from one task, in order).
     ///
-    /// - Parameter completed: outcomes from an earlier, interrupted run (`attest check --resume`), by claim id; those
-    ///   instances (matched by index) are not run again but taken as they are. Matching them to the claims (same
-    ///   parameters, same precision) is the caller's job.
+    /// - Parameters:
+    ///   - claims: the claims to check, each with its instances.
+    ///   - options: the run's precision and tolerance overrides, jobs and time limit.
+    ///   - completed: outcomes from an earlier, interrupted run (`attest check --resume`), by claim id; those
+    ///     instances (matched by index) are not run again but taken as they are. Matching them to the claims (same
+    ///     parameters, same precision) is the caller's job.
+    ///   - progress: called with each instance started and each claim finished.
     public func check(_ claims: [ClaimSpec], options: CheckOptions = CheckOptions(),
                       completed: [String: [InstanceOutcome]] = [:],
                       progress: (@Sendable (CheckProgress) -> Void)? = nil) async -> CheckResult {

@@ -13,7 +13,13 @@
 public enum CounterexampleSearch {
     /// Runs the search of `claim` (which must have one).
     ///
-    /// - Parameter replayFolder: where to write the replay file of a FAIL (`nil`: only its text is kept).
+    /// - Parameters:
+    ///   - claim: the claim, with its `[search]` table and its base instance.
+    ///   - kind: the claim's kind, which runs every drawn instance.
+    ///   - numerics: the working precision and tolerances of every run.
+    ///   - timeout: the time limit of each drawn instance (`nil`: none).
+    ///   - jobs: how many drawn instances run at once.
+    ///   - replayFolder: where to write the replay file of a FAIL (`nil`: only its text is kept).
     public static func run(_ claim: ClaimSpec, kind: any ClaimKind, numerics: NumericsSettings, timeout: Duration? = nil,
                            jobs: Int = 1, replayFolder: String? = nil) async -> ClaimOutcome {
         guard let search = claim.search, let base = claim.instances.first else {

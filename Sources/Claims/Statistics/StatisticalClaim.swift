@@ -76,7 +76,11 @@ public struct StatisticalClaim: Sendable {
     /// Measures X on every seed (at p and p + 64 bits) and decides the claim.
     ///
     /// - Parameters:
+    ///   - p: the instance's parameters (`first_seed`, `seeds`, `working_precision`, `confidence`, the bound).
+    ///   - context: the instance's evaluation context (its deadline and progress key).
     ///   - quantity: the name of X in the report (`L(W_K) − L*`).
+    ///   - extraQuantities: further quantities to report beside the statistics of X.
+    ///   - extra: further statistics lines for the report, by label.
     ///   - evaluate: X for one seed at the task-local precision.
     public static func evaluate(_ p: InstanceParameters, context: EvaluationContext, quantity: String,
                                 extraQuantities: [Quantity] = [], statistics extra: [String: String] = [:],

@@ -40,6 +40,9 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
     /// A stepper for `field` at (`time`, `state`).
     ///
     /// - Parameters:
+    ///   - field: the vector field f of ẋ = f(t, x).
+    ///   - time: the initial time t₀.
+    ///   - state: the initial state x(t₀), of `field.dimension` components.
     ///   - configuration: the precision, tolerances (ε = min of the two), `maximumStep` and `minimumStep`. Fixed
     ///     steps are not supported (the Taylor method chooses its own), and `initialStep` is ignored.
     ///   - order: overrides the order from the tolerance (at least 2).
