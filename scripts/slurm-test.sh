@@ -113,7 +113,7 @@ block() {    # the shell block after the marker <!-- scale-out-test: NAME --> of
         found && /^```/ {if (inside) exit; inside = 1; next}
         inside {print}' "$repo/docs/scale-out.md"
 }
-sweep=examples/sweeps/global-minimum-gap-by-depth.toml
+sweep=examples/sweeps/balancedness-drift-by-step-size.toml
 compare() {    # compare MERGED.json SINGLE.json: equal without times and host
     python3 "$repo/scripts/report-without-times.py" "$1" > "$1.stripped"
     python3 "$repo/scripts/report-without-times.py" "$2" > "$2.stripped"
@@ -144,7 +144,7 @@ for _ in $(seq 1 1800); do
 done
 squeue --all --states=all -h -o '%i %j %T' 2>/dev/null || true
 scontrol show job "$merge_job" | grep -E 'JobState|ExitCode|Dependency' | sed 's/^ */    /'
-folder=runs/gap
+folder=runs/drift
 for log in "$folder"/logs/*.out; do echo "--- $log"; cat "$log"; done
 [ "$merge_state" = "COMPLETED" ] || { echo "slurm-test: the merge job ended $merge_state" >&2; exit 1; }
 ls "$folder"
@@ -166,7 +166,7 @@ PY
 echo "slurm-test: docs/scale-out.md, GNU parallel:"
 block parallel | sed 's/^/    /'
 bash -euo pipefail -c "$(block parallel)"
-compare runs/gap-parallel/merged.json "$tmp/single.json"
-cmp runs/gap-parallel/table.tex "$tmp/single.tex"
-echo "slurm-test: runs/gap-parallel/table.tex equals the single-machine table"
+compare runs/drift-parallel/merged.json "$tmp/single.json"
+cmp runs/drift-parallel/table.tex "$tmp/single.tex"
+echo "slurm-test: runs/drift-parallel/table.tex equals the single-machine table"
 echo "slurm-test: passed"

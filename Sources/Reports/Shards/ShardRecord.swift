@@ -47,11 +47,15 @@ public struct ShardRecord: Codable, Sendable, Equatable {
 
 extension Report {
     /// Makes this report of a shard's part of `claims` (the run of `shard.select(claims)`) a shard report: each
-    /// claim records the instance count of the whole claim, and `shard` records the shard, the run's claims and the
+    /// claim split over the shards records the instance count of the whole claim, and `shard` records the shard, the run's claims and the
     /// content hashes of their files.
     public mutating func recordShard(_ shard: Shard, of claims: [ClaimSpec], extraFiles: [String] = []) {
-        let totals = Dictionary(claims.map { ($0.id, $0.instances.count) }, uniquingKeysWith: { first, _ in first })
-        for c in self.claims.indices { self.claims[c].totalInstances = totals[self.claims[c].id] }
+        // A claim that runs whole is reported as a run on one machine reports it; a split one records its whole count.
+        let split = claims.filter { !Shard.runsWhole($0) }
+        let totals = Dictionary(split.map { ($0.id, $0.instances.count) }, uniquingKeysWith: { first, _ in first })
+        for c in self.claims.indices {
+            if let total = totals[self.claims[c].id] { self.claims[c].totalInstances = total }
+        }
         self.shard = ShardRecord(shard: shard, claims: claims, extraFiles: extraFiles)
     }
 }
