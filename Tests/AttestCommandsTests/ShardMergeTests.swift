@@ -163,7 +163,7 @@ struct ShardMergeTests {
             .write(toFile: editedPath, atomically: true, encoding: .utf8)
 
         let cases: [(String, [String], String)] = [
-            ("different claim files", [shards[0], otherShard, shards[2]], "are shards of different runs: \(claims)/a.toml"),
+            ("different claim files", [shards[0], otherShard, shards[2]], "are shards of different runs: only one of them reads \(claims)/a.toml"),
             ("a claim file edited between shards", [before, after], "has other content (SHA-256"),
             ("another version", [shards[0], shards[1], olderPath], "written by attest 0.0.9"),
             ("another N", [shards[0], twoShards], "it is a shard of 2, the other of 3"),
@@ -171,7 +171,8 @@ struct ShardMergeTests {
             ("a missing shard", [shards[0], shards[2]], "shard 2/3 is missing"),
             ("two missing shards", [shards[1]], "shards 1/3, 3/3 are missing"),
             ("a shard given twice", [shards[0], shards[1], shards[0], shards[2]], "shard 1/3 is given twice"),
-            ("a shard given twice under another name", [shards[0], shards[1], shards[2], precise], "shards of different runs"),
+            ("a shard given twice under another name", [shards[0], shards[1], shards[2], precise],
+             "shard 3/3 is given twice (\(shards[2]) and \(precise))"),
             ("not a shard report", [single, shards[1]], "is not a shard report"),
             ("an edited report", [shards[0], shards[1], editedPath], "the report is not trusted"),
             ("an unreadable file", [shards[0], folder.file("nonexistent.json")], "cannot read the report"),
