@@ -30,6 +30,14 @@ stop_daemons() {
             echo "slurm-test: stopped $name (pid $pid)"
         fi
     done
+    local left
+    left=$(pgrep -f -- "$tmp" || true)
+    if [ -n "$left" ]; then
+        echo "slurm-test: processes of the test cluster still running: $left" >&2
+        status=1
+    else
+        echo "slurm-test: no daemon of the test cluster is left running"
+    fi
     if [ $status -ne 0 ]; then
         echo "slurm-test: FAILED (status $status); logs kept in $tmp/log" >&2
         tail -n 20 "$tmp"/log/*.log >&2 2>/dev/null || true
