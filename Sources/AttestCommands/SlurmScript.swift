@@ -92,8 +92,9 @@ struct SlurmScript: Sendable, Equatable {
             "# Written by `attest slurm`: merges the reports of the \(shards) shards into \(mergedReport)",
             "# (exit status 0: every claim met its expectation; 1: some did not; 2: the shards could not be merged).",
             "set -uo pipefail",
-            "\(Self.quote(attest)) merge --quiet --report \(Self.quote(mergedReport)) \\",
-            "    " + (1...shards).map { shardReport("\($0)") }.joined(separator: " "),
+            "shards=()",
+            "for k in $(seq 1 \(shards)); do shards+=(\(shardReport("${k}"))); done",
+            "\(Self.quote(attest)) merge --quiet --report \(Self.quote(mergedReport)) \"${shards[@]}\"",
             "status=$?",
         ]
         if case let .table(sweep) = work {
