@@ -12,7 +12,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test test-python proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs docs-api build release clean
+.PHONY: deps test test-python slurm-test proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs docs-api build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -40,6 +40,13 @@ test-python: deps
 	$(PYTHON_VENV)/bin/pip install -q ./python pytest nbclient nbformat ipykernel
 	$(PYTHON_VENV)/bin/pip install -q --no-deps --force-reinstall ./python
 	ATTEST=$(ATTEST_BIN) $(PYTHON_VENV)/bin/python -m pytest -q python/tests
+
+# A real single-node Slurm (slurm-wlm and munge from Debian, installed when missing, started by hand under a
+# temporary folder) runs the commands of docs/scale-out.md on a sweep; the merged report must equal a run on one
+# machine. Needs root and daemons, so it is not part of `make test`; it stops every daemon it started.
+slurm-test: deps
+	$(SWIFT) build --product attest
+	scripts/slurm-test.sh .build/debug/attest
 
 # Instances run two at a time (the numbers do not depend on it); JOBS=1 for one.
 JOBS ?= 2

@@ -79,6 +79,10 @@ extension Attest {
                                    + "directory); the report names each file.", valueName: "folder"))
         public var saveCounterexamples: String?
 
+        /// One shard of the run (`K/N`).
+        @Option(help: ShardOption.help)
+        public var shard: String?
+
         /// Print the summary table only; no progress.
         @Flag(name: .shortAndLong, help: "Print only the summary table; no progress.")
         public var quiet = false
@@ -102,6 +106,7 @@ extension Attest {
             if let timeout { try TimeLimit.validate(timeout, "--timeout") }
             if let timeoutTotal { try TimeLimit.validate(timeoutTotal, "--timeout-total") }
             if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+            try ShardOption.validate(shard, reports: reports)
             if reports.filter({ $0 == "-" }).count > 1 { throw ValidationError("--report - can be given once") }
             for path in reports where path != "-" && ReportFormat(fileName: path) == nil {
                 throw ValidationError("--report \(path): unknown format; use a file ending in "
@@ -139,7 +144,9 @@ extension Attest {
 
         /// Loads, checks and reports.
         public mutating func run() async throws {
-            let claims = try ClaimSelection.load(paths: paths, filters: filter)
+            let allClaims = try ClaimSelection.load(paths: paths, filters: filter)
+            let shard = ShardOption.parse(self.shard)
+            let claims = shard?.select(allClaims) ?? allClaims
             // Where the results go is checked before anything runs, not found unwritable after a long run.
             try OutputPaths.check(reports: reports.filter { $0 != "-" }, figureFolder: figures)
             var options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
@@ -148,10 +155,11 @@ extension Attest {
             options.counterexampleFolder = saveCounterexamples
                 ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("attest-counterexamples")
             let previous = try resume.map { try Self.loadReport($0) }
-            let plan = previous?.resumePlan(for: claims, options: options, tool: Attest.toolInfo)
+            try ShardOption.checkResume(previous, path: resume, shard: shard)
+            let plan = previous?.resumePlan(for: allClaims, options: options, tool: Attest.toolInfo)
             for line in plan?.summary.lines ?? [] where !quiet { Attest.printError("attest: --resume \(resume ?? ""): \(line)") }
             let completed = plan?.completed ?? [:]
-            let resumeKeys = ResumeKey.keys(for: claims, options: options, tool: Attest.toolInfo)
+            let resumeKeys = ResumeKey.keys(for: allClaims, options: options, tool: Attest.toolInfo)
             let started = Date()
             let result = await EngineRun.check(
                 claims, options: options, completed: completed, quiet: quiet, verbose: verbose,
@@ -161,6 +169,7 @@ extension Attest {
             var report = Report(result: result, tool: Attest.toolInfo, started: started, resumeKeys: resumeKeys)
             if let previous { report.time = previous.time }    // one run, resumed: it started then
             report.resume = plan?.summary
+            if let shard { report.recordShard(shard, of: allClaims) }
             let detail: TextReportWriter.Detail = quiet ? .quiet : (verbose ? .verbose : .normal)
             // `--report -`: the JSON report is standard output, so the text report goes to standard error.
             let jsonToStandardOutput = reports.contains("-")
@@ -182,7 +191,8 @@ extension Attest {
                 }
             }
             if writeFailed { throw ExitCode(AttestExitCode.inputError.rawValue) }
-            if !report.allMetExpectations { throw ExitCode(AttestExitCode.claimNotMet.rawValue) }
+            if shard != nil { Attest.printError(ShardOption.note(report)) }
+            if !(shard == nil ? report.allMetExpectations : report.complete) { throw ExitCode(AttestExitCode.claimNotMet.rawValue) }
         }
     }
 }

@@ -45,6 +45,16 @@ extension Attest {
                                    valueName: "file"))
         public var report: String?
 
+        /// A report of this sweep to take finished instances from.
+        @Option(help: ArgumentHelp("Take the finished instances of this JSON report of the sweep (an interrupted run's "
+                                   + "--report, or `attest merge` of its shards) when nothing that can change them "
+                                   + "differs, and run only the others.", valueName: "file"))
+        public var resume: String?
+
+        /// One shard of the sweep (`K/N`).
+        @Option(help: ShardOption.help)
+        public var shard: String?
+
         /// No progress.
         @Flag(name: .shortAndLong, help: "No progress on standard error.")
         public var quiet = false
@@ -65,22 +75,29 @@ extension Attest {
                                       + ReportFormat.extensions.joined(separator: ", "))
             }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            try ShardOption.validate(shard, reports: report.map { [$0] } ?? [])
+            if shard != nil && !output.isEmpty {
+                throw ValidationError("--shard writes no table (--output): `attest merge` the shards' reports, then "
+                                      + "`attest table SWEEP --resume MERGED.json`")
+            }
         }
 
         /// Runs the sweep and prints the table.
         public mutating func run() async throws {
             let parser = SweepFileParser()
-            let spec: SweepSpec, claims: [ClaimSpec]
+            let spec: SweepSpec, allClaims: [ClaimSpec]
             do {
                 spec = try parser.parse(file: sweep)
-                claims = try parser.claims(of: spec)
+                allClaims = try parser.claims(of: spec)
             } catch {
                 for problem in error.errors { Attest.printError(problem.description) }
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
             // Everything that can be checked without results is checked before anything runs: the table's rows, and
             // the files it goes to.
-            do { try SweepTable.checkLayout(sweep: spec, claims: claims) } catch {
+            let shard = ShardOption.parse(self.shard)
+            let claims = shard?.select(allClaims) ?? allClaims
+            do { try SweepTable.checkLayout(sweep: spec, claims: allClaims) } catch {
                 Attest.printError("\(sweep): \(error.description); nothing was run.")
                 throw ExitCode(AttestExitCode.inputError.rawValue)
             }
@@ -90,15 +107,17 @@ extension Attest {
             let stopHint = "the table will hold what is done and say it is incomplete"
             // The quantities are measurements, known once an instance has run: the first instance runs alone, and a
             // quantity it did not measure stops the sweep there.
-            var completed: [String: [InstanceOutcome]] = [:]
+            let resumeKeys = ResumeKey.keys(for: allClaims, options: CheckOptions(jobs: jobs), tool: Attest.toolInfo)
+            var completed = try TableResume.completed(resume, shard: shard, claims: allClaims, jobs: jobs, quiet: quiet)
             var stopped: CheckResult?    // the first instance's run, when Ctrl-C or a signal stopped it
-            if let first = claims.first, let instance = first.instances.first, claims.count * first.instances.count > 1 {
+            if let first = claims.first, let instance = first.instances.first, claims.count * first.instances.count > 1,
+               !(completed[first.id] ?? []).contains(where: { $0.instance.index == instance.index }) {
                 var pilot = first
                 pilot.instances = [instance]
                 let pilotResult = await EngineRun.check([pilot], options: CheckOptions(jobs: 1), quiet: true, stopHint: stopHint)
                 if !pilotResult.isComplete { stopped = pilotResult }
                 if let outcome = pilotResult.claims.first?.instances.first {
-                    completed[first.id] = [outcome]
+                    completed[first.id, default: []].append(outcome)
                     let measured = Set(outcome.measurements.map(\.name) + [SweepSpec.marginKey])
                     if outcome.verdict == .pass || outcome.verdict == .fail,
                        let unknown = spec.quantities.first(where: { !measured.contains($0) }) {
@@ -115,8 +134,15 @@ extension Attest {
             }
             var writeFailed = false
             if let report {
-                let full = Report(result: result, tool: Attest.toolInfo, started: started)
+                var full = Report(result: result, tool: Attest.toolInfo, started: started, resumeKeys: resumeKeys)
+                if let shard { full.recordShard(shard, of: allClaims, extraFiles: [sweep]) }
+                if shard != nil { Attest.printError(ShardOption.note(full)) }
                 writeFailed = !OutputPaths.write(ReportFormat(fileName: report)!.render(full), to: report)
+            }
+            if shard != nil {    // a shard's part of the table is no table: `attest merge` makes the whole
+                if writeFailed { throw ExitCode(AttestExitCode.inputError.rawValue) }
+                if !result.isComplete { throw ExitCode(AttestExitCode.claimNotMet.rawValue) }
+                return
             }
             let table: SweepTable
             do { table = try SweepTable(sweep: spec, result: result) } catch {

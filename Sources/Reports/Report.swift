@@ -28,6 +28,9 @@ public struct Report: Codable, Sendable, Equatable {
     /// What a resumed run took over from the earlier report and what it ran again, and why (`nil` when the run
     /// was not resumed).
     public var resume: ResumeSummary?
+    /// For the partial report of one shard (`--shard K/N`), which shard and of which run (`nil` for a whole run,
+    /// and for the report `attest merge` makes of the shards).
+    public var shard: ShardRecord?
     /// SHA-256 of the report's JSON without this field, written by `JSONReportWriter`: `--resume` trusts a report's
     /// results only when it matches (it detects edits, not a forger who recomputes it).
     public var digest: String?
