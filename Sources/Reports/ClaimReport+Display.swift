@@ -19,10 +19,10 @@ extension ClaimReport {
     /// An instance whose error estimate failed the cross-check at a third precision adds a line
     /// `checked: instance 2: error estimate unreliable (…)`, so that every report format says so.
     public var checkedLines: [String] {
-        let unreliable = instances.compactMap { instance in
-            instance.message.flatMap { $0.range(of: "error estimate unreliable (") }.map { range in
-                "checked: instance \(instance.index): " + instance.message![range.lowerBound...]
-            }
+        let unreliable = instances.flatMap { instance in
+            (instance.message ?? "").components(separatedBy: "; ")
+                .filter { $0.hasPrefix("error estimate unreliable") }
+                .map { "checked: instance \(instance.index): " + $0 }
         }
         guard let checked, !checked.isEmpty else { return ["checked: (the kind \(kind) does not state what it checks)"] + unreliable }
         if checked.count <= 3 { return checked.map { "checked: " + $0 } + unreliable }

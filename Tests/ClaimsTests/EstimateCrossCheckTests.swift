@@ -70,7 +70,7 @@ struct EstimateCrossCheckTests {
         #expect(attempts.allSatisfy { $0.verdict == .inconclusive })
         let last = attempts[attempts.count - 1].estimate
         #expect(last.unreliable.map(\.name) == ["margin", "KL_T", "increases"])
-        #expect(last.measurements.allSatisfy { $0.unreliable?.contains("not 2^16 times smaller") == true })
+        #expect(last.measurements.allSatisfy { $0.unreliable?.contains("not 2^16 times less") == true })
     }
 
     @Test("Rounding noise of a quantity that is zero (sizes 2^g apart) is not a warning sign")

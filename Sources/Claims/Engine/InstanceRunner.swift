@@ -64,9 +64,9 @@ public enum InstanceRunner {
             working.statistics["error estimate cross-check seconds"] = "\((checkSeconds.reduce(0, +) * 1000).rounded() / 1000)"
         }
         if last.verdict == .inconclusive, unreliable.contains(where: \.decides) {
-            message = "error estimate unreliable (" + unreliable.filter(\.decides).map(\.summary).joined(separator: "; ")
-                + ") at every precision up to \(numerics.maxPrecision) bits; the run loses digits faster than the "
-                + "guard bits add them, as a chaotic run does (raise max_precision or --max-precision)"
+            message = "error estimate unreliable (" + unreliable.filter(\.decides).map(\.summary).joined(separator: " | ")
+                + ") at every precision up to \(numerics.maxPrecision) bits: the run loses digits faster than the "
+                + "guard bits add them, as chaotic runs do (raise max_precision or --max-precision)"
         } else if last.verdict == .error {
             message = "a non-finite margin (\(working.margin.decimalText)): the computation diverged or overflowed"
         } else if last.verdict == .inconclusive, !undecided.isEmpty {
@@ -79,9 +79,11 @@ public enum InstanceRunner {
         }
         let unreliableQuantities = unreliable.filter { !$0.decides }
         if !unreliableQuantities.isEmpty {
-            let note = "error estimate unreliable (" + unreliableQuantities.map(\.summary).joined(separator: "; ")
-                + "): these reported numbers are not trustworthy"
-                + (unreliable.contains(where: \.decides) ? "" : " (the margin's own estimate passed the check)")
+            let names = unreliableQuantities.prefix(3).map(\.name) + (unreliableQuantities.count > 3 ? ["…"] : [])
+            let note = "error estimate unreliable for \(unreliableQuantities.count) reported "
+                + (unreliableQuantities.count == 1 ? "quantity" : "quantities") + ", not to be trusted: "
+                + names.joined(separator: " | ")
+                + (unreliable.contains(where: \.decides) ? "" : " (the margin's estimate passed the check)")
             message = message.map { $0 + "; " + note } ?? note
         }
         var outcome = InstanceOutcome(

@@ -23,7 +23,7 @@ import MultiPrecision
 ///   count that the two runs disagree on;
 /// - or a decided margin or condition that exceeds κ times its estimate by less than 2^g/2: only there could an
 ///   understated estimate flip the verdict. A margin beyond 2^g/2·e₁ stays decided even if the true error is
-///   2^g/2/κ times the estimate, far beyond the factor 8 measured on a chaotic OMWU run at 256 and 512 bits.
+///   2^g/2/κ times the estimate, far beyond the factors of 2 to 8 measured on chaotic OMWU runs.
 ///
 /// ```swift
 /// EstimateCrossCheck.converges(estimate: 1e-70, next: 3e-90, guardBits: 64)   // true
@@ -133,15 +133,15 @@ public struct UnreliableEstimate: Sendable, Equatable {
         return true
     }
 
-    /// Why: `|v(256) − v(320)| = 2.1e-1 but |v(320) − v(384)| = 3.4e-1, not 2^32 times smaller`.
+    /// Why: `the 256- and 320-bit values differ by 2.1e-1, the 320- and 384-bit ones by 3.4e-1, not 2^16 times less`.
     public var reason: String {
         let p = precision, g = guardBits
         let first = estimate.map { $0.scientific(significantDigits: 2) } ?? "0"
         let second = next.map { $0.scientific(significantDigits: 2) } ?? "0"
-        return "|v(\(p)) − v(\(p + g))| = \(first) but |v(\(p + g)) − v(\(p + 2 * g))| = \(second), "
-            + "not 2^\(g / 4) times smaller: the digits are lost faster than precision adds them"
+        return "the \(p)- and \(p + g)-bit values differ by \(first), the \(p + g)- and \(p + 2 * g)-bit ones by "
+            + "\(second), not 2^\(g / 4) times less"
     }
 
-    /// `KL_T: |v(256) − v(320)| = …`.
+    /// `KL_T: the 256- and 320-bit values differ by …`.
     public var summary: String { "\(name): \(reason)" }
 }
