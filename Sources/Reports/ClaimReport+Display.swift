@@ -22,10 +22,18 @@ extension ClaimReport {
 
     /// The lines `checked: …` that say what the kind computed, in its own words (one per distinct description);
     /// a kind that states nothing gets one line saying so.
+    /// An instance whose error estimate failed the cross-check at a third precision adds a line
+    /// `checked: instance 2: error estimate unreliable (…)`, so that every report format says so.
     public var checkedLines: [String] {
-        guard let checked, !checked.isEmpty else { return ["checked: (the kind \(kind) does not state what it checks)"] }
-        if checked.count <= 3 { return checked.map { "checked: " + $0 } }
+        let unreliable = instances.flatMap { instance in
+            (instance.message ?? "").components(separatedBy: "; ")
+                .filter { $0.hasPrefix("error estimate unreliable") }
+                .map { "checked: instance \(instance.index): " + $0 }
+        }
+        guard let checked, !checked.isEmpty else { return ["checked: (the kind \(kind) does not state what it checks)"] + unreliable }
+        if checked.count <= 3 { return checked.map { "checked: " + $0 } + unreliable }
         return checked.prefix(2).map { "checked: " + $0 } + ["checked: … and \(checked.count - 2) more (one per instance)"]
+            + unreliable
     }
 
     /// The claim file's statement, labelled as the claim's (Attest does not read it).

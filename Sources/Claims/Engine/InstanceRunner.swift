@@ -54,7 +54,20 @@ public enum InstanceRunner {
         }
         for condition in last.estimate.hypotheses { working.statistics["hypothesis " + condition.condition.name] = condition.state }
         for condition in last.estimate.branches { working.statistics["branch " + condition.condition.name] = condition.state }
-        if last.verdict == .error {
+        let unreliable = last.estimate.unreliable
+        if let bits = last.estimate.crossCheckPrecision {
+            working.statistics["error estimate cross-checked at"] = "\(bits) bits"
+                + (unreliable.isEmpty ? " (converges)" : " (unreliable)")
+        }
+        let checkSeconds = attempts.compactMap(\.crossCheckSeconds)
+        if !checkSeconds.isEmpty {
+            working.statistics["error estimate cross-check seconds"] = "\((checkSeconds.reduce(0, +) * 1000).rounded() / 1000)"
+        }
+        if last.verdict == .inconclusive, unreliable.contains(where: \.decides) {
+            message = "error estimate unreliable (" + unreliable.filter(\.decides).map(\.summary).joined(separator: " | ")
+                + ") at every precision up to \(numerics.maxPrecision) bits: the run loses digits faster than the "
+                + "guard bits add them, as chaotic runs do (raise max_precision or --max-precision)"
+        } else if last.verdict == .error {
             message = "a non-finite margin (\(working.margin.decimalText)): the computation diverged or overflowed"
         } else if last.verdict == .inconclusive, !undecided.isEmpty {
             message = "a hypothesis or branch condition is within its error estimate at every precision up to "
@@ -63,6 +76,15 @@ public enum InstanceRunner {
         } else if last.verdict == .inconclusive {
             message = "the margin is within its error estimate at every precision up to \(numerics.maxPrecision) bits "
                 + "(raise max_precision or --max-precision)"
+        }
+        let unreliableQuantities = unreliable.filter { !$0.decides }
+        if !unreliableQuantities.isEmpty {
+            let names = unreliableQuantities.prefix(3).map(\.name) + (unreliableQuantities.count > 3 ? ["…"] : [])
+            let note = "error estimate unreliable for \(unreliableQuantities.count) reported "
+                + (unreliableQuantities.count == 1 ? "quantity" : "quantities") + ", not to be trusted: "
+                + names.joined(separator: " | ")
+                + (unreliable.contains(where: \.decides) ? "" : " (the margin's estimate passed the check)")
+            message = message.map { $0 + "; " + note } ?? note
         }
         var outcome = InstanceOutcome(
             instance: instance, verdict: last.verdict, precisionBits: last.precision,

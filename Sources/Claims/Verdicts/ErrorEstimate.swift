@@ -20,6 +20,11 @@ public struct ErrorEstimate: Sendable {
     public var hypotheses: [ConditionEstimate]
     /// The branch conditions with their error estimates.
     public var branches: [ConditionEstimate]
+    /// The values whose estimate failed the cross-check at p + 2g (`EstimateCrossCheck`); empty when it held or
+    /// was not run.
+    public var unreliable: [UnreliableEstimate] = []
+    /// The precision of the cross-check run (p + 2g), when one was made.
+    public var crossCheckPrecision: Int?
 
     /// Compares an evaluation at `precision` bits with one at more bits.
     ///
@@ -87,13 +92,16 @@ public struct ErrorEstimate: Sendable {
     /// The verdict. Each hypothesis and branch condition is decided first, by `VerdictRule.decide(margin:error:)`
     /// on its own margin and error: a non-finite one is an ERROR; a hypothesis decidedly violated makes the
     /// instance NOT APPLICABLE; a hypothesis or branch within its error makes it INCONCLUSIVE (never NOT
-    /// APPLICABLE by rounding). Then the claim's margin decides.
+    /// APPLICABLE by rounding). Then the claim's margin decides. A margin or condition whose estimate failed the
+    /// cross-check (`unreliable`) decides nothing: the instance is INCONCLUSIVE (an ERROR stays an ERROR).
     public var verdict: Verdict {
         let hypothesisVerdicts = hypotheses.map(\.verdict), branchVerdicts = branches.map(\.verdict)
         if hypothesisVerdicts.contains(.error) || branchVerdicts.contains(.error) { return .error }
+        let decided = VerdictRule.decide(margin: working.margin, error: marginError)
+        if unreliable.contains(where: \.decides) { return decided == .error ? .error : .inconclusive }
         if hypothesisVerdicts.contains(.fail) { return .notApplicable }
         if hypothesisVerdicts.contains(.inconclusive) || branchVerdicts.contains(.inconclusive) { return .inconclusive }
-        return VerdictRule.decide(margin: working.margin, error: marginError)
+        return decided
     }
 
     /// The conditions (hypotheses, then branches) that this attempt could not decide.
@@ -102,11 +110,15 @@ public struct ErrorEstimate: Sendable {
     }
 
     /// The measurements for reports: each quantity's value at p and its error estimate, in decimal.
+    /// A quantity whose estimate failed the cross-check carries the reason in `unreliable`.
     public var measurements: [Measurement] {
-        zip(working.quantities, quantityErrors).map { quantity, error in
-            Measurement(name: quantity.name, value: quantity.value.decimalText,
-                        error: error.map { $0.scientific(significantDigits: 3) } ?? "0",
-                        exact: quantity.value.exactText)
+        zip(working.quantities, quantityErrors).enumerated().map { index, pair in
+            let (quantity, error) = pair
+            var measurement = Measurement(name: quantity.name, value: quantity.value.decimalText,
+                                          error: error.map { $0.scientific(significantDigits: 3) } ?? "0",
+                                          exact: quantity.value.exactText)
+            measurement.unreliable = unreliable.first { $0.subject == .quantity(index) }?.reason
+            return measurement
         }
     }
 }

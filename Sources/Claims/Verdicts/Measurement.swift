@@ -9,6 +9,9 @@ public struct Measurement: Codable, Sendable, Equatable {
     public var error: String
     /// For an exact quantity, the exact value as a fraction or integer (`"1/3"`); absent otherwise.
     public var exact: String?
+    /// Why the error estimate is unreliable, when the cross-check at a third precision failed
+    /// (`EstimateCrossCheck`); absent otherwise.
+    public var unreliable: String?
 
     /// Creates a measurement.
     public init(name: String, value: String, error: String, exact: String? = nil) {

@@ -3,8 +3,12 @@ import MultiPrecision
 /// Runs an instance at increasing precision until the verdict is decided: on INCONCLUSIVE the precision doubles,
 /// up to a cap, and every attempt is kept for the report.
 ///
-/// Each attempt evaluates twice, at p and at p + `guardBits`, and takes the difference as the error estimate
-/// (`ErrorEstimate`). Exact kinds (`Rational` arithmetic) need one evaluation and never escalate.
+/// This is the one way Attest estimates a rounding error (docs/conventions.md, "How errors are estimated"). Each
+/// attempt evaluates twice, at p and at p + `guardBits`, and takes the difference as the error estimate
+/// (`ErrorEstimate`). When the two runs show lost digits or a close margin, a third evaluation at p + 2·`guardBits`
+/// cross-checks that the estimate converges (`EstimateCrossCheck`); a margin or condition whose estimate does not is
+/// INCONCLUSIVE, so the precision escalates. Exact kinds (`Rational` arithmetic) need one evaluation and never
+/// escalate.
 ///
 /// ```swift
 /// let attempts = try PrecisionEscalation(start: 64, cap: 512).run { bits in try evaluate(at: bits) }
@@ -33,8 +37,10 @@ public struct PrecisionEscalation: Sendable {
         public var estimate: ErrorEstimate
         /// The verdict of this attempt.
         public var verdict: Verdict
-        /// Wall-clock seconds for both evaluations.
+        /// Wall-clock seconds for all evaluations (two, or three with the cross-check).
         public var seconds: Double
+        /// Wall-clock seconds of the cross-check evaluation at p + 2g alone (`nil` when none was made).
+        public var crossCheckSeconds: Double? = nil
     }
 
     /// Runs a rounded computation; `evaluate(bits)` must compute every quantity at `bits` bits of precision.
@@ -50,10 +56,23 @@ public struct PrecisionEscalation: Sendable {
             let working = try withPrecision(bits) { try evaluate(bits) }
             let referenceBits = min(bits + guardBits, Precision.supportedRange.upperBound)
             let reference = try withPrecision(referenceBits) { try evaluate(referenceBits) }
-            let estimate = ErrorEstimate(working: working, precision: bits, reference: reference)
+            var estimate = ErrorEstimate(working: working, precision: bits, reference: reference)
+            let atCap = bits * 2 > cap
+            let checkBits = referenceBits + guardBits
+            var crossCheckSeconds: Double?
+            if checkBits <= Precision.supportedRange.upperBound,
+               EstimateCrossCheck.needsCheck(working: working, reference: reference, precision: bits,
+                                             guardBits: guardBits, verdict: estimate.verdict, atCap: atCap) {
+                let checkBegan = clock.now
+                let check = try withPrecision(checkBits) { try evaluate(checkBits) }
+                crossCheckSeconds = (clock.now - checkBegan).seconds
+                estimate.crossCheckPrecision = checkBits
+                estimate.unreliable = EstimateCrossCheck.findings(estimate, reference: reference, check: check,
+                                                                  guardBits: guardBits)
+            }
             let verdict = estimate.verdict
             attempts.append(Attempt(precision: bits, estimate: estimate, verdict: verdict,
-                                    seconds: (clock.now - began).seconds))
+                                    seconds: (clock.now - began).seconds, crossCheckSeconds: crossCheckSeconds))
             guard verdict == .inconclusive, bits * 2 <= cap else { return attempts }
             bits *= 2
         }

@@ -54,12 +54,7 @@ public func integrate<Field: VectorField, Scalar: IntegrationScalar, Method: Int
             return .failure(error)
         }
     }
-    var result = try outcome.get()
-    if case let .companionRun(extraBits) = options.globalErrorEstimation {
-        result.statistics.globalError = try _companionEstimate(
-            problem, method: method, bits: bits, extraBits: extraBits, options: options, result: result)
-    }
-    return result
+    return try outcome.get()
 }
 
 /// Runs an already-made stepper from its current time to `finalTime`, with the same observers, events, budgets,
@@ -67,7 +62,7 @@ public func integrate<Field: VectorField, Scalar: IntegrationScalar, Method: Int
 ///
 /// Use this to drive a stepper you made yourself (for example with a custom `RightHandSide`), or to continue a
 /// run. The working precision is that of the stepper's time. `options.precision`, the tolerances and the step
-/// policy are ignored (they belong to the stepper), and `.companionRun` error estimation is unavailable here.
+/// policy are ignored (they belong to the stepper).
 ///
 /// - Throws: `IntegrationError` for a final time before the stepper's time, a non-finite state, or output times
 ///   outside the horizon.
@@ -192,7 +187,7 @@ func _drive<Step: Stepper>(
     var trajectory: [TrajectoryPoint<S>] = []
     var occurrences: [EventOccurrence<S>] = []
     var localErrorSum = S(0)
-    var localErrorsAvailable = options.globalErrorEstimation == .accumulatedLocalErrors
+    var localErrorsAvailable = true
     var dense = x
     var steps = 0
     var lastRecordedStep = -1
@@ -370,43 +365,4 @@ func _locateRoot<S: IntegrationScalar>(
         slowSteps = (hi - lo) > width / S(2) ? slowSteps + 1 : 0
     }
     return (hi, hi - lo)
-}
-
-/// The companion-run estimate: the same method at `extraBits` more bits with tighter control, compared in the
-/// max norm at the final time.
-func _companionEstimate<Field: VectorField, Scalar: IntegrationScalar, Method: IntegrationMethod>(
-    _ problem: ODEProblem<Field>, method: Method, bits: Int, extraBits: Int, options: IntegrationOptions,
-    result: IntegrationResult<Scalar>
-) throws(IntegrationError) -> GlobalErrorEstimate {
-    guard extraBits > 0 else {
-        throw .invalidParameter(name: "companion extraBits", value: "\(extraBits)", requirement: "positive")
-    }
-    guard case .reachedEnd = result.termination else { return .unavailable }
-    var companion = options
-    companion.precision = bits + extraBits
-    companion.globalErrorEstimation = .accumulatedLocalErrors
-    companion.recording = .none
-    let tighten = Rational(numerator: 1, denominator: BigInt(1) << 16)
-    let defaultTolerance = Rational(numerator: 1, denominator: BigInt(1) << (bits - 10))
-    switch options.stepSize {
-    case .adaptive:
-        companion.relativeTolerance = (options.relativeTolerance ?? defaultTolerance) * tighten
-        companion.absoluteTolerance = (options.absoluteTolerance ?? defaultTolerance) * tighten
-    case let .fixed(h):
-        companion.stepSize = .fixed(h / Rational(2))
-        companion.maximumSteps = options.maximumSteps.multipliedReportingOverflow(by: 2).overflow
-            ? Int.max : options.maximumSteps * 2
-    }
-    let reference = try integrate(problem, method: method, scalar: BigFloat.self, options: companion)
-    guard case .reachedEnd = reference.termination else { return .unavailable }
-    let precision = bits + extraBits
-    let difference = withPrecision(precision) {
-        var worst = BigFloat(0)
-        for (a, b) in zip(result.state, reference.state) {
-            let d = BigFloat.abs(a.exactBigFloat - b)
-            if d > worst { worst = d }
-        }
-        return worst
-    }
-    return GlobalErrorEstimate(value: difference, method: .companionRun(precision: precision))
 }

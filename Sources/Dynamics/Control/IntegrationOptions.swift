@@ -38,8 +38,6 @@ public struct IntegrationOptions: Sendable {
     public var normLimit: Rational = Rational(numerator: BigInt(1) << 40, denominator: 1)
     /// Which points of the trajectory to keep in the result (default none).
     public var recording: TrajectoryRecording = .none
-    /// How to estimate the global error of the final state.
-    public var globalErrorEstimation: GlobalErrorEstimation = .accumulatedLocalErrors
 
     /// Options at `precision` bits (or the scalar's own), with every other setting at its default.
     public init(precision: Int? = nil) {

@@ -16,7 +16,7 @@ public struct IntegrationStatistics: Sendable, Equatable {
     public var ordersUsed: [Int: Int]
     /// The estimate of the global error of the final state, with how it was obtained.
     public var globalError: GlobalErrorEstimate
-    /// Wall time of the run (without a companion run for the error estimate).
+    /// Wall time of the run.
     public var wallTime: Duration
 
     /// Statistics from a stepper's counters.

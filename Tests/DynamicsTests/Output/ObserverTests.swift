@@ -85,22 +85,4 @@ struct ObserverTests {
         #expect(result.statistics.steps == 40)
         #expect(worst <= BigFloat(Rational(numerator: 256, denominator: BigInt(1) << bits)), "drift \(worst)")
     }
-
-    @Test("A companion run estimates the global error within a small factor (Double, tolerance 1e-10)")
-    func companionEstimate() throws {
-        let problem = try ODEProblem(field: Logistic(rate: q(1)), initialState: [q(1, 10)], from: q(0), to: q(4))
-        var o = options(53, tolerance: Rational(numerator: 1, denominator: 10_000_000_000))
-        o.globalErrorEstimation = .companionRun(extraBits: 32)
-        let result = try integrate(problem, method: RungeKuttaFehlberg78(), scalar: Double.self, options: o)
-        let exact = withPrecision(128) { BigFloat(1) / (BigFloat(1) + BigFloat(9) * BigFloat.exp(BigFloat(-4))) }
-        let actual = withPrecision(128) { BigFloat.abs(result.state[0].exactBigFloat - exact) }
-        guard let estimate = result.statistics.globalError.value else {
-            Issue.record("no estimate: \(result.statistics.globalError)"); return
-        }
-        #expect(result.statistics.globalError.method == .companionRun(precision: 85))
-        withPrecision(128) {
-            #expect(estimate <= BigFloat(2) * actual && actual <= BigFloat(2) * estimate,
-                    "estimate \(estimate.scientific(significantDigits: 3)) vs actual \(actual.scientific(significantDigits: 3))")
-        }
-    }
 }
