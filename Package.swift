@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Claims", "AttestTestSupport"]
+            dependencies: ["Reports", "Claims", "MultiPrecision", "AttestTestSupport"]
         ),
 
         // Fuzz targets (issue 9): `make fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING); in a

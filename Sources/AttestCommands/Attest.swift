@@ -25,7 +25,7 @@ public struct Attest: AsyncParsableCommand {
             2 on a usage or input error.
             """,
         version: Attest.fullVersion,
-        subcommands: [Check.self, List.self, Explain.self, Kinds.self, Table.self, Plot.self, Version.self],
+        subcommands: [Check.self, List.self, Explain.self, Kinds.self, Table.self, Plot.self, Compare.self, Version.self],
         defaultSubcommand: Check.self
     )
 
