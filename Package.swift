@@ -49,10 +49,11 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
-        // Exact proofs of matrix identities; TOMLKit reads its proof-obligation files.
+        // Exact proofs of matrix identities: pure algebra (its obligation files are read by the TOML front-end of
+        // Claims).
         .target(
             name: "Symbolic",
-            dependencies: ["MultiPrecision", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["MultiPrecision", "LinearAlgebra"]
         ),
         // Exact linear programs: GLPK's exact simplex finds the basis, Rational arithmetic certifies the optimum.
         .target(
@@ -121,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "ClaimsTests",
             dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics",
-                           "LinearProgramming"],
+                           "LinearProgramming", "Symbolic"],
             exclude: ["References"]
         ),
         .testTarget(
@@ -139,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Claims", "AttestTestSupport"]
+            dependencies: ["Reports", "Claims", "MultiPrecision", "AttestTestSupport"]
         ),
 
         // Fuzz targets (issue 9): `make fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING); in a
@@ -153,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "attest-benchmarks",
             dependencies: ["MultiPrecision", "LinearAlgebra", "Symbolic", "Dynamics", "AttestTestSupport", "CMPFR",
-                           "CAllocationCounter", "Conjectures", "Models"],
+                           "CAllocationCounter", "Conjectures", "Models", "Claims"],
             path: "Benchmarks/AttestBenchmarks"
         ),
     ],

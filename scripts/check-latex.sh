@@ -6,7 +6,7 @@
 #   SCRATCH_PATH=.build-x scripts/check-latex.sh
 #
 # Needs pdflatex (Debian: apt-get install texlive-latex-base). The document is built by the test
-# LaTeXDocumentTests (Tests/SymbolicTests/LaTeXDocumentTests.swift), which writes it to $ATTEST_LATEX_OUTPUT.
+# LaTeXDocumentTests (Tests/ClaimsTests/Symbolic/LaTeXDocumentTests.swift), which writes it to $ATTEST_LATEX_OUTPUT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

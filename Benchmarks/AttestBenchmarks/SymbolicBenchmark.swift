@@ -1,4 +1,5 @@
 import Foundation
+import Claims
 import Symbolic
 
 /// Time to prove the deep-linear-network obligations of proofs/symbolic for N = 2…8: conservation of balancedness
@@ -35,7 +36,7 @@ enum SymbolicBenchmark {
         var prove: [Double] = [], cross: [Double] = [], total: [Double] = []
         for _ in 0..<repeats {
             let start = BenchmarkClock.now()
-            guard let obligation = try? ProofObligation(toml: text) else { fatalError("benchmark obligation is malformed") }
+            guard let obligation = try? ObligationFile.parse(text: text) else { fatalError("benchmark obligation is malformed") }
             let report = obligation.check()
             precondition(report.metExpectation, "benchmark obligation failed: \(report.verdictLine)")
             total.append(Double(BenchmarkClock.now() - start) / 1e6)

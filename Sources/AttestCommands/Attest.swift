@@ -25,8 +25,8 @@ public struct Attest: AsyncParsableCommand {
             2 on a usage or input error.
             """,
         version: Attest.fullVersion,
-        subcommands: [Check.self, List.self, Explain.self, Kinds.self, Table.self, Plot.self, Merge.self, Slurm.self,
-                      Version.self],
+        subcommands: [Check.self, List.self, Explain.self, Kinds.self, Table.self, Plot.self, Compare.self, Merge.self,
+                      Slurm.self, Version.self],
         defaultSubcommand: Check.self
     )
 

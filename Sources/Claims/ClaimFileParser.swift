@@ -47,19 +47,8 @@ public struct ClaimFileParser: Sendable {
     ///
     /// - Throws: `ClaimFileErrors` with every problem found.
     public func parse(file path: String) throws(ClaimFileErrors) -> ClaimSpec {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        func fail(_ reason: String) -> ClaimFileErrors {
-            ClaimFileErrors([ClaimFileError(file: path, line: nil, key: nil, problem: .unreadable(reason: reason))])
-        }
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
-        guard !isDirectory.boolValue else { throw fail("it is a folder") }
-        let size = ((try? fileManager.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= Self.maximumFileBytes else {
-            throw fail("it is \(size) bytes, larger than the limit of \(Self.maximumFileBytes) bytes")
-        }
-        guard let data = fileManager.contents(atPath: path) else { throw fail("permission denied or I/O error") }
-        guard let text = String(data: data, encoding: .utf8) else { throw fail("it is not UTF-8 text") }
+        let text: String
+        do { text = try TOMLDocument.text(ofFile: path) } catch { throw error.claimFileErrors(file: path) }
         return try parse(text: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent)
     }
 
@@ -67,26 +56,22 @@ public struct ClaimFileParser: Sendable {
     ///
     /// - Throws: `ClaimFileErrors` with every problem found.
     public func parse(text: String, file: String, baseDirectory: String) throws(ClaimFileErrors) -> ClaimSpec {
-        let root: TOMLNode
-        do {
-            root = try TOMLNode.parse(text)
-        } catch {
-            throw ClaimFileErrors([ClaimFileError(file: file, line: error.line, key: nil,
-                                                  problem: .syntax(column: error.column, message: error.message))])
-        }
-        if case let .table(top) = root, top["search"] != nil || top["threshold"] != nil, let kind = documentKind(for: top) {
+        let document: TOMLDocument
+        do { document = try TOMLDocument(text: text, file: file) } catch { throw error.claimFileErrors(file: file) }
+        let top = document.root
+        if top["search"] != nil || top["threshold"] != nil, let kind = documentKind(for: top) {
             let spec = try kind.readClaim(text: Self.removingSearchTables(from: text), file: file)
             return try attachingSearch(to: spec, top: top, text: text, file: file, baseDirectory: baseDirectory)
         }
 
-        if case let .table(top) = root, let kind = documentKind(for: top) {
+        if let kind = documentKind(for: top) {
             var spec = try kind.readClaim(text: text, file: file, baseDirectory: baseDirectory)
             spec.describeChecks(by: kind)
             return spec
         }
-        var reader = _ClaimFileReader(file: file, baseDirectory: baseDirectory, keyLines: TOMLKeyLines(scanning: text),
+        var reader = _ClaimFileReader(file: file, baseDirectory: baseDirectory, keyLines: document.keyLines,
                                       registry: registry)
-        let spec = reader.read(root)
+        let spec = reader.read(.table(top))
         if !reader.errors.isEmpty || spec == nil {
             let sorted = reader.errors.sorted { ($0.line ?? Int.max, $0.key ?? "") < ($1.line ?? Int.max, $1.key ?? "") }
             throw ClaimFileErrors(sorted)

@@ -157,6 +157,20 @@ public struct Context: Sendable {
     ///
     /// - Throws: ``SymbolicError`` when a side does not evaluate, or the sides' shapes differ.
     public func prove(_ equation: Equation) throws(SymbolicError) -> IdentityProof {
+        let (lhs, rhs) = try _comparableSides(equation)
+        return try IdentityProof(lhs: lhs.value, rhs: rhs.value)
+    }
+
+    /// Evaluates both sides of `equation` and checks that they can be compared (the same shape, or a square matrix
+    /// and a multiple of I), without proving it: what reading an obligation checks of each identity.
+    ///
+    /// - Throws: ``SymbolicError`` when a side does not evaluate, or the sides' shapes differ.
+    public func validate(_ equation: Equation) throws(SymbolicError) {
+        _ = try _comparableSides(equation)
+    }
+
+    /// Both sides of `equation`, evaluated, once their shapes are known to fit.
+    private func _comparableSides(_ equation: Equation) throws(SymbolicError) -> (_Typed, _Typed) {
         let lhs = try _evaluate(equation.lhs)
         let rhs = try _evaluate(equation.rhs)
         if let a = lhs.shape, let b = rhs.shape, a != b {
@@ -165,7 +179,7 @@ public struct Context: Sendable {
         if let a = lhs.shape ?? rhs.shape, lhs.shape == nil || rhs.shape == nil, !a.isSquare {
             throw .notSquare(operation: "comparing with a multiple of I", shape: a, at: nil)
         }
-        return try IdentityProof(lhs: lhs.value, rhs: rhs.value)
+        return (lhs, rhs)
     }
 
     /// The symbol that `name` stands for (declared, or new in a lenient alphabet); `nil` for definitions and

@@ -1,11 +1,14 @@
 /// A proof obligation: identities that must hold (or, for known-false statements, must fail) for all matrices,
-/// with the symbols, definitions, flow and step they are stated in. Loaded from a claim file under
-/// `proofs/symbolic/` (format: docs/symbolic-obligations.md).
+/// with the symbols, definitions, flow and step they are stated in. Built from ``ObligationDeclarations`` (which
+/// the TOML front-end of `Claims` reads from the files of `proofs/symbolic/`, format: docs/symbolic-obligations.md).
 ///
 /// ```swift
-/// let obligation = try ProofObligation(contentsOfFile: "proofs/symbolic/balancedness-flow-N2.toml")
-/// let report = obligation.check()
-/// print(report.verdictLine)   // PASS  balancedness-flow-N2  proved: 1 identity, …
+/// let declarations = ObligationDeclarations(
+///     symbols: [.init("A", shape: Shape(.named("m"), .named("n"))), .init("B", shape: Shape(.named("n"), .named("m")))],
+///     identities: [.init("trace", "tr(A B) = tr(B A)")])
+/// let obligation = try ProofObligation(id: "trace-rotation", title: "tr(AB) = tr(BA)", statement: "…", source: "…",
+///                                      expectation: .proved, declarations: declarations)
+/// print(obligation.check().verdictLine)   // PASS  trace-rotation  proved: 1 identity, …
 /// ```
 public struct ProofObligation: Sendable {
     /// What the obligation expects of every identity.

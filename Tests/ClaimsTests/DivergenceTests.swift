@@ -19,7 +19,8 @@ struct DivergenceTests {
             [model]
             widths = [3, 2, 2]
             seed = 1
-            \(SoundnessCases.bahData)
+            X = [[1, 0, 1, 2], [0, 1, 1, -1], [1, 1, 0, 0]]
+            Y = [[1, 2, 0, 1], [0, 1, 1, 1]]
             [dynamics]
             step_size = "10"
             steps = 600

@@ -122,7 +122,8 @@ struct FigureWriterTests {
         #expect(PGFPlotsWriter().renderTeX(chart, dataFile: "x.dat").contains("width=\\linewidth-72pt,"))
     }
 
-    @Test("pgfplots and the LaTeX escapes compile as written (when pdflatex and pgfplots are installed)")
+    @Test("pgfplots and the LaTeX escapes compile as written",
+          .enabled(if: TeXInstallation.has(TeXInstallation.figures), "pdflatex with pgfplots and standalone is not installed"))
     func pgfplotsCompiles() throws {
         let chart = Chart(title: "loss ℓ(k) ≤ ℓ(0)·e^{−ηκk}", series: FigureFixtures.decay(count: 41), label: "#0 α = 1/2")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-pgf-\(UUID())")
@@ -130,8 +131,7 @@ struct FigureWriterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = PGFPlotsWriter(standalone: true)
         try writer.renderData(chart).write(to: folder.appendingPathComponent("f.dat"), atomically: true, encoding: .utf8)
-        try compileIfPossible(writer.renderTeX(chart, dataFile: "f.dat"), in: folder,
-                              needing: ["pgfplots.sty", "standalone.cls"])
+        try compileWithPDFLaTeX(writer.renderTeX(chart, dataFile: "f.dat"), in: folder)
     }
 
     @Test("HTML: self-contained, escaped, every claim with its charts inline")
@@ -175,30 +175,4 @@ struct FigureWriterTests {
         #expect(decoded.claims[0].instances[1].series == report.claims[0].instances[1].series)
         #expect(decoded.claims[1].instances[0].series == nil)
     }
-}
-
-/// Compiles `document` with pdflatex in `folder` when pdflatex and every file in `needing` are installed.
-func compileIfPossible(_ document: String, in folder: URL, needing: [String]) throws {
-    let candidates = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"]
-    guard let pdflatex = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
-    for file in needing {
-        let which = Process()
-        which.executableURL = URL(fileURLWithPath: "/usr/bin/kpsewhich")
-        which.arguments = [file]
-        which.standardOutput = FileHandle.nullDevice
-        guard (try? which.run()) != nil else { return }
-        which.waitUntilExit()
-        if which.terminationStatus != 0 { return }
-    }
-    try document.write(to: folder.appendingPathComponent("figure.tex"), atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: pdflatex)
-    process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "figure.tex"]
-    process.currentDirectoryURL = folder
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "pdflatex failed on the figure")
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("figure.pdf").path))
 }

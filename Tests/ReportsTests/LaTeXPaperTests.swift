@@ -27,7 +27,8 @@ struct LaTeXPaperTests {
     }
 
     @Test("Report table, table*, figure and sweep table compile in a two-column article without overfull boxes",
-          .enabled(if: pdflatex != nil, "pdflatex is not installed (scripts/make-docs.sh installs TeX)"))
+          .enabled(if: TeXInstallation.has(TeXInstallation.tables + TeXInstallation.figures),
+                   "pdflatex with booktabs, siunitx and pgfplots is not installed (scripts/make-docs.sh installs TeX)"))
     func twoColumnPaper() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-paper-\(UUID())")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("figs"), withIntermediateDirectories: true)

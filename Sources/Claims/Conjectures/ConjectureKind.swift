@@ -67,14 +67,8 @@ public struct ConjectureKind: DocumentClaimKind {
     /// Reads and checks the file: the TOML front-end, then the language core on every expression for every
     /// instance; one instance per grid point or `[[instance]]`.
     public func readClaim(text: String, file: String, baseDirectory: String) throws(ClaimFileErrors) -> ClaimSpec {
-        let root: TOMLNode
-        do {
-            root = try TOMLNode.parse(text)
-        } catch {
-            throw ClaimFileErrors([ClaimFileError(file: file, line: error.line, key: nil,
-                                                  problem: .syntax(column: error.column, message: error.message))])
-        }
-        guard case let .table(top) = root else { throw ClaimFileErrors([]) }
+        let top: [String: TOMLNode]
+        do { top = try TOMLDocument(text: text, file: file).root } catch { throw error.claimFileErrors(file: file) }
         var reader = ConjectureFileReader(file: file, baseDirectory: baseDirectory, text: text)
         let read = reader.read(top)
         guard let (metadata, document, bindings) = read, reader.errors.isEmpty else {

@@ -83,15 +83,14 @@ public struct DLNBalancednessDriftKind: ClaimKind {
         let maxDrift = drifts.max()!
         let ratios = drifts.indices.map { j in bounds[j].isZero ? BigFloat(0) : drifts[j] / bounds[j] }
         let finalLoss = try network.squareLoss(x: x, y: y)
-        return Evaluation(
+        return try Evaluation(
             quantities: [
                 Quantity("max_j ‖D_j(k) − D_j(0)‖_F", .rounded(maxDrift)),
                 Quantity("C·bound_j at the tightest j", .rounded(factor * bounds[worstJ])),
                 Quantity("max_j ‖D_j(k) − D_j(0)‖_F / bound_j", .rounded(ratios.max()!)),
                 Quantity("L(W(k))", .rounded(finalLoss)),
-                try DLNSymbolicEvidence.quantity(depth: setup.widths.count - 1,
+            ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1,
                                                  law: .step(claimsZero: (parameters.rational("bound_factor") ?? 1).isZero)),
-            ],
             margin: .rounded(margins[worstJ]),
             location: "step \(setup.steps), j = \(worstJ + 1)",
             statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)"]

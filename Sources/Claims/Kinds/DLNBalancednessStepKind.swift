@@ -93,14 +93,13 @@ public struct DLNBalancednessStepKind: ClaimKind {
         }
         let violation = max(worst, accumulatedResidual)
         let finalLoss = try network.squareLoss(x: setup.x, y: setup.y)
-        return Evaluation(
+        return try Evaluation(
             quantities: [
                 Quantity("max_{t,j} |D_j(t+1) − D_j(t) − claimed|", .exact(worst)),
                 Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(accumulatedResidual)),
                 Quantity("max_j |D_j(k) − D_j(0)|", .exact(actualChange)),
                 Quantity("L(W(k))", .exact(finalLoss)),
-                try DLNSymbolicEvidence.quantity(depth: setup.widths.count - 1, law: .step(claimsZero: claimsZero)),
-            ],
+            ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .step(claimsZero: claimsZero)),
             margin: .exact(context.tolerance - violation),
             location: violation.isZero ? nil : (worst.isZero ? "after step \(setup.steps) (accumulated)" : worstPlace),
             statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)"]

@@ -131,7 +131,7 @@ public struct DLNGFBalancednessKind: ClaimKind {
         }
         let final = try DeepLinearNetwork<BigFloat>(layers: run.layers)
         let finalLoss = try final.loss(loss, x: Self.rounded(setup.x), y: Self.rounded(setup.y))
-        return Evaluation(
+        return try Evaluation(
             quantities: [
                 Quantity("max_{t,j} ‖D_j(t) − e^{−2ρt}D_j(0)‖_F / (‖D_j(0)‖_F + ‖W_{j+1}(t)‖²_F + ‖W_j(t)‖²_F)",
                          .rounded(worst.relative), methodError: methodError),
@@ -139,10 +139,9 @@ public struct DLNGFBalancednessKind: ClaimKind {
                 Quantity("t of the maximum", .exact(worst.time)),
                 Quantity("max_j ‖D_j(0)‖_F", .rounded(initialNorms.max()!)),
                 Quantity("L(W(T))", .rounded(finalLoss)),
-                try DLNSymbolicEvidence.quantity(depth: setup.widths.count - 1, law: .flow(
+            ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .flow(
                     weightDecay: parameters.rational("weight_decay") ?? 0,
                     firstLayerPenalty: parameters.rational("first_layer_penalty") ?? 0, rate: rate)),
-            ],
             margin: .rounded(BigFloat(context.tolerance) - worst.relative),
             location: "t = \(worst.time), j = \(worst.layer) (maximum over \(count) output times)",
             statistics: statistics.merging(["depth": "\(setup.widths.count - 1)", "output times": "\(count)",

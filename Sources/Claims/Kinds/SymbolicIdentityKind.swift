@@ -50,27 +50,24 @@ public struct SymbolicIdentityKind: DocumentClaimKind {
         topLevelKeys.contains("identity") && topLevelKeys.contains("symbols")
     }
 
-    /// Reads the obligation with the Symbolic reader; one instance per identity.
+    /// Reads the obligation through the TOML front-end; one instance per identity, which carries the checked
+    /// obligation and its position as a typed payload (nothing is read or proved again per instance).
     public func readClaim(text: String, file: String) throws(ClaimFileErrors) -> ClaimSpec {
         let obligation: ProofObligation
         do {
-            obligation = try ProofObligation(toml: text, file: file)
+            obligation = try ObligationFile.parse(text: text, file: file)
         } catch {
-            var key = error.key
-            if let k = key, let open = k.firstIndex(of: "["), let close = k.firstIndex(of: "]"),
-               let n = Int(k[k.index(after: open)..<close]) {
-                key = k.replacingCharacters(in: open...close, with: "[\(n - 1)]")   // 0-based, as elsewhere
-            }
-            throw ClaimFileErrors([ClaimFileError(file: file, line: error.line, key: key, problem: .invalidValue(error.message))])
+            throw ClaimFileErrors([ClaimFileError(file: file, line: error.line, key: error.key, problem: .invalidValue(error.message))])
         }
         let instances = obligation.claims.enumerated().map { index, claim in
             InstanceSpec(index: index, parameters: InstanceParameters(
                 values: ["identity": .text(claim.name.isEmpty ? claim.equation.text : claim.name),
                          "claim": .text(claim.equation.text),
                          "seed": .integer(Int(truncatingIfNeeded: obligation.crossCheck.seed)),
-                         "trials": .integer(obligation.crossCheck.trials),
-                         "_document": .text(text), "_file": .text(file)],
-                order: ["identity", "claim", "seed", "trials"]))
+                         "trials": .integer(obligation.crossCheck.trials)],
+                order: ["identity", "claim", "seed", "trials"],
+                payload: KindPayload(Identity(obligation: obligation, index: index),
+                                     identity: ConjectureInstance.identity(file: file, text: text, index: index))))
         }
         let latex = obligation.claims.map { "\($0.equation.lhs.latex) = \($0.equation.rhs.latex)" }
         return ClaimSpec(file: file, id: obligation.id, title: obligation.title, kind: name,
@@ -81,23 +78,31 @@ public struct SymbolicIdentityKind: DocumentClaimKind {
                          notes: nil, numerics: NumericsSettings(), instances: instances)
     }
 
+    /// One identity of a checked obligation: the payload of an instance.
+    struct Identity: Sendable {
+        /// The obligation read from the file.
+        var obligation: ProofObligation
+        /// The identity's position in it.
+        var index: Int
+
+        /// The obligation with this identity alone.
+        var single: ProofObligation {
+            ProofObligation(id: obligation.id, title: obligation.title, statement: obligation.statement,
+                            source: obligation.source, expectation: obligation.expectation, context: obligation.context,
+                            claims: [obligation.claims[index]], crossCheck: obligation.crossCheck, file: obligation.file)
+        }
+    }
+
     /// Proves (or refutes) one identity and cross-checks it.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         try context.checkpoint()
-        let obligation = try ProofObligation(toml: parameters.text("_document")!, file: parameters.text("_file"))
-        let label = parameters.text("identity")!
-        guard let claim = obligation.claims.first(where: { ($0.name.isEmpty ? $0.equation.text : $0.name) == label }) else {
-            throw SymbolicIdentityError.identityNotFound(label)
-        }
-        let single = ProofObligation(id: obligation.id, title: obligation.title, statement: obligation.statement,
-                                     source: obligation.source, expectation: obligation.expectation,
-                                     context: obligation.context, claims: [claim], crossCheck: obligation.crossCheck,
-                                     file: obligation.file)
+        let label = parameters.text("identity") ?? ""
+        guard let identity = parameters.payload(as: Identity.self) else { throw SymbolicIdentityError.identityNotFound(label) }
         // The prover checks the time limit and cancellation as it goes; a stop there is the engine's timeout or
         // interruption, not a verdict.
-        let result = SymbolicBudget.$deadline.withValue(context.deadline) { single.check().results[0] }
+        let result = SymbolicBudget.$deadline.withValue(context.deadline) { identity.single.check().results[0] }
         try context.checkpoint()
-        let trials = Quantity("random instances tried", .exact(Rational(obligation.crossCheck.trials)))
+        let trials = Quantity("random instances tried", .exact(Rational(identity.obligation.crossCheck.trials)))
         switch result.outcome {
         case .proved:
             return Evaluation(quantities: [Quantity("canonical remainder is non-zero", .exact(0)), trials], margin: .exact(0))
@@ -120,7 +125,7 @@ public struct SymbolicIdentityKind: DocumentClaimKind {
 
 /// Why a symbolic identity got no verdict.
 public enum SymbolicIdentityError: Error, CustomStringConvertible, Sendable {
-    /// The identity vanished from the file between reading and checking.
+    /// The instance does not carry its identity (it was not read by this kind).
     case identityNotFound(String)
     /// Canonical remainder zero, but a random instance disagrees: a bug in Attest.
     case inconsistent(String)
@@ -132,7 +137,7 @@ public enum SymbolicIdentityError: Error, CustomStringConvertible, Sendable {
     /// A one-line message.
     public var description: String {
         switch self {
-        case let .identityNotFound(label): return "identity '\(label)' not found in the file"
+        case let .identityNotFound(label): return "identity '\(label)' was not read from an obligation file"
         case let .inconsistent(label):
             return "'\(label)': canonical remainder 0, but a random instance disagrees (a bug in Attest; please report it)"
         case let .unconfirmed(label, remainder):

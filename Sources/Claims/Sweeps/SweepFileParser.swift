@@ -39,21 +39,13 @@ public struct SweepFileParser: Sendable {
     ///
     /// - Throws: `ClaimFileErrors` naming the sweep file (or the claim file) with line and key.
     public func parse(file path: String) throws(ClaimFileErrors) -> SweepSpec {
-        func fail(_ file: String, _ line: Int?, _ key: String?, _ problem: ClaimFileError.Problem) -> ClaimFileErrors {
-            ClaimFileErrors([ClaimFileError(file: file, line: line, key: key, problem: problem)])
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else { throw fail(path, nil, nil, .unreadable(reason: "no such file, or not readable UTF-8 text")) }
-        let root: TOMLNode
-        do { root = try TOMLNode.parse(text) } catch {
-            throw fail(path, error.line, nil, .syntax(column: error.column, message: error.message))
-        }
-        let lines = TOMLKeyLines(scanning: text)
+        let document: TOMLDocument
+        do { document = try TOMLDocument.read(file: path) } catch { throw error.claimFileErrors(file: path) }
+        let lines = document.keyLines, top = document.root
         var errors: [ClaimFileError] = []
         func report(_ key: String, _ problem: ClaimFileError.Problem) {
             errors.append(ClaimFileError(file: path, line: lines.line(for: key), key: key, problem: problem))
         }
-        guard case let .table(top) = root else { throw fail(path, nil, nil, .invalidValue("not a TOML table")) }
         for key in top.keys.sorted() where !["sweep", "set", "grid"].contains(key) {
             report(key, .unknownKey(suggestion: KeySuggestion.closest(to: key, among: ["sweep", "set", "grid"])))
         }
@@ -143,8 +135,8 @@ public struct SweepFileParser: Sendable {
 
         let folder = (path as NSString).deletingLastPathComponent
         let resolved = claimPath.hasPrefix("/") ? claimPath : (folder as NSString).appendingPathComponent(claimPath)
-        let (claimRoot, claimText) = try readClaimTree(resolved, sweepFile: path, line: lines.line(for: "sweep.claim"))
-        guard case var .table(claim) = claimRoot else { throw fail(resolved, nil, nil, .invalidValue("not a TOML table")) }
+        let claimDocument = try readClaim(resolved, sweepFile: path, line: lines.line(for: "sweep.claim"))
+        var claim = claimDocument.root
         var claimGrid: [String: TOMLNode] = [:]
         if case let .table(entries)? = claim["grid"] { claimGrid = entries }
         for (key, values) in grid { claimGrid[key] = values }
@@ -158,7 +150,7 @@ public struct SweepFileParser: Sendable {
         }
         return SweepSpec(file: path, claimFile: resolved, caption: caption, label: label, quantities: quantities,
                          quantityLabels: quantityLabels, rows: rows, reduceOver: reduceOver, significantDigits: digits, precisions: precisions,
-                         derivedClaim: .table(claim), sweepLines: lines, claimLines: TOMLKeyLines(scanning: claimText),
+                         derivedClaim: .table(claim), sweepLines: lines, claimLines: claimDocument.keyLines,
                          gridKeys: Set(grid.keys), setKeys: Array(sets.keys))
     }
 
@@ -209,16 +201,13 @@ public struct SweepFileParser: Sendable {
         return ClaimFileError(file: label, line: sweep.claimLines?.line(for: key), key: key, problem: problem.problem)
     }
 
-    /// The TOML tree of the claim file a sweep names, and its text.
-    private func readClaimTree(_ path: String, sweepFile: String, line: Int?) throws(ClaimFileErrors) -> (TOMLNode, String) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
+    /// The claim file a sweep names, read through the TOML front-end; a file that cannot be read is a problem of
+    /// the sweep's `claim` key.
+    private func readClaim(_ path: String, sweepFile: String, line: Int?) throws(ClaimFileErrors) -> TOMLDocument {
+        do { return try TOMLDocument.read(file: path) } catch {
+            guard case let .unreadable(reason) = error else { throw error.claimFileErrors(file: path) }
             throw ClaimFileErrors([ClaimFileError(file: sweepFile, line: line, key: "sweep.claim",
-                                                  problem: .unreadable(reason: "the claim file \(path) cannot be read"))])
-        }
-        do { return (try TOMLNode.parse(text), text) } catch {
-            throw ClaimFileErrors([ClaimFileError(file: path, line: error.line, key: nil,
-                                                  problem: .syntax(column: error.column, message: error.message))])
+                                                  problem: .unreadable(reason: "the claim file \(path) cannot be read: \(reason)"))])
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import Claims
 @testable import Symbolic
 
 @Suite("Obligation files: malformed files are errors with line and key")
@@ -30,7 +31,7 @@ struct ObligationFileErrorTests {
 
     func error(_ text: String) -> ObligationFileError? {
         do {
-            _ = try ProofObligation(toml: text, file: "t.toml")
+            _ = try ObligationFile.parse(text: text, file: "t.toml")
             return nil
         } catch {
             return error
@@ -39,7 +40,7 @@ struct ObligationFileErrorTests {
 
     @Test("The valid file loads and proves")
     func valid() throws {
-        let o = try ProofObligation(toml: Self.valid)
+        let o = try ObligationFile.parse(text: Self.valid)
         #expect(o.id == "t" && o.claims.count == 1 && o.expectation == .proved)
         #expect(o.context.alphabet.symbols.map(\.name) == ["W1", "W2", "E"])
         #expect(o.check().metExpectation)
@@ -47,11 +48,11 @@ struct ObligationFileErrorTests {
 
     @Test("Errors name the line and key", arguments: [
         // (replace, with, line, key, message prefix)
-        ("claim = \"d/dt(W2' W2 - W1 W1') = 0\"", "claim = \"d/dt(W2' W2 - W1 W1' = 0\"", 22, "identity[1].claim",
+        ("claim = \"d/dt(W2' W2 - W1 W1') = 0\"", "claim = \"d/dt(W2' W2 - W1 W1' = 0\"", 22, "identity[0].claim",
          "column 22: expected ')' but found '='"),
-        ("claim = \"d/dt(W2' W2 - W1 W1') = 0\"", "claim = \"d/dt(W3' W3) = 0\"", 22, "identity[1].claim",
+        ("claim = \"d/dt(W2' W2 - W1 W1') = 0\"", "claim = \"d/dt(W3' W3) = 0\"", 22, "identity[0].claim",
          "'W₃' is not a declared symbol or definition (column 6)"),
-        ("claim = \"d/dt(W2' W2 - W1 W1') = 0\"", "claim = \"W1 W2 = 0\"", 22, "identity[1].claim",
+        ("claim = \"d/dt(W2' W2 - W1 W1') = 0\"", "claim = \"W1 W2 = 0\"", 22, "identity[0].claim",
          "shapes do not fit in a product: d1×d0 and d2×d1 (column 1)"),
         ("G2 = \"E W1'\"", "G2 = \"W1' E\"", 14, "definitions.G2", "shapes do not fit in a product"),
         ("G2 = \"E W1'\"", "G2 = \"G1 + G2\"", 14, "definitions.G2", "definitions refer to each other in a cycle: G2 → G2"),
@@ -86,6 +87,6 @@ struct ObligationFileErrorTests {
         let head = Self.valid.components(separatedBy: "[[identity]]")[0]
         let e = try #require(error(head))
         #expect(e.key == "identity" && e.message.hasPrefix("missing [[identity]]"))
-        #expect(throws: ObligationFileError.self) { try ProofObligation(contentsOfFile: "/nonexistent/x.toml") }
+        #expect(throws: ObligationFileError.self) { try ObligationFile.read(file: "/nonexistent/x.toml") }
     }
 }

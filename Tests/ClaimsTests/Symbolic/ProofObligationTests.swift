@@ -2,19 +2,20 @@ import Foundation
 import LinearAlgebra
 import MultiPrecision
 import Testing
+import Claims
 @testable import Symbolic
 
 /// The shipped obligation files in proofs/symbolic/.
 enum ShippedObligations {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("proofs/symbolic")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("proofs/symbolic")
 
     static var fileNames: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
     }
 
     static func load(_ name: String) throws -> ProofObligation {
-        try ProofObligation(contentsOfFile: folder.appendingPathComponent(name).path)
+        try ObligationFile.read(file: folder.appendingPathComponent(name).path)
     }
 
     /// Loads, checks, prints the verdict (and, for refutations, the obstruction and counterexample) and returns it.

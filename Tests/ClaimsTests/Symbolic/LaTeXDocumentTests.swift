@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Claims
 @testable import Symbolic
 
 /// A LaTeX document with the printed LaTeX of every shipped obligation. scripts/check-latex.sh sets
