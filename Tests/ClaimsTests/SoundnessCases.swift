@@ -381,6 +381,17 @@ enum SoundnessCases {
         SoundnessCase(id: "gd-drift-tiny-margin-1e-40", kind: "dln-gd-balancedness-drift", truth: .pass,
                       body: scalarDriftBody(factor: factorAboveByE40, precision: 53, maxPrecision: 256)),
         SoundnessCase(id: "gf-conserves-balancedness", kind: "dln-gf-balancedness", truth: .pass, body: flowBalancedness),
+        SoundnessCase(id: "gf-loss-monotone", kind: "dln-gf-loss-monotone", truth: .pass, body: """
+            [model]
+            widths = [2, 3, 2]
+            seed = 1
+            [dynamics]
+            horizon = 1
+            [check]
+            output_times = 16
+            [numerics]
+            precision = 128
+            """),
         SoundnessCase(id: "gd-arora-rate", kind: "dln-gd-convergence-rate", truth: .pass,
                       body: rateI1 + "\n[dynamics]\nstep_size = \"7e-7\"\nsteps = 40\n[numerics]\nprecision = 128"),
         SoundnessCase(id: "gf-arora-rate", kind: "dln-gf-convergence-rate", truth: .pass, body: flowRateI1),
@@ -515,6 +526,20 @@ enum SoundnessCases {
                       body: driftBody + "\n[check]\nbound_factor = 0"),
         SoundnessCase(id: "gd-drift-violated-by-1e-40", kind: "dln-gd-balancedness-drift", truth: .fail,
                       body: scalarDriftBody(factor: factorBelowByE40, precision: 53, maxPrecision: 256)),
+        SoundnessCase(id: "gf-loss-monotone-under-weight-decay", kind: "dln-gf-loss-monotone", truth: .fail, body: """
+            [model]
+            widths = [2, 2, 2]
+            X = [[1, 0], [0, 1]]
+            Y = [[1, 0], [0, 1]]
+            weights = [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]
+            [dynamics]
+            horizon = 1
+            weight_decay = "1/10"
+            [check]
+            output_times = 16
+            [numerics]
+            precision = 128
+            """),
         SoundnessCase(id: "gf-conserves-under-weight-decay", kind: "dln-gf-balancedness", truth: .fail,
                       body: flowBalancedness.replacingOccurrences(of: "horizon = 1", with: "horizon = 1\nweight_decay = \"1/5\"")),
         SoundnessCase(id: "gd-arora-no-margin", kind: "dln-gd-convergence-rate", truth: .fail, body: """
