@@ -1,0 +1,218 @@
+import LinearAlgebra
+import Models
+import MultiPrecision
+
+/// `bures-wasserstein-dln`: the Bures–Wasserstein loss of a linear generator W ∈ R^{d×k} against Σ_0 ≻ 0 (Bréchet,
+/// Papagiannouli, An, Montúfar, ICML 2023; docs/theory.md §6.3).
+///
+/// `claim = "closed-forms"`: at a seeded W of full column rank, the nuclear-norm form ‖W‖²_F + tr Σ_0 −
+/// 2‖Σ_0^{1/2}W‖_* equals the trace form, and ∇_W B² = 2W − 2Σ_0^{1/2}UVᵀ equals a central finite difference;
+/// margin tol − max(relative differences). `claim = "minimum"`: B² at the top-k eigenprojection and after gradient
+/// descent from a seeded W(0) both equal Σ_{i>k} λ_i; margin tol − max(relative gaps). `claim = "frobenius-minimum"`
+/// (known false): the minimum over rank ≤ k of ½‖Σ − Σ_0‖²_F, ½Σ_{i>k} λ_i², equals the BW minimum Σ_{i>k} λ_i.
+public struct BuresWassersteinKind: ClaimKind {
+    public init() {}
+
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(30)),
+                                          help: "the relative slack of the claimed equalities")
+
+    public var name: String { "bures-wasserstein-dln" }
+
+    public var summary: String {
+        "Bures–Wasserstein loss of WWᵀ against Σ_0: nuclear-norm form, gradient 2W − 2Σ_0^{1/2}UVᵀ, and min over rank ≤ k = Σ_{i>k} λ_i (reached by gradient descent)"
+    }
+
+    public var method: String {
+        """
+        In MPFR at the working precision p: Σ_0^{1/2} and the eigenpairs of Σ_0 by Jacobi, nuclear norms by one-sided \
+        Jacobi SVD. closed-forms: nuclear-norm form against the trace form tr Σ + tr Σ_0 − 2 tr((Σ_0^{1/2}ΣΣ_0^{1/2})^{1/2}) \
+        at Σ = WWᵀ, and the gradient formula against central differences with h = 2^(−p/4) (truncation O(h²) \
+        estimated from the difference with step 2h and added as a method error). minimum: B² at \
+        W = [√λ_1 e_1, …, √λ_k e_k] and after `steps` gradient-descent steps from a seeded W(0), against Σ_{i>k} λ_i. \
+        Everything is computed again at p + guard bits; the difference is the error estimate.
+        """
+    }
+
+    public var arithmetic: Arithmetic { .rounded }
+
+    /// Σ_0, d, k, the seed, the gradient-descent run, the claim and the tolerance.
+    public var parameters: [ParameterSpec] {
+        [
+            Self.target.spec,
+            Self.dimension.spec,
+            Self.rank.spec,
+            Self.seed.spec,
+            Self.stepSize.spec,
+            Self.steps.spec,
+            Self.claim.spec,
+            Self.tolerance.legacy.spec,
+        ]
+    }
+
+    /// Σ_0 is square and symmetric; k < d.
+    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
+        var d = parameters[Self.dimension]
+        if case let .exact(s, origin) = parameters[Self.target] {
+            guard s.isSquare, s == s.transposed() else {
+                throw ParameterProblem(key: "target", .invalidValue("Σ_0 (\(origin), \(s.shape)) must be square and symmetric"))
+            }
+            d = s.rowCount
+            // Sylvester's criterion, exactly: every leading principal minor is positive.
+            for size in 1...d {
+                let minor = Matrix(rows: size, columns: size) { s[$0, $1] }
+                guard let determinant = try? LUDecomposition(minor).determinant, determinant > 0 else {
+                    throw ParameterProblem(key: "target", .invalidValue(
+                        "Σ_0 (\(origin)) must be positive definite; its leading \(size) × \(size) minor is not positive"))
+                }
+            }
+        }
+        let k = parameters[Self.rank]
+        if k >= d {
+            throw ParameterProblem(key: "rank", .outOfRange(value: "\(k)", allowed: "below the dimension d = \(d)"))
+        }
+    }
+
+    /// The instance, exact: Σ_0 and the seeded W (d × k).
+    static func instance(_ parameters: InstanceParameters) -> (target: Matrix<Rational>, w: Matrix<Rational>) {
+        var rng = SeededGenerator(seed: UInt64(parameters[Self.seed]))
+        let target: Matrix<Rational>
+        if case let .exact(s, _) = parameters[Self.target] {
+            target = s
+        } else {
+            let d = parameters[Self.dimension]
+            let b = Matrix(rows: d, columns: d) { _, _ in Rational(numerator: BigInt(rng.uniform(in: -3...3)), denominator: 2) }
+            target = b * b.transposed() + Rational(numerator: 1, denominator: 4) * Matrix<Rational>.identity(d)
+        }
+        let k = parameters[Self.rank]
+        let w = Matrix(rows: target.rowCount, columns: k) { _, _ in
+            Rational(numerator: BigInt(rng.uniform(in: -4...4)), denominator: 4)
+        }
+        return (target, w)
+    }
+
+    /// Evaluates the claimed identities.
+    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let exact = Self.instance(parameters)
+        let d = exact.target.rowCount, k = parameters[Self.rank]
+        let loss = try BuresWassersteinLoss(target: Matrix(rows: d, columns: d) { BigFloat(exact.target[$0, $1]) })
+        let tolerance = context.tolerance(Self.tolerance, parameters)
+        let minimum = loss.rankConstrainedMinimum(rank: k)
+        var quantities = [Quantity("Σ_{i>k} λ_i(Σ_0)", .rounded(minimum))]
+        for (i, value) in loss.eigenvalues.enumerated() { quantities.append(Quantity("λ_\(i + 1)(Σ_0)", .rounded(value))) }
+        let margin: BigFloat, location: String
+        var methodError: BigFloat?
+        var statistics = ["d": "\(d)", "k": "\(k)"]
+        switch parameters[Self.claim] {
+        case "minimum":
+            let projection = loss.minimizingGenerator(rank: k)
+            let atProjection = try loss.loss(projection)
+            let traceFormAtProjection = try loss.traceFormLoss(projection * projection.transposed())
+            let steps = parameters[Self.steps]
+            let eta = BigFloat(parameters[Self.stepSize])
+            var w = Matrix(rows: d, columns: k) { BigFloat(exact.w[$0, $1]) }
+            for _ in 0..<steps {
+                try context.checkpoint()
+                w -= eta * (try loss.gradient(w))
+            }
+            let afterDescent = try loss.loss(w)
+            let gapProjection = BigFloat.abs(atProjection - minimum) / minimum
+            let gapDescent = BigFloat.abs(afterDescent - minimum) / minimum
+            quantities += [
+                Quantity("B²(Σ_k, Σ_0), Σ_k top-k eigenprojection (nuclear-norm form)", .rounded(atProjection)),
+                Quantity("|B²(Σ_k, Σ_0) − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gapProjection)),
+                Quantity("trace form at Σ_k minus nuclear-norm form (rank-deficient Σ: about half the digits lost)",
+                         .rounded(traceFormAtProjection - atProjection)),
+                Quantity("B²(W(K)W(K)ᵀ, Σ_0) after \(steps) GD steps", .rounded(afterDescent)),
+                Quantity("|B²(W(K)) − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gapDescent)),
+            ]
+            statistics["steps"] = "\(steps)"
+            margin = tolerance - BigFloat.maximum(gapProjection, gapDescent)
+            location = gapDescent > gapProjection ? "after \(steps) GD steps" : "top-k eigenprojection"
+        case "frobenius-minimum":
+            let projection = loss.minimizingGenerator(rank: k)
+            let difference = projection * projection.transposed() - loss.target
+            let frobenius = difference.frobeniusInnerProduct(difference) / BigFloat(2)
+            let gap = BigFloat.abs(frobenius - minimum) / minimum
+            quantities += [
+                Quantity("min_{rank ≤ k} ½‖Σ − Σ_0‖²_F (at Σ_k)", .rounded(frobenius)),
+                Quantity("|½‖Σ_k − Σ_0‖²_F − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gap)),
+            ]
+            margin = tolerance - gap
+            location = "top-k eigenprojection"
+        default:
+            let gram = exact.w.transposed() * exact.w
+            guard try LUDecomposition(gram).determinant != 0 else {
+                throw LinearAlgebraError.invalidArgument(operation: "bures-wasserstein-dln",
+                                                         reason: "the seeded W is not of full column rank; choose another seed")
+            }
+            let w = Matrix(rows: d, columns: k) { BigFloat(exact.w[$0, $1]) }
+            let nuclearForm = try loss.loss(w)
+            let traceForm = try loss.traceFormLoss(w * w.transposed())
+            let formGap = BigFloat.abs(nuclearForm - traceForm) / BigFloat.abs(nuclearForm)
+            let formula = try loss.gradient(w)
+            let h = BigFloat.pow(BigFloat(2), -(Precision.current / 4))
+            let fine = try centralDifference(loss, at: w, step: h)
+            let coarse = try centralDifference(loss, at: w, step: 2 * h)
+            let scale = formula.frobeniusNorm
+            let gradientGap = (formula - fine).frobeniusNorm / scale
+            let truncation = (fine - coarse).frobeniusNorm / scale / BigFloat(3)
+            quantities += [
+                Quantity("B²(WWᵀ, Σ_0) (nuclear-norm form)", .rounded(nuclearForm)),
+                Quantity("B²(WWᵀ, Σ_0) (trace form)", .rounded(traceForm)),
+                Quantity("|nuclear − trace form| / B²", .rounded(formGap)),
+                Quantity("‖∇B² (formula) − central difference‖_F / ‖∇B²‖_F", .rounded(gradientGap), methodError: truncation),
+            ]
+            methodError = truncation
+            statistics["finite-difference step"] = "2^-\(Precision.current / 4)"
+            margin = tolerance - BigFloat.maximum(formGap, gradientGap)
+            location = gradientGap > formGap ? "gradient" : "loss forms"
+        }
+        return Evaluation(quantities: quantities, margin: .rounded(margin), location: location, statistics: statistics,
+                          marginMethodError: methodError)
+    }
+
+    /// The central difference (B²(W + hE_ij) − B²(W − hE_ij)) / 2h for every entry.
+    private func centralDifference(_ loss: BuresWassersteinLoss, at w: Matrix<BigFloat>, step h: BigFloat) throws -> Matrix<BigFloat> {
+        try Matrix(rows: w.rowCount, columns: w.columnCount) { i, j in
+            let unit = Matrix(rows: w.rowCount, columns: w.columnCount) { r, c in r == i && c == j ? h : BigFloat(0) }
+            return (try loss.loss(w + unit) - loss.loss(w - unit)) / (2 * h)
+        }
+    }
+}
+
+extension BuresWassersteinKind {
+    public func checked(_ p: InstanceParameters) -> String? {
+        switch p[Self.claim] {
+        case "minimum":
+            return "B²(W) = Σ_{i>k} λ_i(Σ_0) at the top-k eigenprojection and after gradient descent, up to the relative tolerance"
+        case "frobenius-minimum":
+            return "min_{rank ≤ k} ½‖Σ − Σ_0‖²_F = ½Σ_{i>k} λ_i² equals the Bures–Wasserstein minimum Σ_{i>k} λ_i, up to the relative tolerance"
+        default:
+            return "nuclear-norm form ‖W‖²_F + tr Σ_0 − 2‖Σ_0^{1/2}W‖_* = trace form, and ∇_W B² = 2W − 2Σ_0^{1/2}UVᵀ against central differences, up to the relative tolerance"
+        }
+    }
+}
+
+extension BuresWassersteinKind {
+    static let target = Parameter<MatrixSource>("target", .model, type: .matrix, default: .random, variable: false,
+        help: "Σ_0 (d × d, symmetric positive definite, exact), or \"random\": BBᵀ + I/4 with B ∈ {−3/2, −1, …, 3/2}^{d×d} from `seed`")
+
+    static let dimension = Parameter<Int>("dimension", .model, type: .integer(2...8), default: 4,
+        help: "d for a random Σ_0")
+
+    static let rank = Parameter<Int>("rank", .model, type: .integer(1...7), default: 2, help: "k: W is d × k (k < d)")
+
+    static let seed = Parameter<Int>("seed", .model, type: .integer(0...(1 << 53)), default: 0,
+        help: "the seed of a random Σ_0 and of W (entries in {−1, −3/4, …, 1})")
+
+    static let stepSize = Parameter<Rational>("step_size", .dynamics, type: .rational(minimum: 0, exclusive: true),
+        default: Rational(numerator: 1, denominator: 10),
+        help: "the gradient-descent step size η (claim = \"minimum\")")
+
+    static let steps = Parameter<Int>("steps", .dynamics, type: .integer(0...100_000), default: 300,
+        help: "gradient-descent steps from the seeded W(0) (claim = \"minimum\"; 0: only the eigenprojection)")
+
+    static let claim = Parameter<String>("claim", .check,
+        type: .choice(["closed-forms", "minimum", "frobenius-minimum"]), default: "closed-forms", variable: false,
+        help: "\"closed-forms\", \"minimum\", or the known-false \"frobenius-minimum\" (½‖Σ − Σ_0‖²_F in place of B²)")
+}
