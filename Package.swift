@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
         // GLPK (libglpk-dev) has no pkg-config file on Debian: the module map links `glpk` directly.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // Arb 2.23 (libflint-arb-dev) has no pkg-config file on Debian: the module map links flint-arb and flint.
+        .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
         .target(
             name: "MultiPrecision",
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "Dynamics",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "CMPFR",
+                "MultiPrecision", "LinearAlgebra", "CMPFR", "CArb",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
