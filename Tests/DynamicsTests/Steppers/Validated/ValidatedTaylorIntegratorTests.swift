@@ -1,4 +1,5 @@
 import AttestTestSupport
+import Foundation
 import Dynamics
 import MultiPrecision
 import Testing
@@ -12,7 +13,8 @@ import Testing
 @Suite("Validated Taylor integrator")
 struct ValidatedTaylorIntegratorTests {
     static let references: [String: String] = (try? AttestTestSupport.referenceValues(
-        at: AttestTestSupport.referencePath("validated-flows.txt"))) ?? [:]
+        at: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("References/validated-flows.txt").path)) ?? [:]
 
     static func reference(_ name: String) throws -> BigFloat {
         let text = try #require(references[name], "no reference \(name)")
