@@ -28,13 +28,13 @@ let package = Package(
         .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
         // GLPK (libglpk-dev) has no pkg-config file on Debian: the module map links `glpk` directly.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-        // Arb 2.23 (libflint-arb-dev) has no pkg-config file on Debian: the module map links flint-arb and flint.
+        // Arb (libflint-arb-dev, on FLINT from libflint-dev) has no pkg-config file either: ball arithmetic.
         .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
         .target(
             name: "MultiPrecision",
             dependencies: [
-                "CGMP", "CMPFR",
+                "CGMP", "CMPFR", "CArb",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MultiPrecisionTests",
-            dependencies: ["MultiPrecision", "AttestTestSupport", "CMPFR", "CGMP"],
+            dependencies: ["MultiPrecision", "AttestTestSupport", "CMPFR", "CGMP", "CArb"],
             exclude: ["References"]
         ),
         .testTarget(
