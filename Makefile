@@ -12,7 +12,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test test-python slurm-test proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs docs-api build release clean
+.PHONY: deps test test-python slurm-test proofs bench bench-dynamics bench-steppers bench-rigorous leaks sanitize fuzz probe docs docs-api build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -137,3 +137,9 @@ clean:
 bench-conjectures: deps
 	$(SWIFT) build -c release --product attest-benchmarks
 	$(RELEASE_BIN)/attest-benchmarks --conjectures
+
+# Rigorous mode (issue 18): OMWU on P2a, 10^5 steps at 256 bits in balls (Lohner QR) against the ordinary run; paired
+# runs, medians; the relative radius of KL(10^5).
+bench-rigorous: deps
+	$(SWIFT) build -c release --product attest-benchmarks
+	$(RELEASE_BIN)/attest-benchmarks --rigorous

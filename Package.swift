@@ -30,11 +30,13 @@ let package = Package(
         .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
         // GLPK (libglpk-dev) has no pkg-config file on Debian: the module map links `glpk` directly.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // Arb (libflint-arb-dev, on FLINT from libflint-dev) has no pkg-config file either: ball arithmetic.
+        .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
         .target(
             name: "MultiPrecision",
             dependencies: [
-                "CGMP", "CMPFR",
+                "CGMP", "CMPFR", "CArb",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
@@ -45,7 +47,7 @@ let package = Package(
         .target(
             name: "Dynamics",
             dependencies: [
-                "MultiPrecision", "LinearAlgebra", "CMPFR",
+                "MultiPrecision", "LinearAlgebra", "CMPFR", "CArb",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
@@ -98,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MultiPrecisionTests",
-            dependencies: ["MultiPrecision", "AttestTestSupport", "CMPFR", "CGMP"],
+            dependencies: ["MultiPrecision", "AttestTestSupport", "CMPFR", "CGMP", "CArb"],
             exclude: ["References"]
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the system packages Attest needs (GMP, MPFR and GLPK headers, pkg-config), only when missing.
+# Installs the system packages Attest needs (GMP, MPFR, GLPK and Arb headers, pkg-config), only when missing.
 # Usage: scripts/ensure-system-deps.sh [extra-command ...] [--apt extra-debian-package ...]
 # Extra packages (e.g. valgrind for `make leaks`) are installed when their command is missing.
 set -euo pipefail
@@ -11,6 +11,9 @@ fi
 # GLPK (the exact simplex behind the minimum-ℓ1 interpolant) has no pkg-config file on Debian: look for its header.
 glpk_header_found() { [ -f /usr/include/glpk.h ] || [ -f /usr/local/include/glpk.h ]; }
 glpk_header_found || need+=(libglpk-dev)
+# Arb (ball arithmetic, on FLINT) has no pkg-config file on Debian either: look for its header.
+arb_header_found() { [ -f /usr/include/arb.h ] || [ -f /usr/local/include/arb.h ]; }
+arb_header_found || need+=(libflint-arb-dev)
 # `--apt PACKAGE` names a Debian package to install when dpkg does not have it (for packages without a command,
 # such as python3-venv); any other argument is a command, installed as the package of the same name when missing.
 while [ $# -gt 0 ]; do
@@ -35,7 +38,7 @@ else
     exit 1
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "attest setup: apt-get not found; install GMP and MPFR development files (pkg-config names gmp, mpfr) and GLPK (glpk.h, libglpk) by hand." >&2
+    echo "attest setup: apt-get not found; install GMP and MPFR development files (pkg-config names gmp, mpfr), GLPK (glpk.h, libglpk) and Arb (arb.h, libflint-arb, libflint) by hand." >&2
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
@@ -49,6 +52,10 @@ if ! pkg-config --exists gmp mpfr; then
 fi
 if ! glpk_header_found; then
     echo "attest setup: glpk.h is still missing after installing libglpk-dev." >&2
+    exit 1
+fi
+if ! arb_header_found; then
+    echo "attest setup: arb.h is still missing after installing libflint-arb-dev." >&2
     exit 1
 fi
 echo "attest setup: done (GMP $(pkg-config --modversion gmp), MPFR $(pkg-config --modversion mpfr))." >&2

@@ -13,6 +13,10 @@ if arguments.contains("--leak-check") {
     let guardBits = arguments.firstIndex(of: "--state-guard-bits").flatMap { Int(arguments[arguments.index(after: $0)]) }
     TaylorBenchmark.printJSON(bits: bits, log2Tolerance: log2Tolerance, tapering: !arguments.contains("--no-tapering"),
                               stateGuardBits: guardBits ?? 32)
+} else if arguments.contains("--rigorous") {
+    let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 3
+    let steps = arguments.firstIndex(of: "--omwu-steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 100_000
+    RigorousBenchmark.run(repeats: repeats, steps: steps)
 } else if arguments.contains("--conjectures") {
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 5
     let steps = arguments.firstIndex(of: "--omwu-steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 10_000

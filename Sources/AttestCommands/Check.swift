@@ -83,6 +83,12 @@ extension Attest {
         @Option(help: ShardOption.help)
         public var shard: String?
 
+        /// Rigorous mode for every claim.
+        @Flag(help: ArgumentHelp("Check rigorously: claims whose kind supports it run in ball arithmetic (Arb) and end "
+                                 + "PROVED, DISPROVED or INCONCLUSIVE; exact kinds report PASS as PROVED; the others run "
+                                 + "as usual, marked \"not available rigorously\" (docs/rigorous-mode.md)."))
+        public var rigorous = false
+
         /// Print the summary table only; no progress.
         @Flag(name: .shortAndLong, help: "Print only the summary table; no progress.")
         public var quiet = false
@@ -152,6 +158,7 @@ extension Attest {
             var options = CheckOptions(precision: precision, tolerance: try tolerance.map(parsedTolerance),
                                        maxPrecision: maxPrecision, jobs: jobs,
                                        timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+            options.rigorous = rigorous
             options.counterexampleFolder = saveCounterexamples
                 ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("attest-counterexamples")
             let previous = try resume.map { try Self.loadReport($0) }

@@ -131,7 +131,7 @@ final class ProgressDisplay: @unchecked Sendable {
 
     /// The claim's verdict for the progress lines: `FAIL (expected)` for a known-false claim refuted as it should be.
     static func verdictText(_ outcome: ClaimOutcome) -> String {
-        guard outcome.isComplete || outcome.verdict == .fail else {
+        guard outcome.isComplete || outcome.verdict.isViolation else {
             return outcome.instances.isEmpty ? "NOT RUN" : "PARTLY RUN"
         }
         return outcome.verdict == .fail && outcome.claim.expectation == .fail ? "FAIL (expected)" : outcome.verdict.rawValue

@@ -33,7 +33,7 @@ public struct ClaimFileParser: Sendable {
     /// The tables of a claim file.
     public static let sectionKeys = ["model", "dynamics", "check", "numerics", "grid", "instance"]
     /// The keys of `[numerics]`.
-    public static let numericsKeys = ["precision", "tolerance", "max_precision", "guard_bits"]
+    public static let numericsKeys = ["precision", "tolerance", "max_precision", "guard_bits", "rigorous"]
 
     /// The claim kinds that `kind` may name.
     public var registry: ClaimKindRegistry

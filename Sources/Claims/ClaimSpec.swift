@@ -83,6 +83,9 @@ public struct NumericsSettings: Sendable, Equatable {
     public var maxPrecision: Int
     /// The extra bits of the reference evaluation that estimates the error.
     public var guardBits: Int
+    /// Rigorous mode (`rigorous = true` in [numerics], or `attest check --rigorous`): kinds that support it run in
+    /// ball arithmetic and end PROVED, DISPROVED or INCONCLUSIVE; the others are marked "not available rigorously".
+    public var rigorous = false
 
     /// Creates settings.
     public init(precision: Int = defaultPrecision, tolerance: Rational = 0, maxPrecision: Int? = nil,

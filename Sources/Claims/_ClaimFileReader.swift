@@ -166,8 +166,17 @@ struct _ClaimFileReader {
                 guardBits = n
             } else { ok = false }
         }
-        return ok ? NumericsSettings(precision: precision, tolerance: tolerance, maxPrecision: maxPrecision,
-                                     guardBits: guardBits) : nil
+        var rigorous = false
+        if let value = table["rigorous"] {
+            if case let .boolean(flag) = value { rigorous = flag } else {
+                report("numerics.rigorous", .wrongType(expected: "a boolean (true or false)", found: value.typeDescription))
+                ok = false
+            }
+        }
+        var settings = NumericsSettings(precision: precision, tolerance: tolerance, maxPrecision: maxPrecision,
+                                        guardBits: guardBits)
+        settings.rigorous = rigorous
+        return ok ? settings : nil
     }
 
     // MARK: - Parameters and instances

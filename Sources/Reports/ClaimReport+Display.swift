@@ -5,13 +5,14 @@ extension ClaimReport {
     /// for an interrupted claim `NOT RUN` (no instance finished) or `PARTLY RUN` (some did), never INCONCLUSIVE,
     /// except that a FAIL found before the interruption stands (one counterexample refutes the claim).
     public var displayVerdict: String {
-        guard !complete, verdict != .fail else { return verdict.rawValue }
+        guard !complete, !verdict.isViolation else { return verdict.rawValue }
         return instances.isEmpty ? "NOT RUN" : "PARTLY RUN"
     }
 
-    /// `FAIL (expected)` for a known-false claim refuted as it should be; otherwise `displayVerdict`.
+    /// `FAIL (expected)` (or `DISPROVED (expected)`, refuted rigorously) for a known-false claim refuted as it should
+    /// be; otherwise `displayVerdict`.
     public var displayVerdictWithExpectation: String {
-        verdict == .fail && expected == .fail && complete ? "FAIL (expected)" : displayVerdict
+        verdict.isViolation && expected == .fail && complete ? "\(verdict.rawValue) (expected)" : displayVerdict
     }
 
     /// An instance's verdict as shown on its own line: `FAIL (expected)` for a failing instance of a known-false

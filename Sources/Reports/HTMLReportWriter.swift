@@ -94,7 +94,7 @@ public struct HTMLReportWriter: Sendable {
         if let missing = claim.missingWork { out.append("<dt>Incomplete</dt><dd>\(e(missing))</dd>") }
         for line in claim.search?.lines ?? [] { out.append("<dt>Search</dt><dd>\(e(line))</dd>") }
         out.append("</dl>")
-        if let evidence = claim.instances.first(where: { $0.verdict == .fail && $0.evidence != nil })?.evidence {
+        if let evidence = claim.instances.first(where: { $0.verdict.isViolation && $0.evidence != nil })?.evidence {
             out.append("<pre class=\"evidence\">\(e(evidence))</pre>")
         }
         out.append("<table><tr><th>#</th><th>parameters</th><th>bits</th><th>verdict</th><th>margin</th>"

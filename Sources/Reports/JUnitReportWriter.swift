@@ -35,17 +35,17 @@ public struct JUnitReportWriter: Sendable {
                 case (_, .notApplicable):
                     counts.skipped += 1
                     body.append("<skipped message=\"the instance does not satisfy the hypotheses\"/>")
-                case (.pass, .fail):
+                case (.pass, .fail), (.pass, .disproved):
                     counts.failures += 1
-                    body.append("<failure message=\"counterexample: \(escape(instance.location ?? "margin < 0"))\" type=\"FAIL\">\(escape(detail))</failure>")
+                    body.append("<failure message=\"counterexample: \(escape(instance.location ?? "margin < 0"))\" type=\"\(instance.verdict.rawValue)\">\(escape(detail))</failure>")
                 case (.pass, .inconclusive):
                     counts.failures += 1
                     body.append("<failure message=\"inconclusive: the margin is within its error estimate\" type=\"INCONCLUSIVE\">\(escape(detail))</failure>")
-                case (.fail, _) where claim.verdict != .fail:
+                case (.fail, _) where !claim.verdict.isViolation:
                     counts.failures += 1
                     body.append("<failure message=\"expected a counterexample (expect = fail), but no instance failed\" type=\"\(instance.verdict.rawValue)\">\(escape(detail))</failure>")
-                case (.fail, .fail):
-                    body.append("<system-out>expected FAIL, counterexample: \(escape(detail))</system-out>")
+                case (.fail, .fail), (.fail, .disproved):
+                    body.append("<system-out>expected FAIL, \(instance.verdict == .disproved ? "certified " : "")counterexample: \(escape(detail))</system-out>")
                 default:
                     break
                 }

@@ -73,7 +73,7 @@ public struct LaTeXReportWriter: Sendable {
                 let cells = [
                     "\(instance.index)",
                     instance.precisionBits.map(String.init) ?? "exact",
-                    instance.verdict == .fail || instance.verdict == .pass ? "\\textbf{\(instance.verdict.rawValue)}"
+                    instance.verdict.isViolation || instance.verdict.holds ? "\\textbf{\(instance.verdict.rawValue)}"
                         : instance.verdict == .notApplicable ? "N/A" : Self.escape(instance.verdict.rawValue),
                     margin, error,
                 ]

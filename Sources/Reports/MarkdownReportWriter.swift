@@ -43,7 +43,7 @@ public struct MarkdownReportWriter: Sendable {
             if let counterexample = claim.counterexample { out.append("- **Counterexample:** \(escape(counterexample))") }
             if let missing = claim.missingWork { out.append("- **Incomplete:** \(escape(missing))") }
             for line in claim.search?.lines ?? [] { out.append("- **Search:** \(escape(line))") }
-            if let evidence = claim.instances.first(where: { $0.verdict == .fail && $0.evidence != nil })?.evidence {
+            if let evidence = claim.instances.first(where: { $0.verdict.isViolation && $0.evidence != nil })?.evidence {
                 out.append("")
                 out.append("```")
                 out.append(evidence)

@@ -30,6 +30,8 @@ public struct ResumeKey: Codable, Sendable, Equatable {
     public var tolerance: String
     /// The per-instance time limit in milliseconds (`nil`: none).
     public var timeoutMilliseconds: Int64?
+    /// `true` for a rigorous run (`nil`: an ordinary one; absent from older reports).
+    public var rigorous: Bool?
 
     /// Creates a key.
     public init(tool: String, claimFile: String, dataFiles: [String: String], parameters: String, precision: Int,
@@ -72,6 +74,7 @@ public struct ResumeKey: Codable, Sendable, Equatable {
                   dataFiles: dataFiles, parameters: hash.hexDigest(), precision: numerics.precision,
                   maxPrecision: numerics.maxPrecision, guardBits: numerics.guardBits,
                   tolerance: numerics.tolerance.description, timeoutMilliseconds: ms)
+        rigorous = numerics.rigorous ? true : nil
     }
 
     /// The keys of `claims` run with `options` by `tool`, by claim id: computed before the run, so that a file
@@ -127,12 +130,13 @@ public struct ResumeKey: Codable, Sendable, Equatable {
         compare("max_precision", maxPrecision, current.maxPrecision) { "\($0) bits" }
         compare("guard_bits", guardBits, current.guardBits) { "\($0)" }
         compare("tolerance", tolerance, current.tolerance) { $0 }
+        compare("the mode", rigorous ?? false, current.rigorous ?? false) { $0 ? "rigorous" : "ordinary" }
         compare("the time limit (--timeout)", timeoutMilliseconds, current.timeoutMilliseconds) { $0.map { "\($0) ms" } ?? "none" }
         return out
     }
 
     enum CodingKeys: String, CodingKey {
         case tool, claimFile = "claim_file", dataFiles = "data_files", parameters, precision
-        case maxPrecision = "max_precision", guardBits = "guard_bits", tolerance, timeoutMilliseconds = "timeout_ms"
+        case maxPrecision = "max_precision", guardBits = "guard_bits", tolerance, timeoutMilliseconds = "timeout_ms", rigorous
     }
 }

@@ -78,7 +78,7 @@ public struct TextReportWriter: Sendable {
             }
         }
         // The counterexample's evidence (a refuted identity's matrices), once per claim, under its verdict.
-        if let evidence = claim.instances.first(where: { $0.verdict == .fail && $0.evidence != nil })?.evidence {
+        if let evidence = claim.instances.first(where: { $0.verdict.isViolation && $0.evidence != nil })?.evidence {
             lines += evidence.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "   " + $0 }
         }
         return lines

@@ -100,7 +100,9 @@ struct ConjectureEntrywiseFlowTests {
             flow.evaluate(time: BigFloat(0), state: state, into: &rate)
             let u = Array(state[0..<3]), v = Array(state[3..<6])
             let x = (0..<3).map { u[$0] * u[$0] - v[$0] * v[$0] }
-            let r = (0..<2).map { i in (0..<3).reduce(BigFloat(0)) { $0 + BigFloat(a[i * 3 + $1]) * x[$1] } - BigFloat(b[i]) }
+            let r = (0..<2).map { (i: Int) -> BigFloat in
+                (0..<3).reduce(BigFloat(0)) { (s: BigFloat, k: Int) -> BigFloat in s + BigFloat(a[i * 3 + k]) * x[k] } - BigFloat(b[i])
+            }
             let g = (0..<3).map { j in (0..<2).reduce(BigFloat(0)) { $0 + BigFloat(a[$1 * 3 + j]) * r[$1] } }
             let expected = (0..<3).map { -2 * u[$0] * g[$0] } + (0..<3).map { 2 * v[$0] * g[$0] }
             #expect(largestDifference(rate, expected) <= 8 * unitRoundoff(256) * largestMagnitude(expected))

@@ -14,6 +14,8 @@ public struct CheckOptions: Sendable {
     public var timeout: Duration?
     /// Where searches write the replay files of their counterexamples (`nil`: the text is kept, nothing written).
     public var counterexampleFolder: String?
+    /// Rigorous mode for every claim (`--rigorous`); `false` keeps each claim file's own `rigorous` setting.
+    public var rigorous = false
 
     /// Creates options.
     public init(precision: Int? = nil, tolerance: Rational? = nil, maxPrecision: Int? = nil, jobs: Int = 1,
@@ -29,7 +31,9 @@ public struct CheckOptions: Sendable {
     public func numerics(for claim: ClaimSpec) -> NumericsSettings {
         let precision = self.precision ?? claim.numerics.precision
         let cap = maxPrecision ?? claim.numerics.maxPrecision
-        return NumericsSettings(precision: precision, tolerance: tolerance ?? claim.numerics.tolerance,
-                                maxPrecision: max(cap, precision), guardBits: claim.numerics.guardBits)
+        var settings = NumericsSettings(precision: precision, tolerance: tolerance ?? claim.numerics.tolerance,
+                                        maxPrecision: max(cap, precision), guardBits: claim.numerics.guardBits)
+        settings.rigorous = rigorous || claim.numerics.rigorous
+        return settings
     }
 }

@@ -18,6 +18,19 @@ public enum InstanceRunner {
                             attempts: [], location: nil, message: message, statistics: [:],
                             seconds: (clock.now - began).seconds)
         }
+        if numerics.rigorous, kind is any RigorousClaimKind {
+            do {
+                if let run = try RigorousRunner.run(kind: kind, instance: instance, numerics: numerics, context: context) {
+                    return RigorousRunner.outcome(instance: instance, attempts: run.attempts, last: run.last, bits: run.bits,
+                                                  maxPrecision: numerics.maxPrecision, seconds: (clock.now - began).seconds)
+                }
+            } catch EvaluationInterruption.cancelled {
+                return nil
+            } catch {
+                if Task.isCancelled { return nil }
+                return errorOutcome(String(describing: error), precision: numerics.precision)
+            }
+        }
         let attempts: [PrecisionEscalation.Attempt]
         do {
             switch kind.arithmetic {
@@ -94,6 +107,7 @@ public enum InstanceRunner {
             message: message, statistics: working.statistics, seconds: (clock.now - began).seconds,
             series: working.series)
         outcome.evidence = working.evidence
+        if numerics.rigorous { RigorousRunner.markOrdinary(&outcome, kind: kind) }
         return outcome
     }
 }

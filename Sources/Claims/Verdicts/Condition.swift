@@ -65,8 +65,8 @@ public struct ConditionEstimate: Sendable {
     public var state: String {
         let word: String
         switch verdict {
-        case .pass: word = "holds"
-        case .fail: word = "fails"
+        case .pass, .proved: word = "holds"
+        case .fail, .disproved: word = "fails"
         case .error: word = "not finite"
         default: word = matched ? "undecided" : "undecided: the two precisions took different paths"
         }

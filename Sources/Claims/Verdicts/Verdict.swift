@@ -2,12 +2,18 @@
 ///
 /// | verdict | meaning |
 /// |---|---|
+/// | PROVED | rigorous mode: every enclosure (ball arithmetic, exact inputs or enclosed ones, bounded truncation) lies on the right side; a computer-assisted proof for the instance |
+/// | DISPROVED | rigorous mode: an enclosed violation lies entirely on the wrong side; a certified counterexample |
 /// | PASS | the claim holds, with a margin larger than the numerical error estimate (or exactly, in `Rational`) |
 /// | FAIL | a counterexample: the violation exceeds the error estimate |
 /// | INCONCLUSIVE | the margin or the violation lies within the error estimate |
 /// | ERROR | bad input at run time, unexpected divergence, a timeout |
 /// | NOT APPLICABLE | the instance does not satisfy the theorem's hypotheses (whether the conclusion held is recorded) |
 public enum Verdict: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Rigorous mode: the claim holds on the instance, proved by enclosures (docs/rigorous-mode.md).
+    case proved = "PROVED"
+    /// Rigorous mode: the claim is violated on the instance, certified by an enclosure on the wrong side.
+    case disproved = "DISPROVED"
     /// The claim holds on the instance, beyond the error estimate.
     case pass = "PASS"
     /// The claim is violated beyond the error estimate: a counterexample.
@@ -19,23 +25,36 @@ public enum Verdict: String, Codable, Sendable, CaseIterable, Comparable {
     /// The instance lies outside the theorem's hypotheses.
     case notApplicable = "NOT APPLICABLE"
 
-    /// Severity order used by aggregation: FAIL > ERROR > INCONCLUSIVE > PASS > NOT APPLICABLE.
+    /// Severity order used by aggregation: DISPROVED > FAIL > ERROR > INCONCLUSIVE > PASS > PROVED > NOT APPLICABLE
+    /// (a claim is PROVED only when every applicable instance is; one merely numerical PASS makes it a PASS).
     private var severity: Int {
         switch self {
         case .notApplicable: return 0
-        case .pass: return 1
-        case .inconclusive: return 2
-        case .error: return 3
-        case .fail: return 4
+        case .proved: return 1
+        case .pass: return 2
+        case .inconclusive: return 3
+        case .error: return 4
+        case .fail: return 5
+        case .disproved: return 6
         }
     }
+
+    /// Whether the verdict says the claim holds: PASS or PROVED (what counts as a pass for the exit status).
+    public var holds: Bool { self == .pass || self == .proved }
+
+    /// Whether the verdict is a counterexample: FAIL or DISPROVED.
+    public var isViolation: Bool { self == .fail || self == .disproved }
+
+    /// Whether the verdict comes from rigorous enclosures: PROVED or DISPROVED.
+    public var isRigorous: Bool { self == .proved || self == .disproved }
 
     /// Orders verdicts by severity.
     public static func < (lhs: Verdict, rhs: Verdict) -> Bool { lhs.severity < rhs.severity }
 
-    /// A claim's verdict from its instances' verdicts: FAIL if any instance fails; otherwise ERROR if any errs;
-    /// otherwise INCONCLUSIVE if any is inconclusive; otherwise PASS if any passes; NOT APPLICABLE if all are
-    /// (and for no instances at all).
+    /// A claim's verdict from its instances' verdicts: DISPROVED if any instance is disproved; otherwise FAIL if any
+    /// instance fails; otherwise ERROR if any errs;
+    /// otherwise INCONCLUSIVE if any is inconclusive; otherwise PASS if any passes; otherwise PROVED if any is
+    /// proved; NOT APPLICABLE if all are (and for no instances at all).
     ///
     /// ```swift
     /// Verdict.aggregate([.pass, .pass, .fail])          // .fail
@@ -58,11 +77,12 @@ public enum Expectation: String, Codable, Sendable, CaseIterable {
     /// as OMWU on P2a at 53 bits): the claim should end INCONCLUSIVE, neither PASS nor FAIL.
     case inconclusive
 
-    /// Whether a claim verdict meets this expectation: PASS for `pass`, FAIL for `fail`.
+    /// Whether a claim verdict meets this expectation: PASS or PROVED for `pass`, FAIL or DISPROVED for `fail`
+    /// ("DISPROVED (expected)" for a known-false claim refuted rigorously).
     public func isMet(by verdict: Verdict) -> Bool {
         switch self {
-        case .pass: return verdict == .pass
-        case .fail: return verdict == .fail
+        case .pass: return verdict.holds
+        case .fail: return verdict.isViolation
         case .inconclusive: return verdict == .inconclusive
         }
     }

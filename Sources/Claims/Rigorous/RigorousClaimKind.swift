@@ -1,0 +1,75 @@
+import MultiPrecision
+
+/// A claim kind that can also check an instance rigorously, in ball arithmetic (`attest check --rigorous`, or
+/// `rigorous = true` in a claim file's [numerics]). Kinds opt in with an extension in Sources/Claims/Rigorous; the
+/// ordinary `evaluate` is untouched.
+public protocol RigorousClaimKind: ClaimKind {
+    /// Evaluates the instance with enclosures at `context.precision` bits (also the task's default precision).
+    func evaluateRigorously(_ parameters: InstanceParameters, context: EvaluationContext) throws -> RigorousEvaluation
+}
+
+/// What a rigorous evaluation found: the enclosed quantities, the decision and its place, and what is rigorous.
+public struct RigorousEvaluation: Sendable {
+    /// The outcome of the enclosures.
+    public enum Decision: Sendable, Equatable {
+        /// Every enclosed margin lies on the right side.
+        case proved
+        /// An enclosed margin lies entirely on the wrong side, at the place given.
+        case disproved(place: String)
+        /// An enclosure contains the boundary (or is not finite) at the place given: too wide to decide there.
+        case undecided(place: String)
+    }
+
+    /// The decision.
+    public var decision: Decision
+    /// The decisive margin (≥ 0 where the claim holds): the smallest one, or the one at the deciding place.
+    public var margin: Ball
+    /// Where the margin is decided (the counterexample's place for DISPROVED).
+    public var location: String?
+    /// Enclosed quantities, in report order.
+    public var quantities: [(name: String, value: Ball)]
+    /// Exact quantities (inputs and counts), in report order after the enclosed ones.
+    public var exactQuantities: [(name: String, value: Rational)]
+    /// Statistics (steps, the method), by name.
+    public var statistics: [String: String]
+    /// Which parts are rigorous.
+    public var rigor: Rigor
+
+    /// Creates an evaluation.
+    public init(decision: Decision, margin: Ball, location: String?, quantities: [(name: String, value: Ball)],
+                exactQuantities: [(name: String, value: Rational)] = [], statistics: [String: String] = [:], rigor: Rigor) {
+        self.decision = decision
+        self.margin = margin
+        self.location = location
+        self.quantities = quantities
+        self.exactQuantities = exactQuantities
+        self.statistics = statistics
+        self.rigor = rigor
+    }
+}
+
+/// Which parts of a verdict are rigorous, as the report states them.
+public struct Rigor: Sendable, Equatable {
+    /// The input data: exact rationals, or rounded and enclosed.
+    public var inputData: String
+    /// The arithmetic.
+    public var arithmetic: String
+    /// The bound on the truncation error (for maps: none, no truncation).
+    public var truncation: String
+
+    /// Creates a description.
+    public init(inputData: String, arithmetic: String, truncation: String) {
+        self.inputData = inputData
+        self.arithmetic = arithmetic
+        self.truncation = truncation
+    }
+
+    /// The three statistics entries the reports show.
+    public var statistics: [String: String] {
+        ["rigor: input data": inputData, "rigor: arithmetic": arithmetic, "rigor: truncation error": truncation]
+    }
+
+    /// Exact rational arithmetic: nothing is rounded.
+    public static let exactRational = Rigor(inputData: "exact rationals", arithmetic: "exact (Rational, no rounding)",
+                                            truncation: "none (no truncation)")
+}
