@@ -102,7 +102,7 @@ public struct HTMLReportWriter: Sendable {
         for instance in claim.instances {
             let margin = instance.displayMargin(digits: significantDigits)
             let measurements = instance.measurements.map { m in
-                "\(e(m.name)) = \(e(m.displayWithError(digits: significantDigits)))"
+                "\(Self.formula(m.name)) = \(e(m.displayWithError(digits: significantDigits)))"
             }.joined(separator: "<br>")
             let note = [instance.location, instance.message].compactMap { $0 }.map(e).joined(separator: "<br>")
             out.append("<tr><td class=\"num\">\(instance.index)</td><td>\(e(instance.parameterText))</td>"

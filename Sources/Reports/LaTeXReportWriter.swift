@@ -61,9 +61,9 @@ public struct LaTeXReportWriter: Sendable {
             let id = Self.escape(claim.id).replacingOccurrences(of: "-", with: "-\\allowbreak{}")
             out.append("\\multicolumn{5}{\(full)}{\\raggedright\\textbf{\\texttt{\(id)}}: \\textbf{\(Self.escape(verdict))}} \\\\")
             for line in claim.checkedLines {
-                out.append("\\multicolumn{5}{\(full)}{\\raggedright \(Self.escape(line))} \\\\")
+                out.append("\\multicolumn{5}{\(full)}{\\raggedright \(LaTeXMath.mixed(line))} \\\\")
             }
-            let statement = claim.statementLatex.map { "$\($0)$" } ?? Self.escape(claim.statement)
+            let statement = claim.statementLatex.map { "$\($0)$" } ?? LaTeXMath.mixed(claim.statement)
             out.append("\\multicolumn{5}{\(full)}{\\raggedright claim (the file's statement): \(statement)} \\\\")
             for instance in claim.instances {
                 let margin = instance.marginExact.map { Self.numeric(ReadableNumber.text(exact: $0)) }

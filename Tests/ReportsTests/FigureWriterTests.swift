@@ -26,6 +26,18 @@ enum FigureFixtures {
 
 @Suite("Figures: SVG, pgfplots and HTML")
 struct FigureWriterTests {
+    @Test("SVG axis labels set sub- and superscripts as shifted text, not literal _ and ^")
+    func svgLabelFormulas() {
+        let chart = Chart(title: "all_pass: KL", xLabel: "step t", yLabel: "KL(z* ‖ z_t) e^{−2ρt}", logarithmic: true,
+                          curves: [.init(label: "run_1", x: [0, 1], y: [0.5, 0.25])])
+        let svg = SVGChartWriter().render(chart)
+        #expect(svg.contains("KL(z* ‖ z<tspan baseline-shift=\"sub\" font-size=\"75%\">t</tspan>) "
+                             + "e<tspan baseline-shift=\"super\" font-size=\"75%\">−2ρt</tspan></text>"))
+        #expect(!svg.contains("z_t") && !svg.contains("e^{"))
+        // Titles and legend entries hold claim ids, whose underscores stay as written.
+        #expect(svg.contains(">all_pass: KL</text>") && svg.contains(">run_1</text>"))
+    }
+
     @Test("A chart that shows fewer curves than the claim has instances says how many it shows")
     func instancesShown() {
         var report = FigureFixtures.report

@@ -64,6 +64,9 @@ struct SweepTableTests {
         let latex = SweepTableWriter.render(table, format: .latex)
         #expect(latex.contains("\\toprule") && latex.contains("\\caption{Drift after two GD steps, by $\\eta$}"))
         #expect(latex.contains("\\label{tab:drift}") && latex.contains("\\begin{tabular}{lrrrrl}"))
+        // Measured first: a `table` when it fits the column, else a `table*` across both columns.
+        #expect(latex.contains("\\def\\attestsweepfloat{table*}\\else\\def\\attestsweepfloat{table}\\fi")
+                && latex.contains("\\begin{\\attestsweepfloat}[htbp]") && latex.contains("\\end{\\attestsweepfloat}"))
         let markdown = SweepTableWriter.render(table, format: .markdown)
         let csv = SweepTableWriter.render(table, format: .csv)
         for row in table.rows {

@@ -22,8 +22,9 @@ struct VerdictLineTests {
         let text = format.render(Self.report)
         switch format {
         case .latex:
-            // LaTeX escapes the glyphs; the words stay.
-            #expect(text.contains("checked: \\ensuremath{\\ell}(t+1) \\ensuremath{\\leq}"))
+            // The formulas are set as math (σ_min^{2(N−1)/N} as a real sub- and superscript); the words stay text.
+            #expect(text.contains("checked: $\\ell (t+1)$ \\ensuremath{\\leq}"))
+            #expect(text.contains("\\sigma _{\\min}^{2(N-1)/N}") && !text.contains("textasciicircum"))
             #expect(text.contains("claim (the file's statement): $\\|x\\| \\le \\eta^2$"))
         case .json:
             #expect(text.contains("\"checked\" : [\n        \"\(Self.checked)\""))

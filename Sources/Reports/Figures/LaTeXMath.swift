@@ -22,7 +22,10 @@ enum LaTeXMath {
         func flushWord() {
             guard !word.isEmpty else { return }
             if word.count >= 2 {
-                out += operators.contains(word) ? "\\\(word) " : "\\mathrm{\(word)}"
+                let set = operators.contains(word) ? "\\\(word)" : "\\mathrm{\(word)}"
+                // Right after `_` or `^` the word is one script, in braces (`σ_min` → `\sigma_{\min}`; TeX refuses
+                // `_\min`, and `_min` would lower the m alone).
+                out += out.hasSuffix("_") || out.hasSuffix("^") ? "{\(set)}" : (operators.contains(word) ? set + " " : set)
             } else {
                 out += word
             }

@@ -127,11 +127,21 @@ public struct SVGChartWriter: Sendable {
                 + escape(TickLabel.linear(tick, step: step(xAxis))) + "</text>\n"
         }
         out += "<text x=\"\(format((p.left + p.right) / 2))\" y=\"\(format(height - 12))\" text-anchor=\"middle\">"
-            + "\(escape(chart.xLabel))</text>\n"
+            + "\(Self.formula(chart.xLabel))</text>\n"
         let middle = (p.top + p.bottom) / 2
         out += "<text x=\"16\" y=\"\(format(middle))\" text-anchor=\"middle\" "
-            + "transform=\"rotate(-90 16 \(format(middle)))\">\(escape(chart.yLabel))</text>\n"
+            + "transform=\"rotate(-90 16 \(format(middle)))\">\(Self.formula(chart.yLabel))</text>\n"
         return out
+    }
+
+    /// An axis label for SVG text: escaped, with `_{…}`, `^{…}` and the short unbraced forms (`z_t`, `e^{−2ρt}`, as
+    /// `HTMLReportWriter.formula` reads them) as lowered or raised smaller `<tspan>`s instead of literal `_` and `^`.
+    static func formula(_ text: String) -> String {
+        HTMLReportWriter.formula(text)
+            .replacingOccurrences(of: "<sub>", with: "<tspan baseline-shift=\"sub\" font-size=\"75%\">")
+            .replacingOccurrences(of: "<sup>", with: "<tspan baseline-shift=\"super\" font-size=\"75%\">")
+            .replacingOccurrences(of: "</sub>", with: "</tspan>")
+            .replacingOccurrences(of: "</sup>", with: "</tspan>")
     }
 
     /// The spacing of a linear axis's ticks.

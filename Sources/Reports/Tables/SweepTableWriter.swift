@@ -29,9 +29,10 @@ public enum SweepTableWriter {
         }
     }
 
-    /// The LaTeX text (needs `booktabs`, `siunitx` and `graphicx`): a `table` float with caption and label, scaled
-    /// down to the column's width when wider (a column of a two-column paper), or, standalone, a cropped page (the
-    /// `standalone` class) with the caption above and the note below, both as wide as the table.
+    /// The LaTeX text (needs `booktabs`, `siunitx` and `graphicx`): a float with caption and label, `table` when the
+    /// tabular fits a column and `table*` (both columns of a two-column paper) when it does not, scaled down only when
+    /// it is wider than the page's text; or, standalone, a cropped page (the `standalone` class) with the caption
+    /// above and the note below, both as wide as the table.
     static func latex(_ table: SweepTable, standalone: Bool) -> String {
         let e = LaTeXMath.mixed
         var tabular = ["\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}", "\\toprule",
@@ -56,14 +57,19 @@ public enum SweepTableWriter {
                       "\\parbox{\\wd\\attesttable}{\\footnotesize \(e(table.note))}",
                       "\\end{tabular}", "\\end{document}"]
         } else {
-            // A table wider than the column (a column of a two-column paper) is scaled down to fit it.
+            // The tabular is measured first: wider than a column, the float is a `table*` across both columns of a
+            // two-column paper (the same as `table` in one column); wider than that, it is scaled down to fit.
             lines = ["% Needs \\usepackage{booktabs}, \\usepackage{siunitx} and \\usepackage{graphicx}.",
-                     "\\begin{table}[htbp]", "\\centering", "\\small", "\\caption{\(e(table.caption))}"]
-            if !table.label.isEmpty { lines.append("\\label{\(table.label)}") }
-            lines.append("\\setbox0=\\hbox{%")
+                     "\\ifdefined\\attestsweepbox\\else\\newsavebox{\\attestsweepbox}\\fi",
+                     "\\sbox{\\attestsweepbox}{\\small%"]
             lines += tabular
-            lines += ["}%", "\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox0}\\else\\usebox0\\fi",
-                      "\\par\\smallskip\\footnotesize \(e(table.note))", "\\end{table}"]
+            lines += ["}%",
+                      "\\ifdim\\wd\\attestsweepbox>\\columnwidth\\def\\attestsweepfloat{table*}\\else\\def\\attestsweepfloat{table}\\fi",
+                      "\\begin{\\attestsweepfloat}[htbp]", "\\centering", "\\small", "\\caption{\(e(table.caption))}"]
+            if !table.label.isEmpty { lines.append("\\label{\(table.label)}") }
+            lines += ["\\ifdim\\wd\\attestsweepbox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\attestsweepbox}}"
+                        + "\\else\\usebox{\\attestsweepbox}\\fi",
+                      "\\par\\smallskip\\footnotesize \(e(table.note))", "\\end{\\attestsweepfloat}"]
         }
         return lines.joined(separator: "\n") + "\n"
     }
