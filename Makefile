@@ -12,7 +12,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: deps test test-python proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs docs-api build release clean
+.PHONY: deps test test-python proofs bench bench-dynamics bench-steppers leaks sanitize fuzz probe docs build release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -74,6 +74,7 @@ docs: release
 # time, with --warnings-as-errors; fails on any docc warning (an unresolved ``symbol`` link, a wrong or missing
 # parameter). Archives in .build/plugins/Swift-DocC/outputs, logs in .build/docs-api. About 4-5 minutes once the
 # debug build exists (not part of `make test`; .ci/run runs it).
+.PHONY: docs-api
 docs-api: deps
 	SWIFT=$(SWIFT) scripts/docs-api.sh
 
