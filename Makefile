@@ -87,6 +87,7 @@ docs: release
 # time, with --warnings-as-errors; fails on any docc warning (an unresolved ``symbol`` link, a wrong or missing
 # parameter). Archives in .build/plugins/Swift-DocC/outputs, logs in .build/docs-api. About 4-5 minutes once the
 # debug build exists (not part of `make test`; .ci/run runs it).
+.PHONY: docs-api
 docs-api: deps
 	SWIFT=$(SWIFT) scripts/docs-api.sh
 
