@@ -69,8 +69,9 @@ struct EstimateCrossCheckTests {
         #expect(attempts.map(\.precision) == [256, 512])
         #expect(attempts.allSatisfy { $0.verdict == .inconclusive })
         let last = attempts[attempts.count - 1].estimate
-        #expect(last.unreliable.map(\.name) == ["margin", "KL_T", "increases"])
-        #expect(last.measurements.allSatisfy { $0.unreliable?.contains("not 2^16 times less") == true })
+        #expect(last.unreliable.map(\.name) == ["margin", "KL_T"])    // exact counts are not checked
+        #expect(last.measurements[0].unreliable?.contains("not 2^16 times less") == true)
+        #expect(last.measurements[1].unreliable == nil)
     }
 
     @Test("Rounding noise of a quantity that is zero (sizes 2^g apart) is not a warning sign")
