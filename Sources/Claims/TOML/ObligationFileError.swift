@@ -1,14 +1,14 @@
 /// A malformed proof-obligation file: where (file, line, key) and what is wrong.
 ///
 /// ```
-/// proofs/symbolic/balancedness-flow-N2.toml:17: identity[1].claim: column 9: expected ')' but found '='
+/// proofs/symbolic/balancedness-flow-N2.toml:17: identity[0].claim: column 9: expected ')' but found '='
 /// ```
 public struct ObligationFileError: Error, Hashable, Sendable {
     /// The file, when the text came from one.
     public let file: String?
     /// The 1-based line, when known.
     public let line: Int?
-    /// The key path, such as `identity[1].claim` or `symbols.W1.shape`.
+    /// The key path, such as `identity[0].claim` (0-based, as in claim files) or `symbols.W1.shape`.
     public let key: String?
     /// What is wrong.
     public let message: String
