@@ -7,6 +7,8 @@ public struct EvaluationContext: Sendable {
     public var precision: Int?
     /// The claim's tolerance (≥ 0): the slack allowed in "≤" comparisons, exact.
     public var tolerance: Rational
+    /// The working precision of a rounded evaluation (the task-local default when `precision` is not set).
+    public var workingPrecision: Int { precision ?? Precision.current }
     /// When the instance's time runs out, if it has a limit.
     public var deadline: ContinuousClock.Instant?
     /// The time limit, for the message.

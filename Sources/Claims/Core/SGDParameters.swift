@@ -7,13 +7,7 @@ import Models
 /// seed for pathwise claims.
 enum SGDParameters {
     /// The `[dynamics]` parameters.
-    static let specs: [ParameterSpec] = [
-        Self.batchSize.spec,
-        Self.sampling.spec,
-        Self.stepDecay.spec,
-        Self.labelNoise.spec,
-        Self.gradientNoise.spec,
-    ]
+    static let specs: [ParameterSpec] = ParameterSpec.list(Self.batchSize, Self.sampling, Self.stepDecay, Self.labelNoise, Self.gradientNoise)
 
     /// Checks that the batch fits the m data points.
     static func validate(_ p: InstanceParameters, samples m: Int?) throws(ParameterProblem) {

@@ -38,7 +38,7 @@ public struct TrajectorySampler {
     }
 
     /// The working precision.
-    public var precision: Int { context.precision ?? Precision.current }
+    public var precision: Int { context.workingPrecision }
 
     /// Integrates `field` from `initial` at time `start` to `horizon` and keeps the states at `times` (within
     /// (start, horizon], increasing); with `fixedSteps`, in that many equal steps instead of adaptive ones.

@@ -208,3 +208,8 @@ extension OptionalParameter where Value == Rational {
         self.init(key, section, type: .rational(minimum: minimum, exclusive: exclusive), variable: variable, help: help)
     }
 }
+
+extension ParameterSpec {
+    /// The schemas of `parameters`, in order: a kind's `parameters` list.
+    public static func list(_ parameters: any DeclaredParameter...) -> [ParameterSpec] { parameters.map(\.spec) }
+}

@@ -37,9 +37,7 @@ public struct DLNBalancednessDriftKind: ClaimKind {
 
     /// The deep-linear-network parameters and `bound_factor`.
     public var parameters: [ParameterSpec] {
-        DLNParameters.specs + [
-            Self.boundFactor.spec,
-        ]
+        DLNParameters.specs + ParameterSpec.list(Self.boundFactor)
     }
 
     /// Sizes and data fit; depth ≥ 2.

@@ -36,9 +36,7 @@ public struct DLNBalancednessStepKind: ClaimKind {
 
     /// The deep-linear-network parameters and `claimed_change`.
     public var parameters: [ParameterSpec] {
-        DLNParameters.specs + [
-            Self.claimedChange.spec,
-        ]
+        DLNParameters.specs + ParameterSpec.list(Self.claimedChange)
     }
 
     /// Sizes and data fit; depth ≥ 2; at most 12 exact steps (rational sizes grow geometrically with the steps).

@@ -19,10 +19,7 @@ struct DLNFlowIntegrator: Sendable {
     static let names = ["taylor", "gauss-legendre", "rk78", "rk4"]
 
     /// The `[dynamics]` parameters.
-    static let specs: [ParameterSpec] = [
-        Self.integrator.spec,
-        Self.fixedSteps.spec,
-    ]
+    static let specs: [ParameterSpec] = ParameterSpec.list(Self.integrator, Self.fixedSteps)
 
     /// The Taylor series method in adaptive steps.
     static let taylor = DLNFlowIntegrator(name: "taylor", fixedSteps: nil)

@@ -39,16 +39,8 @@ public struct DLNGDConvergenceRateKind: ClaimKind {
 
     /// The target, the initialization, the step size and the check options.
     public var parameters: [ParameterSpec] {
-        [
-            Self.target.spec,
-            Self.depth.spec,
-            Self.endToEnd.spec,
-            Self.weights.spec,
-            Self.stepSize.spec,
-            Self.steps.spec,
-            Self.epsilon.spec,
-            Self.hypotheses.spec,
-        ]
+        ParameterSpec.list(Self.target, Self.depth, Self.endToEnd, Self.weights, Self.stepSize, Self.steps,
+            Self.epsilon, Self.hypotheses)
     }
 
     /// Exactly one of `end_to_end` (with `depth`) and `weights`; shapes fit Φ.

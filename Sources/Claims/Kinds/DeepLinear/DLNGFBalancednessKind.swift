@@ -39,14 +39,10 @@ public struct DLNGFBalancednessKind: ClaimKind {
 
     /// The gradient-flow parameters, `loss`, `weight_decay`, `first_layer_penalty`, `output_times` and `decay_rate`.
     public var parameters: [ParameterSpec] {
-        DLNFlowParameters.specs.filter { $0.name != "loss" } + [
-            Self.loss.spec,
-            Self.weightDecay.spec,
-            Self.firstLayerPenalty.spec,
-            Self.outputTimes.spec,
-            Self.decayRate.spec,
-        ] + DLNFlowIntegrator.specs + [
-        ]
+        DLNFlowParameters.specs.filter { $0.name != "loss" }
+            + ParameterSpec.list(DeepLinearFlowScenario.loss, DeepLinearFlowScenario.weightDecay,
+                                 DeepLinearFlowScenario.firstLayerPenalty, Self.outputTimes, Self.decayRate)
+            + DLNFlowIntegrator.specs
     }
 
     /// Sizes and data fit; depth ≥ 2.
@@ -59,11 +55,11 @@ public struct DLNGFBalancednessKind: ClaimKind {
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let setup = try DLNParameters.setup(parameters)
         let horizon = parameters[DLNFlowParameters.horizon]
-        let loss = DeepLinearNetworkLoss(rawValue: parameters[Self.loss]) ?? .square
+        let loss = parameters[DeepLinearFlowScenario.loss]
         let field = try DeepLinearNetworkGradientFlow(
             widths: setup.widths, x: setup.x, y: setup.y, loss: loss,
-            weightDecay: parameters[Self.weightDecay],
-            firstLayerPenalty: parameters[Self.firstLayerPenalty])
+            weightDecay: parameters[DeepLinearFlowScenario.weightDecay],
+            firstLayerPenalty: parameters[DeepLinearFlowScenario.firstLayerPenalty])
         let rate = parameters[Self.decayRate]
         let count = parameters[Self.outputTimes]
         let times = (1...count).map { horizon * Rational(numerator: BigInt($0), denominator: BigInt(count)) }
@@ -128,8 +124,8 @@ public struct DLNGFBalancednessKind: ClaimKind {
                 Quantity("max_j ‖D_j(0)‖_F", .rounded(initialNorms.max()!)),
                 Quantity("L(W(T))", .rounded(finalLoss)),
             ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .flow(
-                    weightDecay: parameters[Self.weightDecay],
-                    firstLayerPenalty: parameters[Self.firstLayerPenalty], rate: rate)),
+                    weightDecay: parameters[DeepLinearFlowScenario.weightDecay],
+                    firstLayerPenalty: parameters[DeepLinearFlowScenario.firstLayerPenalty], rate: rate)),
             margin: .rounded(BigFloat(context.tolerance) - worst.relative),
             location: "t = \(worst.time), j = \(worst.layer) (maximum over \(count) output times)",
             statistics: statistics.merging(["depth": "\(setup.widths.count - 1)", "output times": "\(count)",
@@ -163,18 +159,6 @@ extension DLNGFBalancednessKind {
 }
 
 extension DLNGFBalancednessKind {
-    static let loss = Parameter<String>("loss", .model, type: .choice(DeepLinearNetworkLoss.allCases.map(\.rawValue)),
-        default: "square",
-        help: "the loss of the product: \"square\", ½‖W_N⋯W_1 X − Y‖²_F; \"quartic\", ¼‖W_N⋯W_1 X − Y‖⁴_F; \"logistic\", Σ ln(1 + exp(−Y∘(W_N⋯W_1 X)))")
-
-    static let weightDecay = Parameter<Rational>("weight_decay", .dynamics,
-        type: .rational(minimum: 0, exclusive: false), default: 0,
-        help: "the weight decay λ on every layer: Ẇ_j = −∂L/∂W_j − λW_j")
-
-    static let firstLayerPenalty = Parameter<Rational>("first_layer_penalty", .dynamics,
-        type: .rational(minimum: 0, exclusive: false), default: 0,
-        help: "μ: the loss gains μ/2·‖W_1‖²_F, so that it is no longer a function of the product alone")
-
     static let outputTimes = Parameter<Int>("output_times", .check, type: .integer(1...10_000), default: 64,
         help: "the number n of equally spaced times T/n, 2T/n, …, T at which D_j(t) is compared (dense output)")
 

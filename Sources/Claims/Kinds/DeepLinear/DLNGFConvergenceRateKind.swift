@@ -34,10 +34,7 @@ public struct DLNGFConvergenceRateKind: ClaimKind {
 
     /// The parameters of dln-gd-convergence-rate with `horizon` and `samples` instead of `step_size` and `steps`.
     public var parameters: [ParameterSpec] {
-        DLNGDConvergenceRateKind().parameters.filter { !["step_size", "steps"].contains($0.name) } + [
-            Self.horizon.spec,
-            Self.samples.spec,
-        ]
+        DLNGDConvergenceRateKind().parameters.filter { !["step_size", "steps"].contains($0.name) } + ParameterSpec.list(Self.horizon, Self.samples)
     }
 
     /// As dln-gd-convergence-rate.

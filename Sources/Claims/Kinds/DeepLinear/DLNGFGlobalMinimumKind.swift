@@ -34,10 +34,7 @@ public struct DLNGFGlobalMinimumKind: ClaimKind {
 
     /// The gradient-flow parameters, `epsilon` and `optimum_rank`.
     public var parameters: [ParameterSpec] {
-        DLNFlowParameters.specs + [
-            Self.epsilon.spec,
-            Self.optimumRank.spec,
-        ]
+        DLNFlowParameters.specs + ParameterSpec.list(Self.epsilon, Self.optimumRank)
     }
 
     /// Sizes and data fit; depth ≥ 1; X needs full row rank (checked when evaluating).

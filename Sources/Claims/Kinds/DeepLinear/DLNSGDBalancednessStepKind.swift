@@ -36,10 +36,7 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
 
     /// The deep-linear-network parameters, SGD's, the seed and `claimed_change`.
     public var parameters: [ParameterSpec] {
-        DLNParameters.specs + SGDParameters.specs + [
-            SGDParameters.sgdSeed.spec,
-            Self.claimedChange.spec,
-        ]
+        DLNParameters.specs + SGDParameters.specs + ParameterSpec.list(SGDParameters.sgdSeed, Self.claimedChange)
     }
 
     /// Sizes, data and batch fit; depth ≥ 2; at most 12 exact steps; an integer decay exponent.

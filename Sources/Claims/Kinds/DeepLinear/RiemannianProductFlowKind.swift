@@ -40,17 +40,8 @@ public struct RiemannianProductFlowKind: ClaimKind {
 
     /// The target, the balanced initialization, the imbalance, the horizon and the tolerance.
     public var parameters: [ParameterSpec] {
-        [
-            Self.measurements.spec,
-            Self.left.spec,
-            Self.right.spec,
-            Self.rootSingularValues.spec,
-            Self.depth.spec,
-            Self.imbalance.spec,
-            Self.horizon.spec,
-            Self.samples.spec,
-            Self.tolerance.legacy.spec,
-        ]
+        ParameterSpec.list(Self.measurements, Self.left, Self.right, Self.rootSingularValues, Self.depth,
+            Self.imbalance, Self.horizon, Self.samples, Self.tolerance.legacy)
     }
 
     /// The initialization: orthonormal U and V with r columns, r positive root singular values, A of size d_N × d_0.
@@ -92,7 +83,7 @@ public struct RiemannianProductFlowKind: ClaimKind {
         let depth = initial.count
         let samples = parameters[Self.samples]
         let tolerance = context.tolerance(Self.tolerance, parameters)
-        let bits = context.precision ?? Precision.current
+        let bits = context.workingPrecision
         let times = FactorFlowSampling.uniformTimes(horizon: parameters[Self.horizon], count: samples)
 
         let field = try DeepLinearNetworkGradientFlow(widths: [initial[0].columnCount] + initial.map(\.rowCount),

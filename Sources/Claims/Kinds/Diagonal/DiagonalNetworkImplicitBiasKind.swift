@@ -50,15 +50,7 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
 
     /// A, y, α, N, the stopping target and the claim.
     public var parameters: [ParameterSpec] {
-        DiagonalNetworkParameters.problem + [
-            Self.alpha.spec,
-            DiagonalNetworkParameters.depth.spec,
-        ] + Self.stopping.specs + [
-            Self.claim.spec,
-            Self.certificate.spec,
-            Self.l1Minimum.spec,
-            Self.tolerance.legacy.spec,
-        ]
+        DiagonalNetworkParameters.problem + ParameterSpec.list(Self.alpha, DiagonalNetworkParameters.depth) + Self.stopping.specs + ParameterSpec.list(Self.claim, Self.certificate, Self.l1Minimum, Self.tolerance.legacy)
     }
 
     /// Shapes fit; the non-exact certificates are for N = 2.
@@ -78,7 +70,7 @@ public struct DiagonalNetworkImplicitBiasKind: ClaimKind {
         let tolerance = context.tolerance(Self.tolerance, parameters)
         let flow = try DiagonalNetworkFlow(a: a, y: y, alpha: alpha, depth: depth)
         let bias = DiagonalNetworkImplicitBias(flow: flow)
-        let bits = context.precision ?? BigFloat.currentPrecision
+        let bits = context.workingPrecision
         try DiagonalNetworkClaimError.checkReachable(target: target, bits: bits)
 
         func norm(_ v: [BigFloat]) -> BigFloat { BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }

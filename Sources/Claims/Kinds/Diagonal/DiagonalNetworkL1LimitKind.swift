@@ -44,16 +44,7 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
 
     /// A, y, N, the α sequence, the stopping target, the limit method, the target interpolant and the exponent.
     public var parameters: [ParameterSpec] {
-        DiagonalNetworkParameters.problem + [
-            DiagonalNetworkParameters.depth.spec,
-            Self.alphaStart.spec,
-            Self.alphaRatio.spec,
-            Self.alphaCount.spec,
-        ] + Self.stopping.specs + [
-            Self.limit.spec,
-            Self.target.spec,
-            Self.minimumExponent.spec,
-        ]
+        DiagonalNetworkParameters.problem + ParameterSpec.list(DiagonalNetworkParameters.depth, Self.alphaStart, Self.alphaRatio, Self.alphaCount) + Self.stopping.specs + ParameterSpec.list(Self.limit, Self.target, Self.minimumExponent)
     }
 
     /// Shapes fit and the ratio lies in (0, 1).
@@ -72,7 +63,7 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
         let count = parameters[Self.alphaCount]
         let target = parameters[Self.stopping.targetResidual]
         let useFlow = parameters[Self.limit] != "reference"
-        let bits = context.precision ?? BigFloat.currentPrecision
+        let bits = context.workingPrecision
         if useFlow { try DiagonalNetworkClaimError.checkReachable(target: target, bits: bits) }
 
         var quantities: [Quantity] = []

@@ -5,10 +5,7 @@ import MultiPrecision
 /// reading of the exact A and y.
 enum DiagonalNetworkParameters {
     /// A and y (model section).
-    static let problem: [ParameterSpec] = [
-        Self.measurements.spec,
-        Self.measured.spec,
-    ]
+    static let problem: [ParameterSpec] = ParameterSpec.list(Self.measurements, Self.measured)
 
     /// The event's target and the time horizon (dynamics section), with the kind's default target.
     struct Stopping: Sendable {

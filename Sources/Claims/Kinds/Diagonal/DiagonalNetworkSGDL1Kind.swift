@@ -41,11 +41,7 @@ public struct DiagonalNetworkSGDL1Kind: ClaimKind {
 
     /// A, y, α, the SGD and statistical parameters.
     public var parameters: [ParameterSpec] {
-        DiagonalNetworkParameters.problem + [
-            Self.alpha.spec,
-            Self.stepSize.spec,
-            Self.steps.spec,
-        ] + SGDParameters.specs + Self.stopping.specs
+        DiagonalNetworkParameters.problem + ParameterSpec.list(Self.alpha, Self.stepSize, Self.steps) + SGDParameters.specs + Self.stopping.specs
             + StatisticalClaim.parameters(defaultThreshold: 0,
                                           thresholdHelp: "t: the event is ‖x_SGD‖₁ − ‖x_GF‖₁ ≤ t (or ≥ t with event_side = \"at-least\")")
     }

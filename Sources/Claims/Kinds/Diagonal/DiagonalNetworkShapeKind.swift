@@ -41,13 +41,7 @@ public struct DiagonalNetworkShapeKind: ClaimKind {
 
     /// A, y, u(0), v(0), the stopping target, the claim and the tolerance.
     public var parameters: [ParameterSpec] {
-        DiagonalNetworkParameters.problem + [
-            Self.u0.spec,
-            Self.v0.spec,
-        ] + Self.stopping.specs + [
-            Self.claim.spec,
-            Self.tolerance.legacy.spec,
-        ]
+        DiagonalNetworkParameters.problem + ParameterSpec.list(Self.u0, Self.v0) + Self.stopping.specs + ParameterSpec.list(Self.claim, Self.tolerance.legacy)
     }
 
     /// u(0) and v(0) as lists of n entries.
@@ -84,7 +78,7 @@ public struct DiagonalNetworkShapeKind: ClaimKind {
         let (u, v) = try initialization(parameters, columns: a.columnCount)
         let target = parameters[Self.stopping.targetResidual]
         let tolerance = context.tolerance(Self.tolerance, parameters)
-        let bits = context.precision ?? BigFloat.currentPrecision
+        let bits = context.workingPrecision
         try DiagonalNetworkClaimError.checkReachable(target: target, bits: bits)
         let flow = try DiagonalNetworkShapeFlow(a: a, y: y, u0: u, v0: v)
 

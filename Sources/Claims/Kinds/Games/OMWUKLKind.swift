@@ -38,17 +38,8 @@ public struct OMWUKLKind: ClaimKind {
 
     /// The game, the dynamics and the property.
     public var parameters: [ParameterSpec] {
-        [
-            Self.payoff.spec,
-            Self.size.spec,
-            Self.seed.spec,
-            Self.methodParameter.spec,
-            Self.stepSize.spec,
-            Self.steps.spec,
-            Self.property.spec,
-            Self.fromStep.spec,
-            Self.klBelow.spec,
-        ]
+        ParameterSpec.list(Self.payoff, Self.size, Self.seed, Self.methodParameter, Self.stepSize, Self.steps,
+            Self.property, Self.fromStep, Self.klBelow)
     }
 
     /// The payoff matrix is square with a proven unique fully mixed equilibrium; `kl_below` goes with "converges".

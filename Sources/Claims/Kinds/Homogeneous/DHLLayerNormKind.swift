@@ -32,11 +32,7 @@ public struct DHLLayerNormKind: ClaimKind {
 
     /// Sizes, data, norms, horizon and the conserved quantity.
     public var parameters: [ParameterSpec] {
-        ClassifierInstance.modelParameters(data: .randomLabels, layerNorms: ("unequal", ClassifierInstance.layerNormsHelp)) + [
-            Self.horizon.spec,
-            Self.sampleTimes.spec,
-            Self.quantity.spec,
-        ]
+        ClassifierInstance.modelParameters(data: .randomLabels, layerNorms: ("unequal", ClassifierInstance.layerNormsHelp)) + ParameterSpec.list(Self.horizon, Self.sampleTimes, Self.quantity)
     }
 
     /// The output must be scalar.
@@ -46,7 +42,7 @@ public struct DHLLayerNormKind: ClaimKind {
 
     /// Integrates and measures the drift of the quantity.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let precision = context.precision ?? NumericsSettings.defaultPrecision
+        let precision = context.workingPrecision
         let instance = ClassifierInstance(normalizedLayers: parameters, precision: precision)
         let flow = instance.flow
         let ratios = parameters[Self.quantity] == "norm-ratios"

@@ -31,12 +31,7 @@ public struct LyuLiMarginKind: ClaimKind {
 
     /// Sizes, data, horizon and the starting point of the claim.
     public var parameters: [ParameterSpec] {
-        ClassifierInstance.modelParameters(maxSamples: 32, data: .separable) + [
-            Self.initScale.spec,
-            Self.horizon.spec,
-            Self.sampleTimes.spec,
-            Self.fromParameter.spec,
-        ]
+        ClassifierInstance.modelParameters(maxSamples: 32, data: .separable) + ParameterSpec.list(Self.initScale, Self.horizon, Self.sampleTimes, Self.fromParameter)
     }
 
     /// The output must be scalar.
@@ -46,7 +41,7 @@ public struct LyuLiMarginKind: ClaimKind {
 
     /// Integrates and measures the increments.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let precision = context.precision ?? NumericsSettings.defaultPrecision
+        let precision = context.workingPrecision
         let instance = ClassifierInstance(
             parameters, data: .separable,
             initialization: .scaled(parameters[Self.initScale]),

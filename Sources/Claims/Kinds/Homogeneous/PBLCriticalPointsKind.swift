@@ -34,14 +34,8 @@ public struct PBLCriticalPointsKind: ClaimKind {
 
     /// Sizes, data, ρ, horizon and the statement.
     public var parameters: [ParameterSpec] {
-        ClassifierInstance.modelParameters(data: .randomLabels) + [
-            Self.norm.spec,
-            Self.layerNorms.spec,
-            Self.horizon.spec,
-            Self.sampleTimes.spec,
-            Self.convergence.spec,
-            Self.statement.spec,
-        ]
+        ClassifierInstance.modelParameters(data: .randomLabels) + ParameterSpec.list(Self.norm, Self.layerNorms, Self.horizon, Self.sampleTimes, Self.convergence,
+            Self.statement)
     }
 
     /// The output must be scalar.
@@ -51,7 +45,7 @@ public struct PBLCriticalPointsKind: ClaimKind {
 
     /// Runs the constrained flow and compares the fields along it.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let precision = context.precision ?? NumericsSettings.defaultPrecision
+        let precision = context.workingPrecision
         let instance = ClassifierInstance(parameters, data: .randomLabels, initialization: .normalized(unequal: false),
                                           precision: precision)
         let flow = instance.flow, depth = flow.depth

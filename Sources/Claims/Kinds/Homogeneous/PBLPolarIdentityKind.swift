@@ -45,11 +45,7 @@ public struct PBLPolarIdentityKind: ClaimKind {
     /// Sizes, data, scales, steps and the identity.
     public var parameters: [ParameterSpec] {
         ClassifierInstance.modelParameters(maxWidth: 16, depths: 3...8, maxSamples: 64, data: .randomLabels,
-                                           layerNorms: ("equal", ClassifierInstance.layerNormsHelp)) + [
-            Self.stepSize.spec,
-            Self.steps.spec,
-            Self.identity.spec,
-        ]
+                                           layerNorms: ("equal", ClassifierInstance.layerNormsHelp)) + ParameterSpec.list(Self.stepSize, Self.steps, Self.identity)
     }
 
     /// The output must be scalar.
@@ -59,7 +55,7 @@ public struct PBLPolarIdentityKind: ClaimKind {
 
     /// Generates the states and measures the residual.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let precision = context.precision ?? NumericsSettings.defaultPrecision
+        let precision = context.workingPrecision
         let instance = ClassifierInstance(normalizedLayers: parameters, precision: precision)
         let flow = instance.flow
         let k = flow.depth

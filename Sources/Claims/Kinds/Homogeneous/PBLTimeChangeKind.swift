@@ -33,9 +33,7 @@ public struct PBLTimeChangeKind: ClaimKind {
 
     /// Sizes, data, norms and horizon.
     public var parameters: [ParameterSpec] {
-        ClassifierInstance.modelParameters(data: .randomLabels, layerNorms: ("equal", ClassifierInstance.layerNormsHelp)) + [
-            Self.horizon.spec,
-        ]
+        ClassifierInstance.modelParameters(data: .randomLabels, layerNorms: ("equal", ClassifierInstance.layerNormsHelp)) + ParameterSpec.list(Self.horizon)
     }
 
     /// The output must be scalar.
@@ -45,7 +43,7 @@ public struct PBLTimeChangeKind: ClaimKind {
 
     /// Integrates the coupled flow and measures the deviation.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let precision = context.precision ?? NumericsSettings.defaultPrecision
+        let precision = context.workingPrecision
         let instance = ClassifierInstance(normalizedLayers: parameters, precision: precision)
         try context.checkpoint()
         let horizon = parameters[Self.horizon]

@@ -37,16 +37,8 @@ public struct BuresWassersteinKind: ClaimKind {
 
     /// Σ_0, d, k, the seed, the gradient-descent run, the claim and the tolerance.
     public var parameters: [ParameterSpec] {
-        [
-            Self.target.spec,
-            Self.dimension.spec,
-            Self.rank.spec,
-            Self.seed.spec,
-            Self.stepSize.spec,
-            Self.steps.spec,
-            Self.claim.spec,
-            Self.tolerance.legacy.spec,
-        ]
+        ParameterSpec.list(Self.target, Self.dimension, Self.rank, Self.seed, Self.stepSize, Self.steps,
+            Self.claim, Self.tolerance.legacy)
     }
 
     /// Σ_0 is square and symmetric; k < d.

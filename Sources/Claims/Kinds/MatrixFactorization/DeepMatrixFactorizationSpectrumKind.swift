@@ -36,15 +36,8 @@ public struct DeepMatrixFactorizationSpectrumKind: ClaimKind {
 
     /// A, N, α, η, K, the claim and the tolerance.
     public var parameters: [ParameterSpec] {
-        [
-            Self.measurements.spec,
-            Self.depth.spec,
-            Self.alpha.spec,
-            Self.stepSize.spec,
-            Self.steps.spec,
-            Self.claim.spec,
-            Self.tolerance.legacy.spec,
-        ]
+        ParameterSpec.list(Self.measurements, FactorizationParameters.depth, FactorizationParameters.alpha,
+                           FactorizationParameters.stepSize, Self.steps, Self.claim, Self.tolerance.legacy)
     }
 
     /// A is square and symmetric.
@@ -61,9 +54,9 @@ public struct DeepMatrixFactorizationSpectrumKind: ClaimKind {
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         guard case let .exact(exactA, _) = parameters[Self.measurements] else { preconditionFailure("validated") }
         let n = exactA.rowCount
-        let depth = parameters[Self.depth]
-        let alpha = BigFloat(parameters[Self.alpha])
-        let eta = BigFloat(parameters[Self.stepSize])
+        let depth = parameters[FactorizationParameters.depth]
+        let alpha = BigFloat(parameters[FactorizationParameters.alpha])
+        let eta = BigFloat(parameters[FactorizationParameters.stepSize])
         let steps = parameters[Self.steps]
         let tolerance = context.tolerance(Self.tolerance, parameters)
         let a = Matrix(rows: n, columns: n) { i, j in BigFloat(exactA[i, j]) }
@@ -109,15 +102,6 @@ extension DeepMatrixFactorizationSpectrumKind {
 extension DeepMatrixFactorizationSpectrumKind {
     static let measurements = Parameter<MatrixSource>("A", .model, type: .matrix, variable: false,
         help: "the symmetric n × n target, exact")
-
-    static let depth = Parameter<Int>("depth", .model, type: .integer(1...8), default: 2,
-        help: "the number N of factors")
-
-    static let alpha = Parameter<Rational>("alpha", .model, type: .rational(minimum: 0, exclusive: true),
-        help: "the initialization scale: W_j(0) = αI")
-
-    static let stepSize = Parameter<Rational>("step_size", .dynamics, type: .rational(minimum: 0, exclusive: true),
-        help: "the step size η")
 
     static let steps = Parameter<Int>("steps", .dynamics, type: .integer(1...100_000),
         help: "the number K of gradient-descent steps")

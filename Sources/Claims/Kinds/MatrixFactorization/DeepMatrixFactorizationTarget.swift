@@ -20,14 +20,7 @@ struct DeepMatrixFactorizationTarget {
     let singularValues: [Rational]
 
     /// The `[model]` parameters: the SVD of the target, depth, α and the initialization.
-    static let specs: [ParameterSpec] = [
-        Self.singularValues.spec,
-        Self.left.spec,
-        Self.right.spec,
-        Self.depth.spec,
-        Self.alpha.spec,
-        Self.initialization.spec,
-    ]
+    static let specs: [ParameterSpec] = ParameterSpec.list(Self.singularValues, Self.left, Self.right, Self.depth, Self.alpha, Self.initialization)
 
     /// Reads and checks the target: positive singular values, orthonormal U and V of matching sizes.
     init(_ parameters: InstanceParameters) throws(ParameterProblem) {

@@ -43,9 +43,9 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind {
         [
             Self.measurements.spec,
             Self.measured.spec,
-            Self.depth.spec,
-            Self.alpha.spec,
-            Self.stepSize.spec,
+            FactorizationParameters.depth.spec,
+            FactorizationParameters.alpha.spec,
+            FactorizationParameters.stepSize.spec,
             Self.steps.spec,
             Self.samples.spec,
             Self.claim.spec,
@@ -97,9 +97,9 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind {
         let (exactMeasurements, exactY) = try Self.problem(parameters)
         let measurements = exactMeasurements.map(\.rounded), y = exactY.map { BigFloat($0) }
         let n = measurements[0].rowCount
-        let depth = parameters[Self.depth]
-        let alpha = BigFloat(parameters[Self.alpha])
-        let eta = BigFloat(parameters[Self.stepSize])
+        let depth = parameters[FactorizationParameters.depth]
+        let alpha = BigFloat(parameters[FactorizationParameters.alpha])
+        let eta = BigFloat(parameters[FactorizationParameters.stepSize])
         let steps = parameters[Self.steps]
         let stride = max(1, steps / (parameters[Self.samples]))
         let claimed = parameters[Self.claim]
@@ -194,15 +194,6 @@ extension MatrixFactorizationNuclearNormKind {
 
     static let measured = Parameter<MatrixSource>("y", .model, type: .matrix,
         help: "the measurements y_1 … y_m as one row, exact")
-
-    static let depth = Parameter<Int>("depth", .model, type: .integer(1...8), default: 2,
-        help: "the number N of factors")
-
-    static let alpha = Parameter<Rational>("alpha", .model, type: .rational(minimum: 0, exclusive: true),
-        help: "the initialization scale: W_j(0) = αI")
-
-    static let stepSize = Parameter<Rational>("step_size", .dynamics, type: .rational(minimum: 0, exclusive: true),
-        help: "the step size η")
 
     static let steps = Parameter<Int>("steps", .dynamics, type: .integer(1...2_000_000),
         help: "the number K of gradient-descent steps (the most that are run)")

@@ -39,16 +39,8 @@ public struct MirrorDescentMatrixSensingKind: ClaimKind {
 
     /// n, m, the seed, α, η, the steps, the claim and the tolerance.
     public var parameters: [ParameterSpec] {
-        [
-            Self.size.spec,
-            Self.measurements.spec,
-            Self.seed.spec,
-            Self.alpha.spec,
-            Self.stepSize.spec,
-            Self.steps.spec,
-            Self.claim.spec,
-            Self.tolerance.legacy.spec,
-        ]
+        ParameterSpec.list(Self.size, Self.measurements, Self.seed, Self.alpha, Self.stepSize, Self.steps,
+            Self.claim, Self.tolerance.legacy)
     }
 
     /// m ≤ n(n+1)/2 (the dimension of the symmetric matrices).

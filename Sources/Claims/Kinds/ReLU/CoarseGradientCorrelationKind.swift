@@ -49,14 +49,7 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
         return vectors.map { key, help in
             ParameterSpec(key, section: .model, type: .matrix, default: .matrix(.random),
                           help: help + ", one row or column, exact; \"random\": entries k/10, k in −20…20, from `seed`")
-        } + [
-            Self.m.spec,
-            Self.n.spec,
-            Self.seed.spec,
-            Self.claim.spec,
-            Self.samples.spec,
-            Self.sampleSeed.spec,
-        ]
+        } + ParameterSpec.list(Self.m, Self.n, Self.seed, Self.claim, Self.samples, Self.sampleSeed)
     }
 
     /// The vectors are exact rows or columns of matching lengths, w not parallel to w*.

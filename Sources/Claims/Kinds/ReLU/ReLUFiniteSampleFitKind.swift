@@ -38,16 +38,8 @@ public struct ReLUFiniteSampleFitKind: ClaimKind {
 
     /// The data, the direction and the number of hidden units.
     public var parameters: [ParameterSpec] {
-        [
-            Self.inputs.spec,
-            Self.measured.spec,
-            Self.samples.spec,
-            Self.dimension.spec,
-            Self.seed.spec,
-            Self.tiedPoints.spec,
-            Self.direction.spec,
-            Self.hiddenUnits.spec,
-        ]
+        ParameterSpec.list(Self.inputs, Self.measured, Self.samples, Self.dimension, Self.seed, Self.tiedPoints,
+            Self.direction, Self.hiddenUnits)
     }
 
     /// Shapes of X, y and the direction fit; random sizes go with random data; enough points to tie.
