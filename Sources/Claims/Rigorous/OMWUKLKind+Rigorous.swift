@@ -29,6 +29,7 @@ extension OMWUKLKind: RigorousClaimKind {
         let tolerance = Ball(context.tolerance, precision: bits)
         let kl0 = map.divergence(iteration.enclosure, precision: bits)
         var previous = kl0
+        var last = kl0
         var kl1 = kl0
         var worst: (step: Int, margin: Ball)?
         var decision = RigorousEvaluation.Decision.proved
@@ -44,6 +45,7 @@ extension OMWUKLKind: RigorousClaimKind {
             }
             let current = map.divergence(iteration.enclosure, precision: bits)
             stepsDone = t
+            last = current
             if t == 1 { kl1 = current }
             guard current.isFinite else {
                 decision = .undecided(place: "step \(t) (KL_t is no longer enclosed by a finite ball)")
@@ -66,7 +68,7 @@ extension OMWUKLKind: RigorousClaimKind {
             }
             previous = current
         }
-        let klLast = previous
+        let klLast = last
         var margin: Ball
         var location: String
         if converges, decisive == nil {

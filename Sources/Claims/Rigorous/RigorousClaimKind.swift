@@ -69,6 +69,11 @@ public struct Rigor: Sendable, Equatable {
         ["rigor: input data": inputData, "rigor: arithmetic": arithmetic, "rigor: truncation error": truncation]
     }
 
+    /// One line for reports: `rigorous: input data: …; arithmetic: …; truncation error: …`.
+    public var summary: String {
+        "rigorous: input data: \(inputData); arithmetic: \(arithmetic); truncation error: \(truncation)"
+    }
+
     /// Exact rational arithmetic: nothing is rounded.
     public static let exactRational = Rigor(inputData: "exact rationals", arithmetic: "exact (Rational, no rounding)",
                                             truncation: "none (no truncation)")

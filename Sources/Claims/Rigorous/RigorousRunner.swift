@@ -38,6 +38,8 @@ enum RigorousRunner {
     static func markOrdinary(_ outcome: inout InstanceOutcome, kind: any ClaimKind) {
         guard kind.arithmetic == .exact else {
             outcome.statistics["mode"] = notAvailable
+            outcome.message = [notAvailable + ": an ordinary check (numerical evidence)", outcome.message]
+                .compactMap { $0 }.joined(separator: "; ")
             return
         }
         switch outcome.verdict {
@@ -47,6 +49,7 @@ enum RigorousRunner {
         }
         outcome.statistics.merge(Rigor.exactRational.statistics) { a, _ in a }
         outcome.statistics["mode"] = "rigorous (exact rational arithmetic)"
+        outcome.message = [Rigor.exactRational.summary, outcome.message].compactMap { $0 }.joined(separator: "; ")
     }
 
     /// PROVED, DISPROVED or INCONCLUSIVE.
@@ -61,10 +64,10 @@ enum RigorousRunner {
     /// The outcome of a rigorous run.
     static func outcome(instance: InstanceSpec, attempts: [AttemptSummary], last: RigorousEvaluation, bits: Int,
                         maxPrecision: Int, seconds: Double) -> InstanceOutcome {
-        var message: String?
+        var message = last.rigor.summary
         if case let .undecided(place) = last.decision {
             message = "the enclosure became too wide to decide at \(place), at every precision up to \(maxPrecision) bits "
-                + "(raise max_precision or --max-precision)"
+                + "(raise max_precision or --max-precision); " + message
         }
         var statistics = last.statistics.merging(last.rigor.statistics) { a, _ in a }
         statistics["mode"] = "rigorous (ball arithmetic, Arb)"

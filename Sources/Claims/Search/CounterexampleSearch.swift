@@ -67,7 +67,7 @@ public enum CounterexampleSearch {
                 inFlight -= 1
                 guard let outcome else { cancelled = true; continue }
                 outcomes[index] = outcome
-                if outcome.verdict == .fail { firstFail = min(firstFail ?? index, index) }
+                if outcome.verdict.isViolation { firstFail = min(firstFail ?? index, index) }
                 launch(&group)
             }
         }
@@ -107,7 +107,7 @@ public enum CounterexampleSearch {
         var outcome = ClaimOutcome(claim: reported, instances: shown)
         if cancelled || Task.isCancelled {
             outcome.isComplete = false
-            if outcome.verdict != .fail { outcome.verdict = .inconclusive }
+            if !outcome.verdict.isViolation { outcome.verdict = .inconclusive }
         }
         outcome.search = result
         return outcome

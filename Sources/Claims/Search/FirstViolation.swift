@@ -29,7 +29,7 @@ public enum FirstViolation {
             let outcomes = await ParallelInstances.run(instances, kind: kind, numerics: numerics, timeout: timeout)
             for (cut, outcome) in zip(batch, outcomes) {
                 guard let outcome else { return nil }
-                if outcome.verdict == .fail {
+                if outcome.verdict.isViolation {
                     return "the first violation beyond its error estimate is at step \(cut) of \(steps): the run cut after "
                         + "\(cut) step\(cut == 1 ? "" : "s") FAILs (margin \(outcome.margin.map { "\($0.value) ± \($0.error)" } ?? "?")"
                         + (outcome.location.map { " at \($0)" } ?? "") + ")"

@@ -25,7 +25,7 @@ public enum Shrinking {
                     batch.map { InstanceSpec(index: failing.instance.index, parameters: $0.parameters) },
                     kind: kind, numerics: numerics, timeout: timeout)
                 if outcomes.contains(where: { $0 == nil }) { break improving }
-                if let k = outcomes.firstIndex(where: { $0?.verdict == .fail }) {
+                if let k = outcomes.firstIndex(where: { $0?.verdict.isViolation == true }) {
                     evaluations += k + 1
                     current = outcomes[k]!
                     steps.append(ShrinkStep(change: batch[k].change, margin: current.margin?.value ?? "?",

@@ -52,14 +52,14 @@ public enum ThresholdBisection {
         if let ends = await check([threshold.pass, threshold.fail]) {
             var outcome = ThresholdOutcome(parameter: threshold.parameter, targetWidth: threshold.width, passEnd: ends[0],
                                            failEnd: ends[1], points: ends, undecided: nil)
-            if ends[0].outcome.verdict == .pass && ends[1].outcome.verdict == .fail {
+            if ends[0].outcome.verdict.holds && ends[1].outcome.verdict.isViolation {
                 while outcome.width > threshold.width && !Task.isCancelled {
                     let middle = (outcome.passEnd.value + outcome.failEnd.value) / 2
                     guard let point = await check([middle])?.first else { cancelled = true; break }
                     outcome.points.append(point)
                     switch point.outcome.verdict {
-                    case .pass: outcome.passEnd = point
-                    case .fail: outcome.failEnd = point
+                    case .pass, .proved: outcome.passEnd = point
+                    case .fail, .disproved: outcome.failEnd = point
                     default: outcome.undecided = point
                     }
                     if outcome.undecided != nil { break }
@@ -77,7 +77,7 @@ public enum ThresholdBisection {
         if let result, !cancelled && !Task.isCancelled {
             let ends = [result.passEnd.outcome.verdict, result.failEnd.outcome.verdict]
             claimOutcome.verdict = result.isVerified ? .pass : (ends.contains(.error) ? .error : .inconclusive)
-            if let replayFolder, result.failEnd.outcome.verdict == .fail {
+            if let replayFolder, result.failEnd.outcome.verdict.isViolation {
                 let text = ReplayFile.text(claim: claim, kind: kind, parameters: result.failEnd.outcome.instance.parameters,
                                            numerics: numerics,
                                            note: "Replay of the fail end \(threshold.parameter) = \(result.failEnd.value) of the threshold bracket of \(claim.id) (known false)",

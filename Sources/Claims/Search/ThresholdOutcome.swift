@@ -48,6 +48,6 @@ public struct ThresholdOutcome: Sendable {
 
     /// Whether both ends are verified (PASS and FAIL, each beyond its error estimate) and the width is reached.
     public var isVerified: Bool {
-        passEnd.outcome.verdict == .pass && failEnd.outcome.verdict == .fail && width <= targetWidth
+        passEnd.outcome.verdict.holds && failEnd.outcome.verdict.isViolation && width <= targetWidth
     }
 }

@@ -14,6 +14,8 @@ extension Ball {
     public static func expMinusOne(_ x: Ball) -> Ball { _unary(x) { arb_expm1($0, $1, $2) } }
     /// An enclosure of log(1 + x) (accurate for small x).
     public static func log(onePlus x: Ball) -> Ball { _unary(x) { arb_log1p($0, $1, $2) } }
+    /// An enclosure of tanh x.
+    public static func tanh(_ x: Ball) -> Ball { _unary(x) { arb_tanh($0, $1, $2) } }
     /// An enclosure of x² (non-negative, tighter than x·x).
     public static func square(_ x: Ball) -> Ball { _unary(x) { arb_sqr($0, $1, $2) } }
     /// The ball of |y| for y in x.

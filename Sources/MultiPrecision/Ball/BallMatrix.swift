@@ -25,7 +25,7 @@ public struct BallMatrix: @unchecked Sendable {
 
     /// The identity matrix (exact).
     public static func identity(_ n: Int, precision: Int? = nil) -> BallMatrix {
-        var m = BallMatrix(rows: n, columns: n, precision: precision)
+        let m = BallMatrix(rows: n, columns: n, precision: precision)
         m.storage.withUnsafeMutablePointerToHeader { arb_mat_one($0) }
         return m
     }
@@ -92,7 +92,7 @@ public struct BallMatrix: @unchecked Sendable {
     /// An enclosure of the inverse of every matrix in `self`, or `nil` when Arb cannot prove them all invertible.
     public func inverse() -> BallMatrix? {
         precondition(rows == columns, "BallMatrix: inverse of a non-square matrix")
-        var r = BallMatrix(rows: rows, columns: columns, precision: precision)
+        let r = BallMatrix(rows: rows, columns: columns, precision: precision)
         let bits = precision
         let ok = r.storage.withUnsafeMutablePointerToHeader { out in
             withUnsafeMatrixPointer { arb_mat_inv(out, $0, bits) }
