@@ -20,7 +20,7 @@ struct RigorousDLNFlowTests {
         let claim = try Self.p1a()
         let parameters = try #require(claim.instances.first).parameters
         let context = EvaluationContext(precision: 256, tolerance: Rational(numerator: 1, denominator: BigInt(10).power(50)))
-        let outcome = try DLNGFBalancednessKind().evaluateRigorously(parameters, context: context)
+        let outcome = try DLNGFBalancednessKind().rigorousFlowEvaluation(parameters, context: context)
         print("P1a rigorous: largest deviation ≤ \(outcome.result.largestDeviation), widest enclosure \(outcome.result.largestWidth), steps \(outcome.result.steps), halvings \(outcome.result.halvings), state radius 2^\(outcome.result.log2FinalStateRadius), remainder 2^\(outcome.result.log2LargestRemainder)")
         #expect(outcome.decision == .proved)
         #expect(outcome.result.largestWidth <= BigFloat("1e-50", precision: 64)!)
@@ -32,7 +32,7 @@ struct RigorousDLNFlowTests {
         let claim = try Self.p1a()
         let parameters = try #require(claim.instances.first).parameters
         let context = EvaluationContext(precision: 256, tolerance: Rational(numerator: 1, denominator: BigInt(10).power(50)))
-        let outcome = try DLNGFBalancednessKind().evaluateRigorously(parameters, context: context,
+        let outcome = try DLNGFBalancednessKind().rigorousFlowEvaluation(parameters, context: context,
                                                                       mutation: .init(shrinkRadius: 200))
         // The true deviation is exactly 0; radii shrunk by 2^−200 leave the rounding of the midpoints uncovered, so
         // some enclosure of D_j(t) − D_j(0) excludes 0: the (unsound) run "certifies" a violation.
