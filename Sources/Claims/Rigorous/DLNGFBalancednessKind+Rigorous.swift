@@ -22,14 +22,19 @@ struct DLNBalancednessObservable: StateObservable {
     }
 }
 
-extension DLNGFBalancednessKind {
+extension DLNGFBalancednessKind: RigorousClaimKind {
+    /// Rigorous mode (`attest check --rigorous`): see `rigorousFlowEvaluation(_:context:mutation:)`.
+    public func evaluateRigorously(_ parameters: InstanceParameters, context: EvaluationContext) throws -> RigorousEvaluation {
+        try rigorousFlowEvaluation(parameters, context: context).rigorousEvaluation
+    }
+
     /// Rigorous mode: encloses D_j(t) − D_j(0) along the gradient flow in Arb ball arithmetic (validated Taylor
     /// steps, docs/rigorous-flows.md) at the `output_times` equally spaced times of (0, T], from the exact rational
     /// initial layers and data. The claim proved (or refuted) is max_{t,j,a,b} |D_j(t)[a,b] − D_j(0)[a,b]| ≤ ε,
     /// ε the claim's tolerance; the margin is ε − (an upper bound of that maximum). Only the conservation law
     /// (decay rate 0) is checked this way.
-    func evaluateRigorously(_ parameters: InstanceParameters, context: EvaluationContext,
-                            mutation: ValidatedTaylorIntegrator.Mutation = .none) throws -> RigorousFlowEvaluation {
+    func rigorousFlowEvaluation(_ parameters: InstanceParameters, context: EvaluationContext,
+                                mutation: ValidatedTaylorIntegrator.Mutation = .none) throws -> RigorousFlowEvaluation {
         guard (parameters.rational("decay_rate") ?? 0).isZero else {
             throw EvaluationFailure("rigorous mode checks the conservation law only (decay_rate = 0)")
         }

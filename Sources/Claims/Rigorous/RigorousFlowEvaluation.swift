@@ -28,6 +28,37 @@ struct RigorousFlowEvaluation {
         return .undecided
     }
 
+    /// The evaluation for the rigorous runner: the margin ε − [0, u] (u the upper bound of the largest deviation),
+    /// the deviation's enclosure [0, u], the widest enclosure, and what is rigorous.
+    var rigorousEvaluation: RigorousEvaluation {
+        let half = result.largestDeviation / BigFloat(2, precision: 64)     // exact: a halving
+        let deviation = Ball(midpoint: half, radius: half, precision: bits)
+        let margin = Ball(tolerance, precision: bits) - deviation
+        let place = "t = \(result.time), \(result.observable)"
+        let decided: RigorousEvaluation.Decision
+        switch decision {
+        case .proved: decided = .proved
+        case .disproved: decided = .disproved(place: place)
+        case .undecided: decided = .undecided(place: place)
+        }
+        let widest = Ball(midpoint: result.largestWidth, radius: BigFloat(0, precision: 64), precision: bits)
+        return RigorousEvaluation(
+            decision: decided, margin: margin, location: place,
+            quantities: [("\(quantityName) ∈ [0, upper bound]", deviation),
+                         ("widest enclosure of an entry of D_j(t) − D_j(0) (width)", widest)],
+            exactQuantities: [("horizon T (checked at \(outputTimes) equally spaced times of (0, T])", horizon),
+                              ("t of the largest deviation bound", result.time)],
+            statistics: [
+                "method": "validated Taylor steps in Arb balls at \(bits) bits, order \(result.order); plain interval boxes (docs/rigorous-flows.md)",
+                "validated steps": "\(result.steps) (\(result.halvings) halvings)",
+                "largest remainder term": "2^\(Int(result.log2LargestRemainder.rounded(.up)))",
+                "largest state radius at T": "2^\(Int(result.log2FinalStateRadius.rounded(.up)))",
+            ],
+            rigor: Rigor(inputData: "exact rationals (enclosed in balls at \(bits) bits; dyadic data exactly)",
+                         arithmetic: "Arb ball arithmetic",
+                         truncation: "Lagrange remainder of order n + 1 over an a priori enclosure (interval Picard iteration)"))
+    }
+
     /// The evaluation for reports: the margin ε − (upper bound), rounded; the place; the statistics of the run.
     var evaluation: Evaluation {
         let margin = BigFloat(tolerance, precision: 64) - result.largestDeviation

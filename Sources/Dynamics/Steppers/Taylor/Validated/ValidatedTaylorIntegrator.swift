@@ -69,6 +69,9 @@ public final class ValidatedTaylorIntegrator {
     private var accSlot: Int { 3 * dimension + 4 }
     private var zeroSlot: Int { 3 * dimension + 5 }
 
+    /// log₂ of the factor applied to the heuristic step, learned from the halvings of earlier steps (≤ 0).
+    private var log2StepBias = 0.0
+
     /// The time t of the current enclosure (exact).
     public private(set) var time: Rational = 0
     /// Accepted steps.
@@ -159,7 +162,9 @@ public final class ValidatedTaylorIntegrator {
         var log2H = min(log2MaximumStep, TaylorOrderAndStep.log2Step(order: n, log2Norm0: log2Norm[0],
                                                                       log2NormPMinus1: log2Norm[1], log2NormP: log2Norm[2]))
         if !log2H.isFinite { log2H = 0 }
-        log2H = log2H.rounded(.down)
+        // Start from the heuristic corrected by what the last steps needed (halvings are costly: three tape passes).
+        log2H = (log2H + log2StepBias).rounded(.down)
+        let halvingsBefore = halvings
         let remaining = end - time
         let log2Scale = max(0, log2Norm[0])
         for _ in 0..<64 {
@@ -179,6 +184,8 @@ public final class ValidatedTaylorIntegrator {
             }
             time = time + h
             steps += 1
+            let halved = halvings - halvingsBefore
+            log2StepBias = halved == 0 ? min(0, log2StepBias + 0.5) : log2StepBias - Double(halved)
             for i in 0..<dimension where !work.isFinite(stateSlot + i) { throw Failure.nonFinite(time: time) }
             return
         }
