@@ -44,7 +44,8 @@ public struct TextReportWriter: Sendable {
     }
 
     private func claimBlock(_ claim: ClaimReport) -> [String] {
-        let arithmetic = claim.instances.allSatisfy { $0.precisionBits == nil } ? "exact" : "MPFR"
+        let arithmetic = claim.instances.allSatisfy { $0.precisionBits == nil } ? "exact"
+            : claim.instances.contains { $0.integratorStatistics?["rigor: arithmetic"] != nil } ? "Arb balls" : "MPFR"
         let count = claim.instances.isEmpty && claim.search?.bracket != nil ? "threshold bisection"
             : "\(claim.instances.count) instance\(claim.instances.count == 1 ? "" : "s"), \(arithmetic)"
         var lines = ["\(pad(claim.displayVerdict, 15))\(claim.id)  (\(count)"

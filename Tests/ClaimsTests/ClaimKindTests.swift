@@ -72,8 +72,8 @@ struct ClaimKindTests {
         let pass = result.claims[0].instances[0]
         #expect(pass.precisionBits == NumericsSettings.defaultPrecision && pass.attempts.count == 1)
         #expect(NumericsSettings.defaultPrecision == 256)
-        // Four rounded measurements, each with a non-zero error, and the exact symbolic one (error 0).
-        #expect(pass.measurements.count == 5)
+        // Four rounded measurements, each with a non-zero error, and the four exact symbolic counts (error 0).
+        #expect(pass.measurements.count == 8)
         #expect(pass.measurements.filter { $0.exact == nil }.count == 4)
         #expect(pass.measurements.allSatisfy { $0.exact != nil || $0.error != "0" || $0.value == "0" })
         #expect(pass.measurements.allSatisfy { $0.exact == nil || ($0.name.hasPrefix("symbolic") && $0.error == "0") })

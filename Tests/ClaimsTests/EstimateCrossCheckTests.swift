@@ -103,6 +103,27 @@ struct EstimateCrossCheckTests {
         #expect(kl.unreliable != nil)
     }
 
+    /// The same chaotic claim in rigorous mode (issue 18): the ball enclosure of the iterate blows up long before
+    /// step 2000 at every precision, so the verdict is INCONCLUSIVE, naming the step where the enclosure became too
+    /// wide; never PROVED or DISPROVED. The ordinary run of the same file is flagged unreliable (the test above).
+    @Test("proofs/omwu-chaotic-large-step.toml under --rigorous: INCONCLUSIVE at 256 and 512 bits, the step named")
+    func shippedChaoticClaimRigorously() async throws {
+        let claim = try ClaimFileParser().parse(file: Self.root.appendingPathComponent("proofs/omwu-chaotic-large-step.toml").path)
+        var options = CheckOptions(jobs: 1)
+        options.rigorous = true
+        let outcome = await ClaimEngine().check([claim], options: options).claims[0]
+        #expect(outcome.verdict == .inconclusive && outcome.metExpectation)
+        let instance = try #require(outcome.instances.first)
+        #expect(instance.attempts.map(\.precisionBits) == [256, 512])
+        #expect(instance.attempts.allSatisfy { $0.verdict == .inconclusive })
+        let message = instance.message ?? ""
+        #expect(message.contains("the enclosure became too wide to decide at step "), "\(message)")
+        // Losing about 0.37 bits a step (the reference run), 512 bits last at most about 1400 steps; the
+        // enclosure, which also carries the wrapping, gives up before step 2000 and after step 100.
+        let step = message.split(separator: "at step ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
+        #expect(step.map { $0 > 100 && $0 < 2000 } == true, "\(message)")
+    }
+
     /// KL_2000 of OMWU at η = 3/2 on wRPS(1,2,3), from the 2000-bit mpmath run (20 digits).
     static let klTruth = "4.0167753928532910472"
 

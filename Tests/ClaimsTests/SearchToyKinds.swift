@@ -72,7 +72,7 @@ enum SearchToyKinds {
     struct BlurryBound: ClaimKind {
         var name: String { "toy-blurry-bound" }
         var summary: String { "x ≤ 1/3, blurred" }
-        var method: String { "margin (1/3 − x) + 2^(−p/4), rounded" }
+        var method: String { "margin (1/3 − x) + 2^(48 − p), rounded" }
         var arithmetic: Arithmetic { .rounded }
         var parameters: [ParameterSpec] {
             [ParameterSpec("x", section: .model, type: .rational(minimum: 0, exclusive: false), required: true, help: "x")]
@@ -80,7 +80,7 @@ enum SearchToyKinds {
         func validate(_ p: InstanceParameters) throws(ParameterProblem) {}
         func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
             let bits = context.precision ?? 64
-            let blur = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << (bits / 4)))
+            let blur = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << max(bits - 48, 1)))
             return Evaluation(quantities: [], margin: .rounded(BigFloat(Rational(numerator: 1, denominator: 3) - p.rational("x")!) + blur))
         }
     }

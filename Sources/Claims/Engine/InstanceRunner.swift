@@ -72,10 +72,6 @@ public enum InstanceRunner {
             working.statistics["error estimate cross-checked at"] = "\(bits) bits"
                 + (unreliable.isEmpty ? " (converges)" : " (unreliable)")
         }
-        let checkSeconds = attempts.compactMap(\.crossCheckSeconds)
-        if !checkSeconds.isEmpty {
-            working.statistics["error estimate cross-check seconds"] = "\((checkSeconds.reduce(0, +) * 1000).rounded() / 1000)"
-        }
         if last.verdict == .inconclusive, unreliable.contains(where: \.decides) {
             message = "error estimate unreliable (" + unreliable.filter(\.decides).map(\.summary).joined(separator: " | ")
                 + ") at every precision up to \(numerics.maxPrecision) bits: the run loses digits faster than the "
