@@ -64,6 +64,8 @@ struct SweepTableTests {
         let latex = SweepTableWriter.render(table, format: .latex)
         #expect(latex.contains("\\toprule") && latex.contains("\\caption{Drift after two GD steps, by $\\eta$}"))
         #expect(latex.contains("\\label{tab:drift}") && latex.contains("\\begin{tabular}{lrrrrl}"))
+        // The row title is the claim-file key step_size, set as text, not as "step" with the subscript "size".
+        #expect(latex.contains("\\midrule") && latex.contains("step\\_size & ") && !latex.contains("\\mathrm{step}"))
         // Measured first: a `table` when it fits the column, else a `table*` across both columns.
         #expect(latex.contains("\\def\\attestsweepfloat{table*}\\else\\def\\attestsweepfloat{table}\\fi")
                 && latex.contains("\\begin{\\attestsweepfloat}[htbp]") && latex.contains("\\end{\\attestsweepfloat}"))

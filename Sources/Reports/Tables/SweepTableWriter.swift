@@ -33,10 +33,20 @@ public enum SweepTableWriter {
     /// tabular fits a column and `table*` (both columns of a two-column paper) when it does not, scaled down only when
     /// it is wider than the page's text; or, standalone, a cropped page (the `standalone` class) with the caption
     /// above and the note below, both as wide as the table.
+    /// A column title in LaTeX: a claim-file key such as `step_size` or `max_precision` (lower-case words joined by
+    /// underscores, one of them longer than a letter) is set as text with its underscores escaped; anything else,
+    /// such as `D_j` or `‖D_j(t) − D_j(0)‖`, as mixed text and math.
+    static func columnTitle(_ title: String) -> String {
+        let words = title.split(separator: "_", omittingEmptySubsequences: false)
+        let isKey = words.count > 1 && words.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
+            && words.dropFirst().contains { $0.count > 1 }
+        return isKey ? LaTeXReportWriter.escape(title) : LaTeXMath.mixed(title)
+    }
+
     static func latex(_ table: SweepTable, standalone: Bool) -> String {
         let e = LaTeXMath.mixed
         var tabular = ["\\begin{tabular}{" + table.columns.map { $0.numeric ? "r" : "l" }.joined() + "}", "\\toprule",
-                       table.columns.map { e($0.title) }.joined(separator: " & ") + " \\\\", "\\midrule"]
+                       table.columns.map { columnTitle($0.title) }.joined(separator: " & ") + " \\\\", "\\midrule"]
         for row in table.rows {
             let cells = zip(table.columns, row).map { column, cell in
                 // Text in braces: a cell such as "[3, 2]" right after `\\` would be read as its optional argument.
