@@ -103,11 +103,19 @@ public struct ReportComparison: Sendable {
         }
     }
 
+    /// Two parameter texts name the same value: equal texts, or two numbers equal as exact rationals (a report
+    /// prints a parameter as its file wrote it, `1/20`, where older reports printed the shortest form, `0.05`).
+    static func sameParameter(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard let x = Rational(a), let y = Rational(b) else { return false }
+        return x == y
+    }
+
     private mutating func compare(instance old: InstanceReport, with new: InstanceReport, claim: String,
                                   renamed: [String: String]) {
         let index = old.index
         for (name, value) in old.parameters.sorted(by: { $0.key < $1.key }) {
-            if let newValue = new.parameters[name], newValue != value {
+            if let newValue = new.parameters[name], !Self.sameParameter(newValue, value) {
                 difference(claim, index, "parameter \(name) = \(newValue), stored \(value)")
             }
         }

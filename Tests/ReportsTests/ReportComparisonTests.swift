@@ -91,6 +91,20 @@ struct ReportComparisonTests {
         #expect(comparison.differences.count == 1)
     }
 
+    @Test("A parameter written 1/20 where the stored report has 0.05 is the same; 1/20 against 0.06 is a difference")
+    func parametersByValue() throws {
+        let report = try Self.stored()
+        let c = try #require(report.claims.firstIndex { $0.instances.first?.parameters["step_size"] == "0.05" })
+        var mutated = report
+        mutated.claims[c].instances[0].parameters["step_size"] = "1/20"
+        #expect(ReportComparison(baseline: report, current: mutated).differences.isEmpty)
+        mutated.claims[c].instances[0].parameters["step_size"] = "5e-2"
+        #expect(ReportComparison(baseline: report, current: mutated).differences.isEmpty)
+        mutated.claims[c].instances[0].parameters["step_size"] = "3/50"
+        let differences = ReportComparison(baseline: report, current: mutated).differences
+        #expect(differences.count == 1 && differences.first?.message.contains("parameter step_size = 3/50, stored 0.05") == true)
+    }
+
     @Test("A changed instance verdict (PASS to INCONCLUSIVE) is a difference; so is a changed claim verdict")
     func changedVerdict() throws {
         let report = try Self.stored()
