@@ -125,7 +125,7 @@ let package = Package(
             name: "ClaimsTests",
             dependencies: ["Claims", "Models", "MultiPrecision", "LinearAlgebra", "AttestTestSupport", "Dynamics",
                            "LinearProgramming", "Symbolic"],
-            exclude: ["References"]
+            exclude: ["References", "Soundness"]
         ),
         .testTarget(
             name: "ConjecturesTests",
@@ -142,7 +142,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Claims", "MultiPrecision", "AttestTestSupport"]
+            dependencies: ["Reports", "Claims", "MultiPrecision", "AttestTestSupport"],
+            exclude: ["References"]
         ),
 
         // Fuzz targets (issue 9): `make fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING); in a
