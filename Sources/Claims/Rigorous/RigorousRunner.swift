@@ -35,8 +35,9 @@ enum RigorousRunner {
 
     /// In rigorous mode, an instance that ran the ordinary way: an exact kind's PASS and FAIL are rigorous already
     /// (Rational arithmetic) and become PROVED and DISPROVED; any other kind is marked "not available rigorously".
+    /// A statistical kind is never promoted: its verdict is a confidence statement, even over exact draws.
     static func markOrdinary(_ outcome: inout InstanceOutcome, kind: any ClaimKind) {
-        guard kind.arithmetic == .exact else {
+        guard kind.arithmetic == .exact, !(kind is any StatisticalClaimKind) else {
             outcome.statistics["mode"] = notAvailable
             outcome.message = [notAvailable + ": an ordinary check (numerical evidence)", outcome.message]
                 .compactMap { $0 }.joined(separator: "; ")

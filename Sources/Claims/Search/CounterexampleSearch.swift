@@ -105,6 +105,9 @@ public enum CounterexampleSearch {
         var reported = claim
         reported.instances = shown.map(\.instance)
         var outcome = ClaimOutcome(claim: reported, instances: shown)
+        // No counterexample among the draws is evidence about the space searched, never a proof of the claim over
+        // it, even when every drawn instance is PROVED (rigorous mode): the claim stays PASS.
+        if outcome.verdict == .proved { outcome.verdict = .pass }
         if cancelled || Task.isCancelled {
             outcome.isComplete = false
             if !outcome.verdict.isViolation { outcome.verdict = .inconclusive }

@@ -7,7 +7,7 @@ import Models
 /// probability at least p (Clopper–Pearson over the seeds), or E[L(W_K) − min] ≤ b (Hoeffding or empirical
 /// Bernstein, with a stated range). Data and initial weights are fixed by `seed`; the realizations differ in their
 /// minibatches only (seeds first_seed, first_seed + 1, …).
-public struct DLNSGDGlobalMinimumKind: ClaimKind {
+public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     public init() {}
 
     public var name: String { "dln-sgd-global-minimum" }

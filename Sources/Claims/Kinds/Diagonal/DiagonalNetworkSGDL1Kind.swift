@@ -11,7 +11,7 @@ import Models
 /// with X = ‖x_SGD(K)‖₁ − ‖x_GF(∞)‖₁ per seed and the event X ≤ 0 decided beyond each seed's error;
 /// `event_side = "at-least"` states the reverse (SGD ends at the larger ℓ1 norm). The gradient-flow limit is
 /// integrated once (the exact reduced s-ODE with the Taylor method, to ‖Ax − y‖ ≤ target_residual·‖y‖).
-public struct DiagonalNetworkSGDL1Kind: ClaimKind {
+public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind {
     public init() {}
 
     static let stopping = DiagonalNetworkParameters.Stopping(defaultTarget: Rational(numerator: 1, denominator: BigInt(10).power(12)))
