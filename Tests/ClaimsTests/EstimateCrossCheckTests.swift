@@ -43,14 +43,31 @@ struct EstimateCrossCheckTests {
         #expect(!EstimateCrossCheck.converges(estimate: nil, next: big("1"), guardBits: 64))
     }
 
-    @Test("A run that loses 200 of 256 bits linearly: the close margin is cross-checked, converges, and PASSES")
+    @Test("A run that loses 210 of 256 bits linearly: the close margin is cross-checked, converges, and PASSES")
     func linearLossPasses() throws {
-        // margin 1e-10, estimate ≈ 2^−56 ≈ 1.4e-17: decided, but within 2^32·κ·e, so the third run is made.
-        let attempts = try PrecisionEscalation(start: 256, cap: 256).run(linear(truth: "1e-10", lost: 200))
+        // margin 1e-10, estimate ≈ 2^−46 ≈ 1.4e-14: decided, but within 2^16·κ·e, so the third run is made.
+        let attempts = try PrecisionEscalation(start: 256, cap: 256).run(linear(truth: "1e-10", lost: 210))
         #expect(attempts.count == 1)
         #expect(attempts[0].verdict == .pass)
         #expect(attempts[0].estimate.crossCheckPrecision == 384)
         #expect(attempts[0].estimate.unreliable.isEmpty)
+    }
+
+    @Test("The closeness rule is 2^(g/4)·κ·e: margin 1 is cross-checked from an estimate of 2^−16 on, not below",
+          arguments: [(238, false), (239, false), (241, true), (242, true)])
+    func closenessBoundary(lost: Int, checked: Bool) throws {
+        // e ≈ 2^(lost − 256), so 2^16·κ·e ≈ 2^(lost − 239): margin 1 + e lies within it from lost = 240 on.
+        let attempts = try PrecisionEscalation(start: 256, cap: 256).run(linear(truth: "1", lost: lost))
+        #expect(attempts[0].verdict == .pass)
+        #expect((attempts[0].estimate.crossCheckPrecision == 384) == checked)
+    }
+
+    @Test("riemannian-product-flow's case: margin 1e-10 against an estimate of 1.4e-17 (7·10⁶ e) makes no third run")
+    func farCloseMarginSkipsTheCheck() throws {
+        // Under the former rule (2^(g/2)·κ·e ≈ 8.6·10⁹·e) this margin was cross-checked; no chaotic run understates
+        // its estimate by anything near the 2^16·κ that a verdict flip would need.
+        let attempts = try PrecisionEscalation(start: 256, cap: 256).run(linear(truth: "1e-10", lost: 200))
+        #expect(attempts[0].verdict == .pass && attempts[0].estimate.crossCheckPrecision == nil)
     }
 
     @Test("A far margin with a well-conditioned value is not cross-checked (no third run)")

@@ -17,13 +17,17 @@ import MultiPrecision
 /// fails makes the instance INCONCLUSIVE, so the precision escalates) and reports say so.
 ///
 /// **When the third run is made** (it costs one more evaluation, about half the attempt again): only when the two
-/// runs themselves show a sign that linear propagation may have broken down (`needsCheck`):
-/// - a rounded value whose two runs have the same size but disagree in their leading g/2 bits (a run that lost
-///   most of its digits; rounding noise of a quantity that is zero differs in size instead, by 2^g). Exact values
-///   computed from rounded data (counts, the step of a maximum) are neither signs nor checked;
-/// - or a decided margin or condition that exceeds κ times its estimate by less than 2^g/2: only there could an
-///   understated estimate flip the verdict. A margin beyond 2^g/2·e₁ stays decided even if the true error is
-///   2^g/2/κ times the estimate, far beyond the factors of 2 to 8 measured on chaotic OMWU runs.
+/// runs themselves show a sign that the estimate could be off by the factor F = 2^g/4 that the check demands
+/// (`needsCheck`):
+/// - a rounded value whose two runs keep the same size (within F) but differ by more than 1/F of it (a run that
+///   lost all but its leading g/4 bits; rounding noise of a quantity that is zero shrinks instead, by 2^g, and
+///   noise at a tolerance tied to the precision by 2^g/2). Exact values computed from rounded data (counts, the
+///   step of a maximum) are neither signs nor checked;
+/// - or a decided margin or condition within F·κ·e₁ of zero: only there could the verdict change if e₁ were
+///   understated F times. Beyond it, a flip needs a true error above F·κ·e₁, so the third difference would have
+///   to *grow* by F·κ where the check asks it to shrink by F; linear propagation shrinks it by 2^g and a chaotic
+///   run keeps it the same size (ratios 1 to 2.6 measured on OMWU at η = 3/2). A decided value that fails the
+///   first sign fails this one too (its e₁ exceeds |v|/F), so for margins the two are one rule.
 ///
 /// ```swift
 /// EstimateCrossCheck.converges(estimate: 1e-70, next: 3e-90, guardBits: 64)   // true
@@ -34,8 +38,12 @@ public enum EstimateCrossCheck {
     public static func converges(estimate: BigFloat?, next: BigFloat?, guardBits: Int) -> Bool {
         guard let next, !next.isZero else { return true }
         guard let estimate else { return false }
-        return next <= estimate.scaled(byPowerOfTwo: -guardBits / 4)
+        return next <= estimate.scaled(byPowerOfTwo: -factorBits(guardBits))
     }
+
+    /// log₂ F, F = 2^g/4: the factor by which the check asks the estimate to shrink, and the one understatement
+    /// the triggers of the third run guard against.
+    static func factorBits(_ guardBits: Int) -> Int { guardBits / 4 }
 
     /// Whether the two runs of an attempt call for the third (see the type's documentation).
     static func needsCheck(working: Evaluation, reference: Evaluation, precision: Int, guardBits: Int,
@@ -51,20 +59,20 @@ public enum EstimateCrossCheck {
             guard let error, margin.isFinite, error.isFinite else { return false }
             let m = BigFloat.abs(margin.bigFloat(precision: max(error.precision, 64)))
             let close = error * BigFloat(VerdictRule.safetyFactor, precision: error.precision)
-            return m <= close.scaled(byPowerOfTwo: guardBits / 2)
+            return m <= close.scaled(byPowerOfTwo: factorBits(guardBits))
         }
     }
 
-    /// Two runs of a rounded value that keep its size but disagree in the leading g/2 bits. Exact values (a count,
-    /// the step of a maximum) are not signs: two runs that pick different steps among near-ties of rounding noise
-    /// are not chaotic (on the shipped claims this was the only cause of false alarms).
+    /// Two runs of a rounded value that keep its size within 2^g/4 but disagree in the leading g/4 bits. Exact values
+    /// (a count, the step of a maximum) are not signs: two runs that pick different steps among near-ties of
+    /// rounding noise are not chaotic (on the shipped claims this was the only cause of false alarms).
     static func lostLeadingBits(_ a: QuantityValue, _ b: QuantityValue, guardBits: Int) -> Bool {
         if a.isExact || b.isExact { return false }
         guard a.isFinite, b.isFinite else { return false }
         let x = BigFloat.abs(a.bigFloat(precision: 64)), y = BigFloat.abs(b.bigFloat(precision: 64))
         let larger = BigFloat.maximum(x, y), smaller = x < y ? x : y
         guard !larger.isZero else { return false }
-        let threshold = larger.scaled(byPowerOfTwo: -guardBits / 2)
+        let threshold = larger.scaled(byPowerOfTwo: -factorBits(guardBits))
         return smaller >= threshold && BigFloat.abs(a.bigFloat(precision: 96) - b.bigFloat(precision: 96)) >= threshold
     }
 
