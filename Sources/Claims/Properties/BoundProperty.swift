@@ -19,25 +19,16 @@ public struct BoundProperty: Sendable {
 
     /// The label of the property in reports.
     public var label: String
-    /// The sides' texts.
-    public var lhs: String, rhs: String
+    /// The left side's text.
+    public var lhs: String
     /// The relation.
     public var relation: Relation
+    /// The right side's text.
+    public var rhs: String
     /// Which samples.
-    public var scope: Scope
+    public var scope: Scope = .along
     /// The slack of the non-strict relations.
-    public var tolerance: Rational
-
-    /// A bound.
-    public init(label: String, lhs: String, relation: Relation, rhs: String, scope: Scope = .along,
-                tolerance: Rational = 0) {
-        self.label = label
-        self.lhs = lhs
-        self.rhs = rhs
-        self.relation = relation
-        self.scope = scope
-        self.tolerance = tolerance
-    }
+    public var tolerance: Rational = 0
 
     /// Checks lhs_k against rhs_k at the samples of `scope`.
     ///
@@ -79,14 +70,10 @@ public struct BoundProperty: Sendable {
             }
             series.append(x: left[k].place.abscissa, y: smallest!.seriesValue)
         }
-        let slack = Scalar(propertyValue: relation.isStrict ? 0 : tolerance)
-        var margin = (best + slack).quantityValue
+        let fold = OrderMargin(smallest: best, strict: relation.isStrict, tolerance: tolerance)
         let shape = left[at].value.isScalar ? right[at] : left[at].value
-        var place = [left[at].place.description, shape.entryDescription(entry)].compactMap { $0 }.joined(separator: ", ")
-        if Scalar.isExact, relation.isStrict, best == Scalar(propertyValue: 0) {
-            margin = .exact(-1)
-            place += " (equality: the strict relation fails)"
-        }
+        let place = [left[at].place.description, shape.entryDescription(entry)].compactMap { $0 }.joined(separator: ", ")
+            + (fold.tie ? " (equality: the strict relation fails)" : "")
         let which: String
         switch scope {
         case .along: which = "at \(SampleListDescription.text(left.map(\.place)))"
@@ -95,8 +82,8 @@ public struct BoundProperty: Sendable {
         }
         return PropertyOutcome(
             checked: "\(lhs) \(relation.symbol) \(rhs) \(which)"
-                + (relation.isStrict || tolerance.isZero ? "" : " (tolerance \(ExactDecimal.text(tolerance) ?? tolerance.description))"),
-            margin: margin, place: place,
+                + (OrderMargin.toleranceText(tolerance, strict: relation.isStrict).map { " (tolerance \($0))" } ?? ""),
+            margin: fold.margin, place: place,
             quantities: [Quantity("\(label): smallest signed gap", best.quantityValue)],
             series: scope == .along ? [series.series] : [])
     }

@@ -12,14 +12,6 @@ public struct EqualProperty: Sendable {
     /// The tolerance.
     public var tolerance: PropertyTolerance
 
-    /// An equality.
-    public init(label: String, lhs: String, rhs: String, tolerance: PropertyTolerance) {
-        self.label = label
-        self.lhs = lhs
-        self.rhs = rhs
-        self.tolerance = tolerance
-    }
-
     /// Checks a_k = b_k.
     ///
     /// - Throws: `PropertyError` when there are no samples, or shapes or counts differ.
@@ -30,16 +22,10 @@ public struct EqualProperty: Sendable {
         let a = first.value.maxMagnitude, b = firstRight.maxMagnitude
         let slack = tolerance.resolved(scale: a > b ? a : b)
         let places = left.map(\.place)
-        var series = SeriesRecorder(name: "\(label) deviation", xLabel: first.place.axisLabel,
-                                    yLabel: "max |(\(lhs)) − (\(rhs))|", logarithmic: true)
-        for (place, value) in zip(places, deviation.perSample) { series.append(x: place.abscissa, y: value.seriesValue) }
-        return PropertyOutcome(
-            checked: "\(lhs) equals \(rhs) at \(SampleListDescription.text(places))"
-                + (Scalar.isExact && slack == Scalar(propertyValue: 0) ? " (exactly)" : " (tolerance \(tolerance.description))"),
-            margin: (slack - deviation.value).quantityValue,
-            place: deviation.place(places, shape: first.value),
+        return deviation.equalityOutcome(
+            label: label, checked: "\(lhs) equals \(rhs) at \(SampleListDescription.text(places))",
+            yLabel: "max |(\(lhs)) − (\(rhs))|", slack: slack, tolerance: tolerance, places: places, shape: first.value,
             quantities: [Quantity("\(label): max |a − b| over samples and entries", deviation.value.quantityValue),
-                         Quantity("\(label): tolerance", slack.quantityValue)],
-            series: [series.series])
+                         Quantity("\(label): tolerance", slack.quantityValue)])
     }
 }

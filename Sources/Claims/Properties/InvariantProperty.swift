@@ -11,17 +11,9 @@ public struct InvariantProperty: Sendable {
     /// The observable's text, for the verdict.
     public var observable: String
     /// The law's text, when the reference is a law rather than e(0).
-    public var law: String?
+    public var law: String? = nil
     /// The tolerance.
     public var tolerance: PropertyTolerance
-
-    /// An invariant.
-    public init(label: String, observable: String, law: String? = nil, tolerance: PropertyTolerance) {
-        self.label = label
-        self.observable = observable
-        self.law = law
-        self.tolerance = tolerance
-    }
 
     /// Checks the samples; `laws` holds law(t) at the same samples when a law is stated.
     ///
@@ -46,14 +38,9 @@ public struct InvariantProperty: Sendable {
             quantities.append(Quantity("\(label): e at the first sample", first.value.scalar.quantityValue))
             quantities.append(Quantity("\(label): e at the last sample", samples[samples.count - 1].value.scalar.quantityValue))
         }
-        var series = SeriesRecorder(name: "\(label) deviation", xLabel: first.place.axisLabel,
-                                    yLabel: "max |\(observable) − \(law ?? "e(0)")|", logarithmic: true)
-        for (place, value) in zip(places, deviation.perSample) { series.append(x: place.abscissa, y: value.seriesValue) }
-        return PropertyOutcome(
-            checked: "\(observable) at \(SampleListDescription.text(places)) equals \(referenceText)"
-                + (Scalar.isExact && slack == Scalar(propertyValue: 0) ? " (exactly)" : " (tolerance \(tolerance.description))"),
-            margin: (slack - deviation.value).quantityValue,
-            place: deviation.place(places, shape: first.value),
-            quantities: quantities, series: [series.series])
+        return deviation.equalityOutcome(
+            label: label, checked: "\(observable) at \(SampleListDescription.text(places)) equals \(referenceText)",
+            yLabel: "max |\(observable) − \(law ?? "e(0)")|", slack: slack, tolerance: tolerance, places: places,
+            shape: first.value, quantities: quantities)
     }
 }

@@ -47,4 +47,23 @@ struct LargestDeviation<Scalar: PropertyScalar> {
     func place(_ observations: [SamplePlace], shape: ObservedValue<Scalar>) -> String {
         [observations[sample].description, shape.entryDescription(entry)].compactMap { $0 }.joined(separator: ", ")
     }
+
+    /// The deviation at every sample, as a logarithmic series named `name` against the places' abscissae.
+    func series(_ name: String, yLabel: String, at places: [SamplePlace]) -> Series {
+        var recorder = SeriesRecorder(name: name, xLabel: places[0].axisLabel, yLabel: yLabel, logarithmic: true)
+        for (place, value) in zip(places, perSample) { recorder.append(x: place.abscissa, y: value.seriesValue) }
+        return recorder.series
+    }
+
+    /// The outcome of an equality up to `slack` (`invariant`, `equal`): margin slack − max |a − b|, at the sample
+    /// and entry of the maximum, with the deviation series `<label> deviation`; `checked` gets ` (exactly)` or the
+    /// tolerance.
+    func equalityOutcome(label: String, checked: String, yLabel: String, slack: Scalar, tolerance: PropertyTolerance,
+                         places: [SamplePlace], shape: ObservedValue<Scalar>, quantities: [Quantity]) -> PropertyOutcome {
+        let exactly = Scalar.isExact && slack == Scalar(propertyValue: 0)
+        return PropertyOutcome(
+            checked: checked + (exactly ? " (exactly)" : " (tolerance \(tolerance.description))"),
+            margin: (slack - value).quantityValue, place: place(places, shape: shape), quantities: quantities,
+            series: [series("\(label) deviation", yLabel: yLabel, at: places)])
+    }
 }

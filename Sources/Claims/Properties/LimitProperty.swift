@@ -13,16 +13,7 @@ public struct LimitProperty: Sendable {
     /// ε, exact, ≥ 0.
     public var within: Rational
     /// The rate's text, when a rate is stated.
-    public var rate: String?
-
-    /// A limit.
-    public init(label: String, observable: String, value: String, within: Rational, rate: String? = nil) {
-        self.label = label
-        self.observable = observable
-        self.value = value
-        self.within = within
-        self.rate = rate
-    }
+    public var rate: String? = nil
 
     /// Checks e against v (`targets`, one per sample) and the rate bounds (`rates`, scalars, one per sample).
     ///
@@ -35,9 +26,8 @@ public struct LimitProperty: Sendable {
         var margin = (Scalar(propertyValue: within) - distance).quantityValue
         var place = "at the end, \(samples[last].place)"
         var quantities = [Quantity("\(label): max |e(T) − v|", distance.quantityValue)]
-        var series = SeriesRecorder(name: "\(label) distance", xLabel: samples[0].place.axisLabel,
-                                    yLabel: "max |\(observable) − (\(value))|", logarithmic: true)
-        for (sample, d) in zip(samples, deviation.perSample) { series.append(x: sample.place.abscissa, y: d.seriesValue) }
+        let series = deviation.series("\(label) distance", yLabel: "max |\(observable) − (\(value))|",
+                                      at: samples.map(\.place))
         var checked = "|\(observable) − (\(value))| ≤ \(ExactDecimal.text(within) ?? within.description) at the end, \(samples[last].place)"
         if let rates, let rate {
             guard rates.count == samples.count else { throw PropertyError("\(label): \(rates.count) rate values for \(samples.count) samples") }
@@ -54,6 +44,6 @@ public struct LimitProperty: Sendable {
             checked += ", and |\(observable) − (\(value))| ≤ \(rate) at \(SampleListDescription.text(samples.map(\.place)))"
         }
         return PropertyOutcome(checked: checked, margin: margin, place: place, quantities: quantities,
-                               series: [series.series])
+                               series: [series])
     }
 }

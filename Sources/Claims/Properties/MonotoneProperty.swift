@@ -17,19 +17,9 @@ public struct MonotoneProperty: Sendable {
     /// The direction.
     public var direction: MonotoneDirection
     /// The first place checked (`from_step`, `from_time`), or `nil` for the whole run.
-    public var from: SamplePlace?
+    public var from: SamplePlace? = nil
     /// The slack of the non-strict directions (exact, ≥ 0).
-    public var tolerance: Rational
-
-    /// A monotonicity property.
-    public init(label: String, observable: String, direction: MonotoneDirection, from: SamplePlace? = nil,
-                tolerance: Rational = 0) {
-        self.label = label
-        self.observable = observable
-        self.direction = direction
-        self.from = from
-        self.tolerance = tolerance
-    }
+    public var tolerance: Rational = 0
 
     /// Checks the samples (those at or after `from`) and, for flows, the sign of `derivatives` (d/dt e at the same
     /// samples).
@@ -40,15 +30,8 @@ public struct MonotoneProperty: Sendable {
         let from = self.from
         let kept = from.map { start in samples.filter { $0.place.isAtOrAfter(start) } } ?? samples
         let steps = try OrderedSteps(kept.map(\.value), direction: direction, what: label)
-        let slack = Scalar(propertyValue: direction.isStrict ? 0 : tolerance)
-        var margin = (steps.smallest + slack).quantityValue
-        let a = kept[steps.pair], b = kept[steps.pair + 1]
-        var place = "between \(a.place) and \(b.place)"
-            + (a.value.entryDescription(steps.entry).map { ", \($0)" } ?? "")
-        if Scalar.isExact, direction.isStrict, steps.smallest == Scalar(propertyValue: 0) {
-            margin = .exact(-1)
-            place += " (equal values: not strictly \(direction.rawValue))"
-        }
+        var (margin, place) = steps.margin(kept.map(\.place), shape: kept[0].value, direction: direction,
+                                           tolerance: tolerance)
         let name = direction.falls ? "min_k (e_k − e_{k+1})" : "min_k (e_{k+1} − e_k)"
         var quantities = [Quantity("\(label): \(name)", steps.smallest.quantityValue)]
         var series: [Series] = []
@@ -61,7 +44,8 @@ public struct MonotoneProperty: Sendable {
             quantities.append(Quantity("\(label): e at the last sample", kept[kept.count - 1].value.scalar.quantityValue))
         }
         var checked = "\(observable) at \(SampleListDescription.text(kept.map(\.place))) is \(direction.rawValue)"
-            + " (\(direction.neighbourRelation)" + (direction.isStrict || tolerance.isZero ? "" : " up to \(ExactDecimal.text(tolerance) ?? tolerance.description)") + ")"
+            + " (\(direction.neighbourRelation)"
+            + (OrderMargin.toleranceText(tolerance, strict: direction.isStrict).map { " up to \($0)" } ?? "") + ")"
         if let derivatives {
             let keptRates = from.map { start in derivatives.filter { $0.place.isAtOrAfter(start) } } ?? derivatives
             guard !keptRates.isEmpty else { throw PropertyError("\(label): no samples of d/dt") }
@@ -74,8 +58,7 @@ public struct MonotoneProperty: Sendable {
             }
             quantities.append(Quantity(direction.falls ? "\(label): min over samples of −d/dt e"
                                                        : "\(label): min over samples of d/dt e", worst.quantityValue))
-            var rateMargin = worst.quantityValue
-            if Scalar.isExact, direction.isStrict, worst == Scalar(propertyValue: 0) { rateMargin = .exact(-1) }
+            let rateMargin = OrderMargin(smallest: worst, strict: direction.isStrict).margin
             if PropertyOutcome.isSmaller(rateMargin, than: margin) {
                 margin = rateMargin
                 place = "d/dt at \(keptRates[at].place)"

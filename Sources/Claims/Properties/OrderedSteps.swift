@@ -33,4 +33,14 @@ struct OrderedSteps<Scalar: PropertyScalar> {
         self.pair = pair
         self.entry = entry
     }
+
+    /// The margin (`OrderMargin`) and its place: between the places of the pair (and the entry, for matrices of
+    /// the shape of `shape`), with a strict direction's tie noted.
+    func margin(_ places: [SamplePlace], shape: ObservedValue<Scalar>, direction: MonotoneDirection,
+                tolerance: Rational) -> (margin: QuantityValue, place: String) {
+        let fold = OrderMargin(smallest: smallest, strict: direction.isStrict, tolerance: tolerance)
+        let place = "between \(places[pair]) and \(places[pair + 1])"
+            + (shape.entryDescription(entry).map { ", \($0)" } ?? "")
+        return (fold.margin, place + (fold.tie ? " (equal values: not strictly \(direction.rawValue))" : ""))
+    }
 }

@@ -16,32 +16,15 @@ public struct TrendProperty: Sendable {
     /// The direction along the listed values.
     public var direction: MonotoneDirection
     /// The slack of the non-strict directions.
-    public var tolerance: Rational
-
-    /// A trend.
-    public init(label: String, observable: String, parameter: String, direction: MonotoneDirection,
-                tolerance: Rational = 0) {
-        self.label = label
-        self.observable = observable
-        self.parameter = parameter
-        self.direction = direction
-        self.tolerance = tolerance
-    }
+    public var tolerance: Rational = 0
 
     /// Checks the end values, one per parameter value, in the listed order.
     ///
     /// - Throws: `PropertyError` with fewer than two runs or shapes that differ.
     public func evaluate<Scalar: PropertyScalar>(_ runs: [(value: Rational, result: ObservedValue<Scalar>)]) throws(PropertyError) -> PropertyOutcome {
         let steps = try OrderedSteps(runs.map(\.result), direction: direction, what: label)
-        let slack = Scalar(propertyValue: direction.isStrict ? 0 : tolerance)
-        var margin = (steps.smallest + slack).quantityValue
         let places = runs.map { SamplePlace.parameter(name: parameter, value: $0.value) }
-        var place = "between \(places[steps.pair]) and \(places[steps.pair + 1])"
-            + (runs[0].result.entryDescription(steps.entry).map { ", \($0)" } ?? "")
-        if Scalar.isExact, direction.isStrict, steps.smallest == Scalar(propertyValue: 0) {
-            margin = .exact(-1)
-            place += " (equal values: not strictly \(direction.rawValue))"
-        }
+        let (margin, place) = steps.margin(places, shape: runs[0].result, direction: direction, tolerance: tolerance)
         var quantities = [Quantity("\(label): smallest step in the stated direction", steps.smallest.quantityValue)]
         var series: [Series] = []
         if runs[0].result.isScalar {
