@@ -33,54 +33,34 @@ public struct InstanceParameters: Sendable, Equatable {
     /// Whether the parameter was given or has a default.
     public func has(_ name: String) -> Bool { values[name] != nil }
 
-    /// The integer parameter `name`, or `nil` when absent.
-    public func integer(_ name: String) -> Int? {
+    /// The parameter `name` as a `T`, or `nil` when absent; traps on a value of another type (a kind reading a
+    /// name it declared with another type: a programmer error, never user input).
+    private func typed<T: ParameterReadable>(_ name: String) -> T? {
         guard let value = values[name] else { return nil }
-        guard case let .integer(n) = value else { preconditionFailure("parameter \(name) is not an integer") }
-        return n
+        guard let typed = T(parameterValue: value) else { preconditionFailure("parameter \(name) is not a \(T.self)") }
+        return typed
     }
+
+    /// The integer parameter `name`, or `nil` when absent.
+    public func integer(_ name: String) -> Int? { typed(name) }
 
     /// The exact-number parameter `name`, or `nil` when absent.
-    public func rational(_ name: String) -> Rational? {
-        guard let value = values[name] else { return nil }
-        guard case let .rational(r) = value else { preconditionFailure("parameter \(name) is not a number") }
-        return r
-    }
+    public func rational(_ name: String) -> Rational? { typed(name) }
 
     /// The integer-list parameter `name`, or `nil` when absent.
-    public func integerList(_ name: String) -> [Int]? {
-        guard let value = values[name] else { return nil }
-        guard case let .integerList(list) = value else { preconditionFailure("parameter \(name) is not a list") }
-        return list
-    }
+    public func integerList(_ name: String) -> [Int]? { typed(name) }
 
     /// The choice parameter `name`, or `nil` when absent.
-    public func choice(_ name: String) -> String? {
-        guard let value = values[name] else { return nil }
-        guard case let .choice(s) = value else { preconditionFailure("parameter \(name) is not a choice") }
-        return s
-    }
+    public func choice(_ name: String) -> String? { typed(name) }
 
     /// The matrix parameter `name`, or `nil` when absent.
-    public func matrix(_ name: String) -> MatrixSource? {
-        guard let value = values[name] else { return nil }
-        guard case let .matrix(m) = value else { preconditionFailure("parameter \(name) is not a matrix") }
-        return m
-    }
+    public func matrix(_ name: String) -> MatrixSource? { typed(name) }
 
     /// The matrix-list parameter `name`, or `nil` when absent.
-    public func matrixList(_ name: String) -> [MatrixSource]? {
-        guard let value = values[name] else { return nil }
-        guard case let .matrixList(m) = value else { preconditionFailure("parameter \(name) is not a matrix list") }
-        return m
-    }
+    public func matrixList(_ name: String) -> [MatrixSource]? { (typed(name) as MatrixSourceList?)?.sources }
 
     /// The text parameter `name`, or `nil` when absent.
-    public func text(_ name: String) -> String? {
-        guard let value = values[name] else { return nil }
-        guard case let .text(s) = value else { preconditionFailure("parameter \(name) is not text") }
-        return s
-    }
+    public func text(_ name: String) -> String? { typed(name) }
 
     /// `(name, text)` pairs in order, for reports: each value as the claim file wrote it, else its short exact
     /// `reportText`; names starting with `_` are internal to a kind and left out.

@@ -29,6 +29,12 @@ public struct Parameter<Value: ParameterReadable>: DeclaredParameter {
         self.defaultValue = defaultValue
     }
 
+    /// The same parameter with another default and help text: a shared declaration whose default each kind
+    /// states (the engine fills it in, so `parameters[shared]` reads the kind's default).
+    public func withDefault(_ value: Value, help: String) -> Parameter {
+        Parameter(spec.name, spec.section, type: spec.type, default: value, variable: spec.isVariable, help: help)
+    }
+
     /// The instance's value: the file's, or the default (the engine has checked its type and range).
     func value(in parameters: InstanceParameters) -> Value {
         if let given = parameters.values[spec.name], let value = Value(parameterValue: given) { return value }
@@ -91,45 +97,31 @@ public protocol ParameterReadable: Sendable {
     var parameterValue: ParameterValue { get }
 }
 
-extension Int: ParameterReadable {
+extension ParameterReadable {
+    /// The value the case carries, when it is a `Self` (a `String` is read from a choice or a text).
     public init?(parameterValue: ParameterValue) {
-        guard case let .integer(n) = parameterValue else { return nil }
-        self = n
+        guard let value = parameterValue.payload as? Self else { return nil }
+        self = value
     }
+}
+
+extension Int: ParameterReadable {
     public var parameterValue: ParameterValue { .integer(self) }
 }
 
 extension Rational: ParameterReadable {
-    public init?(parameterValue: ParameterValue) {
-        guard case let .rational(r) = parameterValue else { return nil }
-        self = r
-    }
     public var parameterValue: ParameterValue { .rational(self) }
 }
 
 extension Array: ParameterReadable where Element == Int {
-    public init?(parameterValue: ParameterValue) {
-        guard case let .integerList(list) = parameterValue else { return nil }
-        self = list
-    }
     public var parameterValue: ParameterValue { .integerList(self) }
 }
 
 extension String: ParameterReadable {
-    public init?(parameterValue: ParameterValue) {
-        switch parameterValue {
-        case let .choice(s), let .text(s): self = s
-        default: return nil
-        }
-    }
     public var parameterValue: ParameterValue { .text(self) }
 }
 
 extension MatrixSource: ParameterReadable {
-    public init?(parameterValue: ParameterValue) {
-        guard case let .matrix(m) = parameterValue else { return nil }
-        self = m
-    }
     public var parameterValue: ParameterValue { .matrix(self) }
 
     /// The exact matrix, or `nil` for one drawn at random.

@@ -30,6 +30,18 @@ public enum ParameterValue: Sendable, Equatable {
         case let .text(s): return s
         }
     }
+
+    /// The value the case carries (a choice and a text both carry a `String`): what the typed readers cast.
+    var payload: any Sendable {
+        switch self {
+        case let .integer(n): return n
+        case let .rational(r): return r
+        case let .integerList(list): return list
+        case let .choice(s), let .text(s): return s
+        case let .matrix(source): return source
+        case let .matrixList(list): return list
+        }
+    }
 }
 
 /// Where a matrix comes from.
