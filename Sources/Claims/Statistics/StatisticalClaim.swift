@@ -12,66 +12,79 @@ import MultiPrecision
 ///   (checked on every seed: a value outside makes the instance NOT APPLICABLE, since the bound's hypothesis
 ///   fails); the interval is Hoeffding's or the empirical Bernstein bound, widened by the largest per-seed error.
 public struct StatisticalClaim: Sendable {
+    /// What is claimed: a probability or a mean.
+    enum Statistic: String, ParameterChoice { case probability, mean }
+    /// The side of the event X ≤ t (`at-most`) or X ≥ t (`at-least`).
+    enum EventSide: String, ParameterChoice { case atMost = "at-most", atLeast = "at-least" }
+    /// The concentration bound for means.
+    enum MeanBound: String, ParameterChoice { case empiricalBernstein = "empirical-bernstein", hoeffding }
+
+    static let seedCount = Parameter<Int>("seeds", .check, 1...100_000, default: 50,
+                                          help: "the number n of realizations (seeds first_seed … first_seed + n − 1)")
+    static let firstSeed = Parameter<Int>("first_seed", .check, 0...(1 << 53), default: 1,
+                                          help: "the first seed of the realizations")
+    static let statistic = Parameter<Statistic>("statistic", .check, default: .probability, variable: false,
+        help: "\"probability\": P(event) ≥ claimed_probability (Clopper–Pearson); \"mean\": E[X] ≤ mean_at_most (Hoeffding or empirical Bernstein)")
+    static let claimedProbability = Parameter<Rational>.positive("claimed_probability", .check,
+        default: Rational(numerator: 9, denominator: 10), help: "the claimed lower bound p on P(event), in (0, 1]")
+    /// The event's threshold; each kind states its default and help (`parameters(defaultThreshold:thresholdHelp:)`).
+    static let eventThreshold = Parameter<Rational>("event_threshold", .check, default: 0,
+                                                    help: "the threshold t of the event X ≤ t")
+    static let eventSide = Parameter<EventSide>("event_side", .check, default: .atMost, variable: false,
+        help: "the event is X ≤ event_threshold (\"at-most\") or X ≥ event_threshold (\"at-least\")")
+    static let meanAtMost = OptionalParameter<Rational>("mean_at_most", .check,
+        help: "for statistic = \"mean\": the claimed bound b in E[X] ≤ b")
+    static let rangeLower = OptionalParameter<Rational>("range_lower", .check,
+        help: "for statistic = \"mean\": the stated lower end of X's range (checked on every seed)")
+    static let rangeUpper = OptionalParameter<Rational>("range_upper", .check,
+        help: "for statistic = \"mean\": the stated upper end of X's range (checked on every seed)")
+    static let meanBound = Parameter<MeanBound>("mean_bound", .check, default: .empiricalBernstein, variable: false,
+        help: "the concentration bound for means: \"empirical-bernstein\" (Maurer–Pontil 2009) or \"hoeffding\"")
+    static let confidence = Parameter<Rational>.positive("confidence", .check,
+        default: Rational(numerator: 95, denominator: 100),
+        help: "the confidence level 1 − δ of the two-sided interval, in (0, 1)")
+    static let workingPrecision = Parameter<Int>("working_precision", .check, 24...4096, default: 128,
+        help: "the precision p in bits of every realization (each also runs at p + 64 bits for its error estimate)")
+
     /// The shared parameters (section `check`), with the kind's default event threshold.
     public static func parameters(defaultThreshold: Rational, thresholdHelp: String) -> [ParameterSpec] {
-        [
-            ParameterSpec("seeds", section: .check, type: .integer(1...100_000), default: .integer(50),
-                          help: "the number n of realizations (seeds first_seed … first_seed + n − 1)"),
-            ParameterSpec("first_seed", section: .check, type: .integer(0...(1 << 53)), default: .integer(1),
-                          help: "the first seed of the realizations"),
-            ParameterSpec("statistic", section: .check, type: .choice(["probability", "mean"]),
-                          default: .choice("probability"), variable: false,
-                          help: "\"probability\": P(event) ≥ claimed_probability (Clopper–Pearson); \"mean\": E[X] ≤ mean_at_most (Hoeffding or empirical Bernstein)"),
-            ParameterSpec("claimed_probability", section: .check, type: .rational(minimum: 0, exclusive: true),
-                          default: .rational(Rational(numerator: 9, denominator: 10)),
-                          help: "the claimed lower bound p on P(event), in (0, 1]"),
-            ParameterSpec("event_threshold", section: .check, type: .rational(minimum: nil, exclusive: false),
-                          default: .rational(defaultThreshold), help: thresholdHelp),
-            ParameterSpec("event_side", section: .check, type: .choice(["at-most", "at-least"]),
-                          default: .choice("at-most"), variable: false,
-                          help: "the event is X ≤ event_threshold (\"at-most\") or X ≥ event_threshold (\"at-least\")"),
-            ParameterSpec("mean_at_most", section: .check, type: .rational(minimum: nil, exclusive: false),
-                          help: "for statistic = \"mean\": the claimed bound b in E[X] ≤ b"),
-            ParameterSpec("range_lower", section: .check, type: .rational(minimum: nil, exclusive: false),
-                          help: "for statistic = \"mean\": the stated lower end of X's range (checked on every seed)"),
-            ParameterSpec("range_upper", section: .check, type: .rational(minimum: nil, exclusive: false),
-                          help: "for statistic = \"mean\": the stated upper end of X's range (checked on every seed)"),
-            ParameterSpec("mean_bound", section: .check, type: .choice(["empirical-bernstein", "hoeffding"]),
-                          default: .choice("empirical-bernstein"), variable: false,
-                          help: "the concentration bound for means: \"empirical-bernstein\" (Maurer–Pontil 2009) or \"hoeffding\""),
-            ParameterSpec("confidence", section: .check, type: .rational(minimum: 0, exclusive: true),
-                          default: .rational(Rational(numerator: 95, denominator: 100)),
-                          help: "the confidence level 1 − δ of the two-sided interval, in (0, 1)"),
-            ParameterSpec("working_precision", section: .check, type: .integer(24...4096), default: .integer(128),
-                          help: "the precision p in bits of every realization (each also runs at p + 64 bits for its error estimate)"),
-        ]
+        ParameterSpec.list(seedCount, firstSeed, statistic, claimedProbability,
+                           eventThreshold.withDefault(defaultThreshold, help: thresholdHelp), eventSide, meanAtMost,
+                           rangeLower, rangeUpper, meanBound, confidence, workingPrecision)
+    }
+
+    /// The stated range [range_lower, range_upper] of X, for means (`validate` has checked that both are given).
+    static func range(_ p: InstanceParameters) -> ClosedRange<Rational>? {
+        guard let lower = p[rangeLower], let upper = p[rangeUpper], lower < upper else { return nil }
+        return lower...upper
     }
 
     /// Checks the statistical parameters of an instance.
     public static func validate(_ p: InstanceParameters) throws(ParameterProblem) {
-        if let c = p.rational("confidence"), c >= 1 {
-            throw ParameterProblem(key: "confidence", .outOfRange(value: "\(c)", allowed: "0 < confidence < 1"))
+        if p[confidence] >= 1 {
+            throw ParameterProblem(key: "confidence", .outOfRange(value: "\(p[confidence])", allowed: "0 < confidence < 1"))
         }
-        if let q = p.rational("claimed_probability"), q > 1 {
-            throw ParameterProblem(key: "claimed_probability", .outOfRange(value: "\(q)", allowed: "0 < p ≤ 1"))
+        if p[claimedProbability] > 1 {
+            throw ParameterProblem(key: "claimed_probability",
+                                   .outOfRange(value: "\(p[claimedProbability])", allowed: "0 < p ≤ 1"))
         }
-        guard p.choice("statistic") == "mean" else { return }
-        for key in ["mean_at_most", "range_lower", "range_upper"] where !p.has(key) {
-            throw ParameterProblem(key: key, .invalidValue("statistic = \"mean\" needs mean_at_most, range_lower and range_upper (the bounds need a stated range)"))
+        guard p[statistic] == .mean else { return }
+        for parameter in [meanAtMost, rangeLower, rangeUpper] where !p.has(parameter) {
+            throw ParameterProblem(key: parameter.spec.name, .invalidValue("statistic = \"mean\" needs mean_at_most, range_lower and range_upper (the bounds need a stated range)"))
         }
-        if p.rational("range_lower")! >= p.rational("range_upper")! {
+        if range(p) == nil {
             throw ParameterProblem(key: "range_upper", .invalidValue("range_upper must exceed range_lower"))
         }
     }
 
     /// The seeds of an instance.
     public static func seeds(_ p: InstanceParameters) -> [UInt64] {
-        let first = UInt64(p.integer("first_seed") ?? 1), n = UInt64(p.integer("seeds") ?? 50)
+        let first = UInt64(p[firstSeed]), n = UInt64(p[seedCount])
         return (0..<n).map { first + $0 }
     }
 
     /// The precision of every realization.
-    public static func precision(_ p: InstanceParameters) -> Int { p.integer("working_precision") ?? 128 }
+    public static func precision(_ p: InstanceParameters) -> Int { p[workingPrecision] }
 
     /// Measures X on every seed (at p and p + 64 bits) and decides the claim.
     ///
@@ -95,7 +108,7 @@ public struct StatisticalClaim: Sendable {
     public static func decide(_ p: InstanceParameters, measurements: [SeedMeasurement], quantity: String,
                               extraQuantities: [Quantity] = [], statistics extra: [String: String] = [:],
                               intervalHook: (ConfidenceInterval) -> ConfidenceInterval = { $0 }) -> Evaluation {
-        let confidence = p.rational("confidence") ?? Rational(numerator: 95, denominator: 100)
+        let confidence = p[Self.confidence]
         let n = measurements.count
         let finite = measurements.compactMap { m in m.value.map { (seed: m.seed, value: $0) } }
         let diverged = measurements.filter { $0.value == nil }.map(\.seed)
@@ -122,8 +135,7 @@ public struct StatisticalClaim: Sendable {
 
         let decision: StatisticalVerdict
         let needed: Int?
-        if p.choice("statistic") == "mean" {
-            let range = p.rational("range_lower")!...p.rational("range_upper")!
+        if p[statistic] == .mean, let range = Self.range(p), let meanAtMost = p[Self.meanAtMost] {
             // The stated range is a hypothesis of the bound: every realization must lie in it, errors included.
             let outside = measurements.first { m in
                 guard let v = m.value else { return true }
@@ -142,13 +154,13 @@ public struct StatisticalClaim: Sendable {
                                   statistics: statistics, hypotheses: [inRange], series: series)
             }
             let values = finite.map(\.value)
-            let useHoeffding = p.choice("mean_bound") == "hoeffding" || n < 2
+            let useHoeffding = p[meanBound] == .hoeffding || n < 2
             func interval(_ values: [Rational]) -> ConfidenceInterval {
                 useHoeffding ? HoeffdingBound.interval(values, range: range, confidence: confidence)
                     : EmpiricalBernsteinBound.interval(values, range: range, confidence: confidence, sampleError: worstError)
             }
             let base = intervalHook(interval(values).widened(by: worstError, within: range))
-            decision = StatisticalVerdict(interval: base, claim: .atMost(p.rational("mean_at_most")!))
+            decision = StatisticalVerdict(interval: base, claim: .atMost(meanAtMost))
             let mean = values.reduce(Rational(0), +) / Rational(n)
             quantities.append(Quantity("mean of \(quantity)", .rounded(BigFloat(mean, precision: 64)), methodError: errorBound))
             let gap = (mean - decision.claim.threshold) < 0 ? decision.claim.threshold - mean : mean - decision.claim.threshold
@@ -157,8 +169,8 @@ public struct StatisticalClaim: Sendable {
                 : nil
             statistics["interval"] = base.method
         } else {
-            let threshold = p.rational("event_threshold") ?? 0
-            let atLeast = p.choice("event_side") == "at-least"
+            let threshold = p[eventThreshold]
+            let atLeast = p[eventSide] == .atLeast
             var yes = 0, undecided = 0
             for m in measurements {
                 guard let v = m.value else {                  // a diverged run: X = +∞
@@ -173,7 +185,7 @@ public struct StatisticalClaim: Sendable {
             let high = ClopperPearson.interval(successes: yes + undecided, trials: n, confidence: confidence)
             let combined = intervalHook(ConfidenceInterval(lower: low.lower, upper: high.upper, confidence: confidence,
                                                            method: "Clopper–Pearson"))
-            decision = StatisticalVerdict(interval: combined, claim: .atLeast(p.rational("claimed_probability")!))
+            decision = StatisticalVerdict(interval: combined, claim: .atLeast(p[claimedProbability]))
             quantities.append(Quantity("seeds with \(quantity) \(atLeast ? "≥" : "≤") \(threshold)", .exact(Rational(yes))))
             quantities.append(Quantity("undecided seeds (within their error of the threshold)", .exact(Rational(undecided))))
             quantities.append(Quantity("observed frequency", .exact(Rational(yes) / Rational(n))))
@@ -190,7 +202,7 @@ public struct StatisticalClaim: Sendable {
         }
         quantities.append(Quantity("\(decision.interval.confidence) interval: lower", .exact(decision.interval.lower)))
         quantities.append(Quantity("\(decision.interval.confidence) interval: upper", .exact(decision.interval.upper)))
-        let what = p.choice("statistic") == "mean" ? "E[\(quantity)] \(decision.claim.text)"
+        let what = p[statistic] == .mean ? "E[\(quantity)] \(decision.claim.text)"
                                                     : "P(event) \(decision.claim.text)"
         var location = "\(what): interval [\(BigFloat(decision.interval.lower, precision: 64, rounding: .down).scientific(significantDigits: 6)), \(BigFloat(decision.interval.upper, precision: 64, rounding: .up).scientific(significantDigits: 6))] (\(decision.interval.method), n = \(n))"
         if decision.verdict == .inconclusive {
@@ -210,12 +222,12 @@ extension StatisticalClaim {
     static func checkedDescription(_ p: InstanceParameters, quantity: String) -> String {
         let seeds = p.written("seeds", or: "n")
         let confidence = p.written("confidence", or: "the stated")
-        if p.choice("statistic") == "mean" {
-            let bound = p.choice("mean_bound") == "hoeffding" ? "Hoeffding" : "empirical-Bernstein (Maurer–Pontil)"
+        if p[statistic] == .mean {
+            let bound = p[meanBound] == .hoeffding ? "Hoeffding" : "empirical-Bernstein (Maurer–Pontil)"
             return "E[\(quantity)] ≤ \(p.written("mean_at_most", or: "b")): the whole \(bound) interval at confidence "
                 + "\(confidence) over \(seeds) seeds, widened by the per-seed rounding error, lies below the bound"
         }
-        let side = p.choice("event_side") == "at-least" ? "≥" : "≤"
+        let side = p[eventSide] == .atLeast ? "≥" : "≤"
         return "P(\(quantity) \(side) \(p.written("event_threshold", or: "the threshold"))) ≥ "
             + "\(p.written("claimed_probability", or: "p")): the whole Clopper–Pearson interval at confidence \(confidence) "
             + "over \(seeds) seeds (undecided seeds counted against the claim) lies above p"
