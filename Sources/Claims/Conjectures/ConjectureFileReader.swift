@@ -550,14 +550,22 @@ struct ConjectureFileReader {
                 : .unknownKey(suggestion: KeySuggestion.closest(to: field, among: allowed)))
             ok = false
         }
-        func text(_ name: String) -> SourceText? {
+        /// The field `name` read by `read`, or `nil` when absent or of another type (reported as not `expected`).
+        func field<T>(_ name: String, expected: String, _ read: (TOMLNode) -> T?) -> T? {
             guard let node = fields[name] else { return nil }
-            guard case let .string(s) = node else {
-                report("\(key).\(name)", .wrongType(expected: "an expression (a string)", found: base.describe(node)))
+            guard let value = read(node) else {
+                report("\(key).\(name)", .wrongType(expected: expected, found: base.describe(node)))
                 ok = false
                 return nil
             }
-            return source(s, "\(key).\(name)")
+            return value
+        }
+        func text(_ name: String) -> SourceText? {
+            let string = field(name, expected: "an expression (a string)") { node -> String? in
+                if case let .string(s) = node { return s }
+                return nil
+            }
+            return string.map { source($0, "\(key).\(name)") }
         }
         func relation(_ name: String) -> (SourceText, Relation, SourceText)? {
             guard let whole = text(name) else { return nil }
@@ -583,13 +591,10 @@ struct ConjectureFileReader {
             return MonotoneDirection(rawValue: c)
         }
         func boolean(_ name: String) -> Bool? {
-            guard let node = fields[name] else { return nil }
-            guard case let .boolean(b) = node else {
-                report("\(key).\(name)", .wrongType(expected: "true or false", found: base.describe(node)))
-                ok = false
+            field(name, expected: "true or false") { node -> Bool? in
+                if case let .boolean(b) = node { return b }
                 return nil
             }
-            return b
         }
         func place() -> SamplePlace? {
             if let node = fields["from_step"] ?? fields["step"] {

@@ -29,23 +29,11 @@ public struct RigorousEvaluation: Sendable {
     /// Enclosed quantities, in report order.
     public var quantities: [(name: String, value: Ball)]
     /// Exact quantities (inputs and counts), in report order after the enclosed ones.
-    public var exactQuantities: [(name: String, value: Rational)]
+    public var exactQuantities: [(name: String, value: Rational)] = []
     /// Statistics (steps, the method), by name.
-    public var statistics: [String: String]
+    public var statistics: [String: String] = [:]
     /// Which parts are rigorous.
     public var rigor: Rigor
-
-    /// Creates an evaluation.
-    public init(decision: Decision, margin: Ball, location: String?, quantities: [(name: String, value: Ball)],
-                exactQuantities: [(name: String, value: Rational)] = [], statistics: [String: String] = [:], rigor: Rigor) {
-        self.decision = decision
-        self.margin = margin
-        self.location = location
-        self.quantities = quantities
-        self.exactQuantities = exactQuantities
-        self.statistics = statistics
-        self.rigor = rigor
-    }
 }
 
 /// Which parts of a verdict are rigorous, as the report states them.
@@ -56,13 +44,6 @@ public struct Rigor: Sendable, Equatable {
     public var arithmetic: String
     /// The bound on the truncation error (for maps: none, no truncation).
     public var truncation: String
-
-    /// Creates a description.
-    public init(inputData: String, arithmetic: String, truncation: String) {
-        self.inputData = inputData
-        self.arithmetic = arithmetic
-        self.truncation = truncation
-    }
 
     /// The three statistics entries the reports show.
     public var statistics: [String: String] {

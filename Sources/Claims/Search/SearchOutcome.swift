@@ -13,38 +13,19 @@ public struct SearchOutcome: Sendable {
     /// Attempts the kind rejected (parameters that do not fit together) before the last counted draw.
     public var rejected: Int
     /// The first failing draw (the smallest index), as drawn; `nil` when none failed.
-    public var failingDraw: InstanceOutcome?
+    public var failingDraw: InstanceOutcome? = nil
     /// The accepted reductions, in order.
-    public var shrinkSteps: [ShrinkStep]
+    public var shrinkSteps: [ShrinkStep] = []
     /// How many reduced instances shrinking evaluated.
-    public var shrinkEvaluations: Int
+    public var shrinkEvaluations: Int = 0
     /// The minimal failing instance found (the failing draw itself when nothing shrank).
-    public var minimal: InstanceOutcome?
+    public var minimal: InstanceOutcome? = nil
     /// The replay file written for the minimal instance, when a folder was given.
-    public var replayFile: String?
+    public var replayFile: String? = nil
     /// The replay file's text.
-    public var replayText: String?
+    public var replayText: String? = nil
     /// How far along the minimal instance's run the two precisions agree (kinds that record series).
-    public var agreement: String?
+    public var agreement: String? = nil
     /// The step of the first violation beyond its error estimate in the minimal instance (kinds with `steps`).
-    public var firstViolation: String?
-
-    /// Creates an outcome.
-    public init(seed: Int, draws: Int, drawBudget: Int?, secondsBudget: Double?, rejected: Int,
-                failingDraw: InstanceOutcome? = nil, shrinkSteps: [ShrinkStep] = [], shrinkEvaluations: Int = 0,
-                minimal: InstanceOutcome? = nil, replayFile: String? = nil, replayText: String? = nil,
-                agreement: String? = nil) {
-        self.seed = seed
-        self.draws = draws
-        self.drawBudget = drawBudget
-        self.secondsBudget = secondsBudget
-        self.rejected = rejected
-        self.failingDraw = failingDraw
-        self.shrinkSteps = shrinkSteps
-        self.shrinkEvaluations = shrinkEvaluations
-        self.minimal = minimal
-        self.replayFile = replayFile
-        self.replayText = replayText
-        self.agreement = agreement
-    }
+    public var firstViolation: String? = nil
 }

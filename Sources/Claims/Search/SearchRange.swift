@@ -7,12 +7,6 @@ public struct SearchRange: Sendable {
     /// What is drawn.
     public var domain: Domain
 
-    /// Creates a range.
-    public init(parameter: String, domain: Domain) {
-        self.parameter = parameter
-        self.domain = domain
-    }
-
     /// The set a value is drawn from.
     public enum Domain: Sendable {
         /// An integer, uniform in the range: `depth = [2, 4]`.

@@ -7,11 +7,4 @@ public struct ShrinkStep: Sendable, Equatable {
     public var margin: String
     /// The margin's error estimate.
     public var error: String
-
-    /// Creates a step.
-    public init(change: String, margin: String, error: String) {
-        self.change = change
-        self.margin = margin
-        self.error = error
-    }
 }

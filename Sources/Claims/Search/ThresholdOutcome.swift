@@ -10,12 +10,6 @@ public struct ThresholdOutcome: Sendable {
         public var value: Rational
         /// The check at that value.
         public var outcome: InstanceOutcome
-
-        /// Creates a point.
-        public init(value: Rational, outcome: InstanceOutcome) {
-            self.value = value
-            self.outcome = outcome
-        }
     }
 
     /// The parameter.
@@ -31,17 +25,7 @@ public struct ThresholdOutcome: Sendable {
     /// A point that was neither PASS nor FAIL and stopped the bisection; never counted as either side.
     public var undecided: Point?
     /// The replay file of the fail end, when a folder was given.
-    public var replayFile: String?
-
-    /// Creates an outcome.
-    public init(parameter: String, targetWidth: Rational, passEnd: Point, failEnd: Point, points: [Point], undecided: Point?) {
-        self.parameter = parameter
-        self.targetWidth = targetWidth
-        self.passEnd = passEnd
-        self.failEnd = failEnd
-        self.points = points
-        self.undecided = undecided
-    }
+    public var replayFile: String? = nil
 
     /// |fail end − pass end|.
     public var width: Rational { (failEnd.value - passEnd.value).magnitude }

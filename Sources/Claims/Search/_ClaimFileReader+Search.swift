@@ -41,14 +41,20 @@ extension _ClaimFileReader {
 
     // MARK: - [search]
 
-    private mutating func readSearch(_ node: TOMLNode, specs: [String: ParameterSpec], names: [String]) -> SearchSpec? {
+    /// The table of section `[name]`, its keys outside `keys` reported; `nil` when it is not a table.
+    private mutating func readSection(_ node: TOMLNode, _ name: String, keys: [String]) -> [String: TOMLNode]? {
         guard case let .table(table) = node else {
-            report("search", .wrongType(expected: "a table ([search])", found: node.typeDescription))
+            report(name, .wrongType(expected: "a table ([\(name)])", found: node.typeDescription))
             return nil
         }
-        for key in table.keys.sorted() where !Self.searchKeys.contains(key) {
-            report("search.\(key)", .unknownKey(suggestion: KeySuggestion.closest(to: key, among: Self.searchKeys)))
+        for key in table.keys.sorted() where !keys.contains(key) {
+            report("\(name).\(key)", .unknownKey(suggestion: KeySuggestion.closest(to: key, among: keys)))
         }
+        return table
+    }
+
+    private mutating func readSearch(_ node: TOMLNode, specs: [String: ParameterSpec], names: [String]) -> SearchSpec? {
+        guard let table = readSection(node, "search", keys: Self.searchKeys) else { return nil }
         var draws: Int?
         if let value = table["draws"],
            case let .integer(n)? = readValue(value, .integer(1...SearchSpec.maximumDraws), path: "search.draws") { draws = n }
@@ -107,32 +113,21 @@ extension _ClaimFileReader {
                 report("\(path).values", .wrongType(expected: "a non-empty array of values", found: describe(list)))
                 return nil
             }
-            var values: [ParameterValue] = []
-            for (i, item) in items.enumerated() {
-                guard let value = readValue(item, spec.type, path: "\(path).values[\(i)]") else { return nil }
-                values.append(value)
-            }
-            return SearchRange(parameter: spec.name, domain: .values(values))
+            return readValues(items, spec: spec, path: "\(path).values")
         }
         switch spec.type {
         case let .integer(allowed):
             guard let (low, high) = readPair(node, path: path, keys: ["min", "max"], extra: []) else { return nil }
             guard case let .integer(a)? = readValue(low.0, spec.type, path: low.1),
                   case let .integer(b)? = readValue(high.0, spec.type, path: high.1) else { return nil }
-            guard a <= b else {
-                report(path, .outOfRange(value: "[\(a), \(b)]", allowed: "the lower end must not exceed the upper end"))
-                return nil
-            }
+            guard ordered(a, b, path: path) else { return nil }
             _ = allowed
             return SearchRange(parameter: spec.name, domain: .integer(a...b))
         case .rational:
             guard let (low, high) = readPair(node, path: path, keys: ["min", "max"], extra: ["denominator"]) else { return nil }
             guard case let .rational(a)? = readValue(low.0, spec.type, path: low.1),
                   case let .rational(b)? = readValue(high.0, spec.type, path: high.1) else { return nil }
-            guard a <= b else {
-                report(path, .outOfRange(value: "[\(a), \(b)]", allowed: "the lower end must not exceed the upper end"))
-                return nil
-            }
+            guard ordered(a, b, path: path) else { return nil }
             guard let denominator = readDenominator(node, path: path, default: Self.defaultDenominator(a, b, factor: 16)) else {
                 return nil
             }
@@ -168,10 +163,7 @@ extension _ClaimFileReader {
             }
             guard let a = readRational(ends[0], path: "\(path).entries[0]", expected: "an exact number"),
                   let b = readRational(ends[1], path: "\(path).entries[1]", expected: "an exact number") else { return nil }
-            guard a <= b else {
-                report("\(path).entries", .outOfRange(value: "[\(a), \(b)]", allowed: "the lower end must not exceed the upper end"))
-                return nil
-            }
+            guard ordered(a, b, path: "\(path).entries") else { return nil }
             guard let rows, let columns,
                   let denominator = readDenominator(node, path: path, default: Self.defaultDenominator(a, b, factor: 4)) else {
                 return nil
@@ -183,16 +175,28 @@ extension _ClaimFileReader {
                 report(path, .wrongType(expected: "a non-empty array of the allowed strings", found: describe(node)))
                 return nil
             }
-            var values: [ParameterValue] = []
-            for (i, item) in items.enumerated() {
-                guard let value = readValue(item, spec.type, path: "\(path)[\(i)]") else { return nil }
-                values.append(value)
-            }
-            return SearchRange(parameter: spec.name, domain: .values(values))
+            return readValues(items, spec: spec, path: path)
         case .matrixList, .text:
             report(path, .wrongType(expected: "{ values = [...] } (a list of the values to draw from)", found: describe(node)))
             return nil
         }
+    }
+
+    /// A `values` list: each item read as the parameter's type (`path[i]`), drawn uniformly.
+    private mutating func readValues(_ items: [TOMLNode], spec: ParameterSpec, path: String) -> SearchRange? {
+        var values: [ParameterValue] = []
+        for (i, item) in items.enumerated() {
+            guard let value = readValue(item, spec.type, path: "\(path)[\(i)]") else { return nil }
+            values.append(value)
+        }
+        return SearchRange(parameter: spec.name, domain: .values(values))
+    }
+
+    /// Whether the ends of a range are in order (a ≤ b); reports the range at `path` when not.
+    private mutating func ordered<T: Comparable>(_ a: T, _ b: T, path: String) -> Bool {
+        guard a > b else { return true }
+        report(path, .outOfRange(value: "[\(a), \(b)]", allowed: "the lower end must not exceed the upper end"))
+        return false
     }
 
     /// `[low, high]` or `{ min = low, max = high, … }`: the two nodes with their key paths.
@@ -276,13 +280,7 @@ extension _ClaimFileReader {
     // MARK: - [threshold]
 
     private mutating func readThreshold(_ node: TOMLNode, specs: [String: ParameterSpec], names: [String]) -> ThresholdSpec? {
-        guard case let .table(table) = node else {
-            report("threshold", .wrongType(expected: "a table ([threshold])", found: node.typeDescription))
-            return nil
-        }
-        for key in table.keys.sorted() where !Self.thresholdKeys.contains(key) {
-            report("threshold.\(key)", .unknownKey(suggestion: KeySuggestion.closest(to: key, among: Self.thresholdKeys)))
-        }
+        guard let table = readSection(node, "threshold", keys: Self.thresholdKeys) else { return nil }
         guard let name = requiredString(table, "parameter", path: "threshold.parameter") else { return nil }
         guard let spec = specs[name] else {
             report("threshold.parameter", .invalidValue("\"\(name)\" is not a parameter of this kind"
