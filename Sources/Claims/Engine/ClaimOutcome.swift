@@ -19,12 +19,11 @@ public struct ClaimOutcome: Sendable {
         self.claim = claim
         self.instances = instances.sorted { $0.instance.index < $1.instance.index }
         isComplete = instances.count == claim.instances.count
-        let aggregate = Verdict.aggregate(instances.map(\.verdict))
-        verdict = isComplete || aggregate.isViolation ? aggregate : .inconclusive
+        verdict = Verdict.aggregate(instances.map(\.verdict), complete: isComplete)
     }
 
     /// Whether the verdict is what the claim file expects (PASS, or FAIL for `expect = "fail"`).
-    public var metExpectation: Bool { isComplete || verdict.isViolation ? claim.expectation.isMet(by: verdict) : false }
+    public var metExpectation: Bool { claim.expectation.isMet(by: verdict, complete: isComplete) }
 
     /// The first failing instance, the counterexample.
     public var counterexample: InstanceOutcome? { instances.first { $0.verdict.isViolation } }

@@ -63,6 +63,14 @@ public enum Verdict: String, Codable, Sendable, CaseIterable, Comparable {
     public static func aggregate(_ verdicts: [Verdict]) -> Verdict {
         verdicts.max() ?? .notApplicable
     }
+
+    /// A claim's verdict when `complete` says whether every instance ran: the aggregate, except that a run cut short
+    /// before every instance ran is INCONCLUSIVE unless an instance already refuted the claim (FAIL, DISPROVED).
+    /// The engine (`ClaimOutcome`) and the merge of shard reports use this one rule.
+    public static func aggregate(_ verdicts: [Verdict], complete: Bool) -> Verdict {
+        let aggregate = aggregate(verdicts)
+        return complete || aggregate.isViolation ? aggregate : .inconclusive
+    }
 }
 
 /// What a claim file says should happen: `expect = "pass"` (the default), `expect = "fail"` for a known-false
@@ -85,5 +93,11 @@ public enum Expectation: String, Codable, Sendable, CaseIterable {
         case .fail: return verdict.isViolation
         case .inconclusive: return verdict == .inconclusive
         }
+    }
+
+    /// Whether a claim's verdict (`Verdict.aggregate(_:complete:)`) meets this expectation: never when the run was
+    /// cut short, unless an instance already refuted the claim.
+    public func isMet(by verdict: Verdict, complete: Bool) -> Bool {
+        complete || verdict.isViolation ? isMet(by: verdict) : false
     }
 }

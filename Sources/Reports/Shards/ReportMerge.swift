@@ -94,11 +94,9 @@ extension ClaimReport {
         instances.sort { $0.index < $1.index }
         merged.instances = instances
         merged.complete = pieces.allSatisfy(\.claim.complete) && merged.totalInstances.map { instances.count == $0 } ?? true
-        let aggregate = Verdict.aggregate(instances.map(\.verdict))
-        merged.verdict = merged.complete || aggregate == .fail ? aggregate : .inconclusive
+        merged.verdict = Verdict.aggregate(instances.map(\.verdict), complete: merged.complete)
         let expectation = Expectation(rawValue: merged.expected.rawValue.lowercased())
-        merged.metExpectation = merged.complete || merged.verdict == .fail
-            ? expectation?.isMet(by: merged.verdict) ?? false : false
+        merged.metExpectation = expectation?.isMet(by: merged.verdict, complete: merged.complete) ?? false
         // Each piece names its own first counterexample; the claim's is the one of the lowest instance index.
         merged.counterexample = pieces.compactMap(\.claim.counterexample)
             .min { counterexampleIndex($0) < counterexampleIndex($1) }
