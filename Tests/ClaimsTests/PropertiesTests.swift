@@ -1,4 +1,4 @@
-import Claims
+@testable import Claims
 import MultiPrecision
 import Testing
 
