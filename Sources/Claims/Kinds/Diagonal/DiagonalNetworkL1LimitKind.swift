@@ -66,6 +66,7 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         typealias P = DiagonalNetworkProblem
         let problem = try P(p), depth = p[P.depth], ratio = p[Self.alphaRatio]
+        if p[Self.limit] == .flow { try P.checkReachable(target: p[Self.targetResidual], bits: context.workingPrecision) }
         let (goal, goalName, quantities) = try Self.goal(p[Self.target], problem, depth: depth)
         var measured = quantities, statistics = ["depth": "\(depth)", "limit": p[Self.limit].rawValue]
         var alphas: [Rational] = [], distances: [BigFloat] = [], iterations = 0

@@ -37,6 +37,7 @@ public struct DiagonalLimitScenario<Start: DiagonalStart>: TrajectoryScenario {
         typealias P = DiagonalNetworkProblem
         let problem = try P(p)
         flow = try Start(p, columns: problem.a.columnCount).flow(problem)
+        try P.checkReachable(target: p[Self.target], bits: context.workingPrecision)
         limit = try P.limit(flow, target: p[Self.target], maxTime: p[P.maxTime], required: false, context: context)
         interpolation = P.norm(flow.residual(limit.x)) / P.norm(flow.y.map { BigFloat($0) })
     }

@@ -75,17 +75,18 @@ public struct DiagonalNetworkProblem {
         var timeQuantity: Quantity { Quantity("t (end: the event, or the horizon)", .rounded(time)) }
     }
 
+    /// Throws `DiagonalNetworkClaimError.targetBelowPrecision` unless target > 2^{−(p−32)}: the residual cannot fall
+    /// much below the rounding of A·x at p bits, and 32 bits of room keep the event reachable.
+    static func checkReachable(target: Rational, bits: Int) throws(DiagonalNetworkClaimError) {
+        guard target > Rational(numerator: 1, denominator: BigInt(1) << (bits - 32)) else { throw .targetBelowPrecision(bits: bits) }
+    }
+
     /// Integrates `flow` at the context's precision until ‖Ax − y‖ = target·‖y‖ or the horizon `maxTime`.
     ///
-    /// - Throws: `DiagonalNetworkClaimError.targetBelowPrecision` unless target > 2^{−(p−32)} (the residual cannot
-    ///   fall much below the rounding of A·x at p bits); `noConvergence` when `required` and the horizon comes
-    ///   first; the sampler's errors.
+    /// - Throws: `DiagonalNetworkClaimError.noConvergence` when `required` and the horizon comes first; the
+    ///   sampler's errors.
     static func limit(_ flow: some ReducedDiagonalFlow, target: Rational, maxTime: Rational, required: Bool = true,
                       context: EvaluationContext) throws -> Limit {
-        let bits = context.workingPrecision
-        guard target > Rational(numerator: 1, denominator: BigInt(1) << (bits - 32)) else {
-            throw DiagonalNetworkClaimError.targetBelowPrecision(bits: bits)
-        }
         let threshold = BigFloat(target) * norm(flow.y.map { BigFloat($0) })
         let stop = Event<BigFloat>("‖Ax − y‖ = target·‖y‖", direction: .falling) { _, s in
             norm(flow.residual(flow.effectiveVector(s))) - threshold
