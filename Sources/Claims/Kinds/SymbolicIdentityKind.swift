@@ -6,22 +6,18 @@ import Symbolic
 /// recognized by their `[symbols]` and `[[identity]]` tables; `expect = "proved"` is PASS, `"refuted"` FAIL), one
 /// instance per identity. A remainder of zero that a random instance contradicts, or a non-zero remainder without a
 /// counterexample, is an ERROR: it would mean a bug, and no verdict is claimed.
-public struct SymbolicIdentityKind: DocumentClaimKind {
+public struct SymbolicIdentityKind: DocumentClaimKind, DescribedKind {
     public init() {}
-    public var name: String { "symbolic-identity" }
-    public var summary: String {
-        "matrix identities for all sizes at once: exact canonical forms in the free *-algebra, cross-checked on random rational matrices"
-    }
-    public var method: String {
-        """
+    public static let about = KindDescription("symbolic-identity",
+        summary: "matrix identities for all sizes at once: exact canonical forms in the free *-algebra, cross-checked on random rational matrices",
+        method: """
         Expands both sides of each identity into noncommutative polynomials with transpose over the rationals \
         (derivatives along a flow and gradient-descent steps by the Leibniz rule, traces modulo rotation and \
         transposition) and reduces lhs − rhs to its canonical form: zero proves the identity for every size and \
         every matrix. Each identity is also evaluated exactly on random rational matrices of random compatible sizes \
         (seed and trials from the file); a non-zero remainder comes with such a counterexample. PASS: proved and \
         confirmed (margin 0); FAIL: refuted with a counterexample (margin −1). Exact; no error estimate.
-        """
-    }
+        """)
     public var arithmetic: Arithmetic { .exact }
     /// None: the file is read whole.
     public var parameters: [ParameterSpec] { [] }

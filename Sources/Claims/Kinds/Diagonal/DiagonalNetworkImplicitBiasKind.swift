@@ -2,11 +2,23 @@ import LinearProgramming
 import Models
 import MultiPrecision
 
-/// `diagonal-network-implicit-bias` (docs/theory.md §4.2, §4.3): the gradient-flow limit of x = u^{⊙N} − v^{⊙N}
-/// from α𝟙 interpolates, φ(x_∞) ∈ range(Aᵀ), and x_∞ is the Newton reference x_α; `claim` and `certificate` select
-/// the known-false variants of §4.5.
-public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind {
+/// `diagonal-network-implicit-bias` (docs/theory.md §4.2–4.5): the gradient-flow limit from α𝟙 interpolates, φ(x_∞) ∈
+/// range(Aᵀ) and x_∞ = x_α (Newton); `claim` and `certificate` select the known-false variants.
+public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = DiagonalLimitScenario<DiagonalScaleStart>
+    public static let about = KindDescription("diagonal-network-implicit-bias",
+        summary: "diagonal linear network x = u^N − v^N, gradient flow from α𝟙: the limit interpolates and φ(x_∞) ∈ range(Aᵀ)",
+        method: """
+        Integrates the exact reduced ODE ṡ = −Aᵀ(A x(s) − y), s(0) = 0 (docs/theory.md §4.1; x(s) = 2α² sinh(4s) for \
+        N = 2, α^N h_N(N(N−2)α^{N−2}s) for N ≥ 3) with the Taylor series method at the working precision p, and \
+        stops with a terminal event when ‖Ax − y‖ = target·‖y‖. It then measures the relative interpolation \
+        residual, the relative distance of the certificate φ(x) from range(Aᵀ) (normal equations with AAᵀ), and \
+        the relative distance to the reference x_α, the root of A·x(Aᵀλ) = y by damped Newton on the convex dual. \
+        The margin is the relative tolerance minus the largest of the claimed residuals ("l1-minimal": \
+        tol·m₁ − (‖x‖₁ − m₁), m₁ = min ‖x‖₁ given or by an exact LP; "l2-minimal": tol − ‖x − A⁺y‖/‖A⁺y‖). \
+        Everything is computed again at p + guard bits; the difference is the error estimate.
+        """)
+
     enum Claim: String, ParameterChoice { case implicitBias = "implicit-bias", l1Minimal = "l1-minimal", l2Minimal = "l2-minimal" }
     enum Certificate: String, ParameterChoice { case exact, unitConstant = "unit-constant", linear }
 
@@ -16,27 +28,9 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind {
         help: "\"exact\": arcsinh(x/(2α²)) or h_N^{−1}(x/α^N); \"unit-constant\": arcsinh(x/α²) (wrong); \"linear\": x/(2α²) (kernel regime, wrong)")
     static let l1Minimum = OptionalParameter<Rational>("l1_minimum", .check, minimum: 0, exclusive: true,
         help: "min ‖x‖₁ over Ax = y, exact (for claim = \"l1-minimal\"); when absent Attest computes it by an exact LP (GLPK)")
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "the relative slack of every claimed equality")
 
     public init() {}
-    public var name: String { "diagonal-network-implicit-bias" }
-    public var summary: String {
-        "diagonal linear network x = u^N − v^N, gradient flow from α𝟙: the limit interpolates and φ(x_∞) ∈ range(Aᵀ)"
-    }
-    public var method: String {
-        """
-        Integrates the exact reduced ODE ṡ = −Aᵀ(A x(s) − y), s(0) = 0 (docs/theory.md §4.1; x(s) = 2α² sinh(4s) for \
-        N = 2, α^N h_N(N(N−2)α^{N−2}s) for N ≥ 3) with the Taylor series method at the working precision p, and \
-        stops with a terminal event when ‖Ax − y‖ = target·‖y‖. It then measures the relative interpolation \
-        residual, the relative distance of the certificate φ(x) from range(Aᵀ) (normal equations with AAᵀ), and \
-        the relative distance to the reference x_α, the root of A·x(Aᵀλ) = y by damped Newton on the convex dual. \
-        The margin is the relative tolerance minus the largest of the claimed residuals ("l1-minimal": \
-        tol·m₁ − (‖x‖₁ − m₁), m₁ = min ‖x‖₁ given or by an exact LP; "l2-minimal": tol − ‖x − A⁺y‖/‖A⁺y‖). \
-        Everything is computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
-    public var declared: [any DeclaredParameter] { [Self.claim, Self.certificate, Self.l1Minimum, Self.tolerance.legacy] }
+    public var declared: [any DeclaredParameter] { [Self.claim, Self.certificate, Self.l1Minimum, Scenario.tolerance.legacy] }
 
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try Scenario.validate(parameters)
@@ -59,26 +53,20 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind {
     public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
         typealias P = DiagonalNetworkProblem
         guard run.limit.reachedTarget else { throw DiagonalNetworkClaimError.noConvergence(p[P.maxTime]) }
-        let x = run.limit.x, bias = DiagonalNetworkImplicitBias(flow: run.flow), tolerance = Self.tolerance.value(p, context: context)
-        let xAlpha = try bias.reference().x
+        let x = run.limit.x, bias = DiagonalNetworkImplicitBias(flow: run.flow), tolerance = Scenario.tolerance.value(p, context: context)
+        let xAlpha = try bias.reference().x, place = SamplePlace.parameter(name: "α", value: run.flow.alpha)
         let reference = P.norm(zip(x, xAlpha).map { $0 - $1 }) / P.norm(xAlpha)
         var quantities = [run.limit.timeQuantity, Quantity("‖Ax − y‖/‖y‖", .rounded(run.interpolation)),
                           Quantity("‖x − x_α‖/‖x_α‖ (x_α by Newton)", .rounded(reference)), Quantity("‖x‖₁", .rounded(P.l1(x)))]
         quantities += x.enumerated().map { Quantity("x_\($0.offset + 1)", .rounded($0.element)) }
-        let place = SamplePlace.parameter(name: "α", value: run.flow.alpha)
         switch p[Self.claim] {
         case .l1Minimal:
-            let minimum: BigFloat
-            if let given = p[Self.l1Minimum] {
-                minimum = BigFloat(given)
-                quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(minimum)))
-            } else {
-                let exact = try MinimumL1Interpolant(a: run.flow.a, y: run.flow.y).norm
-                minimum = BigFloat(exact)
-                quantities.append(Quantity("min ‖x‖₁ (exact LP)", .exact(exact)))
+            if let given = p[Self.l1Minimum] { quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(BigFloat(given)))) } else {
+                quantities.append(Quantity("min ‖x‖₁ (exact LP)", .exact(try MinimumL1Interpolant(a: run.flow.a, y: run.flow.y).norm)))
             }
-            return try run.bound([P.l1(x) - minimum], lhs: "‖x_∞‖₁ − m₁", BigFloat(tolerance) * minimum, rhs: "tol·m₁",
-                                 tolerance: 0, place: place, quantities: quantities)
+            let m = quantities[quantities.count - 1].value.bigFloat(precision: context.workingPrecision)
+            return try run.bound([P.l1(x) - m], lhs: "‖x_∞‖₁ − m₁", BigFloat(tolerance) * m, rhs: "tol·m₁", tolerance: 0,
+                                 place: place, quantities: quantities)
         case .l2Minimal:
             let l2 = try DiagonalNetworkProblem(p).minimumNormInterpolant
             let distance = P.norm(zip(x, l2).map { $0 - BigFloat($1) }) / P.norm(l2.map { BigFloat($0) })
@@ -94,8 +82,7 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind {
             }
             let distance = try bias.distanceToRowSpace(certificate) / P.norm(certificate)
             quantities.append(Quantity("dist(φ(x), range Aᵀ)/‖φ(x)‖", .rounded(distance)))
-            return try run.bound([run.interpolation, distance, reference],
-                                 lhs: "(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖)",
+            return try run.bound([run.interpolation, distance, reference], lhs: "(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖)",
                                  tolerance: tolerance, place: place, quantities: quantities)
         }
     }

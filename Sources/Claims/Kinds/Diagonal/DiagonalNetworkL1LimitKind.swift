@@ -4,7 +4,7 @@ import MultiPrecision
 
 /// `diagonal-network-l1-limit` (docs/theory.md §4.2–4.5; Woodworth et al. COLT 2020; Chou, Maly, Rauhut 2023):
 /// ‖x_∞(α) − x_ℓ1‖₂ → 0 as α falls geometrically, at least like α^{r_min}; `target = "l2"` is the known-false twin.
-public struct DiagonalNetworkL1LimitKind: ClaimKind {
+public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
     enum Limit: String, ParameterChoice { case flow, reference }
     enum Target: String, ParameterChoice { case l1, l2 }
 
@@ -22,12 +22,9 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
         help: "the claimed lower bound r_min > 0 on every local exponent log(d_k/d_{k+1})/log(α_k/α_{k+1})")
 
     public init() {}
-    public var name: String { "diagonal-network-l1-limit" }
-    public var summary: String {
-        "diagonal linear network: ‖x_∞(α) − x_ℓ1‖ decreases to 0 as α decreases geometrically (x_ℓ1 exact by LP)"
-    }
-    public var method: String {
-        """
+    public static let about = KindDescription("diagonal-network-l1-limit",
+        summary: "diagonal linear network: ‖x_∞(α) − x_ℓ1‖ decreases to 0 as α decreases geometrically (x_ℓ1 exact by LP)",
+        method: """
         Computes the minimum-ℓ1 interpolant x_ℓ1 exactly: GLPK's exact simplex solves min 𝟙ᵀ(p + q), A(p − q) = y, \
         p, q ≥ 0, and the optimal basic solution and its dual are recomputed in Rational and checked (primal and dual \
         feasibility, equal objectives). Uniqueness is decided exactly (A_S of full column rank and a dual certificate \
@@ -38,12 +35,10 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
         x_ℓ1‖₂. The margin is min_k e_k − minimum_exponent with the local exponents e_k = log(d_k/d_{k+1}) / \
         log(1/alpha_ratio); the least-squares slope of log d against log α is reported as the rate. Everything \
         rounded is computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     /// Rounded (MPFR); x_ℓ1 itself is exact.
     public var arithmetic: Arithmetic { .rounded }
-
     public var parameters: [ParameterSpec] {
         typealias P = DiagonalNetworkProblem
         return ParameterSpec.list(P.a, P.y, P.depth, Self.alphaStart, Self.alphaRatio, Self.alphaCount, Self.targetResidual,
@@ -74,35 +69,30 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
             try context.checkpoint()
             let alpha = p[Self.alphaStart] * ratio.power(k)
             let flow = try DiagonalNetworkFlow(a: problem.a, y: problem.y, alpha: alpha, depth: depth)
-            let x: [BigFloat]
+            var x: [BigFloat] = []
             if p[Self.limit] == .flow {
                 let run = try P.limit(flow, target: p[Self.targetResidual], maxTime: p[P.maxTime], context: context)
-                x = run.x
-                statistics.merge(run.statistics) { _, last in last }     // the run at the smallest α
+                (x, statistics) = (run.x, statistics.merging(run.statistics) { _, last in last })   // the run at the smallest α
             } else {
                 let reference = try DiagonalNetworkImplicitBias(flow: flow).reference()
                 (x, iterations) = (reference.x, iterations + reference.iterations)
             }
             alphas.append(alpha)
             distances.append(P.norm(zip(x, goal).map { $0 - BigFloat($1) }))
-            measured.append(Quantity("‖x_∞ − \(goalName)‖₂ at α = \(alpha)", .rounded(distances[k])))
-            measured.append(Quantity("‖x_∞‖₁ at α = \(alpha)", .rounded(P.l1(x))))
+            measured += [Quantity("α_\(k)", .exact(alpha)), Quantity("‖x_∞ − \(goalName)‖₂ at α_\(k)", .rounded(distances[k])),
+                         Quantity("‖x_∞‖₁ at α_\(k)", .rounded(P.l1(x)))]
         }
         if p[Self.limit] == .reference { statistics["newton iterations"] = "\(iterations)" }
         let logRatio = BigFloat.log(BigFloat(ratio))
         let exponents = (0..<(alphas.count - 1)).map { k in
-            Observation(place: .parameter(name: "α", value: alphas[k]),
-                        scalar: BigFloat.log(distances[k + 1] / distances[k]) / logRatio)
+            Observation(place: .parameter(name: "α", value: alphas[k]), scalar: BigFloat.log(distances[k + 1] / distances[k]) / logRatio)
         }
-        for (k, e) in exponents.enumerated() {
-            measured.append(Quantity("local exponent α = \(alphas[k]) → \(alphas[k + 1])", .rounded(e.value.scalar)))
-        }
+        measured += exponents.indices.map { Quantity("local exponent e_\($0) (α_\($0) → α_\($0 + 1))", .rounded(exponents[$0].value.scalar)) }
         measured.append(Quantity("fitted exponent (least squares, log d against log α)",
                                  .rounded(Self.slope(x: alphas.map { BigFloat.log(BigFloat($0)) }, y: distances.map { BigFloat.log($0) }))))
         let minimum = BigFloat(p[Self.minimumExponent])
-        let outcome = try BoundProperty(label: "local exponent", lhs: "log(d_k/d_{k+1})/log(α_k/α_{k+1})",
-                                        relation: .greaterOrEqual, rhs: "minimum_exponent").evaluate(
-            exponents, Array(repeating: ObservedValue(minimum), count: exponents.count))
+        let outcome = try BoundProperty(label: "local exponent", lhs: "log(d_k/d_{k+1})/log(α_k/α_{k+1})", relation: .greaterOrEqual,
+                                        rhs: "minimum_exponent").evaluate(exponents, Array(repeating: ObservedValue(minimum), count: exponents.count))
         return Evaluation(quantities: measured + outcome.quantities, margin: outcome.margin,
                           location: outcome.place.map { "smallest local exponent: from \($0)" }, statistics: statistics)
     }
@@ -111,10 +101,7 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
     /// certificate, or x_ℓ2 = Aᵀ(AAᵀ)^{−1}y).
     static func goal(_ target: Target, _ problem: DiagonalNetworkProblem, depth: Int) throws -> ([Rational], String, [Quantity]) {
         func entries(_ name: String, _ v: [Rational]) -> [Quantity] { v.enumerated().map { Quantity("\(name)\($0.offset + 1)", .exact($0.element)) } }
-        if target == .l2 {
-            let x = try problem.minimumNormInterpolant
-            return (x, "x_ℓ2", entries("x_ℓ2,", x))
-        }
+        if target == .l2, case let x = try problem.minimumNormInterpolant { return (x, "x_ℓ2", entries("x_ℓ2,", x)) }
         let l1 = try MinimumL1Interpolant(a: problem.a, y: problem.y)
         guard case let .unique(certificate, slack) = l1.uniqueness else {
             throw DiagonalNetworkClaimError.l1MinimizerNotUnique(l1.uniqueness.description)
@@ -131,13 +118,8 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind {
 
     /// The least-squares slope of y against x.
     static func slope(x: [BigFloat], y: [BigFloat]) -> BigFloat {
-        let n = BigFloat(x.count)
-        let meanX = x.reduce(BigFloat(0), +) / n, meanY = y.reduce(BigFloat(0), +) / n
-        var covariance = BigFloat(0), variance = BigFloat(0)
-        for (u, v) in zip(x, y) {
-            covariance += (u - meanX) * (v - meanY)
-            variance += (u - meanX) * (u - meanX)
-        }
-        return covariance / variance
+        let n = BigFloat(x.count), meanX = x.reduce(BigFloat(0), +) / n, meanY = y.reduce(BigFloat(0), +) / n
+        let dx = x.map { $0 - meanX }
+        return zip(dx, y).reduce(BigFloat(0)) { $0 + $1.0 * ($1.1 - meanY) } / dx.reduce(BigFloat(0)) { $0 + $1 * $1 }
     }
 }

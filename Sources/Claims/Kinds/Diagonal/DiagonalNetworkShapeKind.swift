@@ -1,34 +1,28 @@
 import Models
 import MultiPrecision
 
-/// `diagonal-network-initialization-shape` (Azulay et al., ICML 2021; docs/theory.md §4.4): gradient flow of
-/// β = u ⊙ v from (u(0), v(0)) converges to the interpolant with arcsinh(2β_∞/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ),
-/// c = u(0)² − v(0)²; `claim` selects the known-false "shape-blind" certificate or interpolation alone (c = 0 allowed).
-public struct DiagonalNetworkShapeKind: TrajectoryKind {
+/// `diagonal-network-initialization-shape` (Azulay et al., ICML 2021; docs/theory.md §4.4): the limit of β = u ⊙ v from
+/// (u(0), v(0)) is fixed by the initialization's shape; `claim` selects the known-false "shape-blind" certificate.
+public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = DiagonalLimitScenario<DiagonalShapeStart>
-    enum Claim: String, ParameterChoice { case certificate, shapeBlind = "shape-blind", interpolates }
-
-    static let claim = Parameter<Claim>("claim", .check, default: .certificate,
-        help: "\"certificate\": arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ); \"shape-blind\": arcsinh(2β/|c|) ∈ range(Aᵀ) (known false); \"interpolates\": ‖Aβ − y‖ ≤ tol·‖y‖ by max_time (c = 0 allowed)")
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "the relative slack of both claimed equalities")
-
-    public init() {}
-    public var name: String { "diagonal-network-initialization-shape" }
-    public var summary: String {
-        "β = u⊙v from arbitrary (u(0), v(0)): the limit interpolates and arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ)"
-    }
-    public var method: String {
-        """
+    public static let about = KindDescription("diagonal-network-initialization-shape",
+        summary: "β = u⊙v from arbitrary (u(0), v(0)): the limit interpolates and arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ)",
+        method: """
         Integrates the exact reduced ODE ṡ = −Aᵀ(Aβ(s) − y), s(0) = 0, with β(s) = ¼[(u₀+v₀)²e^{2s} − \
         (u₀−v₀)²e^{−2s}] (docs/theory.md §4.4, rewritten with p = u + v, q = u − v), by the Taylor series method at the \
         working precision, and stops with a terminal event when ‖Aβ − y‖ = target·‖y‖. It then measures the \
         relative interpolation residual and the relative distance of the certificate φ(β) = arcsinh(2β/|c|) − \
         arcsinh(2β(0)/|c|) from range(Aᵀ) (normal equations with AAᵀ). The margin is the relative tolerance minus \
         the larger of the two. Everything is computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
-    public var declared: [any DeclaredParameter] { [Self.claim, Self.tolerance.legacy] }
+        """)
+
+    enum Claim: String, ParameterChoice { case certificate, shapeBlind = "shape-blind", interpolates }
+
+    static let claim = Parameter<Claim>("claim", .check, default: .certificate,
+        help: "\"certificate\": arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ); \"shape-blind\": arcsinh(2β/|c|) ∈ range(Aᵀ) (known false); \"interpolates\": ‖Aβ − y‖ ≤ tol·‖y‖ by max_time (c = 0 allowed)")
+
+    public init() {}
+    public var declared: [any DeclaredParameter] { [Self.claim, Scenario.tolerance.legacy] }
 
     /// Shapes fit and, for the certificate claims, every c_i = u(0)_i² − v(0)_i² is nonzero (they divide by |c|).
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
@@ -47,9 +41,7 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind {
 
     public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
         let claim = p[Self.claim], beta = run.limit.x
-        guard run.limit.reachedTarget || claim == .interpolates else {
-            throw DiagonalNetworkClaimError.noConvergence(p[DiagonalNetworkProblem.maxTime])
-        }
+        guard run.limit.reachedTarget || claim == .interpolates else { throw DiagonalNetworkClaimError.noConvergence(p[DiagonalNetworkProblem.maxTime]) }
         var quantities = [run.limit.timeQuantity, Quantity("‖Aβ − y‖/‖y‖", .rounded(run.interpolation))]
         var deviations = [run.interpolation], lhs = "‖Aβ − y‖/‖y‖"
         if claim != .interpolates {
@@ -61,7 +53,7 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind {
         }
         quantities += beta.enumerated().map { Quantity("β_\($0.offset + 1)", .rounded($0.element)) }
         quantities += run.flow.conserved.enumerated().map { Quantity("c_\($0.offset + 1)", .exact($0.element)) }
-        return try run.bound(deviations, lhs: lhs, tolerance: Self.tolerance.value(p, context: context),
+        return try run.bound(deviations, lhs: lhs, tolerance: Scenario.tolerance.value(p, context: context),
                              place: .parameter(name: "target_residual", value: p[Scenario.target]), quantities: quantities)
     }
 }

@@ -20,6 +20,12 @@ public struct DiagonalLimitScenario<Start: DiagonalStart>: TrajectoryScenario {
         DiagonalNetworkProblem.target(default: Rational(numerator: 1, denominator: BigInt(10).power(40)))
     }
 
+    /// The relative slack of the claimed equalities at the limit.
+    static var tolerance: ClaimTolerance {
+        ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
+                       help: "the relative slack of every claimed equality at the limit")
+    }
+
     public static var parameters: [any DeclaredParameter] {
         [DiagonalNetworkProblem.a, DiagonalNetworkProblem.y] + Start.parameters + [target, DiagonalNetworkProblem.maxTime]
     }
