@@ -191,5 +191,10 @@ struct SymbolicIdentityKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
         #expect(result.allMetExpectations)
         #expect(result.claims[1].counterexample?.location?.contains("obstruction W₂W₁ − W₁W₂") == true)
+        // The measurements: the remainder is zero for the truth, non-zero for the twin; three random instances each.
+        let remainders = result.claims.map { $0.instances[0].measurements.first { $0.name == "canonical remainder is non-zero" }?.exact }
+        #expect(remainders == ["0", "1"])
+        // What is checked is read from the instance's identity, not from its parameters' text.
+        #expect(truth.checked == ["d/dt(W2' W2 - W1 W1') = 0 for every size: canonical form of lhs − rhs is 0, confirmed on 3 random rational instances"])
     }
 }

@@ -46,20 +46,21 @@ struct DiagonalNetworkL1LimitKindTests {
         #expect(try Self.value(instance, "certificate slack 1 − max_{j∉S} |A_jᵀλ|") == "0.2")
         #expect(try Self.value(instance, "predicted exponent (derived, |S| = m)") == "0.4")
         // ‖x_α‖₁ from docs/theory.md §4.5 (12 significant digits there).
-        let norms = ["1": "2.0648715494", "1/10": "1.6682209824", "1/100": "1.6194828547",
-                     "1/1000": "1.6061975895", "1/1000000": "1.6003285344"]
-        for (alpha, expected) in norms {
-            #expect(Self.prefix(try Self.value(instance, "‖x_∞‖₁ at α = \(alpha)"), 12) == expected, "α = \(alpha)")
+        // α_k = 10^{−k}: the names say the position k in the sequence, the values of α_k are measured beside them.
+        #expect(try Self.value(instance, "α_6") == "0.000001")
+        let norms = [0: "2.0648715494", 1: "1.6682209824", 2: "1.6194828547", 3: "1.6061975895", 6: "1.6003285344"]
+        for (k, expected) in norms {
+            #expect(Self.prefix(try Self.value(instance, "‖x_∞‖₁ at α_\(k)"), 12) == expected, "α = 10^−\(k)")
         }
         // Distances and local exponents from mpmath.
-        let distances = ["1": "0.625673782340", "1/10": "0.195253935144", "1/100": "0.0736890922438",
-                         "1/1000": "0.0297132732250", "1/10000": "0.0119768949130", "1/1000000": "0.00191484080187"]
-        for (alpha, expected) in distances {
-            let text = try Self.value(instance, "‖x_∞ − x_ℓ1‖₂ at α = \(alpha)")
-            #expect(Self.prefix(text, expected.count) == expected, "α = \(alpha): \(text)")
+        let distances = [0: "0.625673782340", 1: "0.195253935144", 2: "0.0736890922438",
+                         3: "0.0297132732250", 4: "0.0119768949130", 6: "0.00191484080187"]
+        for (k, expected) in distances {
+            let text = try Self.value(instance, "‖x_∞ − x_ℓ1‖₂ at α_\(k)")
+            #expect(Self.prefix(text, expected.count) == expected, "α = 10^−\(k): \(text)")
         }
-        #expect(Self.prefix(try Self.value(instance, "local exponent α = 1 → 1/10"), 12) == "0.5057481616")
-        #expect(Self.prefix(try Self.value(instance, "local exponent α = 1/100000 → 1/1000000"), 12) == "0.3988650599")
+        #expect(Self.prefix(try Self.value(instance, "local exponent e_0 (α_0 → α_1)"), 12) == "0.5057481616")
+        #expect(Self.prefix(try Self.value(instance, "local exponent e_5 (α_5 → α_6)"), 12) == "0.3988650599")
         let fitted = try #require(Double(try Self.value(instance, "fitted exponent (least squares, log d against log α)")))
         #expect(fitted > 0.39 && fitted < 0.45)
     }
@@ -79,12 +80,15 @@ struct DiagonalNetworkL1LimitKindTests {
             """)
         #expect(outcome.verdict == .pass)
         let first = outcome.instances[0], second = outcome.instances[1]
-        #expect(Self.prefix(try Self.value(first, "‖x_∞‖₁ at α = 1"), 12) == "2.0454478920")
-        #expect(Self.prefix(try Self.value(first, "‖x_∞‖₁ at α = 1/2"), 11) == "1.774817383")
-        #expect(Self.prefix(try Self.value(first, "‖x_∞‖₁ at α = 1/4"), 12) == "1.6509761499")
-        #expect(Self.prefix(try Self.value(second, "‖x_∞‖₁ at α = 1/10"), 11) == "1.610302695")
-        #expect(Self.prefix(try Self.value(second, "‖x_∞‖₁ at α = 1/20"), 12) == "1.6021171431")
-        #expect(Self.prefix(try Self.value(second, "‖x_∞ − x_ℓ1‖₂ at α = 1/10"), 13) == "0.03760625538")
+        // α_k = 2^{−k}, then 2^{−k}/10; both instances name their measurements alike.
+        #expect(Self.prefix(try Self.value(first, "‖x_∞‖₁ at α_0"), 12) == "2.0454478920")
+        #expect(Self.prefix(try Self.value(first, "‖x_∞‖₁ at α_1"), 11) == "1.774817383")
+        #expect(Self.prefix(try Self.value(first, "‖x_∞‖₁ at α_2"), 12) == "1.6509761499")
+        #expect(try Self.value(second, "α_1") == "0.05")
+        #expect(Self.prefix(try Self.value(second, "‖x_∞‖₁ at α_0"), 11) == "1.610302695")
+        #expect(Self.prefix(try Self.value(second, "‖x_∞‖₁ at α_1"), 12) == "1.6021171431")
+        #expect(Self.prefix(try Self.value(second, "‖x_∞ − x_ℓ1‖₂ at α_0"), 13) == "0.03760625538")
+        #expect(first.measurements.map(\.name) == second.measurements.map(\.name))
         #expect(try Self.value(first, "predicted exponent (derived, |S| = m)") == "3")
     }
 
@@ -99,10 +103,10 @@ struct DiagonalNetworkL1LimitKindTests {
             """)
         #expect(outcome.verdict == .pass)
         let instance = try #require(outcome.instances.first)
-        for (alpha, expected) in ["1": "0.6256737823", "1/2": "0.5011566711", "1/4": "0.3174976354"] {
-            #expect(Self.prefix(try Self.value(instance, "‖x_∞ − x_ℓ1‖₂ at α = \(alpha)"), 12) == expected)
+        for (k, expected) in [0: "0.6256737823", 1: "0.5011566711", 2: "0.3174976354"] {
+            #expect(Self.prefix(try Self.value(instance, "‖x_∞ − x_ℓ1‖₂ at α_\(k)"), 12) == expected)
         }
-        #expect(Self.prefix(try Self.value(instance, "local exponent α = 1/2 → 1/4"), 11) == "0.658515840")
+        #expect(Self.prefix(try Self.value(instance, "local exponent e_1 (α_1 → α_2)"), 11) == "0.658515840")
         #expect(instance.measurements.filter { $0.name.hasPrefix("‖x_∞ −") }.allSatisfy { $0.error != "0" })
     }
 

@@ -33,10 +33,10 @@ public enum InstanceRunner {
         }
         let attempts: [PrecisionEscalation.Attempt]
         do {
-            switch kind.arithmetic {
-            case .exact:
+            // A statistical kind is evaluated once, whatever its arithmetic: each draw carries its own error estimate.
+            if kind.arithmetic == .exact || kind is any StatisticalClaimKind {
                 attempts = try PrecisionEscalation.runExact { try kind.evaluate(instance.parameters, context: context) }
-            case .rounded:
+            } else {
                 let escalation = PrecisionEscalation(start: numerics.precision, cap: numerics.maxPrecision,
                                                      guardBits: numerics.guardBits)
                 attempts = try escalation.run { bits in

@@ -1,29 +1,20 @@
-import LinearAlgebra
-import MultiPrecision
 import Models
+import MultiPrecision
 
-/// `diagonal-network-sgd-l1`: a statistical comparison of SGD with gradient flow on a depth-2 diagonal linear
-/// network x = u⊙u − v⊙v from the same u₀ = v₀ = α𝟙 (Pesme, Pillaud-Vivien, Flammarion, "Implicit bias of SGD for
-/// diagonal linear networks: a provable benefit of stochasticity", NeurIPS 2021):
-///
-///     P( ‖x_SGD(K)‖₁ < ‖x_GF(∞)‖₁ ) ≥ p        (event_side = "at-most", the default)
-///
-/// with X = ‖x_SGD(K)‖₁ − ‖x_GF(∞)‖₁ per seed and the event X ≤ 0 decided beyond each seed's error;
-/// `event_side = "at-least"` states the reverse (SGD ends at the larger ℓ1 norm). The gradient-flow limit is
-/// integrated once (the exact reduced s-ODE with the Taylor method, to ‖Ax − y‖ ≤ target_residual·‖y‖).
-public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind {
+/// `diagonal-network-sgd-l1` (Pesme, Pillaud-Vivien, Flammarion, NeurIPS 2021): over seeds, SGD on the depth-2
+/// diagonal network x = u⊙u − v⊙v from α𝟙 ends at a smaller ℓ1 norm than the gradient-flow limit,
+/// P(‖x_SGD(K)‖₁ < ‖x_GF(∞)‖₁) ≥ p (`event_side = "at-least"`: the reverse).
+public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind, DescribedKind {
+    static let alpha = Parameter<Rational>.positive("alpha", .model,
+        help: "the initialization scale α of u₀ = v₀ = α𝟙 (the same for SGD and gradient flow)")
+    static let stepSize = Parameter<Rational>.positive("step_size", .dynamics, help: "η₀, the first SGD step size")
+    static let steps = Parameter<Int>("steps", .dynamics, 1...1_000_000, help: "the number K of SGD steps")
+    static let target = DiagonalNetworkProblem.target(default: Rational(numerator: 1, denominator: BigInt(10).power(12)))
+
     public init() {}
-
-    static let stopping = DiagonalNetworkParameters.Stopping(defaultTarget: Rational(numerator: 1, denominator: BigInt(10).power(12)))
-
-    public var name: String { "diagonal-network-sgd-l1" }
-
-    public var summary: String {
-        "depth-2 diagonal linear network from α𝟙: P(‖x_SGD(K)‖₁ < ‖x_GF(∞)‖₁) ≥ p over n seeds (or the reverse)"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("diagonal-network-sgd-l1",
+        summary: "depth-2 diagonal linear network from α𝟙: P(‖x_SGD(K)‖₁ < ‖x_GF(∞)‖₁) ≥ p over n seeds (or the reverse)",
+        method: """
         Integrates gradient flow of ½‖Ax − y‖² on x = u⊙u − v⊙v from α𝟙 to its interpolating limit (exact reduced \
         s-ODE, Taylor method) until ‖Ax − y‖ = target_residual·‖y‖ at p bits, and to a target 1000 times smaller at \
         p + 64 bits; the difference of the two ℓ1 norms is the flow's error (rounding and truncation). For each of n seeds, runs K steps of minibatch SGD \
@@ -33,50 +24,43 @@ public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind {
         Clopper–Pearson interval of its frequency decides P(event) ≥ p: PASS when the interval's lower end is ≥ p, \
         FAIL when its upper end is < p, INCONCLUSIVE otherwise. The largest SGD residual ‖Ax − y‖ is reported, so \
         that one sees whether the SGD runs have reached interpolation.
-        """
-    }
+        """)
 
-    /// Evaluated once: each realization carries its own two-precision error estimate.
-    public var arithmetic: Arithmetic { .exact }
-
-    /// A, y, α, the SGD and statistical parameters.
+    /// Rounded (MPFR) realizations; as a statistical kind it is evaluated once.
+    public var arithmetic: Arithmetic { .rounded }
     public var parameters: [ParameterSpec] {
-        DiagonalNetworkParameters.problem + ParameterSpec.list(Self.alpha, Self.stepSize, Self.steps) + SGDParameters.specs + Self.stopping.specs
+        typealias P = DiagonalNetworkProblem
+        return ParameterSpec.list(P.a, P.y, Self.alpha, Self.stepSize, Self.steps) + SGDParameters.specs
+            + ParameterSpec.list(Self.target, P.maxTime)
             + StatisticalClaim.parameters(defaultThreshold: 0,
                                           thresholdHelp: "t: the event is ‖x_SGD‖₁ − ‖x_GF‖₁ ≤ t (or ≥ t with event_side = \"at-least\")")
     }
 
-    /// Data, batch and statistics fit.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        let (a, _) = try DiagonalNetworkParameters.data(parameters)
-        try SGDParameters.validate(parameters, samples: a.rowCount)
+        try SGDParameters.validate(parameters, samples: DiagonalNetworkProblem(parameters).a.rowCount)
         try StatisticalClaim.validate(parameters)
         if parameters.choice("statistic") == "mean" {
             throw ParameterProblem(key: "statistic", .invalidValue("this kind states probabilities (statistic = \"probability\")"))
         }
     }
 
-    /// Integrates the flow, runs the seeds and decides.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let (a, y) = try DiagonalNetworkParameters.data(parameters)
-        let alpha = parameters[Self.alpha]
+        let problem = try DiagonalNetworkProblem(parameters), alpha = parameters[Self.alpha]
         let p = StatisticalClaim.precision(parameters)
-        let flow = try DiagonalNetworkFlow(a: a, y: y, alpha: alpha, depth: 2)
-        let sgd = try DiagonalNetworkSGD(a: a, y: y, alpha: alpha)
-        func l1(_ x: [BigFloat]) -> BigFloat { x.reduce(BigFloat(0)) { $0 + BigFloat.abs($1) } }
-        // The flow is stopped at ‖Ax − y‖ = target·‖y‖ at p bits and at target/1000 at p + 64 bits: the difference
-        // of the two ℓ1 norms estimates both the rounding and the truncation of the limit.
-        var flowNorms: [Int: BigFloat] = [:]
-        let target = parameters[Self.stopping.targetResidual]
-        for (bits, stop) in [(p, target), (p + 64, target / 1000)] {
-            try context.checkpoint()
-            let run = try withPrecision(bits) {
-                try flow.limit(targetResidual: stop, maxTime: parameters[Self.stopping.maxTime], precision: bits)
-            }
-            guard run.reachedTarget else { throw DiagonalNetworkClaimError.noConvergence(run.termination) }
-            flowNorms[bits] = withPrecision(bits) { l1(run.x) }
+        let flow = try DiagonalNetworkFlow(a: problem.a, y: problem.y, alpha: alpha, depth: 2)
+        let sgd = try DiagonalNetworkSGD(a: problem.a, y: problem.y, alpha: alpha)
+        // ‖x_GF‖₁ at ‖Ax − y‖ = target·‖y‖ at p bits and at target/1000 at p + 64 bits: the difference estimates
+        // both the rounding and the truncation of the limit.
+        func flowNorm(bits: Int, target: Rational) throws -> BigFloat {
+            var atBits = context
+            atBits.precision = bits
+            let maxTime = parameters[DiagonalNetworkProblem.maxTime]
+            return try withPrecision(bits) { DiagonalNetworkProblem.l1(try DiagonalNetworkProblem.limit(flow, target: target, maxTime: maxTime, context: atBits).x) }
         }
-        let flowError = BigFloat.abs(flowNorms[p]! - flowNorms[p + 64]!)
+        let working = try flowNorm(bits: p, target: parameters[Self.target])
+        let fine = try flowNorm(bits: p + 64, target: parameters[Self.target] / 1000)
+        let flowError = BigFloat.abs(working - fine)
+        guard let flowSlack = Rational(exactly: flowError) else { throw EvaluationFailure("the gradient-flow limit is not finite") }
         let steps = parameters[Self.steps], batchSize = parameters[SGDParameters.batchSize]
         let schedule = SGDParameters.schedule(parameters, initial: parameters[Self.stepSize]), sampling = SGDParameters.sampling(parameters)
         var worstResidual = BigFloat(0, precision: 64)
@@ -85,31 +69,15 @@ public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind {
             let run = try sgd.run(seed: seed, steps: steps, batchSize: batchSize, sampling: sampling,
                                   schedule: schedule, checkpoint: context.checkpoint)
             if Precision.current == p { worstResidual = BigFloat.maximum(worstResidual, run.residual) }
-            return l1(run.x) - flowNorms[Precision.current]!
+            return DiagonalNetworkProblem.l1(run.x) - (Precision.current == p ? working : fine)
         }
         // The flow's own error enters every seed's difference.
-        let flowSlack = Rational(exactly: flowError)! * Rational(VerdictRule.safetyFactor)
-        for i in measurements.indices { measurements[i].error += flowSlack }
-        let reverse = parameters.choice("event_side") == "at-least"
+        for i in measurements.indices { measurements[i].error += flowSlack * Rational(VerdictRule.safetyFactor) }
         return StatisticalClaim.decide(
             parameters, measurements: measurements, quantity: "‖x_SGD‖₁ − ‖x_GF‖₁",
-            extraQuantities: [
-                Quantity("‖x_GF(∞)‖₁", .rounded(flowNorms[p]!), methodError: flowError),
-                Quantity("max over seeds of ‖A x_SGD(K) − y‖", .rounded(worstResidual)),
-            ],
+            extraQuantities: [Quantity("‖x_GF(∞)‖₁", .rounded(working), methodError: flowError),
+                              Quantity("max over seeds of ‖A x_SGD(K) − y‖", .rounded(worstResidual))],
             statistics: ["steps": "\(steps)", "schedule": schedule.description, "sampling": sampling.rawValue,
-                         "batch_size": "\(batchSize)", "event": reverse ? "‖x_SGD‖₁ ≥ ‖x_GF‖₁" : "‖x_SGD‖₁ ≤ ‖x_GF‖₁",
-                         "working precision": "\(p) bits (and \(p + 64) for the error)"])
+                         "batch_size": "\(batchSize)", "working precision": "\(p) bits (and \(p + 64) for the error)"])
     }
-}
-
-extension DiagonalNetworkSGDL1Kind {
-    static let alpha = Parameter<Rational>("alpha", .model, type: .rational(minimum: 0, exclusive: true),
-        help: "the initialization scale α of u₀ = v₀ = α𝟙 (the same for SGD and gradient flow)")
-
-    static let stepSize = Parameter<Rational>("step_size", .dynamics, type: .rational(minimum: 0, exclusive: true),
-        help: "η₀, the first SGD step size")
-
-    static let steps = Parameter<Int>("steps", .dynamics, type: .integer(1...1_000_000),
-        help: "the number K of SGD steps")
 }

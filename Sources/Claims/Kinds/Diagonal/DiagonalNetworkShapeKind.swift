@@ -1,134 +1,76 @@
-import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `diagonal-network-initialization-shape`: gradient flow of β = u ⊙ v on ½‖Aβ − y‖² from an arbitrary
-/// initialization (u(0), v(0)) converges to the interpolant fixed by the initialization shape (Azulay et al.,
-/// ICML 2021; docs/theory.md §4.4):
-///
-///     A β_∞ = y   and   arcsinh(2β_∞/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ),   c = u(0)² − v(0)² (conserved),
-///
-/// i.e. β_∞ minimizes Σ_i [ψ_i(β_i) − ψ_i′(β_i(0))β_i] on {Aβ = y}. `claim = "shape-blind"` drops the offset
-/// arcsinh(2β(0)/|c|) (known false when β(0) ≠ 0: the initialization's shape, not only its scale, matters).
-/// `claim = "interpolates"` claims only ‖Aβ(T) − y‖ ≤ tol·‖y‖ at the event or the horizon T, and allows c_i = 0;
-/// with c_i = 0 the sign of β_i is frozen, so it is known false when every interpolant needs the other sign (§4.4).
-public struct DiagonalNetworkShapeKind: ClaimKind {
-    public init() {}
-
-    static let stopping = DiagonalNetworkParameters.Stopping(defaultTarget: Rational(numerator: 1, denominator: BigInt(10).power(40)))
-
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "the relative slack of both claimed equalities")
-
-    public var name: String { "diagonal-network-initialization-shape" }
-
-    public var summary: String {
-        "β = u⊙v from arbitrary (u(0), v(0)): the limit interpolates and arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ)"
-    }
-
-    public var method: String {
-        """
+/// `diagonal-network-initialization-shape` (Azulay et al., ICML 2021; docs/theory.md §4.4): the limit of β = u ⊙ v from
+/// (u(0), v(0)) is fixed by the initialization's shape; `claim` selects the known-false "shape-blind" certificate.
+public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
+    public typealias Scenario = DiagonalLimitScenario<DiagonalShapeStart>
+    public static let about = KindDescription("diagonal-network-initialization-shape",
+        summary: "β = u⊙v from arbitrary (u(0), v(0)): the limit interpolates and arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ)",
+        method: """
         Integrates the exact reduced ODE ṡ = −Aᵀ(Aβ(s) − y), s(0) = 0, with β(s) = ¼[(u₀+v₀)²e^{2s} − \
         (u₀−v₀)²e^{−2s}] (docs/theory.md §4.4, rewritten with p = u + v, q = u − v), by the Taylor series method at the \
         working precision, and stops with a terminal event when ‖Aβ − y‖ = target·‖y‖. It then measures the \
         relative interpolation residual and the relative distance of the certificate φ(β) = arcsinh(2β/|c|) − \
         arcsinh(2β(0)/|c|) from range(Aᵀ) (normal equations with AAᵀ). The margin is the relative tolerance minus \
         the larger of the two. Everything is computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
-    public var arithmetic: Arithmetic { .rounded }
+    enum Claim: String, ParameterChoice { case certificate, shapeBlind = "shape-blind", interpolates }
 
-    /// A, y, u(0), v(0), the stopping target, the claim and the tolerance.
-    public var parameters: [ParameterSpec] {
-        DiagonalNetworkParameters.problem + ParameterSpec.list(Self.u0, Self.v0) + Self.stopping.specs + ParameterSpec.list(Self.claim, Self.tolerance.legacy)
-    }
+    static let claim = Parameter<Claim>("claim", .check, default: .certificate,
+        help: "\"certificate\": arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ); \"shape-blind\": arcsinh(2β/|c|) ∈ range(Aᵀ) (known false); \"interpolates\": ‖Aβ − y‖ ≤ tol·‖y‖ by max_time (c = 0 allowed)")
 
-    /// u(0) and v(0) as lists of n entries.
-    private func initialization(_ p: InstanceParameters, columns: Int) throws(ParameterProblem)
-        -> (u: [Rational], v: [Rational])
-    {
-        var lists: [[Rational]] = []
-        for key in ["u0", "v0"] {
-            guard case let .exact(m, _)? = p.matrix(key) else {
-                throw ParameterProblem(key: key, .invalidValue("\(key) must be given exactly (inline or a file)"))
-            }
-            guard (m.rowCount == 1 || m.columnCount == 1), m.elements.count == columns else {
-                throw ParameterProblem(key: key, .dimensionMismatch("\(key) is \(m.shape); it needs \(columns) entries in one row or column"))
-            }
-            lists.append(m.elements)
-        }
-        return (lists[0], lists[1])
-    }
+    public init() {}
+    public var declared: [any DeclaredParameter] { [Self.claim, Scenario.tolerance.legacy] }
 
     /// Shapes fit and, for the certificate claims, every c_i = u(0)_i² − v(0)_i² is nonzero (they divide by |c|).
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        let (a, _) = try DiagonalNetworkParameters.data(parameters)
-        let (u, v) = try initialization(parameters, columns: a.columnCount)
-        if parameters[Self.claim] != "interpolates",
-           let j = u.indices.first(where: { u[$0] * u[$0] == v[$0] * v[$0] }) {
+        let start = try DiagonalShapeStart(parameters, columns: DiagonalNetworkProblem(parameters).a.columnCount)
+        if parameters[Self.claim] != .interpolates, let j = start.u.indices.first(where: { start.c[$0].isZero }) {
             throw ParameterProblem(key: "v0", .invalidValue(
                 "u0² = v0² at coordinate \(j + 1): c = 0 there, where β cannot change sign and the certificate is undefined"))
         }
     }
 
-    /// Integrates to the event and measures the two residuals.
-    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let (a, y) = try DiagonalNetworkParameters.data(parameters)
-        let (u, v) = try initialization(parameters, columns: a.columnCount)
-        let target = parameters[Self.stopping.targetResidual]
-        let tolerance = context.tolerance(Self.tolerance, parameters)
-        let bits = context.workingPrecision
-        try DiagonalNetworkClaimError.checkReachable(target: target, bits: bits)
-        let flow = try DiagonalNetworkShapeFlow(a: a, y: y, u0: u, v0: v)
-
-        func norm(_ w: [BigFloat]) -> BigFloat { BigFloat.sqrt(w.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
-        try context.checkpoint()
-        let run = try flow.limit(targetResidual: target, maxTime: parameters[Self.stopping.maxTime], precision: bits)
-        let claim = parameters[Self.claim]
-        guard run.reachedTarget || claim == "interpolates" else {
-            throw DiagonalNetworkClaimError.noConvergence(run.termination)
-        }
-        try context.checkpoint()
-        let beta = run.x
-        let interpolation = norm(flow.residual(beta)) / norm(y.map { BigFloat($0) })
-        var quantities = [
-            Quantity(run.reachedTarget ? "t (event)" : "t (horizon; target not reached)", .rounded(run.time)),
-            Quantity("‖Aβ − y‖/‖y‖", .rounded(interpolation)),
-        ]
-        var worst = (interpolation, "interpolation")
-        if claim != "interpolates" {
-            let certificate = flow.certificate(beta, includeOffset: claim != "shape-blind")
-            let distance = try DiagonalNetworkImplicitBias.distanceToRowSpace(certificate, of: a) / norm(certificate)
-            quantities.append(Quantity("dist(φ(β), range Aᵀ)/‖φ(β)‖", .rounded(distance)))
-            if distance > interpolation { worst = (distance, "certificate") }
-        }
-        for (j, value) in beta.enumerated() { quantities.append(Quantity("β_\(j + 1)", .rounded(value))) }
-        for (j, value) in flow.conserved.enumerated() { quantities.append(Quantity("c_\(j + 1)", .exact(value))) }
-        return Evaluation(quantities: quantities, margin: .rounded(tolerance - worst.0),
-                          location: "largest residual: \(worst.1)", statistics: ["steps": "\(run.steps)"])
-    }
-}
-
-extension DiagonalNetworkShapeKind {
     public func checked(_ p: InstanceParameters) -> String? {
-        switch p[Self.claim] {
-        case "shape-blind": return "‖Aβ_∞ − y‖/‖y‖ and dist(arcsinh(2β_∞/|c|), range Aᵀ) relative both ≤ tolerance"
-        case "interpolates": return "‖Aβ(T) − y‖ ≤ tolerance·‖y‖ at the event or the horizon T"
-        default:
-            return "‖Aβ_∞ − y‖/‖y‖ and dist(arcsinh(2β_∞/|c|) − arcsinh(2β(0)/|c|), range Aᵀ) relative both ≤ tolerance"
+        let offset = p[Self.claim] == .shapeBlind ? "" : " − arcsinh(2β(0)/|c|)"
+        return p[Self.claim] == .interpolates ? "‖Aβ(T) − y‖ ≤ tolerance·‖y‖ at the event or the horizon T"
+            : "‖Aβ_∞ − y‖/‖y‖ and dist(arcsinh(2β_∞/|c|)\(offset), range Aᵀ) relative both ≤ tolerance"
+    }
+
+    public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+        let claim = p[Self.claim], beta = run.limit.x
+        guard run.limit.reachedTarget || claim == .interpolates else { throw DiagonalNetworkClaimError.noConvergence(p[DiagonalNetworkProblem.maxTime]) }
+        var quantities = [run.limit.timeQuantity, Quantity("‖Aβ − y‖/‖y‖", .rounded(run.interpolation))]
+        var deviations = [run.interpolation], lhs = "‖Aβ − y‖/‖y‖"
+        if claim != .interpolates {
+            let certificate = run.flow.certificate(beta, includeOffset: claim != .shapeBlind)
+            let distance = try DiagonalNetworkImplicitBias.distanceToRowSpace(certificate, of: run.flow.a)
+                / DiagonalNetworkProblem.norm(certificate)
+            quantities.append(Quantity("dist(φ(β), range Aᵀ)/‖φ(β)‖", .rounded(distance)))
+            (deviations, lhs) = (deviations + [distance], "(‖Aβ − y‖/‖y‖, dist(φ(β), range Aᵀ)/‖φ(β)‖)")
         }
+        quantities += beta.enumerated().map { Quantity("β_\($0.offset + 1)", .rounded($0.element)) }
+        quantities += run.flow.conserved.enumerated().map { Quantity("c_\($0.offset + 1)", .exact($0.element)) }
+        return try run.bound(deviations, lhs: lhs, tolerance: Scenario.tolerance.value(p, context: context),
+                             place: .parameter(name: "target_residual", value: p[Scenario.target]), quantities: quantities)
     }
 }
 
-extension DiagonalNetworkShapeKind {
-    static let u0 = Parameter<MatrixSource>("u0", .model, type: .matrix,
-        help: "u(0): n exact entries, as one row or one column")
-
+/// An arbitrary initialization (u(0), v(0)) of β = u ⊙ v.
+public struct DiagonalShapeStart: DiagonalStart {
+    static let u0 = Parameter<MatrixSource>("u0", .model, type: .matrix, help: "u(0): n exact entries, as one row or one column")
     static let v0 = Parameter<MatrixSource>("v0", .model, type: .matrix,
         help: "v(0): n exact entries, as one row or one column; u(0)_i² ≠ v(0)_i² for every i")
-
-    static let claim = Parameter<String>("claim", .check, type: .choice(["certificate", "shape-blind", "interpolates"]),
-        default: "certificate",
-        help: "\"certificate\": arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ); \"shape-blind\": arcsinh(2β/|c|) ∈ range(Aᵀ) (known false); \"interpolates\": ‖Aβ − y‖ ≤ tol·‖y‖ by max_time (c = 0 allowed)")
+    public static var parameters: [any DeclaredParameter] { [u0, v0] }
+    let u: [Rational], v: [Rational]
+    /// c = u(0)² − v(0)², conserved.
+    var c: [Rational] { zip(u, v).map { $0 * $0 - $1 * $1 } }
+    public init(_ p: InstanceParameters, columns: Int) throws(ParameterProblem) {
+        (u, v) = (try DiagonalNetworkProblem.vector(p, Self.u0, entries: columns), try DiagonalNetworkProblem.vector(p, Self.v0, entries: columns))
+    }
+    public func flow(_ problem: DiagonalNetworkProblem) throws -> DiagonalNetworkShapeFlow {
+        try DiagonalNetworkShapeFlow(a: problem.a, y: problem.y, u0: u, v0: v)
+    }
 }
