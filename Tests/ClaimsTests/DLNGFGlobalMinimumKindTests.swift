@@ -1,4 +1,4 @@
-import Claims
+@testable import Claims
 import LinearAlgebra
 import MultiPrecision
 import Testing
@@ -18,7 +18,7 @@ struct DLNGFGlobalMinimumKindTests {
                             (124 - BigFloat.sqrt(BigFloat(3301))) / 46,
                             BigFloat(Rational(numerator: 41, denominator: 46))]
             for k in 0...2 {
-                let (value, _) = try DLNGFGlobalMinimumKind.rankConstrainedOptimum(x: big(Self.x), y: big(Self.y), rank: k)
+                let (value, _) = try RankConstrainedOptimum.value(x: big(Self.x), y: big(Self.y), rank: k)
                 #expect((value - expected[k]).magnitude < BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(50))))
             }
         }

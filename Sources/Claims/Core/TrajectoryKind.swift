@@ -29,6 +29,13 @@ public protocol TrajectoryScenario {
     init(_ parameters: InstanceParameters, context: EvaluationContext) throws
     /// Steps, the method and the sizes, for reports.
     var statistics: [String: String] { get }
+    /// A bound on the samples' discretization error that a second precision cannot reveal (a fixed-step
+    /// integrator's), or `nil` when the error follows the precision.
+    var methodError: BigFloat? { get }
+}
+
+extension TrajectoryScenario {
+    public var methodError: BigFloat? { nil }
 }
 
 extension TrajectoryKind {
@@ -44,6 +51,7 @@ extension TrajectoryKind {
         let run = try Scenario(parameters, context: context)
         let outcome = try check(parameters, on: run, context: context)
         return Evaluation(quantities: outcome.quantities, margin: outcome.margin, location: outcome.place,
-                          statistics: run.statistics, series: outcome.series)
+                          statistics: run.statistics, hypotheses: outcome.hypotheses, branches: outcome.branches,
+                          series: outcome.series, marginMethodError: outcome.methodError ?? run.methodError)
     }
 }

@@ -80,11 +80,15 @@ public struct TrajectorySampler {
     }
 
     /// Iterates `map` from `initial` for `steps` steps and keeps the state after every `every`-th step (and step 0).
+    /// A terminal event among `events` ends the run early (the kind decides what that means); `normLimit` replaces
+    /// the iteration's default bound on the entries.
     ///
     /// - Throws: `EvaluationFailure` when the iteration stops early; `EvaluationInterruption` on timeout.
-    public func map<Map: DiscreteMap>(_ map: Map, from initial: [Rational], steps: Int, every: Int = 1) throws -> Run {
+    public func map<Map: DiscreteMap>(_ map: Map, from initial: [Rational], steps: Int, every: Int = 1,
+                                      events: [Event<BigFloat>] = [], normLimit: Rational? = nil) throws -> Run {
         let problem = try MapProblem(map: map, initialState: initial, steps: steps)
         var options = MapOptions(precision: precision)
+        if let normLimit { options.normLimit = normLimit }
         options.timeLimit = timeLeft
         var places: [SamplePlace] = [], states: [[BigFloat]] = []
         let context = self.context
@@ -94,12 +98,13 @@ public struct TrajectorySampler {
             context.report(step: sample.step, of: steps)
         }
         try context.checkpoint()
-        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer])
+        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer], events: events)
         guard result.termination.isSuccess else {
             if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
             throw EvaluationFailure("the \(label) iteration stopped early: \(result.termination)")
         }
-        return Run(places: places, states: states, final: result.state, events: [],
+        return Run(places: places, states: states, final: result.state,
+                   events: result.events.map { ($0.name, BigFloat($0.step)) },
                    statistics: ["steps": "\(result.step)"])
     }
 

@@ -13,6 +13,10 @@ public struct PropertyOutcome: Sendable {
     public var quantities: [Quantity]
     /// Monitored quantities along the run.
     public var series: [Series]
+    /// The theorem's hypotheses and the signs the run branched on, as `Evaluation` has them (a preset adds them).
+    public var hypotheses: [Condition] = [], branches: [Condition] = []
+    /// The margin's method error that a second precision cannot reveal (`Evaluation.marginMethodError`), if any.
+    public var methodError: BigFloat?
 
     /// An outcome.
     public init(checked: String, margin: QuantityValue, place: String?, quantities: [Quantity], series: [Series] = []) {

@@ -3,14 +3,15 @@ import MultiPrecision
 import Models
 
 /// `dln-gd-balancedness-step`: the exact change of the balancedness matrices under gradient descent on a deep
-/// linear network with square loss (docs/theory.md §1.4), checked in `Rational` arithmetic, without rounding.
-///
-///     D_j(t+1) − D_j(t) = η² (G_{j+1}(t)ᵀ G_{j+1}(t) − G_j(t) G_j(t)ᵀ)      for every step t and j = 1 … N−1
-///
-/// and therefore `D_j(k) − D_j(0) = η² Σ_{t<k} (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(t)`. With `claimed_change = "zero"`
-/// the claim becomes "gradient descent conserves D_j exactly" (the known-false twin): it fails by the η² term
-/// wherever G_{j+1}ᵀG_{j+1} ≠ G_jG_jᵀ.
+/// linear network with square loss (docs/theory.md §1.4), checked in `Rational` arithmetic, without rounding:
+/// D_j(t+1) − D_j(t) = η² (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(t) for every step t and j, and therefore the accumulated
+/// D_j(k) − D_j(0) = η² Σ_{t<k} (…)(t). With `claimed_change = "zero"` the claim becomes "gradient descent conserves
+/// D_j exactly" (the known-false twin): it fails by the η² term wherever G_{j+1}ᵀG_{j+1} ≠ G_jG_jᵀ.
 public struct DLNBalancednessStepKind: ClaimKind {
+    static let claimedChange = Parameter<ExactBalancednessSteps.ClaimedChange>("claimed_change", .check,
+        default: .etaSquaredTerm, help: "the claimed change of D_j per step: \"eta-squared-term\", "
+        + "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ), or \"zero\" (exact conservation; false)")
+
     public init() {}
 
     public var name: String { "dln-gd-balancedness-step" }
@@ -34,80 +35,34 @@ public struct DLNBalancednessStepKind: ClaimKind {
 
     public var arithmetic: Arithmetic { .exact }
 
-    /// The deep-linear-network parameters and `claimed_change`.
-    public var parameters: [ParameterSpec] {
-        DLNParameters.specs + ParameterSpec.list(Self.claimedChange)
-    }
+    public var parameters: [ParameterSpec] { (DeepLinearDescentScenario.parameters + [Self.claimedChange]).specs }
 
-    /// Sizes and data fit; depth ≥ 2; at most 12 exact steps (rational sizes grow geometrically with the steps).
+    /// Sizes and data fit; depth ≥ 2; at most 12 exact steps.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 2)
-        let steps = parameters[DLNParameters.steps]
-        if steps > 12 {
-            throw ParameterProblem(key: "steps", .outOfRange(value: "\(steps)",
-                allowed: "exact rational arithmetic allows at most 12 steps (numerators and denominators grow geometrically)"))
-        }
+        try ExactBalancednessSteps.validate(steps: parameters[DLNParameters.steps])
     }
 
-    /// Runs the steps exactly and measures the residuals.
-    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let setup = try DLNParameters.setup(parameters)
-        let claimsZero = parameters[Self.claimedChange] == "zero"
-        let eta = setup.stepSize, etaSquared = setup.stepSize * setup.stepSize
-        var network = setup.network
-        let initial = network.balancedness
-        var accumulated = initial.map { Matrix<Rational>.zeros(rows: $0.rowCount, columns: $0.columnCount) }
-        var worst = Rational(0), worstPlace: String?
-        var before = initial
-        for t in 0..<setup.steps {
-            try context.checkpoint()
-            let gradients = try network.squareLossGradients(x: setup.x, y: setup.y)
-            let coefficients = DeepLinearNetwork<Rational>.balancednessStepCoefficients(gradients: gradients)
-            network = network.gradientDescentStep(stepSize: eta, gradients: gradients)
-            let after = network.balancedness
-            for j in after.indices {
-                let claimed = claimsZero ? Matrix<Rational>.zeros(rows: after[j].rowCount, columns: after[j].columnCount)
-                                         : etaSquared * coefficients[j]
-                accumulated[j] += claimed
-                let residual = (after[j] - before[j] - claimed).maxAbs
-                if residual > worst {
-                    worst = residual
-                    worstPlace = "step \(t + 1), j = \(j + 1)"
-                }
-            }
-            before = after
-        }
-        var accumulatedResidual = Rational(0), actualChange = Rational(0)
-        for j in initial.indices {
-            let change = before[j] - initial[j]
-            actualChange = max(actualChange, change.maxAbs)
-            accumulatedResidual = max(accumulatedResidual, (change - accumulated[j]).maxAbs)
-        }
-        let violation = max(worst, accumulatedResidual)
-        let finalLoss = try network.squareLoss(x: setup.x, y: setup.y)
-        return try Evaluation(
-            quantities: [
-                Quantity("max_{t,j} |D_j(t+1) − D_j(t) − claimed|", .exact(worst)),
-                Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(accumulatedResidual)),
-                Quantity("max_j |D_j(k) − D_j(0)|", .exact(actualChange)),
-                Quantity("L(W(k))", .exact(finalLoss)),
-            ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .step(claimsZero: claimsZero)),
-            margin: .exact(context.tolerance - violation),
-            location: violation.isZero ? nil : (worst.isZero ? "after step \(setup.steps) (accumulated)" : worstPlace),
-            statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)"]
-        )
-    }
-}
-
-extension DLNBalancednessStepKind {
     public func checked(_ p: InstanceParameters) -> String? {
-        let change = p[Self.claimedChange] == "zero" ? "0" : "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
+        let change = p[Self.claimedChange] == .zero ? "0" : "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
         return "D_j(t+1) − D_j(t) = \(change) exactly, for every step t < \(p.written(DLNParameters.steps, absent: "k")) and every j"
     }
-}
 
-extension DLNBalancednessStepKind {
-    static let claimedChange = Parameter<String>("claimed_change", .check, type: .choice(["eta-squared-term", "zero"]),
-        default: "eta-squared-term", variable: false,
-        help: "the claimed change of D_j per step: \"eta-squared-term\", η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ), or \"zero\" (exact conservation; false)")
+    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let setup = try DLNParameters.setup(parameters), claimed = parameters[Self.claimedChange]
+        let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: claimed,
+                                             accumulated: true, context: context) { _, network in
+            (setup.stepSize, try network.squareLossGradients(x: setup.x, y: setup.y))
+        }
+        let outcome = try law.outcome(tolerance: context.tolerance)
+        return try Evaluation(
+            quantities: [
+                Quantity("max_{t,j} |D_j(t+1) − D_j(t) − claimed|", .exact(law.largestStepResidual)),
+                Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(law.accumulatedResidual)),
+                Quantity("max_j |D_j(k) − D_j(0)|", .exact(law.change)),
+                Quantity("L(W(k))", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
+            ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .step(claimsZero: claimed == .zero)),
+            margin: outcome.margin, location: outcome.place,
+            statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)"])
+    }
 }

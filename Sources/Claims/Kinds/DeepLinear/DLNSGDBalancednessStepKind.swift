@@ -34,7 +34,6 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
 
     public var arithmetic: Arithmetic { .exact }
 
-    /// The deep-linear-network parameters, SGD's, the seed and `claimed_change`.
     public var parameters: [ParameterSpec] {
         DLNParameters.specs + SGDParameters.specs + ParameterSpec.list(SGDParameters.sgdSeed, Self.claimedChange)
     }
@@ -43,11 +42,7 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 2)
         try SGDParameters.validate(parameters, samples: SGDParameters.dlnSamples(parameters))
-        let steps = parameters[DLNParameters.steps]
-        if steps > 12 {
-            throw ParameterProblem(key: "steps", .outOfRange(value: "\(steps)",
-                allowed: "exact rational arithmetic allows at most 12 steps (numerators and denominators grow geometrically)"))
-        }
+        try ExactBalancednessSteps.validate(steps: parameters[DLNParameters.steps])
         let a = parameters[SGDParameters.stepDecay]
         if !a.isInteger {
             throw ParameterProblem(key: "step_decay", .invalidValue(
@@ -55,61 +50,34 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
         }
     }
 
-    /// Runs the SGD steps exactly and measures the residuals.
-    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let setup = try DLNParameters.setup(parameters)
-        let claimsZero = parameters[Self.claimedChange] == "zero"
-        let schedule = SGDParameters.schedule(parameters, initial: parameters[DLNParameters.stepSize])
-        let sampling = SGDParameters.sampling(parameters)
-        let seed = UInt64(parameters[SGDParameters.sgdSeed])
-        let batchSize = parameters[SGDParameters.batchSize]
-        var network = setup.network
-        var before = network.balancedness
-        var worst = Rational(0), worstPlace: String?
+    public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let setup = try DLNParameters.setup(p), seed = UInt64(p[SGDParameters.sgdSeed])
+        let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
         var batches: [String] = []
-        for k in 0..<setup.steps {
-            try context.checkpoint()
-            let batch = StochasticDraws.minibatch(seed: seed, step: k, size: batchSize, count: setup.x.columnCount,
-                                                  sampling: sampling)
+        let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: p[Self.claimedChange],
+                                             accumulated: false, context: context) { k, network in
+            let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[SGDParameters.batchSize],
+                                                  count: setup.x.columnCount, sampling: sampling)
             batches.append("{" + batch.map(String.init).joined(separator: ",") + "}")
-            let eta = schedule.exact(at: k)!
-            var gradients = try network.minibatchSquareLossGradients(
-                x: setup.x, y: setup.y, batch: batch,
-                targetShift: SGDParameters.labelShift(parameters, seed: seed, step: k, rows: setup.y.rowCount, batch: batch.count))
-            if let noise = SGDParameters.gradientNoise(parameters, seed: seed, step: k,
-                                                       shapes: gradients.map { ($0.rowCount, $0.columnCount) }) {
-                gradients = zip(gradients, noise).map { $0 + $1 }
-            }
-            let coefficients = DeepLinearNetwork<Rational>.balancednessStepCoefficients(gradients: gradients)
-            network = network.gradientDescentStep(stepSize: eta, gradients: gradients)
-            let after = network.balancedness
-            for j in after.indices {
-                let claimed = claimsZero ? Matrix<Rational>.zeros(rows: after[j].rowCount, columns: after[j].columnCount)
-                                         : (eta * eta) * coefficients[j]
-                let residual = (after[j] - before[j] - claimed).maxAbs
-                if residual > worst {
-                    worst = residual
-                    worstPlace = "seed \(seed), step \(k + 1) (batch \(batches[k])), j = \(j + 1)"
-                }
-            }
-            before = after
+            guard let eta = schedule.exact(at: k) else { throw EvaluationFailure("η_\(k) is irrational") }
+            return (eta, try SGDParameters.gradients(p, of: network, x: setup.x, y: setup.y, seed: seed, step: k,
+                                                     batch: batch) { $0 })
         }
-        return Evaluation(
+        let outcome = try law.outcome(tolerance: context.tolerance)
+        return try Evaluation(
             quantities: [
-                Quantity("max_{k,j} |D_j(k+1) − D_j(k) − claimed|", .exact(worst)),
-                Quantity("L(W(K)) (full loss)", .exact(try network.squareLoss(x: setup.x, y: setup.y))),
+                Quantity("max_{k,j} |D_j(k+1) − D_j(k) − claimed|", .exact(law.largestStepResidual)),
+                Quantity("L(W(K)) (full loss)", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
             ],
-            margin: .exact(context.tolerance - worst),
-            location: worst.isZero ? nil : worstPlace,
+            margin: outcome.margin, location: outcome.place.map { "seed \(seed), \($0)" },
             statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)", "sgd_seed": "\(seed)",
                          "schedule": schedule.description, "sampling": sampling.rawValue,
-                         "batches": batches.joined(separator: " ")]
-        )
+                         "batches": batches.joined(separator: " ")])
     }
 }
 
 extension DLNSGDBalancednessStepKind {
-    static let claimedChange = Parameter<String>("claimed_change", .check, type: .choice(["eta-squared-term", "zero"]),
-        default: "eta-squared-term", variable: false,
-        help: "the claimed change of D_j per step: \"eta-squared-term\", η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ), or \"zero\" (false)")
+    static let claimedChange = Parameter<ExactBalancednessSteps.ClaimedChange>("claimed_change", .check,
+        default: .etaSquaredTerm, help: "the claimed change of D_j per step: \"eta-squared-term\", "
+        + "η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ), or \"zero\" (false)")
 }

@@ -38,7 +38,7 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     /// The deep-linear-network and SGD parameters, `optimum_rank` and the statistical ones.
     public var parameters: [ParameterSpec] {
         DLNParameters.specs + SGDParameters.specs
-            + DLNGFGlobalMinimumKind().parameters.filter { $0.name == "optimum_rank" }
+            + [RankConstrainedOptimum.optimumRank].specs
             + StatisticalClaim.parameters(defaultThreshold: Rational(numerator: 1, denominator: 1000),
                                           thresholdHelp: "ε: the event is L(W_K) − min L ≤ ε")
     }
@@ -56,7 +56,7 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
         let schedule = SGDParameters.schedule(parameters, initial: parameters[DLNParameters.stepSize])
         let sampling = SGDParameters.sampling(parameters)
         let batchSize = parameters[SGDParameters.batchSize]
-        let rank = parameters[DLNGFGlobalMinimumKind.optimumRank] ?? setup.widths.min()!
+        let rank = RankConstrainedOptimum.rank(parameters, widths: setup.widths)
         func rounded(_ m: Matrix<Rational>) -> Matrix<BigFloat> {
             Matrix(rows: m.rowCount, columns: m.columnCount) { i, j in BigFloat(m[i, j]) }
         }
@@ -65,7 +65,7 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
         let p = StatisticalClaim.precision(parameters)
         for bits in [p, p + 64] {
             optima[bits] = try withPrecision(bits) {
-                try DLNGFGlobalMinimumKind.rankConstrainedOptimum(x: rounded(setup.x), y: rounded(setup.y), rank: rank).0
+                try RankConstrainedOptimum.value(x: rounded(setup.x), y: rounded(setup.y), rank: rank).0
             }
         }
         let limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
@@ -95,7 +95,7 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
         }
         return StatisticalClaim.decide(
             parameters, measurements: measurements, quantity: "L(W_K) − min L",
-            extraQuantities: [Quantity("min_{rank ≤ \(rank)} L (whitened Eckart–Young)", .rounded(optima[p]!),
+            extraQuantities: [Quantity("min_{rank ≤ k} L (whitened Eckart–Young)", .rounded(optima[p]!),
                                        methodError: BigFloat.abs(optima[p]! - optima[p + 64]!))],
             statistics: ["steps": "\(setup.steps)", "schedule": schedule.description, "sampling": sampling.rawValue,
                          "batch_size": "\(batchSize)", "working precision": "\(p) bits (and \(p + 64) for the error)"])

@@ -140,4 +140,9 @@ enum DLNParameters {
         return Setup(widths: d, x: inputs, y: targets, network: try DeepLinearNetwork(layers: layers),
                      stepSize: p.has(stepSize) ? p[stepSize] : 0, steps: p.has(steps) ? p[steps] : 1)
     }
+
+    /// A matrix of rationals rounded at the current precision.
+    static func rounded(_ m: Matrix<Rational>) -> Matrix<BigFloat> {
+        Matrix(rows: m.rowCount, columns: m.columnCount) { i, j in BigFloat(m[i, j]) }
+    }
 }

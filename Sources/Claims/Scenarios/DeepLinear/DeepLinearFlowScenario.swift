@@ -3,11 +3,19 @@ import Models
 import MultiPrecision
 
 /// The scenario of the deep-linear-network gradient-flow presets: the network and data of `DLNParameters`, the
-/// flow Ẇ_j = −∂L/∂W_j − λW_j − [j = 1]μW_1 for a loss of the product, sampled by the Taylor method at the working
-/// precision (tolerance 2^−(p−10)) at n + 1 equally spaced times 0, T/n, …, T through its dense output.
+/// flow Ẇ_j = −∂L/∂W_j − λW_j − [j = 1]μW_1 for a loss of the product over [0, T], sampled at n + 1 equally spaced
+/// times 0, T/n, …, T through the integrator's dense output.
+///
+/// The integrator is the Taylor series method unless the instance chooses another (`DLNFlowIntegrator`). An adaptive
+/// one works at the tolerance 2^−(p−10), so the run at p + guard bits also estimates the truncation error; with
+/// `fixed_steps` the truncation error does not follow the precision, and the scenario reports it as an unknown
+/// method error (`methodError` = +∞: no verdict) unless the kind knows it vanishes.
 public struct DeepLinearFlowScenario: TrajectoryScenario {
     static let loss = Parameter<DeepLinearNetworkLoss>("loss", .model, default: .square,
         help: "the loss of the product: \"square\", ½‖W_N⋯W_1 X − Y‖²_F; \"quartic\", ¼‖W_N⋯W_1 X − Y‖⁴_F; \"logistic\", Σ ln(1 + exp(−Y∘(W_N⋯W_1 X)))")
+    static let method = Parameter<String>("method", .dynamics, type: .choice(["gf"]), default: "gf", variable: false,
+        help: "the dynamics: \"gf\", gradient flow Ẇ_j = −∂L/∂W_j, integrated by the Taylor series method")
+    static let horizon = Parameter<Rational>.positive("horizon", .dynamics, help: "the final time T of the flow (exact)")
     static let weightDecay = Parameter<Rational>("weight_decay", .dynamics, minimum: 0, default: 0,
                                                  help: "the weight decay λ on every layer: Ẇ_j = −∂L/∂W_j − λW_j")
     static let firstLayerPenalty = Parameter<Rational>("first_layer_penalty", .dynamics, minimum: 0, default: 0,
@@ -16,15 +24,22 @@ public struct DeepLinearFlowScenario: TrajectoryScenario {
                                             help: "the number n of steps T/n between the sample times 0, T/n, …, T")
 
     public static var parameters: [any DeclaredParameter] {
-        DLNFlowParameters.declared.filter { $0.spec.name != "loss" } + [loss, weightDecay, firstLayerPenalty, outputTimes]
+        DLNParameters.model.filter { $0.spec.name != "loss" }
+            + [loss, method, horizon, weightDecay, firstLayerPenalty, outputTimes, DLNFlowIntegrator.integrator,
+               DLNFlowIntegrator.fixedSteps]
     }
 
     public static func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 1)
+        try DLNFlowIntegrator.validate(parameters)
     }
 
     /// The flow.
     let field: DeepLinearNetworkGradientFlow
+    /// The instance's exact sizes, data and initial network.
+    let setup: DLNParameters.Setup
+    /// The integrator.
+    let integrator: DLNFlowIntegrator
     /// X and Y at the working precision.
     let x: Matrix<BigFloat>, y: Matrix<BigFloat>
     /// The sampled run.
@@ -32,18 +47,27 @@ public struct DeepLinearFlowScenario: TrajectoryScenario {
     public let statistics: [String: String]
 
     public init(_ parameters: InstanceParameters, context: EvaluationContext) throws {
-        let setup = try DLNParameters.setup(parameters)
+        setup = try DLNParameters.setup(parameters)
         field = try DeepLinearNetworkGradientFlow(
             widths: setup.widths, x: setup.x, y: setup.y, loss: parameters[Self.loss],
             weightDecay: parameters[Self.weightDecay], firstLayerPenalty: parameters[Self.firstLayerPenalty])
-        let n = parameters[Self.outputTimes], horizon = parameters[DLNFlowParameters.horizon]
+        integrator = DLNFlowIntegrator(parameters)
+        let n = parameters[Self.outputTimes], horizon = parameters[Self.horizon]
         let times = (0...n).map { horizon * Rational(numerator: BigInt($0), denominator: BigInt(n)) }
-        run = try TrajectorySampler(context, label: "gradient-flow").flow(
-            field, from: DeepLinearNetworkGradientFlow.state(of: setup.network.layers), to: horizon, at: times)
-        x = setup.x.rounded
-        y = setup.y.rounded
-        statistics = run.statistics.merging(["depth": "\(setup.widths.count - 1)", "output times": "\(n + 1)"]) { a, _ in a }
+        let sampler = TrajectorySampler(context, label: "gradient-flow")
+        run = try sampler.flow(field, from: DeepLinearNetworkGradientFlow.state(of: setup.network.layers), to: horizon,
+                               at: times, method: integrator.method(precision: sampler.precision),
+                               fixedSteps: integrator.fixedSteps)
+        x = DLNParameters.rounded(setup.x)
+        y = DLNParameters.rounded(setup.y)
+        var statistics = run.statistics.merging(["depth": "\(setup.widths.count - 1)", "output times": "\(n + 1)",
+                                                 "loss": field.loss.rawValue]) { a, _ in a }
+        if let steps = integrator.fixedSteps { statistics["fixed steps"] = "\(steps)" }
+        self.statistics = statistics
     }
+
+    /// +∞ with `fixed_steps` (the truncation error is not estimated), else `nil`.
+    public var methodError: BigFloat? { integrator.fixedSteps == nil ? nil : BigFloat.infinity() }
 
     /// The loss L(W) of the network with layers `layers`.
     func loss(_ layers: [Matrix<BigFloat>]) throws -> BigFloat {
@@ -56,6 +80,9 @@ public struct DeepLinearFlowScenario: TrajectoryScenario {
             Observation(place: place, scalar: try value(field.layers(of: state)))
         }
     }
+
+    /// W_1 … W_N at the end of the run.
+    var finalLayers: [Matrix<BigFloat>] { field.layers(of: run.final) }
 }
 
 extension DeepLinearNetworkLoss: ParameterChoice {}

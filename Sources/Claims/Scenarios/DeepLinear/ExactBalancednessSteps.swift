@@ -1,0 +1,83 @@
+import LinearAlgebra
+import Models
+import MultiPrecision
+
+/// The exact per-step law of the balancedness matrices D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ under gradient descent and
+/// minibatch SGD (docs/theory.md §1.4), run in rational arithmetic: after each step W_j ← W_j − η_k G_j the residual
+///
+///     R_j(k) = D_j(k+1) − D_j(k) − claimed_j(k),    claimed_j(k) = η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k) or 0,
+///
+/// which vanishes whenever the loss the step descends is a function of the product W_N ⋯ W_1. The residuals are the
+/// observations of the law: max_{a,b} |R_j(k)| for every j (one row per step), and at the end the accumulated
+/// residual max_{a,b} |D_j(K) − D_j(0) − Σ_k claimed_j(k)|.
+struct ExactBalancednessSteps {
+    /// The claimed change per step.
+    enum ClaimedChange: String, ParameterChoice {
+        case etaSquaredTerm = "eta-squared-term", zero
+    }
+
+    /// The largest number of exact steps (numerators and denominators grow geometrically with the steps).
+    static let stepLimit = 12
+
+    /// The residual rows, at steps 1 … K, then the accumulated residual at step K.
+    private(set) var residuals: [Observation<Rational>] = []
+    /// max_{j,a,b} |D_j(K) − D_j(0) − Σ_k claimed_j(k)|.
+    private(set) var accumulatedResidual = Rational(0)
+    /// max_{j,a,b} |D_j(K) − D_j(0)|.
+    private(set) var change = Rational(0)
+    /// The number of steps K.
+    let steps: Int
+    /// The network after the last step.
+    private(set) var network: DeepLinearNetwork<Rational>
+
+    /// Runs `steps` steps from `network`; `step(k, W)` gives η_k and the gradients G_j of step k. With
+    /// `accumulated`, the accumulated residual is observed too.
+    init(from network: DeepLinearNetwork<Rational>, steps: Int, claimed: ClaimedChange, accumulated observesTotal: Bool,
+         context: EvaluationContext,
+         step: (Int, DeepLinearNetwork<Rational>) throws -> (eta: Rational, gradients: [Matrix<Rational>])) throws {
+        let initial = network.balancedness
+        var before = initial, accumulated = initial.map { Matrix<Rational>.zeros(rows: $0.rowCount, columns: $0.columnCount) }
+        self.network = network
+        self.steps = steps
+        for k in 0..<steps {
+            try context.checkpoint()
+            let (eta, gradients) = try step(k, self.network)
+            let coefficients = DeepLinearNetwork<Rational>.balancednessStepCoefficients(gradients: gradients)
+            self.network = self.network.gradientDescentStep(stepSize: eta, gradients: gradients)
+            let after = self.network.balancedness
+            let row = after.indices.map { j in
+                let claimed = claimed == .zero ? Matrix<Rational>.zeros(rows: after[j].rowCount, columns: after[j].columnCount)
+                                               : (eta * eta) * coefficients[j]
+                accumulated[j] += claimed
+                return (after[j] - before[j] - claimed).maxAbs
+            }
+            residuals.append(Observation(place: .step(k + 1), value: ObservedValue(rows: 1, columns: row.count, entries: row)))
+            before = after
+        }
+        let total = initial.indices.map { j in (before[j] - initial[j] - accumulated[j]).maxAbs }
+        if observesTotal {
+            residuals.append(Observation(place: .step(steps), value: ObservedValue(rows: 1, columns: total.count, entries: total)))
+        }
+        accumulatedResidual = total.reduce(Rational(0)) { max($0, $1) }
+        change = initial.indices.map { j in (before[j] - initial[j]).maxAbs }.reduce(Rational(0)) { max($0, $1) }
+    }
+
+    /// The law as a property: every residual ≤ tolerance (margin tolerance − the largest, exactly 0 when it holds).
+    func outcome(tolerance: Rational) throws -> PropertyOutcome {
+        try BoundProperty(label: "R", lhs: "max_{a,b} |R_j(k)|", relation: .lessOrEqual, rhs: "0", tolerance: tolerance)
+            .evaluate(residuals, residuals.map { _ in ObservedValue(Rational(0)) })
+    }
+
+    /// max_{k,j,a,b} |R_j(k)| over the steps.
+    var largestStepResidual: Rational {
+        residuals.prefix(steps).flatMap(\.value.entries).reduce(Rational(0)) { max($0, $1) }
+    }
+
+    /// At most `stepLimit` steps.
+    static func validate(steps: Int) throws(ParameterProblem) {
+        if steps > stepLimit {
+            throw ParameterProblem(key: "steps", .outOfRange(value: "\(steps)",
+                allowed: "exact rational arithmetic allows at most \(stepLimit) steps (numerators and denominators grow geometrically)"))
+        }
+    }
+}
