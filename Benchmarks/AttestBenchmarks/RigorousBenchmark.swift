@@ -5,7 +5,7 @@ import MultiPrecision
 
 /// Rigorous mode's speed (issue 18): OMWU on P2a, 10⁵ steps at 256 bits, enclosed in balls with Lohner's QR method
 /// (`MultiplicativeWeightsBallMap`, `LohnerIteration`), against the ordinary run of the built-in loop at 256 bits,
-/// in paired runs (ordinary and rigorous alternately), medians. Prints the enclosure of KL(10⁵) and its relative
+/// in paired runs (ordinary and rigorous alternately, 3 pairs by default), medians and the median of the paired ratios. Prints the enclosure of KL(10⁵) and its relative
 /// radius (target ≤ 10⁻⁴⁰), and the ratio to one ordinary run and to the ordinary check (which runs at p and p + 64).
 enum RigorousBenchmark {
     static func r(_ p: Int, _ q: Int) -> Rational { Rational(numerator: BigInt(p), denominator: BigInt(q)) }
@@ -53,7 +53,14 @@ enum RigorousBenchmark {
         print("| ordinary check, 256 + 320 bits | \(fixed(checkMedian, 3)) |")
         print("| rigorous, 256 bits (Lohner QR, KL enclosed every step) | \(fixed(rigorousMedian, 3)) |")
         print("")
-        print("Ratio rigorous / ordinary run: \(fixed(rigorousMedian / ordinaryMedian, 2)); rigorous / ordinary check: \(fixed(rigorousMedian / checkMedian, 2)) (target ≤ 4)")
+        print("Ratio of the medians, rigorous / ordinary run: \(fixed(rigorousMedian / ordinaryMedian, 2)); rigorous / ordinary check: \(fixed(rigorousMedian / checkMedian, 2)) (target ≤ 4)")
+        // Paired ratios: each rigorous run against the ordinary runs of the same pair (the same load).
+        let pairedCheck = (0..<rigorousTimes.count).map { rigorousTimes[$0] / (ordinaryTimes[$0] + guardTimes[$0]) }
+        let pairedRun = (0..<rigorousTimes.count).map { rigorousTimes[$0] / ordinaryTimes[$0] }
+        for k in rigorousTimes.indices {
+            print("pair \(k + 1): ordinary \(fixed(ordinaryTimes[k], 3)) s, check \(fixed(ordinaryTimes[k] + guardTimes[k], 3)) s, rigorous \(fixed(rigorousTimes[k], 3)) s, rigorous / check \(fixed(pairedCheck[k], 2))")
+        }
+        print("Median of the paired ratios, rigorous / ordinary check: \(fixed(BenchmarkClock.median(pairedCheck), 2)) (target ≤ 4); rigorous / ordinary run: \(fixed(BenchmarkClock.median(pairedRun), 2))")
         print("KL(\(steps)) ∈ \(kl)")
         print("ordinary KL(\(steps)) = \(ordinaryKL.scientific(significantDigits: 20)), inside the enclosure: \(kl.contains(ordinaryKL) ? "yes" : "no")")
         print("relative radius of KL(\(steps)): \(relative) (target ≤ 1e-40)")

@@ -34,11 +34,17 @@ extension _LoweredProgram {
     }
 
     /// Runs the program on balls; the registers of the roots, in order, or the reason it cannot run rigorously.
-    func runBalls(state: [Ball], previous: [Ball], step: Int, precision bits: Int) throws(ConjectureRuntimeError) -> [Ball] {
+    /// `initial` is x₀ (for `initial(…)`; the state when `nil`), `time` the value of t (0 when `nil`).
+    func runBalls(state: [Ball], previous: [Ball], initial: [Ball]? = nil, step: Int, time: Ball? = nil,
+                  precision bits: Int) throws(ConjectureRuntimeError) -> [Ball] {
+        let presets: [Int: Rational]
+        if let known = ballPresets { presets = known } else { presets = exactPresets(); ballPresets = presets }
         var x = [Ball](repeating: Ball(precision: bits), count: registers.count)
-        for (register, value) in exactPresets() { x[register] = Ball(value, precision: bits) }
+        for (register, value) in presets { x[register] = Ball(value, precision: bits) }
         for (register, index) in stateSlots { x[register] = state[index].withPrecision(bits) }
         for (register, index) in previousSlots { x[register] = previous[index].withPrecision(bits) }
+        for (register, index) in initialSlots { x[register] = (initial ?? state)[index].withPrecision(bits) }
+        if let time { for register in timeRegisters { x[register] = time.withPrecision(bits) } }
         for register in stepRegisters { x[register] = Ball(step, precision: bits) }
         for (name, slots) in drawSlots {
             for (register, value) in zip(slots, bound.drawnValues(of: name, step: step) ?? []) {
@@ -91,8 +97,7 @@ extension _LoweredProgram {
         }
         var out: [Ball] = []
         for root in roots { for register in slots[root]! { out.append(x[register]) } }
-        for (k, value) in out.enumerated() where !value.isFinite {
-            _ = k
+        if out.contains(where: { !$0.isFinite }) {
             throw ConjectureRuntimeError("an enclosure is no longer finite (log or sqrt of a ball reaching zero, or overflow)")
         }
         return out

@@ -38,6 +38,12 @@ final class _LoweredProgram: @unchecked Sendable {
     var stateSlots: [(register: Int, index: Int)] = []
     var previousSlots: [(register: Int, index: Int)] = []
     var stepRegisters: [Int] = []
+    /// Registers loaded from the initial state (`initial(…)` in properties) and the time's registers (preset to 0;
+    /// ball runs of properties set them).
+    var initialSlots: [(register: Int, index: Int)] = []
+    var timeRegisters: [Int] = []
+    /// The exact presets of the ball runs, computed at the first one.
+    var ballPresets: [Int: Rational]?
     /// The registers of each drawn data symbol, reloaded from the generator at every step.
     var drawSlots: [(name: String, registers: [Int])] = []
 
@@ -66,7 +72,11 @@ final class _LoweredProgram: @unchecked Sendable {
                 let offset = bound.layout.offsets[b]
                 let s = allocate(r * c)
                 for k in 0..<(r * c) {
-                    if case .previous = node.operation { previousSlots.append((s[k], offset + k)) } else { stateSlots.append((s[k], offset + k)) }
+                    switch node.operation {
+                    case .previous: previousSlots.append((s[k], offset + k))
+                    case .initial: initialSlots.append((s[k], offset + k))
+                    default: stateSlots.append((s[k], offset + k))
+                    }
                 }
                 slots[id] = s
             case .data(let name) where bound.draws[name] != nil:
@@ -79,7 +89,9 @@ final class _LoweredProgram: @unchecked Sendable {
             case .zeros: preset(id, Array(repeating: 0, count: r * c))
             case .ones: preset(id, Array(repeating: 1, count: r * c))
             case .identity: preset(id, (0..<(r * c)).map { $0 / c == $0 % c ? 1 : 0 })
-            case .time: preset(id, [0])
+            case .time:
+                preset(id, [0])
+                timeRegisters += slots[id]!
             case .step:
                 let s = allocate(1)
                 stepRegisters.append(s[0])
@@ -188,6 +200,7 @@ final class _LoweredProgram: @unchecked Sendable {
     func run(state: [BigFloat], previous: [BigFloat], step: Int) -> ConjectureRuntimeError? {
         for (register, index) in stateSlots { registers[register].set(state[index]) }
         for (register, index) in previousSlots { registers[register].set(previous[index]) }
+        for (register, index) in initialSlots { registers[register].set(state[index]) }
         for register in stepRegisters { registers[register].set(step) }
         for (name, slots) in drawSlots {
             // Exact rationals rounded once to the working precision: the same draw at every precision.

@@ -33,6 +33,9 @@ public struct ClaimEngine: Sendable {
     public func check(_ claims: [ClaimSpec], options: CheckOptions = CheckOptions(),
                       completed: [String: [InstanceOutcome]] = [:],
                       progress: (@Sendable (CheckProgress) -> Void)? = nil) async -> CheckResult {
+        let claims = claims.map {   // rigorous runs say what they enclose
+            RigorousRunner.describingRigorousChecks($0, numerics: options.numerics(for: $0), kind: self.registry.kind(named: $0.kind))
+        }
         var outcomes: [[InstanceOutcome]] = claims.map { claim in
             let indices = Set(claim.instances.map(\.index))
             var seen = Set<Int>()

@@ -23,6 +23,20 @@ struct DLNBalancednessObservable: StateObservable {
 }
 
 extension DLNGFBalancednessKind: RigorousClaimKind {
+    /// Only the conservation law (decay rate 0) runs in balls.
+    public func rigorousUnavailability(_ parameters: InstanceParameters) -> String? {
+        (parameters.rational("decay_rate") ?? 0).isZero ? nil : "only the conservation law (decay_rate = 0) is checked in balls"
+    }
+
+    /// What the balls enclose and decide.
+    public func rigorousChecked(_ parameters: InstanceParameters) -> String? {
+        guard (parameters.rational("decay_rate") ?? 0).isZero else { return nil }
+        let horizon = parameters.rational("horizon").map { ExactDecimal.text($0) ?? $0.description } ?? "T"
+        return "the gradient flow integrated by validated Taylor steps in balls from the exact layers over [0, \(horizon)]; "
+            + "every entry of D_j(t) − D_j(0) enclosed at the \(parameters.integer("output_times") ?? 64) equally spaced "
+            + "output times, and max_{t,j,a,b} |D_j(t)[a,b] − D_j(0)[a,b]| certainly ≤ the tolerance"
+    }
+
     /// Rigorous mode (`attest check --rigorous`): see `rigorousFlowEvaluation(_:context:mutation:)`.
     public func evaluateRigorously(_ parameters: InstanceParameters, context: EvaluationContext) throws -> RigorousEvaluation {
         try rigorousFlowEvaluation(parameters, context: context).rigorousEvaluation

@@ -13,6 +13,19 @@ extension OMWUKLKind: RigorousClaimKind {
     /// The auxiliary precision of the Jacobians and Lohner's coordinates (they multiply radii of ~2^-p).
     static let rigorousAuxiliaryPrecision = 64
 
+    /// What the balls enclose and decide.
+    public func rigorousChecked(_ parameters: InstanceParameters) -> String? {
+        let method = (parameters.choice("method") ?? "omwu") == "omwu" ? "OMWU" : "MWU"
+        let steps = parameters.integer("steps") ?? 300
+        if parameters.choice("property") == "converges" {
+            return "\(method) iterated in balls (Lohner's QR method, coordinates relative to the exact equilibrium) for "
+                + "\(steps) steps from the enclosed uniform start; KL_T enclosed and kl_below + tolerance − KL_T certainly ≥ 0"
+        }
+        return "\(method) iterated in balls (Lohner's QR method, coordinates relative to the exact equilibrium) for "
+            + "\(steps) steps from the enclosed uniform start; KL_t enclosed at every step and tolerance − (KL_t − KL_{t−1}) "
+            + "certainly ≥ 0 for every t ≥ \(parameters.integer("from_step") ?? 2)"
+    }
+
     /// Runs the instance in balls at `context.precision` bits.
     public func evaluateRigorously(_ parameters: InstanceParameters, context: EvaluationContext) throws -> RigorousEvaluation {
         let game = try Self.game(parameters)

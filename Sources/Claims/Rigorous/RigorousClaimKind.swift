@@ -6,6 +6,20 @@ import MultiPrecision
 public protocol RigorousClaimKind: ClaimKind {
     /// Evaluates the instance with enclosures at `context.precision` bits (also the task's default precision).
     func evaluateRigorously(_ parameters: InstanceParameters, context: EvaluationContext) throws -> RigorousEvaluation
+    /// Why this instance cannot run in balls (an operation that branches on values, a property with no ball
+    /// version), or `nil` when it can. An instance with a reason runs the ordinary way, marked "not available
+    /// rigorously: <reason>".
+    func rigorousUnavailability(_ parameters: InstanceParameters) -> String?
+    /// What the rigorous evaluation of this instance encloses and decides, in words (the `checked:` line of a
+    /// rigorous run), or `nil` to keep `checked(_:)`.
+    func rigorousChecked(_ parameters: InstanceParameters) -> String?
+}
+
+extension RigorousClaimKind {
+    /// Every instance can run in balls.
+    public func rigorousUnavailability(_ parameters: InstanceParameters) -> String? { nil }
+    /// `nil`: the ordinary description.
+    public func rigorousChecked(_ parameters: InstanceParameters) -> String? { nil }
 }
 
 /// What a rigorous evaluation found: the enclosed quantities, the decision and its place, and what is rigorous.

@@ -14,7 +14,8 @@ enum RigorousRunner {
     /// Runs `kind` rigorously; `nil` when it has no rigorous evaluation (the caller runs it as usual).
     static func run(kind: any ClaimKind, instance: InstanceSpec, numerics: NumericsSettings,
                     context: EvaluationContext) throws -> (attempts: [AttemptSummary], last: RigorousEvaluation, bits: Int)? {
-        guard let rigorous = kind as? any RigorousClaimKind else { return nil }
+        guard let rigorous = kind as? any RigorousClaimKind,
+              rigorous.rigorousUnavailability(instance.parameters) == nil else { return nil }
         var bits = numerics.precision
         var attempts: [AttemptSummary] = []
         let clock = ContinuousClock()
@@ -39,7 +40,9 @@ enum RigorousRunner {
     static func markOrdinary(_ outcome: inout InstanceOutcome, kind: any ClaimKind) {
         guard kind.arithmetic == .exact, !(kind is any StatisticalClaimKind) else {
             outcome.statistics["mode"] = notAvailable
-            outcome.message = [notAvailable + ": an ordinary check (numerical evidence)", outcome.message]
+            let reason = (kind as? any RigorousClaimKind)?.rigorousUnavailability(outcome.instance.parameters)
+            outcome.message = [notAvailable + (reason.map { " (\($0))" } ?? "") + ": an ordinary check (numerical evidence)",
+                               outcome.message]
                 .compactMap { $0 }.joined(separator: "; ")
             return
         }
@@ -51,6 +54,22 @@ enum RigorousRunner {
         outcome.statistics.merge(Rigor.exactRational.statistics) { a, _ in a }
         outcome.statistics["mode"] = "rigorous (exact rational arithmetic)"
         outcome.message = [Rigor.exactRational.summary, outcome.message].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    /// `claim` as a rigorous run describes it: the `checked:` lines say what is enclosed and decided in balls,
+    /// for the instances that run rigorously (the others keep their ordinary description).
+    static func describingRigorousChecks(_ claim: ClaimSpec, numerics: NumericsSettings, kind: (any ClaimKind)?) -> ClaimSpec {
+        guard numerics.rigorous, let rigorous = kind as? any RigorousClaimKind else { return claim }
+        var seen = Set<String>()
+        let lines = claim.instances.compactMap { instance -> String? in
+            guard rigorous.rigorousUnavailability(instance.parameters) == nil else {
+                return rigorous.checked(instance.parameters).map { "\($0) (\(notAvailable))" }
+            }
+            return rigorous.rigorousChecked(instance.parameters).map { "in balls: " + $0 } ?? rigorous.checked(instance.parameters)
+        }.filter { seen.insert($0).inserted }
+        var described = claim
+        if !lines.isEmpty { described.checked = lines }
+        return described
     }
 
     /// PROVED, DISPROVED or INCONCLUSIVE.
