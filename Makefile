@@ -1,7 +1,7 @@
 # Attest: two commands on a fresh Debian machine.
 #   make proofs   install missing system packages, build in release mode, check every claim in proofs/
 #   make test     install missing system packages, run the test suite
-# Also: make bench (benchmarks, release), make bench-dynamics (P1a: Attest's Taylor stepper against heyoka and
+# Also: make bench (benchmarks, release), make bench-dynamics (P1a and P1b: Attest's Taylor stepper against heyoka and
 # mpmath.odefun, in one run; minutes), make bench-steppers (P1a: every Attest stepper against the Taylor stepper;
 # about an hour), make leaks (valgrind leak check), make sanitize (AddressSanitizer and LeakSanitizer on the
 # MultiPrecision and LinearAlgebra tests), make fuzz (libFuzzer on the claim-file and Symbolic expression parsers,
@@ -63,7 +63,7 @@ bench: deps
 	$(SWIFT) build -c release --product attest-benchmarks
 	$(RELEASE_BIN)/attest-benchmarks
 
-# P1a at 256 and 512 bits: our release binary and the peers (heyoka 7.13.2 with hy.real, mpmath.odefun) alternately
+# P1a (and P1b on [0, 2]) at 256 and 512 bits: our release binary and the peers (heyoka 7.13.2 with hy.real, mpmath.odefun) alternately
 # in one run, medians and ratios. The peers live in a virtual environment (.venv-bench, not in git).
 PEERS_PYTHON = .venv-bench/bin/python
 bench-dynamics: deps

@@ -25,9 +25,14 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // System libraries from Debian (libgmp-dev, libmpfr-dev), found through pkg-config.
+        // System libraries from Debian (libgmp-dev, libmpfr-dev). GMP is found through pkg-config. MPFR is linked
+        // statically: its module map links `:libmpfr.a` (libmpfr-dev installs it; `-l:` is understood by ld, gold and
+        // lld), which removes the `__tls_get_addr` call of every MPFR operation on its thread-local flags. Its
+        // headers are in /usr/include, so no pkg-config (whose `-lmpfr` would link the shared library first).
+        // FLINT/Arb still loads libmpfr.so, but the executable exports the MPFR functions FLINT calls, so FLINT's
+        // calls bind to the static copy too: one MPFR instance (Tests/MultiPrecisionTests/MPFRInstanceTests.swift).
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
-        .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
+        .systemLibrary(name: "CMPFR", providers: [.apt(["libmpfr-dev"])]),
         // GLPK (libglpk-dev) has no pkg-config file on Debian: the module map links `glpk` directly.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // Arb (libflint-arb-dev, on FLINT from libflint-dev) has no pkg-config file either: ball arithmetic.

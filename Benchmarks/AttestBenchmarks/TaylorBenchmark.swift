@@ -6,6 +6,8 @@ import MultiPrecision
 
 /// P1a of docs/benchmark-problems.md (deep linear network gradient flow, t ∈ [0, 20]) with the Taylor stepper at
 /// 256 and 512 bits: time, steps, tape passes, digits reached against the reference values, allocations per step.
+/// `--taylor-json --problem p1b --t-end T` runs P1b (or P1a) on [0, T] and prints W₁(T)[0,0] and L(T) in full, for
+/// Benchmarks/peers/p1_peers.py to compare (P1b has no published reference).
 enum TaylorBenchmark {
     /// W_1(20)[0,0] and L(20) from docs/benchmark-problems.md (700-bit C/MPFR Taylor run, heyoka agreeing to ~72 digits).
     static let referenceW = "-5.463918410301220763504887101144814240753543651373316784588071749152267433441280299616460211864369914514399188125194623624365280617204501148090288371463246240592901011389844432166869968820207743964800528916997760641e-01"
@@ -25,6 +27,9 @@ enum TaylorBenchmark {
         var log2ErrorEstimate: Double
         var rejections: Int
         var tape: String
+        /// W₁(T)[0,0] and L(T) (evaluated at `bits` + 64) in full.
+        var w00: String
+        var loss: String
     }
 
     /// Digits of agreement −log₁₀(|x − r|/|r|), computed at `bits` + 64.
@@ -40,17 +45,22 @@ enum TaylorBenchmark {
     /// Integrates P1a to t = 20 once at `bits`, with tolerance 2^`log2Tolerance` (default 2^−bits, order 90 at
     /// 256 bits, as heyoka's in the peers script; the framework's default 2^−(p−10), order 87, left L(20) at 71.9
     /// digits, 0.2 short of 10⁵·2^−256, through truncation).
-    static func runP1a(bits: Int, log2Tolerance: Int? = nil, tapering: Bool = true, stateGuardBits: Int = 32) -> Run {
+    /// `field` and `end` choose another instance and horizon (digits against the P1a references are then
+    /// meaningless; compare `w00` and `loss` instead).
+    static func runP1a(bits: Int, log2Tolerance: Int? = nil, tapering: Bool = true, stateGuardBits: Int = 32,
+                       field: DeepLinearNetworkFlow = .p1a, end endRational: Rational = Rational(20),
+                       taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true) -> Run {
         withPrecision(bits) {
-            let field = DeepLinearNetworkFlow.p1a
             let x0 = field.initialState.map { BigFloat($0, precision: bits) }
             let tolerance = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << -(log2Tolerance ?? -bits)))
-            let end = BigFloat(20)
+            let end = BigFloat(endRational, precision: bits)
             let configuration = StepperConfiguration(precision: bits, relativeTolerance: tolerance,
                                                      absoluteTolerance: tolerance, horizonEnd: end)
             let start = BenchmarkClock.now()
             let stepper = try! TaylorStepper(field: field, time: BigFloat(0), state: x0, configuration: configuration,
-                                            tapering: tapering, stateGuardBits: stateGuardBits)
+                                            tapering: tapering, stateGuardBits: stateGuardBits,
+                                            taperingGuardBits: taperingGuardBits,
+                                            taperingEveryLimbCount: taperingEveryLimbCount)
             // The first step, outside the allocation count (it is no different from the others).
             guard case .accepted = stepper.step(toward: end) else { preconditionFailure("P1a: first step failed") }
             let allocationsBefore = attest_allocation_count()
@@ -63,21 +73,27 @@ enum TaylorBenchmark {
             let state = stepper.state
             let w = digits(state[0], referenceW, bits: bits)
             // L from the final state at bits + 64, so that its own evaluation adds no rounding at p bits.
-            let loss = digits(field.loss(state.map { $0.rounded(toPrecision: bits + 64) }), referenceLoss, bits: bits)
+            let lossValue = field.loss(state.map { $0.rounded(toPrecision: bits + 64) })
+            let loss = digits(lossValue, referenceLoss, bits: bits)
             return Run(seconds: seconds, steps: statistics.acceptedSteps, tapePasses: statistics.functionEvaluations,
                        order: stepper.order, digitsW: w.digits, digitsLoss: loss.digits,
                        withinW: w.log2Relative <= -Double(bits - 10),
                        withinLoss: loss.log2Relative <= log2(1e5) - Double(bits),
                        allocationsPerStep: Double(allocations) / Double(max(statistics.acceptedSteps - 1, 1)),
                        log2ErrorEstimate: stepper.log2AccumulatedLocalError,
-                       rejections: statistics.rejectedSteps, tape: stepper.tapeSummary.description)
+                       rejections: statistics.rejectedSteps, tape: stepper.tapeSummary.description,
+                       w00: state[0].description, loss: lossValue.description)
         }
     }
 
     /// One run at `bits` as a JSON line, for Benchmarks/peers/p1_peers.py.
-    static func printJSON(bits: Int, log2Tolerance: Int?, tapering: Bool, stateGuardBits: Int) {
-        let r = runP1a(bits: bits, log2Tolerance: log2Tolerance, tapering: tapering, stateGuardBits: stateGuardBits)
-        print("{\"bits\": \(bits), \"seconds\": \(r.seconds), \"steps\": \(r.steps), \"tapePasses\": \(r.tapePasses), \"order\": \(r.order), \"digitsW\": \(r.digitsW), \"digitsL\": \(r.digitsLoss), \"withinW\": \(r.withinW), \"withinL\": \(r.withinLoss), \"allocationsPerStep\": \(r.allocationsPerStep), \"redoneSteps\": \(r.rejections), \"tape\": \"\(r.tape)\"}")
+    static func printJSON(bits: Int, log2Tolerance: Int?, tapering: Bool, stateGuardBits: Int,
+                          field: DeepLinearNetworkFlow = .p1a, end: Rational = Rational(20),
+                          taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true) {
+        let r = runP1a(bits: bits, log2Tolerance: log2Tolerance, tapering: tapering, stateGuardBits: stateGuardBits,
+                       field: field, end: end, taperingGuardBits: taperingGuardBits,
+                       taperingEveryLimbCount: taperingEveryLimbCount)
+        print("{\"bits\": \(bits), \"w00\": \"\(r.w00)\", \"loss\": \"\(r.loss)\", \"seconds\": \(r.seconds), \"steps\": \(r.steps), \"tapePasses\": \(r.tapePasses), \"order\": \(r.order), \"digitsW\": \(r.digitsW), \"digitsL\": \(r.digitsLoss), \"withinW\": \(r.withinW), \"withinL\": \(r.withinLoss), \"allocationsPerStep\": \(r.allocationsPerStep), \"redoneSteps\": \(r.rejections), \"tape\": \"\(r.tape)\"}")
     }
 
     /// Prints the P1a table at 256 and 512 bits, medians of `repeats` runs (at most 3 at 512 bits).

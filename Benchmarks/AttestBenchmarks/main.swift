@@ -1,6 +1,8 @@
 // attest-benchmarks: performance figures for docs/benchmarks.md. Never part of the test suite.
 // Run with `make bench` (release build). `--leak-check` runs a long loop of operations for `make leaks`.
+import AttestTestSupport
 import Foundation
+import MultiPrecision
 
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.contains("--leak-check") {
@@ -11,8 +13,15 @@ if arguments.contains("--leak-check") {
     let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
     let log2Tolerance = arguments.firstIndex(of: "--log2-tolerance").flatMap { Int(arguments[arguments.index(after: $0)]) }
     let guardBits = arguments.firstIndex(of: "--state-guard-bits").flatMap { Int(arguments[arguments.index(after: $0)]) }
+    let problem = arguments.firstIndex(of: "--problem").map { arguments[arguments.index(after: $0)] } ?? "p1a"
+    // The horizon as a decimal (e.g. 20, 2, 0.5), exactly.
+    let end = arguments.firstIndex(of: "--t-end").flatMap { Rational(arguments[arguments.index(after: $0)]) }
     TaylorBenchmark.printJSON(bits: bits, log2Tolerance: log2Tolerance, tapering: !arguments.contains("--no-tapering"),
-                              stateGuardBits: guardBits ?? 32)
+                              stateGuardBits: guardBits ?? 32, field: problem == "p1b" ? .p1b : .p1a,
+                              end: end ?? Rational(20),
+                              taperingGuardBits: arguments.firstIndex(of: "--tapering-guard-bits")
+                                  .flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 32,
+                              taperingEveryLimbCount: !arguments.contains("--tapering-sparse-levels"))
 } else if arguments.contains("--rigorous") {
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 3
     let steps = arguments.firstIndex(of: "--omwu-steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 100_000

@@ -120,6 +120,30 @@ struct TaylorRecurrenceTests {
         #expect(TaylorPrecisionLevels(bits: 53, log2Tolerance: -53, order: 20, tapering: true).precisions == [53])
     }
 
+    @Test("one tapering level per limb count (multiples of n/8 above 8 limbs); the sparser schedule on request",
+          arguments: [(512, 179, [512, 448, 384, 320, 256, 191, 127, 63], [512, 384, 256, 191, 127, 63]),
+                      (1024, 357, [1024, 896, 768, 640, 512, 384, 256, 191, 127, 63],
+                       [1024, 768, 512, 384, 256, 191, 127, 63]),
+                      (256, 90, [256, 191, 127, 63], [256, 191, 127, 63])])
+    func taperingLevels(bits: Int, order: Int, every: [Int], sparse: [Int]) {
+        for (everyLimbCount, expected) in [(true, every), (false, sparse)] {
+            for guardBits in [32.0, 16.0] {
+                let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: -Double(bits), order: order,
+                                                   tapering: true, guardBits: guardBits,
+                                                   everyLimbCount: everyLimbCount)
+                #expect(levels.precisions == expected)
+                // Order k gets the coarsest level with at least bits − 2.885k + guard bits.
+                for (k, level) in levels.levelOfOrder.enumerated() {
+                    let need = Double(bits) + guardBits - TaylorPrecisionLevels.weightPerOrder * Double(k)
+                    #expect(Double(levels.precisions[level]) >= min(Double(bits), need))
+                    if k > 0 && level + 1 < levels.count {
+                        #expect(Double(levels.precisions[level + 1]) < need)
+                    }
+                }
+            }
+        }
+    }
+
     @Test("Jorba–Zou order from the tolerance")
     func order() {
         #expect(TaylorOrderAndStep.order(log2Tolerance: -128) == 46)

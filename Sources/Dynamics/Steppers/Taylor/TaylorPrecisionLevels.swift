@@ -3,15 +3,20 @@ import Foundation
 /// The precisions at which the Taylor coefficients of each order are computed (tapering: coefficient k enters a step with weight ≈ e^{−2k}, so it needs ≈ 2.9k fewer bits; docs/benchmarks.md).
 ///
 /// Coefficient k enters a step as x_k·hᵏ with h = ρ·e^(−2 − 0.7/(p−1)), so its weight relative to x₀ is about
-/// e^(−2k): it needs only about `bits − 2.885·k` bits, plus guard bits. Orders are grouped into a few levels
-/// whose precisions sit just below a limb boundary (63, 127, 191 bits: MPFR's one-, two- and three-limb fast
-/// paths for operands of equal precision), then whole limbs (256, 320, …) up to the working precision. Every
-/// operand of an order-k recurrence is read at the level of order k, so all operations of a level have operands of
-/// one precision.
+/// e^(−2k): it needs only about `bits − 2.885·k` bits, plus guard bits. Orders are grouped into levels whose
+/// precisions sit just below a limb boundary (63, 127, 191 bits: MPFR's one-, two- and three-limb fast paths for
+/// operands of equal precision), then whole limbs (256, 320, …) up to the working precision: by default one level
+/// per limb count up to 8 limbs (every multiple of n/8 limbs above), so that each order works with the fewest limbs
+/// its need allows. Every operand of an order-k recurrence is read at the level of order k, so all operations of a
+/// level have operands of one precision.
+///
+/// The estimate is tight on P1a of docs/benchmark-problems.md: over its 92 steps at 256 bits, max_k of
+/// log₂(‖x_k‖hᵏ/N) + 2.885k stays within −3.5 … +0.6 bits, so a per-order level read from the coefficients'
+/// magnitudes would save at most one order's worth of bits; the schedule keeps the a-priori estimate.
 struct TaylorPrecisionLevels: Sendable, Equatable {
-    /// Guard bits above the weight estimate, for coefficients that are larger than ρ⁻ᵏ·N (a margin of 2³², about
-    /// e²²) and for the cancellation in the Cauchy sums.
-    static let guardBits = 32.0
+    /// Guard bits above the weight estimate, for coefficients that are larger than ρ⁻ᵏ·N (up to the 8 bits at
+    /// which `TaylorSeriesCore` redoes a step) and for the rounding and cancellation in the Cauchy sums.
+    static let defaultGuardBits = 32.0
 
     /// log₂ e² ≈ 2.885: the bits of weight lost per order.
     static let weightPerOrder = 2 / M_LN2
@@ -26,17 +31,33 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
     ///   - tapering: `false` computes every order at the working precision.
     ///   - extraGuardBits: bits added to every order's need, when a step showed coefficients larger than the
     ///     weight estimate assumes (entire functions, whose last coefficients overestimate the radius).
-    init(bits: Int, log2Tolerance: Double, order: Int, tapering: Bool, extraGuardBits: Double = 0) {
+    ///   - guardBits: bits above the weight estimate at every order.
+    ///   - everyLimbCount: one level per limb count (multiples of n/8 limbs above 8 limbs); `false` gives the
+    ///     sparser levels n, 3n/4, n/2, 3n/8, … limbs used before (at 512 bits 8, 6, 4, 3, 2, 1 limbs instead of
+    ///     8, 7, …, 1; the same levels at 256 bits).
+    init(bits: Int, log2Tolerance: Double, order: Int, tapering: Bool, extraGuardBits: Double = 0,
+         guardBits: Double = Self.defaultGuardBits, everyLimbCount: Bool = true) {
         var precisions = [bits]
         if tapering {
-            // Limb counts n, 3n/4, n/2, 3n/8, n/4, …, then 3, 2, 1: at most about eight levels at any precision.
             let n = (bits + 63) / 64
             var counts = Set([3, 2, 1])
-            var c = Double(n)
-            while c >= 4 {
-                counts.insert(Int(c.rounded()))
-                counts.insert(Int((c * 0.75).rounded()))
-                c /= 2
+            if everyLimbCount {
+                // n, n − s, n − 2s, … above 4 limbs with s = max(1, n/8), then 4, 3, 2, 1.
+                let stride = max(1, n / 8)
+                var c = n
+                while c > 4 {
+                    counts.insert(c)
+                    c -= stride
+                }
+                if n >= 4 { counts.insert(4) }
+            } else {
+                // Limb counts n, 3n/4, n/2, 3n/8, n/4, …, then 3, 2, 1.
+                var c = Double(n)
+                while c >= 4 {
+                    counts.insert(Int(c.rounded()))
+                    counts.insert(Int((c * 0.75).rounded()))
+                    c /= 2
+                }
             }
             for l in counts.sorted(by: >) {
                 let p = l >= 4 ? 64 * l : 64 * l - 1
@@ -44,12 +65,14 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
             }
         }
         self.extraGuardBits = extraGuardBits
+        self.guardBits = guardBits
+        self.everyLimbCount = everyLimbCount
         let effectiveBits = min(Double(bits), -log2Tolerance) + extraGuardBits
         let weightPerOrder = Self.weightPerOrder
         var levels: [Int] = []
         var level = 0
         for k in 0...order {
-            let needed = effectiveBits + Self.guardBits - weightPerOrder * Double(k)
+            let needed = effectiveBits + guardBits - weightPerOrder * Double(k)
             while k > 0, level + 1 < precisions.count, Double(precisions[level + 1]) >= needed { level += 1 }
             levels.append(level)
         }
@@ -59,6 +82,10 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
 
     /// Bits added to every order's need (see `init`).
     let extraGuardBits: Double
+    /// Bits above the weight estimate at every order (see `init`).
+    let guardBits: Double
+    /// Whether there is a level per limb count (see `init`).
+    let everyLimbCount: Bool
 
     /// The number of levels.
     var count: Int { precisions.count }

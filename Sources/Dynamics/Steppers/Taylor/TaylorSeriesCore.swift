@@ -31,10 +31,13 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     var log2MaximumStep = Double.infinity
 
     /// A core for `program` with the order from `log2Tolerance` (or `order`), at the store's precision.
+    /// `taperingGuardBits` and `everyLimbCount` are those of `TaylorPrecisionLevels`.
     init(program: TaylorProgram, bits: Int, log2Tolerance: Double, order: Int? = nil, tapering: Bool,
+         taperingGuardBits: Double = TaylorPrecisionLevels.defaultGuardBits, everyLimbCount: Bool = true,
          stateGuardBits: Int, makeStore: @escaping ([Int]) -> Store) {
         let p = order ?? TaylorOrderAndStep.order(log2Tolerance: log2Tolerance)
-        let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: p, tapering: tapering)
+        let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: p, tapering: tapering,
+                                           guardBits: taperingGuardBits, everyLimbCount: everyLimbCount)
         engine = TaylorEngine(program: program, order: p, levels: levels, stateGuardBits: stateGuardBits,
                               makeStore: makeStore)
         self.makeStore = makeStore
@@ -48,7 +51,8 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     private func rebuild(extraGuardBits: Double) {
         let old = engine
         let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: old.order,
-                                           tapering: tapering, extraGuardBits: extraGuardBits)
+                                           tapering: tapering, extraGuardBits: extraGuardBits,
+                                           guardBits: old.levels.guardBits, everyLimbCount: old.levels.everyLimbCount)
         let new = TaylorEngine(program: old.program, order: old.order, levels: levels, stateGuardBits: stateGuardBits,
                                makeStore: makeStore)
         for slot in [\TaylorEngine<Store>.timeSlot, \.previousTimeSlot, \.minimumStepSlot, \.endSlot] {

@@ -51,11 +51,17 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
     ///     adds its increment Σ_{k≥1} x_k hᵏ to a state kept at `precision + stateGuardBits` bits, a compensated
     ///     summation that keeps the rounding of many state updates out of the result. All series arithmetic is at
     ///     `precision` or below.
+    ///   - taperingGuardBits: bits kept above the tapering's weight estimate at every order (`BigFloat`; default
+    ///     32).
+    ///   - taperingEveryLimbCount: one tapering level per limb count (`BigFloat`; default on); `false` gives the
+    ///     sparser levels n, 3n/4, n/2, … limbs used before (the same at 256 bits; 8/6/4/3/2/1 limbs instead of
+    ///     8/7/…/1 at 512).
     /// - Throws: `IntegrationError` for a state of the wrong dimension, a tolerance outside (0, 1), an order below
     ///   2, or a fixed step.
     public init<Field: VectorField>(
         field: Field, time: Scalar, state: [Scalar], configuration: StepperConfiguration<Scalar>,
-        order: Int? = nil, tapering: Bool = true, stateGuardBits: Int = 32
+        order: Int? = nil, tapering: Bool = true, stateGuardBits: Int = 32,
+        taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true
     ) throws(IntegrationError) {
         guard state.count == field.dimension else {
             throw .dimensionMismatch(expected: field.dimension, actual: state.count, what: "initial state")
@@ -78,7 +84,8 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
             self.core = core as! any TaylorCoreProtocol<Scalar>
         } else {
             let core = TaylorSeriesCore(program: program, bits: bits, log2Tolerance: log2Tolerance, order: order,
-                                        tapering: tapering, stateGuardBits: guardBits) {
+                                        tapering: tapering, taperingGuardBits: Double(Swift.max(0, taperingGuardBits)),
+                                        everyLimbCount: taperingEveryLimbCount, stateGuardBits: guardBits) {
                 TaylorMPFRArena(precisions: $0)
             }
             self.core = core as! any TaylorCoreProtocol<Scalar>
