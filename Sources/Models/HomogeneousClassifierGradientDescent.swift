@@ -4,18 +4,14 @@ import MultiPrecision
 /// Gradient descent on the exponential loss of a homogeneous classifier, W ← W + η·Ẇ(W) with Ẇ the gradient-flow
 /// field of `flow` under the activation pattern of the current state (a ReLU unit with pre-activation ≤ 0 is off).
 public struct HomogeneousClassifierGradientDescent: DiscreteMap {
-    /// The classifier and its gradient-flow field.
-    public let flow: HomogeneousClassifierFlow
-    /// The step size η.
-    public let stepSize: Rational
+    /// The classifier (with its gradient-flow field) and the step size η.
+    public let flow: HomogeneousClassifierFlow, stepSize: Rational
+    public var dimension: Int { flow.dimension }
 
     /// The map W ↦ W + η·Ẇ(W).
     public init(flow: HomogeneousClassifierFlow, stepSize: Rational) {
-        self.flow = flow
-        self.stepSize = stepSize
+        (self.flow, self.stepSize) = (flow, stepSize)
     }
-
-    public var dimension: Int { flow.dimension }
 
     public func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
         let w = history[0]

@@ -5,27 +5,9 @@ import MultiPrecision
 /// NeurIPS 2018; docs/theory.md §2.2 N3 and §2.5): the trajectory version of the pointwise identity ρ_kρ̇_k = ρ_jρ̇_j.
 /// `quantity = "norm-ratios"` (known false) claims instead that the ratios ρ_k/ρ_1 stay constant.
 public struct DHLLayerNormKind: TrajectoryKind, ClassifierSetup {
-    public typealias Scenario = ClassifierScenario<Self>
-    public static var layerNorms: Parameter<LayerNorms>? { ClassifierInstance.unequalNorms }
-
-    /// The quantity claimed constant.
-    enum Conserved: String, ParameterChoice {
-        case differences = "squared-norm-differences", ratios = "norm-ratios"
-    }
-
-    static let horizon = Parameter<Rational>.positive("horizon", .dynamics, help: "the final time T")
-    static let sampleTimes = Parameter<Int>("sample_times", .dynamics, 1...2000, default: 20,
-        help: "the number of equally spaced sample times in (0, T]")
-    static let quantity = Parameter<Conserved>("quantity", .check, default: .differences,
-        help: "ρ_k² − ρ_1² (Du–Hu–Lee), or ρ_k/ρ_1 (known false)")
-
-    public init() {}
-
     public var name: String { "dhl-layer-norm-differences" }
 
-    public var summary: String {
-        "homogeneous net (linear or ReLU), exponential loss, gradient flow: ρ_k² − ρ_1² is constant along the trajectory (N3)"
-    }
+    public var summary: String { "homogeneous net (linear or ReLU), exponential loss, gradient flow: ρ_k² − ρ_1² is constant along the trajectory (N3)" }
 
     public var method: String {
         """
@@ -38,23 +20,22 @@ public struct DHLLayerNormKind: TrajectoryKind, ClassifierSetup {
         """
     }
 
-    public var declared: [any DeclaredParameter] { [Self.horizon, Self.sampleTimes, Self.quantity] }
+    public var declared: [any DeclaredParameter] { [ClassifierInstance.horizon, ClassifierInstance.sampleTimes, Self.quantity] }
 
     public func checked(_ p: InstanceParameters) -> String? {
         (p[Self.quantity] == .ratios ? "max_k |ρ_k/ρ_1(t) − ρ_k/ρ_1(0)| / max_k ρ_k/ρ_1(0)"
             : "max_k |(ρ_k² − ρ_1²)(t) − (ρ_k² − ρ_1²)(0)| / max_k ρ_k²(t)") + " ≤ tolerance at every sample time t ≤ T"
     }
 
-    public func check(_ p: InstanceParameters, on scenario: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let ratios = p[Self.quantity] == .ratios, n = p[Self.sampleTimes], horizon = p[Self.horizon]
+    public func check(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
+        let ratios = p[Self.quantity] == .ratios, n = p[ClassifierInstance.sampleTimes], horizon = p[ClassifierInstance.horizon]
         let run = try scenario.run(scenario.instance.flow, to: horizon, at: (0...n).map { horizon * Rational($0) / Rational(n) })
         let squares = run.states.map(scenario.instance.squaredNorms)
         let q = squares.map { s in (1..<s.count).map { ratios ? BigFloat.sqrt(s[$0] / s[0]) : s[$0] - s[0] } }
         let drifts = zip(q, squares).map { qt, st in
             zip(qt, q[0]).map { BigFloat.abs($0 - $1) }.largest / (ratios ? q[0].map { BigFloat.abs($0) }.largest : st.largest)
         }
-        var outcome = try Scenario.atMost(context.tolerance, label: "drift", "max_k |q_k(t) − q_k(0)| / s(t)", drifts,
-                                          at: run.places)
+        var outcome = try run.atMost(context.tolerance, label: "drift", "max_k |q_k(t) − q_k(0)| / s(t)", drifts)
         outcome.quantities.append(Quantity("max_t max_k |q_k(t) − q_k(0)| / s(t)", .rounded(drifts.largest)))
         outcome.quantities += scenario.instance.squaredNorms(run.final).enumerated().map {
             Quantity("ρ_\($0.offset + 1)(T)", .rounded(BigFloat.sqrt($0.element)))
@@ -62,4 +43,14 @@ public struct DHLLayerNormKind: TrajectoryKind, ClassifierSetup {
         outcome.quantities.append(Quantity("activation switches", .exact(Rational(run.events.count))))
         return outcome
     }
+
+    static let quantity = Parameter<Conserved>("quantity", .check, default: .differences,
+        help: "ρ_k² − ρ_1² (Du–Hu–Lee), or ρ_k/ρ_1 (known false)")
+
+    /// The quantity claimed constant.
+    enum Conserved: String, ParameterChoice {
+        case differences = "squared-norm-differences", ratios = "norm-ratios"
+    }
+
+    public static var layerNorms: Parameter<LayerNorms>? { ClassifierInstance.unequalNorms }
 }

@@ -7,33 +7,9 @@ import Models
 /// separable data. `from = "loss-below-one"` checks increments from the first sample with 𝓛 < 1; `from = "zero"`
 /// (the known-false twin) checks every increment from the first sample time.
 public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup {
-    public typealias Scenario = ClassifierScenario<Self>
-    public static var data: Parameter<ClassifierData> { ClassifierInstance.separableData }
-
-    public static func initialization(_ parameters: InstanceParameters) -> ClassifierInstance.Initialization {
-        .scaled(parameters[initScale])
-    }
-
-    /// Where monotonicity is claimed from.
-    enum Start: String, ParameterChoice {
-        case lossBelowOne = "loss-below-one", zero
-    }
-
-    static let initScale = Parameter<Rational>.positive("init_scale", .model, default: Rational(numerator: 1, denominator: 2),
-        help: "initial layer entries init_scale·k/8, k in −8…8")
-    static let horizon = Parameter<Rational>.positive("horizon", .dynamics, help: "the final time T")
-    static let sampleTimes = Parameter<Int>("sample_times", .dynamics, 2...2000, default: 50,
-        help: "the number of equally spaced sample times in (0, T]")
-    static let from = Parameter<Start>("from", .check, default: .lossBelowOne, variable: false,
-        help: "where monotonicity is claimed from: the first sample with 𝓛 < 1 (Lyu–Li), or t = 0 (known false)")
-
-    public init() {}
-
     public var name: String { "lyu-li-smoothed-margin" }
 
-    public var summary: String {
-        "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1"
-    }
+    public var summary: String { "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1" }
 
     public var method: String {
         """
@@ -46,7 +22,7 @@ public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup {
         """
     }
 
-    public var declared: [any DeclaredParameter] { [Self.initScale, Self.horizon, Self.sampleTimes, Self.from] }
+    public var declared: [any DeclaredParameter] { [Self.initScale, ClassifierInstance.horizon, Self.sampleTimes, Self.from] }
 
     public func checked(_ p: InstanceParameters) -> String? {
         "γ̃(t_{i+1}) ≥ γ̃(t_i) − tolerance, γ̃ = log(1/𝓛)/‖θ‖^K, for consecutive sample times "
@@ -55,19 +31,19 @@ public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup {
 
     /// The check with the window's branch conditions.
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let scenario = try Scenario(p, context: context)
+        let scenario = try ClassifierScenario<Self>(p, context: context)
         let (outcome, branches) = try measure(p, on: scenario, context: context)
         return Evaluation(quantities: outcome.quantities, margin: outcome.margin, location: outcome.place,
                           statistics: scenario.statistics, branches: branches, series: outcome.series)
     }
 
-    public func check(_ p: InstanceParameters, on scenario: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
         try measure(p, on: scenario, context: context).outcome
     }
 
-    func measure(_ p: InstanceParameters, on scenario: Scenario,
+    func measure(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>,
                  context: EvaluationContext) throws -> (outcome: PropertyOutcome, branches: [Condition]) {
-        let n = p[Self.sampleTimes], horizon = p[Self.horizon], flow = scenario.instance.flow
+        let n = p[Self.sampleTimes], horizon = p[ClassifierInstance.horizon], flow = scenario.instance.flow
         let run = try scenario.run(flow, to: horizon, at: (1...n).map { horizon * Rational($0) / Rational(n) })
         let margins = zip(run.places, run.states).map { place, state in flow.margins(time: BigFloat(place.abscissa), state: state) }
         let firstBelowOne = margins.firstIndex { $0.loss < 1 }
@@ -90,5 +66,22 @@ public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup {
             if start > 0 { branches.append(Condition("𝓛 ≥ 1 at the sample before the window", .rounded(margins[start - 1].loss - 1))) }
         }
         return (outcome, branches)
+    }
+
+    static let initScale = Parameter<Rational>.positive("init_scale", .model, default: Rational(numerator: 1, denominator: 2),
+        help: "initial layer entries init_scale·k/8, k in −8…8")
+    static let sampleTimes = Parameter<Int>("sample_times", .dynamics, 2...2000, default: 50,
+        help: "the number of equally spaced sample times in (0, T]")
+    static let from = Parameter<Start>("from", .check, default: .lossBelowOne, variable: false,
+        help: "where monotonicity is claimed from: the first sample with 𝓛 < 1 (Lyu–Li), or t = 0 (known false)")
+
+    /// Where monotonicity is claimed from.
+    enum Start: String, ParameterChoice {
+        case lossBelowOne = "loss-below-one", zero
+    }
+
+    public static var data: Parameter<ClassifierData> { ClassifierInstance.separableData }
+    public static func initialization(_ parameters: InstanceParameters) -> ClassifierInstance.Initialization {
+        .scaled(parameters[initScale])
     }
 }

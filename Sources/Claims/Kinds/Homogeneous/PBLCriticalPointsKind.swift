@@ -8,32 +8,9 @@ import Models
 /// in [min_k ρ_k^{−2}, max_k ρ_k^{−2}] while ‖F‖ falls by orders of magnitude. `statement = "unconstrained-gradient"`
 /// (known false) claims the same of ∇_V L(ρ, V), which at a KKT point equals −2λ_k V_k ≠ 0.
 public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup {
-    public typealias Scenario = ClassifierScenario<Self>
-
-    /// Whose zeros are claimed to be the KKT points.
-    enum Statement: String, ParameterChoice {
-        case normalizedGF = "normalized-gf", unconstrainedGradient = "unconstrained-gradient"
-    }
-
-    static let norm = Parameter<Rational>.positive("norm", .model, default: 2, help: "the fixed ρ = Π ρ_k")
-    static let split = Parameter<LayerNorms>("layer_norms", .model, default: .unequal,
-        help: "the split of ρ for the gradient-flow side: ρ_k = ρ^{1/K}, or ρ^{1/K}·(3/2, 2/3, 1, …)")
-    static let horizon = Parameter<Rational>.positive("horizon", .dynamics, help: "the final constrained time τ")
-    static let sampleTimes = Parameter<Int>("sample_times", .dynamics, 1...2000, default: 20,
-        help: "equally spaced sample times in [0, τ]")
-    static let convergence = Parameter<Rational>.positive("convergence", .check,
-        default: Rational(numerator: 1, denominator: BigInt(10).power(20)),
-        help: "the run must end with ‖F‖ ≤ convergence·‖F(0)‖ (a KKT point)")
-    static let statement = Parameter<Statement>("statement", .check, default: .normalizedGF,
-        help: "whose zeros are the KKT points: the V-part of GF (E2), or ∇_V L (known false)")
-
-    public init() {}
-
     public var name: String { "pbl-critical-points" }
 
-    public var summary: String {
-        "homogeneous net, exponential loss, fixed ρ: the V-part of gradient flow vanishes exactly at the KKT points of the constrained problem (E2)"
-    }
+    public var summary: String { "homogeneous net, exponential loss, fixed ρ: the V-part of gradient flow vanishes exactly at the KKT points of the constrained problem (E2)" }
 
     public var method: String {
         """
@@ -47,7 +24,7 @@ public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup {
     }
 
     public var declared: [any DeclaredParameter] {
-        [Self.norm, Self.split, Self.horizon, Self.sampleTimes, Self.convergence, Self.statement]
+        [Self.norm, Self.split, Self.horizon, ClassifierInstance.sampleTimes, Self.convergence, Self.statement]
     }
 
     public func checked(_ p: InstanceParameters) -> String? {
@@ -55,9 +32,9 @@ public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup {
             + " stays in [min_k ρ_k^{−2}, max_k ρ_k^{−2}] (up to the tolerance) at every sample time of the constrained flow to a KKT point"
     }
 
-    public func check(_ p: InstanceParameters, on scenario: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
         let flow = scenario.instance.flow, depth = flow.depth, rho = p[Self.norm]
-        let n = p[Self.sampleTimes], horizon = p[Self.horizon]
+        let n = p[ClassifierInstance.sampleTimes], horizon = p[Self.horizon]
         let run = try scenario.run(ConstrainedNormalizedFlow(base: flow, norm: rho), to: horizon,
                                    at: (0...n).map { horizon * Rational($0) / Rational(n) })
         let split = [Rational(numerator: 3, denominator: 2), Rational(numerator: 2, denominator: 3)]
@@ -81,8 +58,7 @@ public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup {
             let ratio = (p[Self.statement] == .unconstrainedGradient ? s.gradient : s.gf) / s.f
             return BigFloat.maximum(ratio - upper, lower - ratio) / upper
         }
-        var outcome = try Scenario.atMost(context.tolerance, label: "violation", "violation of ratio ∈ [min ρ_k^−2, max ρ_k^−2]",
-                                          violations, at: run.places)
+        var outcome = try run.atMost(context.tolerance, label: "violation", "violation of ratio ∈ [min ρ_k^−2, max ρ_k^−2]", violations)
         outcome.quantities += [
             Quantity("max violation of the ratio ∈ [min ρ_k^−2, max ρ_k^−2]", .rounded(violations.largest)),
             Quantity("‖F(ρ, V(τ))‖ at the end (KKT residual)", .rounded(last.f)),
@@ -91,5 +67,20 @@ public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup {
             Quantity("activation switches", .exact(Rational(run.events.count))),
         ]
         return outcome
+    }
+
+    static let norm = Parameter<Rational>.positive("norm", .model, default: 2, help: "the fixed ρ = Π ρ_k")
+    static let split = Parameter<LayerNorms>("layer_norms", .model, default: .unequal,
+        help: "the split of ρ for the gradient-flow side: ρ_k = ρ^{1/K}, or ρ^{1/K}·(3/2, 2/3, 1, …)")
+    static let horizon = Parameter<Rational>.positive("horizon", .dynamics, help: "the final constrained time τ")
+    static let convergence = Parameter<Rational>.positive("convergence", .check,
+        default: Rational(numerator: 1, denominator: BigInt(10).power(20)),
+        help: "the run must end with ‖F‖ ≤ convergence·‖F(0)‖ (a KKT point)")
+    static let statement = Parameter<Statement>("statement", .check, default: .normalizedGF,
+        help: "whose zeros are the KKT points: the V-part of GF (E2), or ∇_V L (known false)")
+
+    /// Whose zeros are claimed to be the KKT points.
+    enum Statement: String, ParameterChoice {
+        case normalizedGF = "normalized-gf", unconstrainedGradient = "unconstrained-gradient"
     }
 }

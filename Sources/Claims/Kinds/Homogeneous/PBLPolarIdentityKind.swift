@@ -9,8 +9,46 @@ import Models
 /// for every layer; the known-false `"E5-single-factor"` (V̇_k = ρ^{−2/K} F_k), `"equal-rho-dot"` (ρ̇_k equal) and
 /// `"E4-joint-time-change"` ((ρ̇, V̇) parallel to the constrained system's (G, F), as a time change would need).
 public struct PBLPolarIdentityKind: TrajectoryKind, ClassifierSetup {
-    public typealias Scenario = ClassifierScenario<Self>
-    public static var layerNorms: Parameter<LayerNorms>? { ClassifierInstance.equalNorms }
+    public var name: String { "pbl-polar-identity" }
+
+    public var summary: String { "homogeneous net, exponential loss, gradient flow in polar form: V̇_k = ρ_k^{−2}F_k(ρ,V) (E1), ρ_kρ̇_k equal across layers (N3)" }
+
+    public var method: String {
+        """
+        Evaluates, in MPFR at the working precision p, the gradient-flow field Ẇ_k = Σ_n e^{−y_n f_n} y_n ∂f_n/∂W_k \
+        of a deep linear classifier or bias-free ReLU network (the activation pattern of the state) with exponential \
+        loss, its polar form ρ̇_k = ⟨V_k, Ẇ_k⟩ and V̇_k = (Ẇ_k − ρ̇_k V_k)/ρ_k, and independently the constrained \
+        field F_k(ρ, V) from the normalized layers (docs/theory.md §2.3). The states are the initial one and those \
+        after each step W ← W + ηẆ. Margin: tolerance − the largest relative residual of the identity over the \
+        states; the run at p + guard bits gives the error estimate.
+        """
+    }
+
+    public var declared: [any DeclaredParameter] { [Self.stepSize, Self.steps, Self.identity] }
+
+    public func checked(_ p: InstanceParameters) -> String? {
+        "\(p[Self.identity].text) ≤ tolerance at the initial state and after each of \(p.written(Self.steps, absent: "the")) small GD steps"
+    }
+
+    public func check(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
+        let flow = scenario.instance.flow
+        let run = try TrajectorySampler(context, label: "gradient-descent").map(
+            HomogeneousClassifierGradientDescent(flow: flow, stepSize: p[Self.stepSize]), from: scenario.instance.initial,
+            steps: p[Self.steps])
+        let polar = try run.states.map { try PolarVelocities(flow: flow, state: $0) }
+        let residuals = polar.map(p[Self.identity].residual), n3 = polar.map(Identity.n3.residual)
+        var outcome = try run.atMost(context.tolerance, label: "residual", p[Self.identity].text, residuals)
+        outcome.quantities += [Quantity("max relative residual of the identity", .rounded(residuals.largest)),
+                               Quantity("max (max_k − min_k)(ρ_kρ̇_k) / max_k |ρ_kρ̇_k| (N3)", .rounded(n3.largest))]
+        return outcome
+    }
+
+    static let stepSize = Parameter<Rational>.positive("step_size", .dynamics, default: Rational(numerator: 1, denominator: 20),
+        help: "η of the gradient-descent steps that generate the states")
+    static let steps = Parameter<Int>("steps", .dynamics, 0...1000, default: 10,
+        help: "the number of gradient-descent steps (states checked: steps + 1)")
+    static let identity = Parameter<Identity>("identity", .check, type: .choice(Identity.allCases.map(\.rawValue)),
+        help: "E1, N3, or the known-false E5-single-factor / equal-rho-dot / E4-joint-time-change")
 
     /// The identity checked, and its relative residual at a state.
     enum Identity: String, ParameterChoice {
@@ -49,48 +87,5 @@ public struct PBLPolarIdentityKind: TrajectoryKind, ClassifierSetup {
         }
     }
 
-    static let stepSize = Parameter<Rational>.positive("step_size", .dynamics, default: Rational(numerator: 1, denominator: 20),
-        help: "η of the gradient-descent steps that generate the states")
-    static let steps = Parameter<Int>("steps", .dynamics, 0...1000, default: 10,
-        help: "the number of gradient-descent steps (states checked: steps + 1)")
-    static let identity = Parameter<Identity>("identity", .check, type: .choice(Identity.allCases.map(\.rawValue)),
-        help: "E1, N3, or the known-false E5-single-factor / equal-rho-dot / E4-joint-time-change")
-
-    public init() {}
-
-    public var name: String { "pbl-polar-identity" }
-
-    public var summary: String {
-        "homogeneous net, exponential loss, gradient flow in polar form: V̇_k = ρ_k^{−2}F_k(ρ,V) (E1), ρ_kρ̇_k equal across layers (N3)"
-    }
-
-    public var method: String {
-        """
-        Evaluates, in MPFR at the working precision p, the gradient-flow field Ẇ_k = Σ_n e^{−y_n f_n} y_n ∂f_n/∂W_k \
-        of a deep linear classifier or bias-free ReLU network (the activation pattern of the state) with exponential \
-        loss, its polar form ρ̇_k = ⟨V_k, Ẇ_k⟩ and V̇_k = (Ẇ_k − ρ̇_k V_k)/ρ_k, and independently the constrained \
-        field F_k(ρ, V) from the normalized layers (docs/theory.md §2.3). The states are the initial one and those \
-        after each step W ← W + ηẆ. Margin: tolerance − the largest relative residual of the identity over the \
-        states; the run at p + guard bits gives the error estimate.
-        """
-    }
-
-    public var declared: [any DeclaredParameter] { [Self.stepSize, Self.steps, Self.identity] }
-
-    public func checked(_ p: InstanceParameters) -> String? {
-        "\(p[Self.identity].text) ≤ tolerance at the initial state and after each of \(p.written(Self.steps, absent: "the")) small GD steps"
-    }
-
-    public func check(_ p: InstanceParameters, on scenario: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let flow = scenario.instance.flow
-        let run = try TrajectorySampler(context, label: "gradient-descent").map(
-            HomogeneousClassifierGradientDescent(flow: flow, stepSize: p[Self.stepSize]), from: scenario.instance.initial,
-            steps: p[Self.steps])
-        let polar = try run.states.map { try PolarVelocities(flow: flow, state: $0) }
-        let residuals = polar.map(p[Self.identity].residual), n3 = polar.map(Identity.n3.residual)
-        var outcome = try Scenario.atMost(context.tolerance, label: "residual", p[Self.identity].text, residuals, at: run.places)
-        outcome.quantities += [Quantity("max relative residual of the identity", .rounded(residuals.largest)),
-                               Quantity("max (max_k − min_k)(ρ_kρ̇_k) / max_k |ρ_kρ̇_k| (N3)", .rounded(n3.largest))]
-        return outcome
-    }
+    public static var layerNorms: Parameter<LayerNorms>? { ClassifierInstance.equalNorms }
 }

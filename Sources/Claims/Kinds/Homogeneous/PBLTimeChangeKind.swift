@@ -6,18 +6,9 @@ import Models
 /// V^{GF}(t) coincide with the constrained flow V^c run on the time scale τ(t) = ∫ρ_1^{−2}. With unequal norms (E5,
 /// known false) the single time change does not map one onto the other.
 public struct PBLTimeChangeKind: TrajectoryKind, ClassifierSetup {
-    public typealias Scenario = ClassifierScenario<Self>
-    public static var layerNorms: Parameter<LayerNorms>? { ClassifierInstance.equalNorms }
-
-    static let horizon = Parameter<Rational>.positive("horizon", .dynamics, help: "the final time T")
-
-    public init() {}
-
     public var name: String { "pbl-time-change" }
 
-    public var summary: String {
-        "deep linear or ReLU classifier, exponential loss: normalized GF weights = constrained flow under τ = ∫ρ_1^{−2} (E3; E5 twin with unequal norms)"
-    }
+    public var summary: String { "deep linear or ReLU classifier, exponential loss: normalized GF weights = constrained flow under τ = ∫ρ_1^{−2} (E3; E5 twin with unequal norms)" }
 
     public var method: String {
         """
@@ -31,25 +22,24 @@ public struct PBLTimeChangeKind: TrajectoryKind, ClassifierSetup {
         """
     }
 
-    public var declared: [any DeclaredParameter] { [Self.horizon] }
+    public var declared: [any DeclaredParameter] { [ClassifierInstance.horizon] }
 
     public func checked(_ p: InstanceParameters) -> String? {
-        "max_k ‖W_k(t)/‖W_k(t)‖ − V^c_k(t)‖_F ≤ tolerance at 40 equally spaced times up to T = \(p.written(Self.horizon, absent: "T")), "
+        "max_k ‖W_k(t)/‖W_k(t)‖ − V^c_k(t)‖_F ≤ tolerance at 40 equally spaced times up to T = \(p.written(ClassifierInstance.horizon, absent: "T")), "
             + "V^c the constrained flow under τ = ∫ρ_1^{−2}"
     }
 
-    public func check(_ p: InstanceParameters, on scenario: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let horizon = p[Self.horizon], coupled = PolarTimeChangeFlow(base: scenario.instance.flow)
+    public func check(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
+        let horizon = p[ClassifierInstance.horizon], coupled = PolarTimeChangeFlow(base: scenario.instance.flow)
         let run = try scenario.sampler.flow(
             acrossSwitches: coupled, from: coupled.start(from: scenario.instance.initial, precision: context.workingPrecision),
             to: horizon, at: (1...40).map { horizon * Rational($0) / 40 })
         let deviations = run.states.map { coupled.measure($0).deviation }, end = coupled.measure(run.states[run.states.count - 1])
-        var outcome = try Scenario.atMost(context.tolerance, label: "equivalence", "max_k ‖V_k^GF(t) − V^c_k(t)‖_F",
-                                          deviations, at: run.places)
+        var outcome = try run.atMost(context.tolerance, label: "equivalence", "max_k ‖V_k^GF(t) − V^c_k(t)‖_F", deviations)
         var equivalence = SeriesRecorder(name: "equivalence", xLabel: "t", yLabel: "max_k ‖V_k^GF(t) − V^c_k(τ(t))‖_F",
                                          logarithmic: true)
         for (place, d) in zip(run.places, deviations) { equivalence.append(x: place.abscissa, y: d) }
-        outcome.series.append(equivalence.series)
+        outcome.series.insert(equivalence.series, at: 0)
         let worst = deviations.indices.dropFirst().reduce(0) { deviations[$1] > deviations[$0] ? $1 : $0 }
         outcome.quantities = [Quantity("max_k ‖V_k^GF(T) − V^c_k(T)‖_F", .rounded(end.deviation)),
                                Quantity("max_t max_k ‖V_k^GF(t) − V^c_k(t)‖_F (40 times)", .rounded(deviations[worst])),
@@ -58,4 +48,6 @@ public struct PBLTimeChangeKind: TrajectoryKind, ClassifierSetup {
             + outcome.quantities + [Quantity("activation switches", .exact(Rational(run.events.count)))]
         return outcome
     }
+
+    public static var layerNorms: Parameter<LayerNorms>? { ClassifierInstance.equalNorms }
 }

@@ -26,13 +26,9 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
     static let sampleSeed = OptionalParameter<Int>("sample_seed", .check, 0...(1 << 53),
         help: "for \"every-sample\": the seed of the inputs Z (default 1)")
 
-    public init() {}
-
     public var name: String { "coarse-gradient-correlation" }
 
-    public var summary: String {
-        "two-linear-layer binary-activation model, Gaussian input: ⟨E_Z[coarse gradient], ∇_w f⟩ ≥ 0 (Yin et al. 2019)"
-    }
+    public var summary: String { "two-linear-layer binary-activation model, Gaussian input: ⟨E_Z[coarse gradient], ∇_w f⟩ ≥ 0 (Yin et al. 2019)" }
 
     public var method: String {
         """

@@ -23,13 +23,9 @@ public struct ReLUFiniteSampleFitKind: ClaimKind {
     static let hiddenUnits = OptionalParameter<Int>("hidden_units", .model, 1...200,
         help: "the number k of hidden units (default n: 2n + d weights); k < n is the known-false twin")
 
-    public init() {}
-
     public var name: String { "relu-finite-sample-fit" }
 
-    public var summary: String {
-        "two-layer ReLU network with 2n + d weights fits n labels on n points in d dimensions exactly (Zhang et al. 2017)"
-    }
+    public var summary: String { "two-layer ReLU network with 2n + d weights fits n labels on n points in d dimensions exactly (Zhang et al. 2017)" }
 
     public var method: String {
         """

@@ -48,6 +48,9 @@ public struct ClassifierInstance {
     static let dataHelp = "\"random-labels\": entries k/8, labels ±1 at random; \"separable\": entries k/4 labelled by a random integer separator"
     static let randomData = Parameter<ClassifierData>("data", .model, default: .randomLabels, help: dataHelp)
     static let separableData = Parameter<ClassifierData>("data", .model, default: .separable, help: dataHelp)
+    static let horizon = Parameter<Rational>.positive("horizon", .dynamics, help: "the final time T")
+    static let sampleTimes = Parameter<Int>("sample_times", .dynamics, 1...2000, default: 20,
+        help: "the number n of steps T/n between the sample times 0, T/n, …, T")
     static let normsHelp = "\"equal\": every ρ_k(0) = 1 (to 4p bits); \"unequal\": ρ_k(0) = 3/2, 1, 4/5, … cycling"
     static let equalNorms = Parameter<LayerNorms>("layer_norms", .model, default: .equal, help: normsHelp)
     static let unequalNorms = Parameter<LayerNorms>("layer_norms", .model, default: .unequal, help: normsHelp)

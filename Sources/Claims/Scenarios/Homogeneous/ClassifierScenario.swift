@@ -82,14 +82,12 @@ extension TrajectorySampler {
     }
 }
 
-extension ClassifierScenario {
+extension TrajectorySampler.Run {
     /// `value ≤ tolerance` at every sample (a `BoundProperty` of `value` against 0 with the tolerance as slack):
     /// margin tolerance − max value, at the sample of the maximum.
-    static func atMost(_ tolerance: Rational, label: String, _ observable: String, _ values: [BigFloat],
-                       at places: [SamplePlace]) throws -> PropertyOutcome {
+    func atMost(_ tolerance: Rational, label: String, _ observable: String, _ values: [BigFloat]) throws -> PropertyOutcome {
         try BoundProperty(label: label, lhs: observable, relation: .lessOrEqual, rhs: "0", tolerance: tolerance)
-            .evaluate(zip(places, values).map { Observation(place: $0, scalar: $1) },
-                      values.map { _ in ObservedValue(BigFloat(0)) })
+            .evaluate(zip(places, values).map { Observation(place: $0, scalar: $1) }, values.map { _ in ObservedValue(BigFloat(0)) })
     }
 }
 
