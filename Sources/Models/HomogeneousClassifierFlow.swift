@@ -78,23 +78,23 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
     /// A unit whose input h_{k−1} is identically zero (a zero data point, or every unit feeding it inactive) has
     /// z = 0 exactly but relu(z) = 0 and no gradient through it whatever its flag; it is reported as −1 (inactive),
     /// so that it neither counts as a kink nor stops an integration while its input stays zero.
-    public func preactivations(of state: [BigFloat], offset base: Int = 0) -> [BigFloat] {
+    public func preactivations<T: IntegrationScalar>(of state: [T], offset base: Int = 0) -> [T] {
         guard activation == .relu else { return [] }
-        var result: [BigFloat] = []
+        var result: [T] = []
         result.reserveCapacity(patternSize)
         for n in 0..<labels.count {
-            var h = (0..<widths[0]).map { BigFloat(inputs[$0, n]) }
+            var h = (0..<widths[0]).map { T(inputs[$0, n]) }
             for k in 0..<(depth - 1) {
                 let o = base + offset(k), columns = widths[k]
-                let deadInput = h.allSatisfy(\.isZero)
+                let deadInput = h.allSatisfy { $0 == 0 }
                 let z = (0..<widths[k + 1]).map { r in
-                    if deadInput { return BigFloat(-1) }
-                    var s = BigFloat(0)
+                    if deadInput { return T(-1) }
+                    var s = T(0)
                     for c in 0..<columns { s += state[o + r * columns + c] * h[c] }
                     return s
                 }
                 result += z
-                h = z.map { $0 > 0 ? $0 : BigFloat(0) }
+                h = z.map { $0 > 0 ? $0 : T(0) }
             }
         }
         return result
@@ -176,23 +176,14 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
         public var normalizedMargin: BigFloat
     }
 
-    /// Integrates the flow from `initial` (exact) with the Taylor method at `precision` (restarting at every
-    /// activation switch of a ReLU network) and samples the margins at `times`.
-    ///
-    /// - Throws: `IntegrationError` for a bad request, `ActivationPatternError` where the pattern is not defined or
-    ///   not followed. A run that ends early (divergence, budget) returns the samples it reached.
-    public func margins(initial: [Rational], times: [Rational], precision: Int) throws -> (samples: [MarginSample], switches: Int) {
-        var samples: [MarginSample] = []
-        let run = try integrateAcrossActivationSwitches(self, initial: initial, horizon: times.last!, precision: precision,
-                                                        outputTimes: times) { sample in
-            let q = self.outputs(sample.state).enumerated().map { BigFloat(self.labels[$0.offset]) * $0.element }
-            let loss = q.reduce(BigFloat(0)) { $0 + BigFloat.exp(-$1) }
-            var norm2 = BigFloat(0)
-            for v in sample.state { norm2 += v * v }
-            let scale = BigFloat.pow(BigFloat.sqrt(norm2), self.depth)
-            samples.append(MarginSample(time: sample.time, loss: loss, smoothedMargin: -BigFloat.log(loss) / scale,
-                                        normalizedMargin: q.min()! / scale))
-        }
-        return (samples, run.switches.count)
+    /// The margins of the flow at `state` (time `time`), at the current precision.
+    public func margins(time: BigFloat, state: [BigFloat]) -> MarginSample {
+        let q = outputs(state).enumerated().map { BigFloat(labels[$0.offset]) * $0.element }
+        let loss = q.reduce(BigFloat(0)) { $0 + BigFloat.exp(-$1) }
+        var norm2 = BigFloat(0)
+        for v in state { norm2 += v * v }
+        let scale = BigFloat.pow(BigFloat.sqrt(norm2), depth)
+        return MarginSample(time: time, loss: loss, smoothedMargin: -BigFloat.log(loss) / scale,
+                            normalizedMargin: q.reduce(q[0]) { BigFloat.minimum($0, $1) } / scale)
     }
 }

@@ -67,51 +67,22 @@ public struct PolarTimeChangeFlow: VectorField, ActivationPatternField {
         for i in 0..<d { derivative[d + i] = factor * (derivative[d + i] - g * state[d + i]) }
     }
 
-    /// What `deviation` measured.
-    public struct Deviation: Sendable {
-        /// max_k ‖W_k(T)/‖W_k(T)‖ − V^c_k(T)‖_F.
-        public var deviation: BigFloat
-        /// ‖W_k(T)‖_F.
-        public var norms: [BigFloat]
-        /// The activation switches of W and V^c (ReLU).
-        public var switches: Int
-        /// The deviation at each requested output time t (in order), for figures.
-        public var trajectory: [(time: Rational, deviation: BigFloat)]
-    }
-
-    /// Integrates from layers `initial` (exact; V^c(0) = the normalized layers, rounded at 4p bits and made exact) to
-    /// `horizon` with the Taylor method at `precision`, across activation switches, and measures the deviation at
-    /// the horizon and at `samples` equally spaced times before it (dense output; 0: the horizon only).
-    ///
-    /// - Throws: `ActivationPatternError`, `IntegrationError`; `nil` norms mean the run stopped before the horizon.
-    public func deviation(initial: [Rational], horizon: Rational, precision: Int,
-                          samples: Int = 0) throws -> Deviation? {
-        var start: [Rational] = initial
+    /// The coupled initial state (W(0), V^c(0)) for layers `initial` (exact): V^c(0) the normalized layers, rounded
+    /// at 4p bits and made exact.
+    public func start(from initial: [Rational], precision: Int) -> [Rational] {
+        var start = initial
         for k in 0..<base.depth {
             let o = base.offset(k), size = base.widths[k + 1] * base.widths[k]
-            let norm = withPrecision(4 * precision) {
-                BigFloat.sqrt(initial[o..<(o + size)].reduce(BigFloat(0)) { $0 + BigFloat($1) * BigFloat($1) })
+            start += withPrecision(4 * precision) {
+                let norm = BigFloat.sqrt(initial[o..<(o + size)].reduce(BigFloat(0)) { $0 + BigFloat($1) * BigFloat($1) })
+                return (0..<size).compactMap { Rational(exactly: BigFloat(initial[o + $0]) / norm) }
             }
-            for i in 0..<size { start.append(withPrecision(4 * precision) { Rational(exactly: BigFloat(initial[o + i]) / norm)! }) }
         }
-        let times = samples > 0 ? (1..<samples).map { horizon * Rational(numerator: BigInt($0), denominator: BigInt(samples)) } : []
-        var trajectory: [(time: Rational, deviation: BigFloat)] = []
-        let run = try integrateAcrossActivationSwitches(self, initial: start, horizon: horizon, precision: precision,
-                                                        outputTimes: times) { sample in
-            let index = trajectory.count
-            guard index < times.count else { return }
-            trajectory.append((times[index], withPrecision(precision) { measure(sample.state).deviation }))
-        }
-        guard run.reachedEnd else { return nil }
-        return withPrecision(precision) {
-            let (worst, norms) = measure(run.state)
-            if samples > 0 { trajectory.append((horizon, worst)) }
-            return Deviation(deviation: worst, norms: norms, switches: run.switches.count, trajectory: trajectory)
-        }
+        return start
     }
 
     /// max_k ‖W_k/‖W_k‖ − V^c_k‖_F and the norms ‖W_k‖_F of a coupled state, at the current precision.
-    private func measure(_ state: [BigFloat]) -> (deviation: BigFloat, norms: [BigFloat]) {
+    public func measure(_ state: [BigFloat]) -> (deviation: BigFloat, norms: [BigFloat]) {
         let d = base.dimension
         var worst = BigFloat(0), norms: [BigFloat] = []
         for k in 0..<base.depth {

@@ -37,6 +37,13 @@ struct LyuLiMarginKindTests {
         let result = await ClaimEngine().check([truth, twin])
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
         #expect(result.isComplete && result.allMetExpectations)
+        // Reference: with ‖θ‖^K = log(1/𝓛)/γ̃ and M = 6 points, e^{−min q} ≤ 𝓛 ≤ M e^{−min q} gives
+        // γ̃ ≤ γ̄ ≤ γ̃ + log M/‖θ‖^K = γ̃ (1 + log 6/log(1/𝓛)) at T.
+        for instance in result.claims[0].instances {
+            let smoothed = try measuredValue(instance, "γ̃(T)"), normalized = try measuredValue(instance, "γ̄(T)")
+            let loss = try measuredValue(instance, "𝓛(T)")
+            #expect(loss < 1 && smoothed <= normalized && normalized <= smoothed * (1 + log(6) / log(1 / loss)) * (1 + 1e-12))
+        }
     }
 
     @Test("Bias-free ReLU network across activation switches: PASS once 𝓛 < 1, FAIL from t = 0")

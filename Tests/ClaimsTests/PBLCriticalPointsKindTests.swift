@@ -32,4 +32,17 @@ struct PBLCriticalPointsKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .fail])
         #expect(result.isComplete && result.allMetExpectations)
     }
+
+    @Test("Equal split ρ_k = ρ^{1/K}: E1 makes ‖V̇^GF‖/‖F‖ = ρ^{−2/K} exactly, so the violation is at rounding level")
+    func equalSplit() async throws {
+        let equal = try claim(claimText(id: "equal", kind: "pbl-critical-points",
+                                        body("normalized-gf").replacingOccurrences(of: "[dynamics]", with: "layer_norms = \"equal\"\n[dynamics]")))
+        let result = await ClaimEngine().check([equal])
+        #expect(result.claims.map(\.verdict) == [.pass])
+        let instance = result.claims[0].instances[0]
+        #expect(abs(try measuredValue(instance, "max violation of the ratio ∈ [min ρ_k^−2, max ρ_k^−2]")) < 1e-15)
+        // A KKT point: ‖F‖ at the end is far below ‖V̇^GF‖ at the start would be; here both vanish together.
+        let end = try measuredValue(instance, "‖F(ρ, V(τ))‖ at the end (KKT residual)")
+        #expect(abs(try measuredValue(instance, "‖V̇^GF‖ at the end") - pow(2.0, -2.0 / 2.0) * end) <= 1e-12 * end)
+    }
 }

@@ -33,10 +33,21 @@ struct PBLPolarIdentityKindTests {
         ]
         let result = await ClaimEngine().check(claims)
         #expect(result.claims.map(\.verdict) == [.pass, .pass, .pass, .pass])
+        // Exact identities: the residuals and the N3 spread sit at the rounding level of 128 bits.
+        for claim in result.claims {
+            #expect(try measuredValue(claim.instances[0], "max relative residual of the identity") < 1e-30)
+            #expect(try measuredValue(claim.instances[0], "max (max_k − min_k)(ρ_kρ̇_k) / max_k |ρ_kρ̇_k| (N3)") < 1e-30)
+        }
     }
 
     @Test("Known false with unequal norms: one common factor ρ^{−2/K} (E5), equal ρ̇_k")
     func twins() async throws {
+        // At the initial state (ρ_k = 3/2, 1, 4/5, ρ = 6/5), E1 gives V̇_k = ρ_k^{−2}F_k, so the E5 residual is
+        // max_k |1 − ρ_k²ρ^{−2/3}| = (9/4)(5/6)^{2/3} − 1 in closed form.
+        let initial = try claim(claimText(id: "e5-0", kind: "pbl-polar-identity", expect: "fail",
+                                          body(identity: "E5-single-factor", norms: "unequal", steps: 0)))
+        let closedForm = await ClaimEngine().check([initial]).claims[0].instances[0]
+        #expect(abs(try measuredValue(closedForm, "max relative residual of the identity") - (2.25 * pow(5.0 / 6.0, 2.0 / 3.0) - 1)) < 1e-12)
         let claims = try [
             claim(claimText(id: "e5", kind: "pbl-polar-identity", expect: "fail", body(identity: "E5-single-factor", norms: "unequal"))),
             claim(claimText(id: "rhodot", kind: "pbl-polar-identity", expect: "fail", body(identity: "equal-rho-dot", norms: "unequal"))),

@@ -42,6 +42,11 @@ struct PBLTimeChangeKindTests {
         #expect(twinMeasurements[2].exact == "1/5" && twinSeries.y[39] < twinSeries.y.max()! / 2)
         let truthSeries = try #require(result.claims[0].instances[0].series.first)
         #expect(truthSeries.y.allSatisfy { $0 < 1e-12 })
+        // Reference (N3): equal initial norms stay equal, ρ_1(T) = ρ_2(T); unequal ones keep ρ_2² − ρ_1² = 1 − 9/4.
+        let equalNorms = try ["ρ_1(T)", "ρ_2(T)"].map { try measuredValue(result.claims[0].instances[0], $0) }
+        #expect(abs(equalNorms[1] - equalNorms[0]) < 1e-12 * equalNorms[0])
+        let unequalNorms = try ["ρ_1(T)", "ρ_2(T)"].map { try measuredValue(result.claims[1].instances[0], $0) }
+        #expect(abs(unequalNorms[1] * unequalNorms[1] - unequalNorms[0] * unequalNorms[0] + 1.25) < 1e-10)
     }
 
     @Test("Bias-free ReLU network across activation switches: equal norms PASS, unequal norms FAIL")

@@ -1,3 +1,4 @@
+import Dynamics
 import LinearAlgebra
 import Models
 import MultiPrecision
@@ -84,5 +85,25 @@ struct HomogeneousClassifierFlowTests {
             let flow = HomogeneousClassifierFlow(widths: [2, 2, 1], inputs: inputs, labels: [1], activation: .relu)
             #expect(flow.preactivations(of: (0..<6).map { BigFloat($0 + 1) }) == [BigFloat(-1), BigFloat(-1)])
         }
+    }
+
+    @Test("Gradient descent map: one step is W + η·Ẇ(W) with the state's pattern (256 bits); Double agrees with MPFR")
+    func gradientDescentMap() throws {
+        let (flow, initial) = instance(seed: 11, activation: .relu)
+        let eta = Rational(numerator: 1, denominator: 20)
+        let map = HomogeneousClassifierGradientDescent(flow: flow, stepSize: eta)
+        let one = try iterate(MapProblem(map: map, initialState: initial, steps: 1), scalar: BigFloat.self,
+                              options: MapOptions(precision: 256))
+        try withPrecision(256) {
+            let state = initial.map { BigFloat($0) }
+            let polar = try PolarVelocities(flow: flow, state: state)
+            let expected = zip(state, polar.velocity).map { $0 + BigFloat(eta) * $1 }
+            #expect(zip(one.state, expected).allSatisfy { $0 == $1 })
+        }
+        // Generic over the scalar: three steps in Double follow the 256-bit run to double rounding.
+        let problem = MapProblem(map: map, initialState: initial, steps: 3)
+        let exact = try iterate(problem, scalar: BigFloat.self, options: MapOptions(precision: 256)).state
+        let double = try iterate(problem, scalar: Double.self).state
+        #expect(zip(double, exact).allSatisfy { abs($0 - $1.doubleValue) <= 1e-13 * max(1, abs($0)) })
     }
 }

@@ -1,121 +1,87 @@
-import LinearAlgebra
 import MultiPrecision
 import Models
 
 /// `lyu-li-smoothed-margin`: for gradient flow on a K-homogeneous model with the exponential loss, once the loss
 /// is below 1 the smoothed normalized margin γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing (Lyu & Li, ICLR 2020,
-/// Theorem 4.1 [recalled in docs/theory.md §2.6]). Checked on a bias-free deep linear classifier on linearly separable
-/// data, integrated by the Taylor method at the working precision (tolerance 2^−(p−10)), sampled at `samples_t`
-/// equally spaced times in (0, T]. `from = "loss-below-one"` checks increments from the first sample with 𝓛 < 1;
-/// `from = "zero"` (the known-false twin) checks every increment from t = 0.
-public struct LyuLiMarginKind: ClaimKind {
-    public init() {}
-
+/// Theorem 4.1 [recalled in docs/theory.md §2.6]), on a bias-free deep linear or ReLU classifier on linearly
+/// separable data. `from = "loss-below-one"` checks increments from the first sample with 𝓛 < 1; `from = "zero"`
+/// (the known-false twin) checks every increment from the first sample time.
+public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup {
     public var name: String { "lyu-li-smoothed-margin" }
 
-    public var summary: String {
-        "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1"
-    }
+    public var summary: String { "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1" }
 
     public var method: String {
         """
-        Integrates gradient flow of a bias-free deep linear classifier (exponential loss, separable data) with the \
-        Taylor method at the working precision p (tolerance 2^−(p−10)), samples γ̃ at equally spaced times, and \
-        takes the smallest increment γ̃(t_{i+1}) − γ̃(t_i) from the first sample with loss < 1 (or from t = 0). \
-        Margin: tolerance + smallest increment. The run at p + guard bits gives the error estimate, which covers the \
-        integrator's error because the tolerance follows the precision.
+        Integrates gradient flow of a bias-free classifier (exponential loss, separable data) with the Taylor method \
+        at the working precision p (tolerance 2^−(p−10)), samples γ̃ at equally spaced times, and takes the smallest \
+        increment γ̃(t_{i+1}) − γ̃(t_i) from the first sample with loss < 1 (or from the first sample). Margin: \
+        tolerance + smallest increment. The window's start is decided on rounded losses, so 1 − 𝓛 at its first \
+        sample and 𝓛 − 1 at the one before are branch conditions that both precisions must agree on. The run at \
+        p + guard bits gives the error estimate.
         """
     }
 
-    public var arithmetic: Arithmetic { .rounded }
+    public var declared: [any DeclaredParameter] { [Self.initScale, ClassifierInstance.horizon, Self.sampleTimes, Self.from] }
 
-    /// Sizes, data, horizon and the starting point of the claim.
-    public var parameters: [ParameterSpec] {
-        ClassifierInstance.modelParameters(maxSamples: 32, data: .separable) + ParameterSpec.list(Self.initScale, Self.horizon, Self.sampleTimes, Self.fromParameter)
+    public func checked(_ p: InstanceParameters) -> String? {
+        "γ̃(t_{i+1}) ≥ γ̃(t_i) − tolerance, γ̃ = log(1/𝓛)/‖θ‖^K, for consecutive sample times "
+            + (p[Self.from] == .zero ? "from t = 0" : "from the first sample with 𝓛 < 1")
     }
 
-    /// The output must be scalar.
-    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        try ClassifierInstance.validate(parameters)
+    /// The check with the window's branch conditions.
+    public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let scenario = try ClassifierScenario<Self>(p, context: context)
+        let (outcome, branches) = try measure(p, on: scenario, context: context)
+        return Evaluation(quantities: outcome.quantities, margin: outcome.margin, location: outcome.place,
+                          statistics: scenario.statistics, branches: branches, series: outcome.series)
     }
 
-    /// Integrates and measures the increments.
-    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let precision = context.workingPrecision
-        let instance = ClassifierInstance(
-            parameters, data: .separable,
-            initialization: .scaled(parameters[Self.initScale]),
-            precision: precision)
-        let horizon = parameters[Self.horizon]
-        let count = parameters[Self.sampleTimes]
-        let times = (1...count).map { horizon * Rational($0) / Rational(count) }
-        try context.checkpoint()
-        let (samples, switches) = try instance.flow.margins(initial: instance.initial, times: times, precision: precision)
-        guard samples.count == count else {
-            throw EvaluationFailure("the integration stopped after \(samples.count) of \(count) sample times")
-        }
-        let fromZero = parameters[Self.fromParameter] == "zero"
-        let start = fromZero ? 0 : samples.firstIndex { $0.loss < 1 }
-        guard let start, start + 1 < samples.count else {
+    public func check(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
+        try measure(p, on: scenario, context: context).outcome
+    }
+
+    func measure(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>,
+                 context: EvaluationContext) throws -> (outcome: PropertyOutcome, branches: [Condition]) {
+        let n = p[Self.sampleTimes], horizon = p[ClassifierInstance.horizon], flow = scenario.instance.flow
+        let run = try scenario.run(flow, to: horizon, at: (1...n).map { horizon * Rational($0) / Rational(n) })
+        let margins = zip(run.places, run.states).map { place, state in flow.margins(time: BigFloat(place.abscissa), state: state) }
+        let firstBelowOne = margins.firstIndex { $0.loss < 1 }
+        guard let start = p[Self.from] == .zero ? 0 : firstBelowOne, start + 1 < n else {
             throw EvaluationFailure("the loss never fell below 1 before the last sample time (raise horizon)")
         }
-        var worst = start
-        for i in start..<(samples.count - 1) {
-            let inc = samples[i + 1].smoothedMargin - samples[i].smoothedMargin
-            if inc < samples[worst + 1].smoothedMargin - samples[worst].smoothedMargin { worst = i }
+        var outcome = try MonotoneProperty(label: "γ̃", observable: "γ̃ = log(1/𝓛)/‖θ‖^K", direction: .nonDecreasing,
+                                           from: run.places[start], tolerance: context.tolerance)
+            .evaluate(zip(run.places, margins).map { Observation(place: $0, scalar: $1.smoothedMargin) })
+        let end = margins[n - 1]
+        var t0 = QuantityValue.exact(-1)
+        if let firstBelowOne, case let .time(t) = run.places[firstBelowOne] { t0 = .rounded(BigFloat(t)) }
+        outcome.quantities += [Quantity("t_0 (first sample with 𝓛 < 1; −1 if none)", t0),
+                               Quantity("γ̃(T)", .rounded(end.smoothedMargin)), Quantity("γ̄(T)", .rounded(end.normalizedMargin)),
+                               Quantity("𝓛(T)", .rounded(end.loss)), Quantity("activation switches", .exact(Rational(run.events.count)))]
+        // The window's start is decided on rounded losses: a branch on each side, named by its role.
+        var branches: [Condition] = []
+        if p[Self.from] == .lossBelowOne {
+            branches.append(Condition("𝓛 < 1 at the first sample of the window", .rounded(1 - margins[start].loss)))
+            if start > 0 { branches.append(Condition("𝓛 ≥ 1 at the sample before the window", .rounded(margins[start - 1].loss - 1))) }
         }
-        let smallest = samples[worst + 1].smoothedMargin - samples[worst].smoothedMargin
-        let firstBelowOne: Int? = samples.firstIndex { $0.loss < 1 }
-        let t0: QuantityValue = firstBelowOne.map { .rounded(samples[$0].time) } ?? .exact(-1)
-        let from = samples[worst].time.scientific(significantDigits: 4)
-        let to = samples[worst + 1].time.scientific(significantDigits: 4)
-        let statistics = ["sample times": "\(count)", "first sample with loss < 1": "\(firstBelowOne.map { $0 + 1 } ?? 0)",
-                          "network": instance.flow.activation.rawValue, "activation switches": "\(switches)"]
-        return Evaluation(
-            quantities: [
-                Quantity("smallest increment of γ̃", .rounded(smallest)),
-                Quantity("t_0 (first sample with 𝓛 < 1; −1 if none)", t0),
-                Quantity("γ̃(T)", .rounded(samples.last!.smoothedMargin)),
-                Quantity("γ̄(T)", .rounded(samples.last!.normalizedMargin)),
-                Quantity("𝓛(T)", .rounded(samples.last!.loss)),
-            ],
-            margin: .rounded(BigFloat(context.tolerance) + smallest),
-            location: "between t = \(from) and t = \(to)",
-            statistics: statistics,
-            branches: fromZero ? [] : Self.windowConditions(samples.map(\.loss), start: start)
-        )
+        return (outcome, branches)
     }
 
-    /// The window's start (the first sample with 𝓛 < 1) is decided on rounded losses: a branch on each side, named
-    /// by the sample, so that both precisions must agree on it beyond their error (1 − 𝓛 > 0 at the first sample of
-    /// the window, 𝓛 − 1 ≥ 0 at the one before).
-    static func windowConditions(_ losses: [BigFloat], start: Int) -> [Condition] {
-        var conditions = [Condition("𝓛 < 1 at sample \(start + 1) (the window starts there)", .rounded(1 - losses[start]))]
-        if start > 0 {
-            conditions.append(Condition("𝓛 ≥ 1 at sample \(start) (before the window)", .rounded(losses[start - 1] - 1)))
-        }
-        return conditions
-    }
-}
-
-extension LyuLiMarginKind {
-    public func checked(_ p: InstanceParameters) -> String? {
-        let start = p[Self.fromParameter] == "zero" ? "from t = 0" : "from the first sample with 𝓛 < 1"
-        return "γ̃(t_{i+1}) ≥ γ̃(t_i) − tolerance, γ̃ = log(1/𝓛)/‖θ‖^K, for consecutive sample times \(start)"
-    }
-}
-
-extension LyuLiMarginKind {
-    static let initScale = Parameter<Rational>("init_scale", .model, type: .rational(minimum: 0, exclusive: true),
-        default: Rational(numerator: 1, denominator: 2), help: "initial layer entries init_scale·k/8, k in −8…8")
-
-    static let horizon = Parameter<Rational>("horizon", .dynamics, type: .rational(minimum: 0, exclusive: true),
-        help: "the final time T")
-
-    static let sampleTimes = Parameter<Int>("sample_times", .dynamics, type: .integer(2...2000), default: 50,
+    static let initScale = Parameter<Rational>.positive("init_scale", .model, default: Rational(numerator: 1, denominator: 2),
+        help: "initial layer entries init_scale·k/8, k in −8…8")
+    static let sampleTimes = Parameter<Int>("sample_times", .dynamics, 2...2000, default: 50,
         help: "the number of equally spaced sample times in (0, T]")
-
-    static let fromParameter = Parameter<String>("from", .check, type: .choice(["loss-below-one", "zero"]),
-        default: "loss-below-one", variable: false,
+    static let from = Parameter<Start>("from", .check, default: .lossBelowOne, variable: false,
         help: "where monotonicity is claimed from: the first sample with 𝓛 < 1 (Lyu–Li), or t = 0 (known false)")
+
+    /// Where monotonicity is claimed from.
+    enum Start: String, ParameterChoice {
+        case lossBelowOne = "loss-below-one", zero
+    }
+
+    public static var data: Parameter<ClassifierData> { ClassifierInstance.separableData }
+    public static func initialization(_ parameters: InstanceParameters) -> ClassifierInstance.Initialization {
+        .scaled(parameters[initScale])
+    }
 }
