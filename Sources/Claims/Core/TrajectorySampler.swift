@@ -79,10 +79,12 @@ public struct TrajectorySampler {
         return try finish(result, places: places, states: states, expected: times.count)
     }
 
-    /// Iterates `map` from `initial` for `steps` steps and keeps the state after every `every`-th step (and step 0).
+    /// Iterates `map` from `initial` for `steps` steps and keeps the state after every `every`-th step (and step 0,
+    /// and the last); a terminal event among `events` ends the run early.
     ///
     /// - Throws: `EvaluationFailure` when the iteration stops early; `EvaluationInterruption` on timeout.
-    public func map<Map: DiscreteMap>(_ map: Map, from initial: [Rational], steps: Int, every: Int = 1) throws -> Run {
+    public func map<Map: DiscreteMap>(_ map: Map, from initial: [Rational], steps: Int, every: Int = 1,
+                                      events: [Event<BigFloat>] = []) throws -> Run {
         let problem = try MapProblem(map: map, initialState: initial, steps: steps)
         var options = MapOptions(precision: precision)
         options.timeLimit = timeLeft
@@ -94,12 +96,14 @@ public struct TrajectorySampler {
             context.report(step: sample.step, of: steps)
         }
         try context.checkpoint()
-        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer])
+        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer],
+                                 events: events)
         guard result.termination.isSuccess else {
             if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
             throw EvaluationFailure("the \(label) iteration stopped early: \(result.termination)")
         }
-        return Run(places: places, states: states, final: result.state, events: [],
+        return Run(places: places, states: states, final: result.state,
+                   events: result.events.map { ($0.name, BigFloat($0.step)) },
                    statistics: ["steps": "\(result.step)"])
     }
 
