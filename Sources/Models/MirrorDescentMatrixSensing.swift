@@ -23,9 +23,12 @@ public struct MirrorDescentMatrixSensing: Sendable {
 
     /// Creates the problem at the task's precision.
     ///
-    /// - Throws: `LinearAlgebraError` when the sensing matrices are linearly dependent (singular Gram matrix).
+    /// - Throws: `LinearAlgebraError` when there are no sensing matrices, not one measurement per matrix, or the
+    ///   sensing matrices are linearly dependent (singular Gram matrix).
     public init(sensing: [Matrix<BigFloat>], measurements: [BigFloat], alpha: BigFloat) throws {
-        precondition(!sensing.isEmpty && sensing.count == measurements.count, "one measurement per sensing matrix")
+        guard !sensing.isEmpty, sensing.count == measurements.count else {
+            throw LinearAlgebraError.invalidArgument(operation: "matrix sensing", reason: "give one measurement per sensing matrix, at least one")
+        }
         self.sensing = sensing
         self.measurements = measurements
         self.alpha = alpha
@@ -78,8 +81,11 @@ public struct MirrorDescentMatrixSensing: Sendable {
     ///   - eta: the step size η.
     ///   - steps: the number of steps, at least 1.
     ///   - checkpoint: called once per step (timeouts, cancellation); its error is rethrown.
+    /// - Throws: `LinearAlgebraError` for fewer than one step or when an iterate is not positive definite.
     public func run(stepSize eta: BigFloat, steps: Int, checkpoint: () throws -> Void = {}) throws -> Run {
-        precondition(steps >= 1, "at least one step")
+        guard steps >= 1 else {
+            throw LinearAlgebraError.invalidArgument(operation: "mirror descent", reason: "run at least one step")
+        }
         let n = order
         let logAlpha = BigFloat.log(alpha)
         let logInitial = logAlpha * Matrix<BigFloat>.identity(n)

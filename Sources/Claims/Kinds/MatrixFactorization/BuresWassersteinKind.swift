@@ -26,8 +26,8 @@ public struct BuresWassersteinKind: ClaimKind {
         """
         In MPFR at the working precision p: Σ_0^{1/2} and the eigenpairs of Σ_0 by Jacobi, nuclear norms by one-sided \
         Jacobi SVD. closed-forms: nuclear-norm form against the trace form tr Σ + tr Σ_0 − 2 tr((Σ_0^{1/2}ΣΣ_0^{1/2})^{1/2}) \
-        at Σ = WWᵀ, and the gradient formula against central differences with h = 2^(−p/4) (truncation O(h²) \
-        estimated from the difference with step 2h and added as a method error). minimum: B² at \
+        at Σ = WWᵀ, and the gradient formula against central differences with h = 2^(−p/4) (the truncation O(h²) \
+        shrinks with p, so the second precision measures it as part of the error estimate). minimum: B² at \
         W = [√λ_1 e_1, …, √λ_k e_k] and after `steps` gradient-descent steps from a seeded W(0), against Σ_{i>k} λ_i. \
         Everything is computed again at p + guard bits; the difference is the error estimate.
         """
@@ -62,6 +62,10 @@ public struct BuresWassersteinKind: ClaimKind {
         if k >= d {
             throw ParameterProblem(key: "rank", .outOfRange(value: "\(k)", allowed: "below the dimension d = \(d)"))
         }
+        let w = Self.instance(parameters).w
+        if parameters[Self.claim] == .closedForms, (try? LUDecomposition(w.transposed() * w).determinant) == Rational(0) {
+            throw ParameterProblem(key: "seed", .invalidValue("the seeded W is not of full column rank; choose another seed"))
+        }
     }
 
     /// The instance, exact: Σ_0 and the seeded W (d × k).
@@ -86,100 +90,81 @@ public struct BuresWassersteinKind: ClaimKind {
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let exact = Self.instance(parameters)
         let d = exact.target.rowCount, k = parameters[Self.rank]
-        let loss = try BuresWassersteinLoss(target: Matrix(rows: d, columns: d) { BigFloat(exact.target[$0, $1]) })
+        let loss = try BuresWassersteinLoss(target: exact.target.rounded)
         let tolerance = context.tolerance(Self.tolerance, parameters)
         let minimum = loss.rankConstrainedMinimum(rank: k)
         var quantities = [Quantity("Σ_{i>k} λ_i(Σ_0)", .rounded(minimum))]
         for (i, value) in loss.eigenvalues.enumerated() { quantities.append(Quantity("λ_\(i + 1)(Σ_0)", .rounded(value))) }
-        let margin: BigFloat, location: String
-        var methodError: BigFloat?
         var statistics = ["d": "\(d)", "k": "\(k)"]
+        let gaps: [(place: String, gap: BigFloat)]
         switch parameters[Self.claim] {
-        case "minimum":
+        case .minimum:
             let projection = loss.minimizingGenerator(rank: k)
             let atProjection = try loss.loss(projection)
             let traceFormAtProjection = try loss.traceFormLoss(projection * projection.transposed())
-            let steps = parameters[Self.steps]
             let eta = BigFloat(parameters[Self.stepSize])
-            var w = Matrix(rows: d, columns: k) { BigFloat(exact.w[$0, $1]) }
-            for _ in 0..<steps {
+            var w = exact.w.rounded
+            for _ in 0..<parameters[Self.steps] {
                 try context.checkpoint()
                 w -= eta * (try loss.gradient(w))
             }
             let afterDescent = try loss.loss(w)
-            let gapProjection = BigFloat.abs(atProjection - minimum) / minimum
-            let gapDescent = BigFloat.abs(afterDescent - minimum) / minimum
+            gaps = [("top-k eigenprojection", BigFloat.abs(atProjection - minimum) / minimum),
+                    ("after the GD steps", BigFloat.abs(afterDescent - minimum) / minimum)]
             quantities += [
                 Quantity("B²(Σ_k, Σ_0), Σ_k top-k eigenprojection (nuclear-norm form)", .rounded(atProjection)),
-                Quantity("|B²(Σ_k, Σ_0) − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gapProjection)),
+                Quantity("|B²(Σ_k, Σ_0) − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gaps[0].gap)),
                 Quantity("trace form at Σ_k minus nuclear-norm form (rank-deficient Σ: about half the digits lost)",
                          .rounded(traceFormAtProjection - atProjection)),
-                Quantity("B²(W(K)W(K)ᵀ, Σ_0) after \(steps) GD steps", .rounded(afterDescent)),
-                Quantity("|B²(W(K)) − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gapDescent)),
+                Quantity("B²(W(K)W(K)ᵀ, Σ_0) after the GD steps", .rounded(afterDescent)),
+                Quantity("|B²(W(K)) − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gaps[1].gap)),
             ]
-            statistics["steps"] = "\(steps)"
-            margin = tolerance - BigFloat.maximum(gapProjection, gapDescent)
-            location = gapDescent > gapProjection ? "after \(steps) GD steps" : "top-k eigenprojection"
-        case "frobenius-minimum":
+            statistics["steps"] = "\(parameters[Self.steps])"
+        case .frobeniusMinimum:
             let projection = loss.minimizingGenerator(rank: k)
             let difference = projection * projection.transposed() - loss.target
             let frobenius = difference.frobeniusInnerProduct(difference) / BigFloat(2)
-            let gap = BigFloat.abs(frobenius - minimum) / minimum
+            gaps = [("top-k eigenprojection", BigFloat.abs(frobenius - minimum) / minimum)]
             quantities += [
                 Quantity("min_{rank ≤ k} ½‖Σ − Σ_0‖²_F (at Σ_k)", .rounded(frobenius)),
-                Quantity("|½‖Σ_k − Σ_0‖²_F − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gap)),
+                Quantity("|½‖Σ_k − Σ_0‖²_F − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", .rounded(gaps[0].gap)),
             ]
-            margin = tolerance - gap
-            location = "top-k eigenprojection"
-        default:
-            let gram = exact.w.transposed() * exact.w
-            guard try LUDecomposition(gram).determinant != 0 else {
-                throw LinearAlgebraError.invalidArgument(operation: "bures-wasserstein-dln",
-                                                         reason: "the seeded W is not of full column rank; choose another seed")
-            }
-            let w = Matrix(rows: d, columns: k) { BigFloat(exact.w[$0, $1]) }
+        case .closedForms:
+            let w = exact.w.rounded
             let nuclearForm = try loss.loss(w)
             let traceForm = try loss.traceFormLoss(w * w.transposed())
-            let formGap = BigFloat.abs(nuclearForm - traceForm) / BigFloat.abs(nuclearForm)
             let formula = try loss.gradient(w)
+            // Central differences with h = 2^(−p/4): the truncation O(h²) shrinks with p, so the engine's second
+            // precision (a smaller h) measures it as part of the error estimate.
             let h = BigFloat.pow(BigFloat(2), -(Precision.current / 4))
-            let fine = try centralDifference(loss, at: w, step: h)
-            let coarse = try centralDifference(loss, at: w, step: 2 * h)
-            let scale = formula.frobeniusNorm
-            let gradientGap = (formula - fine).frobeniusNorm / scale
-            let truncation = (fine - coarse).frobeniusNorm / scale / BigFloat(3)
+            let difference = try Matrix(rows: d, columns: k) { i, j in
+                let unit = Matrix(rows: d, columns: k) { r, c in r == i && c == j ? h : BigFloat(0) }
+                return (try loss.loss(w + unit) - loss.loss(w - unit)) / (2 * h)
+            }
+            gaps = [("loss forms", BigFloat.abs(nuclearForm - traceForm) / BigFloat.abs(nuclearForm)),
+                    ("gradient", (formula - difference).frobeniusNorm / formula.frobeniusNorm)]
             quantities += [
                 Quantity("B²(WWᵀ, Σ_0) (nuclear-norm form)", .rounded(nuclearForm)),
                 Quantity("B²(WWᵀ, Σ_0) (trace form)", .rounded(traceForm)),
-                Quantity("|nuclear − trace form| / B²", .rounded(formGap)),
-                Quantity("‖∇B² (formula) − central difference‖_F / ‖∇B²‖_F", .rounded(gradientGap), methodError: truncation),
+                Quantity("|nuclear − trace form| / B²", .rounded(gaps[0].gap)),
+                Quantity("‖∇B² (formula) − central difference‖_F / ‖∇B²‖_F", .rounded(gaps[1].gap)),
             ]
-            methodError = truncation
             statistics["finite-difference step"] = "2^-\(Precision.current / 4)"
-            margin = tolerance - BigFloat.maximum(formGap, gradientGap)
-            location = gradientGap > formGap ? "gradient" : "loss forms"
         }
-        return Evaluation(quantities: quantities, margin: .rounded(margin), location: location, statistics: statistics,
-                          marginMethodError: methodError)
-    }
-
-    /// The central difference (B²(W + hE_ij) − B²(W − hE_ij)) / 2h for every entry.
-    private func centralDifference(_ loss: BuresWassersteinLoss, at w: Matrix<BigFloat>, step h: BigFloat) throws -> Matrix<BigFloat> {
-        try Matrix(rows: w.rowCount, columns: w.columnCount) { i, j in
-            let unit = Matrix(rows: w.rowCount, columns: w.columnCount) { r, c in r == i && c == j ? h : BigFloat(0) }
-            return (try loss.loss(w + unit) - loss.loss(w - unit)) / (2 * h)
-        }
+        let worst = gaps.indices.reduce(0) { gaps[$1].gap > gaps[$0].gap ? $1 : $0 }
+        return Evaluation(quantities: quantities, margin: .rounded(tolerance - gaps[worst].gap), location: gaps[worst].place,
+                          statistics: statistics)
     }
 }
 
 extension BuresWassersteinKind {
     public func checked(_ p: InstanceParameters) -> String? {
         switch p[Self.claim] {
-        case "minimum":
+        case .minimum:
             return "B²(W) = Σ_{i>k} λ_i(Σ_0) at the top-k eigenprojection and after gradient descent, up to the relative tolerance"
-        case "frobenius-minimum":
+        case .frobeniusMinimum:
             return "min_{rank ≤ k} ½‖Σ − Σ_0‖²_F = ½Σ_{i>k} λ_i² equals the Bures–Wasserstein minimum Σ_{i>k} λ_i, up to the relative tolerance"
-        default:
+        case .closedForms:
             return "nuclear-norm form ‖W‖²_F + tr Σ_0 − 2‖Σ_0^{1/2}W‖_* = trace form, and ∇_W B² = 2W − 2Σ_0^{1/2}UVᵀ against central differences, up to the relative tolerance"
         }
     }
@@ -204,7 +189,10 @@ extension BuresWassersteinKind {
     static let steps = Parameter<Int>("steps", .dynamics, type: .integer(0...100_000), default: 300,
         help: "gradient-descent steps from the seeded W(0) (claim = \"minimum\"; 0: only the eigenprojection)")
 
-    static let claim = Parameter<String>("claim", .check,
-        type: .choice(["closed-forms", "minimum", "frobenius-minimum"]), default: "closed-forms", variable: false,
+    enum Claim: String, ParameterChoice {
+        case closedForms = "closed-forms", minimum, frobeniusMinimum = "frobenius-minimum"
+    }
+
+    static let claim = Parameter<Claim>("claim", .check, default: .closedForms, variable: false,
         help: "\"closed-forms\", \"minimum\", or the known-false \"frobenius-minimum\" (½‖Σ − Σ_0‖²_F in place of B²)")
 }

@@ -1,28 +1,26 @@
+import Dynamics
 import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `deep-matrix-factorization-closed-form`: for the square loss ½‖W_N⋯W_1 − A‖²_F with A = U diag(s) Vᵀ and spectrally
-/// aligned initialization, the singular values of W(t) are the decoupled scalar solutions x_i = w_i^N
-/// (docs/theory.md §5.1–§5.2, Chou, Gieshoff, Maly, Rauhut):
-///
-/// * gradient flow: `ẇ = w^{N−1}(s_i − w^N)`, w(0) = α, whose closed forms are the exponential (N = 1), the logistic
-///   (N = 2) and, for N ≥ 3, the implicit solution t(w) = (F_N(w) − F_N(α))/s_i with F_N built on
-///   ₂F₁(1, 2/N; 1 + 2/N; w^N/s_i) (`ScalarFactorizationFlow`);
-/// * gradient descent: the recursion w ← w − η w^{N−1}(w^N − s_i).
-///
-/// margin = tol − max over output times and i of |σ_i(W(t)) − x_i(t)| / max(1, max s). With `initialization =
-/// "identity"` and U ≠ V the factors are not aligned and the claim is known false.
-public struct DeepMatrixFactorizationClosedFormKind: ClaimKind {
-    public init() {}
+/// `deep-matrix-factorization-closed-form`: for ½‖W_N⋯W_1 − A‖²_F with A = U diag(s) Vᵀ and spectrally aligned
+/// initialization, the singular values of W(t) are the decoupled scalar solutions x_i = w_i^N (docs/theory.md
+/// §5.1–§5.2, Chou, Gieshoff, Maly, Rauhut): of `ẇ = w^{N−1}(s_i − w^N)`, w(0) = α, for gradient flow (the
+/// exponential for N = 1, the logistic for N = 2, for N ≥ 3 the implicit ₂F₁ solution, `ScalarFactorizationFlow`),
+/// of w ← w − η w^{N−1}(w^N − s_i) for gradient descent. With `initialization = "identity"` and U ≠ V the factors
+/// are not aligned and the claim is known false.
+public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixFactorizationPreset {
+    public typealias Scenario = DeepMatrixFactorizationScenario<Self>
 
-    static let dynamics = DeepMatrixFactorizationTarget.Dynamics(
+    public static let dynamics = DeepMatrixFactorizationDynamics(
         methodHelp: "\"gf\" (gradient flow, against the closed forms) or \"gd\" (gradient descent, against the scalar recursion)",
         horizonHelp: "gf: the final time T (exact)", samples: 1...1000, defaultSamples: 10,
         samplesHelp: "the number of equally spaced output times (gf) or steps (gd) compared")
 
     static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
                                           help: "the slack of the claimed equality, relative to max(1, max s)")
+
+    public init() {}
 
     public var name: String { "deep-matrix-factorization-closed-form" }
 
@@ -33,102 +31,71 @@ public struct DeepMatrixFactorizationClosedFormKind: ClaimKind {
     public var method: String {
         """
         Integrates the gradient flow of all N factors with the Taylor method at the working precision p (tolerance \
-        2^−(p−10)), or runs gradient descent in MPFR, from the aligned (or identity) initialization, and takes the \
-        singular values of W = W_N⋯W_1 (one-sided Jacobi SVD) at `samples` equally spaced output times. Compares them \
-        with the closed forms of §5.2 (exponential, logistic, and for N ≥ 3 the ₂F₁ implicit solution inverted by \
-        Newton's method) or with the scalar GD recursion. Everything is computed again at p + guard bits; the \
-        difference is the error estimate.
+        2^−(p−10)), or iterates gradient descent (a map through the sampler), from the aligned (or identity) \
+        initialization, and takes the singular values of W = W_N⋯W_1 (one-sided Jacobi SVD) at `samples` equally \
+        spaced output times or steps. Compares them with the closed forms of §5.2 (exponential, logistic, and for \
+        N ≥ 3 the ₂F₁ implicit solution inverted by Newton's method) or with the scalar GD recursion: \
+        max_i |σ_i(W) − x_i| / max(1, max s) ≤ tolerance at every sample. Everything is computed again at p + guard \
+        bits; the difference is the error estimate.
         """
     }
 
-    public var arithmetic: Arithmetic { .rounded }
+    public var declared: [any DeclaredParameter] { [Self.tolerance.legacy] }
 
-    /// The target's SVD, depth, α, the initialization, the dynamics and the tolerance.
-    public var parameters: [ParameterSpec] {
-        DeepMatrixFactorizationTarget.specs + Self.dynamics.specs + [Self.tolerance.legacy.spec]
-    }
-
-    /// The target is well formed; gf needs a horizon, gd a step size and steps; N ≥ 3 needs α^N < s_i.
+    /// The scenario's checks; the implicit solution for N ≥ 3 needs α^N < s_i.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        let target = try DeepMatrixFactorizationTarget(parameters)
-        let depth = parameters[DeepMatrixFactorizationTarget.depth]
-        if try !Self.dynamics.validate(parameters) {
-            let alpha = parameters[DeepMatrixFactorizationTarget.alpha]
-            if depth >= 3, let s = target.singularValues.first(where: { alpha.power(depth) >= $0 }) {
-                throw ParameterProblem(key: "alpha", .invalidValue(
-                    "the implicit solution for depth \(depth) needs α^N < s_i for every singular value (s = \(s))"))
-            }
+        try Scenario.validate(parameters)
+        let depth = parameters[DeepMatrixFactorizationTarget.depth], alpha = parameters[DeepMatrixFactorizationTarget.alpha]
+        if case .flow = try Self.dynamics.run(parameters), depth >= 3,
+           let s = try DeepMatrixFactorizationTarget(parameters).singularValues.first(where: { alpha.power(depth) >= $0 }) {
+            throw ParameterProblem(key: "alpha", .invalidValue(
+                "the implicit solution for depth \(depth) needs α^N < s_i for every singular value (s = \(s))"))
         }
     }
 
-    /// Runs the factorized dynamics and compares the singular values with the scalar solutions.
-    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let target = try DeepMatrixFactorizationTarget(parameters)
-        let depth = parameters[DeepMatrixFactorizationTarget.depth]
-        let alpha = parameters[DeepMatrixFactorizationTarget.alpha]
-        let initialization = parameters[DeepMatrixFactorizationTarget.initialization]
-        let samples = parameters[Self.dynamics.samples]
-        let tolerance = context.tolerance(Self.tolerance, parameters)
-        let initial = target.initialLayers(depth: depth, alpha: alpha, initialization: initialization)
-        let a = target.target
-        let rank = min(a.rowCount, a.columnCount)
-        let s = target.singularValues.map { BigFloat($0) }
-
-        var checkpoints: [(label: String, observed: [BigFloat], predicted: [BigFloat])] = []
-        var statistics: [String: String] = ["depth": "\(depth)", "initialization": initialization]
-        func record(_ label: String, _ layers: [Matrix<BigFloat>], _ modes: [BigFloat]) throws {
-            let observed = try SingularValueDecomposition(layers.endToEnd).singularValues
-            let predicted = modes.sorted(by: >) + Array(repeating: BigFloat(0), count: rank - modes.count)
-            checkpoints.append((label, observed, predicted))
-        }
-
-        if parameters[Self.dynamics.method] == "gd" {
-            let (stepSize, steps) = try Self.dynamics.descent(parameters)
-            let eta = BigFloat(stepSize)
-            var w = s.map { _ in BigFloat(alpha) }
-            try target.gradientDescent(from: initial, stepSize: stepSize, steps: steps, samples: samples,
-                                       context: context, everyStep: {
-                w = zip(w, s).map { wi, si in wi - eta * BigFloat.pow(wi, depth - 1) * (BigFloat.pow(wi, depth) - si) }
-            }, sample: { k, layers in
-                try record("step \(k)", layers, w.map { BigFloat.pow($0, depth) })
-            })
-            statistics["steps"] = "\(steps)"
-        } else {
-            let field = try target.gradientFlow(from: initial)
-            let horizon = try Self.dynamics.flowHorizon(parameters)
-            let times = FactorFlowSampling.uniformTimes(horizon: horizon, count: samples)
-            let run = try FactorFlowSampling(field, from: initial, times: times, context: context)
-            let flows = try s.map { si in try ScalarFactorizationFlow(depth: depth, target: si) }
-            for (time, layers) in zip(run.times, run.layers) {
-                try context.checkpoint()
-                let t = BigFloat(time)
-                try record("t = \(time)", layers, try flows.map { try $0.endToEnd(at: t, from: BigFloat(alpha)) })
-            }
-            statistics.merge(run.statistics) { $1 }
-        }
-
-        let scale = BigFloat.maximum(BigFloat(1), s.max()!)
-        var worst = BigFloat(-1), worstLabel = ""
-        for checkpoint in checkpoints {
-            let gap = zip(checkpoint.observed, checkpoint.predicted).map { BigFloat.abs($0 - $1) }.max()! / scale
-            if gap > worst { worst = gap; worstLabel = checkpoint.label }
-        }
-        let last = checkpoints[checkpoints.count - 1]
-        var quantities = [Quantity("max_t max_i |σ_i(W(t)) − x_i(t)| / max(1, max s)", .rounded(worst))]
-        for (i, value) in last.observed.enumerated() {
-            quantities.append(Quantity("σ_\(i + 1)(W) at \(last.label)", .rounded(value)))
-            quantities.append(Quantity("x_\(i + 1) (scalar solution) at \(last.label)", .rounded(last.predicted[i])))
-        }
-        return Evaluation(quantities: quantities, margin: .rounded(tolerance - worst), location: worstLabel,
-                          statistics: statistics)
-    }
-}
-
-extension DeepMatrixFactorizationClosedFormKind {
     public func checked(_ p: InstanceParameters) -> String? {
-        let recursion = p[Self.dynamics.method] == "gd"
-        return (recursion ? "σ_i(W(k)) = w_k^N with w ← w − η w^{N−1}(w^N − s_i), w_0 = α"
-                          : "σ_i(W(t)) = the closed-form solution of ẇ = w^{N−1}(s_i − w^N), w(0) = α")
+        (p[Self.dynamics.method] == .gd ? "σ_i(W(k)) = w_k^N with w ← w − η w^{N−1}(w^N − s_i), w_0 = α"
+                                        : "σ_i(W(t)) = the closed-form solution of ẇ = w^{N−1}(s_i − w^N), w(0) = α")
             + ", relative to max(1, max s), at every sampled time, up to the relative tolerance"
+    }
+
+    public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+        let s = run.target.singularValues.map { BigFloat($0) }, alpha = BigFloat(run.alpha), depth = run.depth
+        let rank = min(run.target.left.rowCount, run.target.right.rowCount)
+        let scale = s.reduce(BigFloat(1)) { BigFloat.maximum($0, $1) }
+        // The scalar solutions x_i at every sample.
+        let modes: [[BigFloat]]
+        switch run.run {
+        case let .descent(stepSize, steps):
+            let recursion = ScalarFactorizationDescent(targets: s, depth: depth, stepSize: stepSize)
+            let w = try TrajectorySampler(context, label: "scalar recursion").map(
+                recursion, from: s.map { _ in run.alpha }, steps: steps, every: max(1, steps / p[Self.dynamics.samples]))
+            modes = w.states.map { $0.map { BigFloat.pow($0, depth) } }
+        case .flow:
+            let flows = try s.map { try ScalarFactorizationFlow(depth: depth, target: $0) }
+            modes = try run.places.map { place in
+                guard case let .time(t) = place, t > 0 else { return s.map { _ in BigFloat.pow(alpha, depth) } }
+                return try flows.map { try $0.endToEnd(at: BigFloat(t), from: alpha) }
+            }
+        }
+        var gaps: [Observation<BigFloat>] = [], observed: [BigFloat] = [], predicted: [BigFloat] = []
+        for k in 1..<run.places.count {
+            try context.checkpoint()
+            observed = try SingularValueDecomposition(run.layers[k].endToEnd).singularValues
+            predicted = modes[k].sorted(by: >) + Array(repeating: BigFloat(0), count: rank - modes[k].count)
+            let gap = zip(observed, predicted).reduce(BigFloat(0)) { BigFloat.maximum($0, BigFloat.abs($1.0 - $1.1)) } / scale
+            gaps.append(Observation(place: run.places[k], scalar: gap))
+        }
+        let tolerance = ObservedValue(context.tolerance(Self.tolerance, p))
+        var outcome = try BoundProperty(label: "closed form", lhs: "max_i |σ_i(W) − x_i| / max(1, max s)",
+                                        relation: .lessOrEqual, rhs: "tolerance")
+            .evaluate(gaps, Array(repeating: tolerance, count: gaps.count))
+        let worst = gaps.reduce(BigFloat(0)) { BigFloat.maximum($0, $1.value.scalar) }
+        outcome.quantities.append(Quantity("max_t max_i |σ_i(W(t)) − x_i(t)| / max(1, max s)", .rounded(worst)))
+        for (i, value) in observed.enumerated() {
+            outcome.quantities.append(Quantity("σ_\(i + 1)(W) at the end", .rounded(value)))
+            outcome.quantities.append(Quantity("x_\(i + 1) (scalar solution) at the end", .rounded(predicted[i])))
+        }
+        return outcome
     }
 }

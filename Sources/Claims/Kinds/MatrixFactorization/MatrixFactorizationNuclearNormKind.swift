@@ -1,3 +1,4 @@
+import Dynamics
 import LinearAlgebra
 import Models
 import MultiPrecision
@@ -5,21 +6,19 @@ import MultiPrecision
 /// `matrix-factorization-nuclear-norm`: the Gunasekar et al. (NeurIPS 2017) conjecture that gradient descent with
 /// small step and near-zero initialization on a matrix factorization W = W_N⋯W_1 finds the minimum-nuclear-norm
 /// solution of a matrix sensing problem, and the Razin–Cohen (NeurIPS 2020) counterexample (docs/theory.md §5.3).
-///
-/// Loss (as in the offconvex blog quoted in §5.3, no ½): ℓ(W) = Σ_i (⟨A_i, W⟩ − y_i)², W_j(0) = αI (n × n). Matrix
-/// completion is the case A_i = e_r e_cᵀ.
-///
-/// * `claim = "nuclear-norm-minimal"`: at the first sampled step with ℓ ≤ `loss_threshold`,
-///   margin = tol − (‖W‖_* − m)/m, with m = `nuclear_minimum` the minimum nuclear norm over the solutions. True for
-///   commuting (diagonal) measurements; false on the Razin–Cohen completion instance, where ‖W‖_* grows without
-///   bound as ℓ → 0.
-/// * `claim = "entry-grows"`: along the samples, ℓ decreases and |W_rc| increases; margin = min over consecutive
-///   samples of min(ℓ_k − ℓ_{k+1}, |W_rc|_{k+1} − |W_rc|_k).
+/// Loss (as in the offconvex blog quoted in §5.3, no ½): ℓ(W) = Σ_i (⟨A_i, W⟩ − y_i)², W_j(0) = αI (n × n); matrix
+/// completion is the case A_i = e_r e_cᵀ. `nuclear-norm-minimal`: at the first sample with ℓ ≤ `loss_threshold`,
+/// (‖W‖_* − m)/m ≤ tolerance, m = `nuclear_minimum` (true for commuting measurements; false on the Razin–Cohen
+/// completion instance, where ‖W‖_* grows without bound as ℓ → 0). `entry-grows`: ℓ decreases and |W_rc| increases.
 public struct MatrixFactorizationNuclearNormKind: ClaimKind {
-    public init() {}
+    enum Claim: String, ParameterChoice {
+        case nuclearNormMinimal = "nuclear-norm-minimal", entryGrows = "entry-grows"
+    }
 
     static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: 100),
                                           help: "nuclear-norm-minimal: the allowed relative excess (‖W‖_* − m)/m")
+
+    public init() {}
 
     public var name: String { "matrix-factorization-nuclear-norm" }
 
@@ -29,50 +28,36 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind {
 
     public var method: String {
         """
-        Runs gradient descent in MPFR at the working precision p on all N factors (n × n, W_j(0) = αI) for the loss \
-        Σ_i (⟨A_i, W⟩ − y_i)², sampling the loss, the nuclear norm (one-sided Jacobi SVD) and the watched entry at \
-        `samples` equally spaced steps. The conjecture is evaluated at the first sample with loss ≤ loss_threshold \
-        (an ERROR if none). Everything is computed again at p + guard bits; the difference is the error estimate.
+        Iterates gradient descent on all N factors (n × n, W_j(0) = αI) for the loss Σ_i (⟨A_i, W⟩ − y_i)² as a map \
+        through the sampler at the working precision p, sampling the loss, the nuclear norm (one-sided Jacobi SVD) \
+        and the watched entry at `samples` equally spaced steps. The conjecture is evaluated at the first sample with \
+        loss ≤ loss_threshold (a terminal event; an ERROR if none). Everything is computed again at p + guard bits; \
+        the difference is the error estimate.
         """
     }
 
     public var arithmetic: Arithmetic { .rounded }
 
-    /// The measurements, depth, α, the GD run and the claim.
     public var parameters: [ParameterSpec] {
-        [
-            Self.measurements.spec,
-            Self.measured.spec,
-            FactorizationParameters.depth.spec,
-            FactorizationParameters.alpha.spec,
-            FactorizationParameters.stepSize.spec,
-            Self.steps.spec,
-            Self.samples.spec,
-            Self.claim.spec,
-            Self.lossThreshold.spec,
-            Self.nuclearMinimum.spec,
-            ParameterSpec("entry", section: .check, type: .integerList(element: 1...64, count: 2...2),
-                          default: .integerList([1, 1]), help: "entry-grows: the entry [r, c] watched (1-based)"),
-            Self.tolerance.legacy.spec,
-        ]
+        ParameterSpec.list(Self.measurements, Self.measured, FactorizationParameters.depth, FactorizationParameters.alpha,
+                           FactorizationParameters.stepSize, Self.steps, Self.samples, Self.claim, Self.lossThreshold,
+                           Self.nuclearMinimum, Self.entry, Self.tolerance.legacy)
     }
 
     /// Square measurements of one size, one y per measurement; the conjecture needs its threshold and minimum.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        let (measurements, y) = try Self.problem(parameters)
-        let n = measurements[0].rowCount
-        if parameters[Self.claim] == "nuclear-norm-minimal" {
-            for key in ["loss_threshold", "nuclear_minimum"] where !parameters.has(key) {
-                throw ParameterProblem(key: key, .invalidValue("claim = \"nuclear-norm-minimal\" needs \(key)"))
+        let n = try Self.problem(parameters).measurements[0].rowCount
+        if parameters[Self.claim] == .nuclearNormMinimal {
+            for key: any DeclaredParameter in [Self.lossThreshold, Self.nuclearMinimum] where !parameters.has(key) {
+                throw ParameterProblem(key: key.spec.name, .invalidValue("claim = \"nuclear-norm-minimal\" needs \(key.spec.name)"))
             }
-        } else if let entry = parameters.integerList("entry"), entry.contains(where: { $0 > n }) {
-            throw ParameterProblem(key: "entry", .invalidValue("entry \(entry) lies outside the \(n) × \(n) matrix"))
+        } else if parameters[Self.entry].contains(where: { $0 > n }) {
+            throw ParameterProblem(key: "entry", .invalidValue("entry \(parameters[Self.entry]) lies outside the \(n) × \(n) matrix"))
         }
-        _ = y
     }
 
-    /// Reads the measurement matrices and y.
-    static func problem(_ parameters: InstanceParameters) throws(ParameterProblem) -> ([Matrix<Rational>], [Rational]) {
+    /// The measurement matrices and y, exact.
+    static func problem(_ parameters: InstanceParameters) throws(ParameterProblem) -> (measurements: [Matrix<Rational>], y: [Rational]) {
         var measurements: [Matrix<Rational>] = []
         for source in parameters[Self.measurements].sources {
             guard case let .exact(m, origin) = source else {
@@ -94,94 +79,66 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind {
 
     /// Runs gradient descent and evaluates the claim on the samples.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let (exactMeasurements, exactY) = try Self.problem(parameters)
-        let measurements = exactMeasurements.map(\.rounded), y = exactY.map { BigFloat($0) }
-        let n = measurements[0].rowCount
-        let depth = parameters[FactorizationParameters.depth]
-        let alpha = BigFloat(parameters[FactorizationParameters.alpha])
-        let eta = BigFloat(parameters[FactorizationParameters.stepSize])
-        let steps = parameters[Self.steps]
-        let stride = max(1, steps / (parameters[Self.samples]))
-        let claimed = parameters[Self.claim]
-        let entry = (parameters.integerList("entry") ?? [1, 1]).map { $0 - 1 }
-        let tolerance = context.tolerance(Self.tolerance, parameters)
-        let threshold = parameters[Self.lossThreshold].map { BigFloat($0) }
-
-        func residuals(_ w: Matrix<BigFloat>) -> [BigFloat] {
-            zip(measurements, y).map { a, yi in a.frobeniusInnerProduct(w) - yi }
-        }
-        struct Sample { var step: Int; var loss: BigFloat; var nuclearNorm: BigFloat; var entry: BigFloat }
-        func sample(_ step: Int, _ w: Matrix<BigFloat>) throws -> Sample {
-            let loss = residuals(w).reduce(BigFloat(0)) { $0 + $1 * $1 }
-            let nuclear = try SingularValueDecomposition(w).singularValues.reduce(BigFloat(0), +)
-            return Sample(step: step, loss: loss, nuclearNorm: nuclear, entry: BigFloat.abs(w[entry[0], entry[1]]))
-        }
-
-        var network = try DeepLinearNetwork(layers: Array(repeating: alpha * Matrix<BigFloat>.identity(n), count: depth))
-        var samples = [try sample(0, network.endToEnd)]
-        for k in 1...steps {
-            try context.checkpoint()
-            let w = network.endToEnd
-            var gradient = Matrix<BigFloat>.zeros(rows: n, columns: n)
-            for (a, r) in zip(measurements, residuals(w)) { gradient = gradient + (2 * r) * a }
-            network = network.gradientDescentStep(stepSize: eta, gradients: network.layerGradients(endToEndGradient: gradient))
-            if k % stride == 0 || k == steps {
-                samples.append(try sample(k, network.endToEnd))
-                if claimed == "nuclear-norm-minimal", let threshold, samples[samples.count - 1].loss <= threshold { break }
+        let (measurements, y) = try Self.problem(parameters), n = measurements[0].rowCount
+        let depth = parameters[FactorizationParameters.depth], steps = parameters[Self.steps]
+        let stride = max(1, steps / parameters[Self.samples]), claimed = parameters[Self.claim]
+        let (r, c) = (parameters[Self.entry][0] - 1, parameters[Self.entry][1] - 1)
+        let rounded = measurements.map(\.rounded), yRounded = y.map { BigFloat($0) }
+        func loss(_ w: Matrix<BigFloat>) -> BigFloat {
+            zip(rounded, yRounded).reduce(BigFloat(0)) { sum, term in
+                let residual = term.0.frobeniusInnerProduct(w) - term.1
+                return sum + residual * residual
             }
+        }
+        let initial = Array(repeating: parameters[FactorizationParameters.alpha] * Matrix<Rational>.identity(n), count: depth)
+        let descent = FactorizationDescent(from: initial, loss: .sensing(measurements, y),
+                                           stepSize: parameters[FactorizationParameters.stepSize])
+        let threshold = parameters[Self.lossThreshold].map { BigFloat($0) }
+        var stop: [Event<BigFloat>] = []
+        if claimed == .nuclearNormMinimal, let threshold {
+            stop.append(Event<BigFloat>("loss ≤ threshold at a sample", direction: .falling, isTerminal: true) { k, state in
+                let step = Int(k.doubleValue)
+                return step % stride == 0 || step == steps ? loss(descent.layers(of: state).endToEnd) - threshold : BigFloat(1)
+            })
+        }
+        let run = try descent.sample(from: initial, steps: steps, every: stride, events: stop, context: context)
+        let samples = try zip(run.places, run.layers).map { place, layers in
+            let w = layers.endToEnd
+            return (place: place, loss: loss(w), nuclearNorm: try SingularValueDecomposition(w).singularValues.reduce(BigFloat(0), +),
+                    entry: BigFloat.abs(w[r, c]))
         }
         let last = samples[samples.count - 1]
-        var quantities = [
-            Quantity("loss at step \(last.step)", .rounded(last.loss)),
-            Quantity("‖W‖_* at step \(last.step)", .rounded(last.nuclearNorm)),
-            Quantity("|W_\(entry[0] + 1)\(entry[1] + 1)| at step \(last.step)", .rounded(last.entry)),
-        ]
-        let statistics = ["steps": "\(last.step)", "depth": "\(depth)", "samples": "\(samples.count)"]
-        if claimed == "nuclear-norm-minimal" {
-            guard let threshold, last.loss <= threshold else {
-                throw NuclearNormClaimError.thresholdNotReached(steps: steps, loss: last.loss.doubleValue)
-            }
-            let minimum = BigFloat(parameters[Self.nuclearMinimum]!)
-            let excess = (last.nuclearNorm - minimum) / minimum
-            quantities.append(Quantity("(‖W‖_* − min ‖·‖_*)/min ‖·‖_*", .rounded(excess)))
-            // The stop (the first sample with loss ≤ threshold) is decided on rounded losses: branches on both sides
-            // of it, named by the step, so that both precisions must agree on it beyond their error.
-            var branches = [Condition("loss ≤ threshold at step \(last.step) (the stop)", .rounded(threshold - last.loss))]
-            if samples.count > 1 {
-                let before = samples[samples.count - 2]
-                branches.append(Condition("loss > threshold at step \(before.step) (before the stop)", .rounded(before.loss - threshold)))
-            }
-            return Evaluation(quantities: quantities, margin: .rounded(tolerance - excess),
-                              location: "step \(last.step) (first sample with loss ≤ threshold)", statistics: statistics,
-                              branches: branches)
+        var quantities = [Quantity("loss at the last sample", .rounded(last.loss)),
+                          Quantity("‖W‖_* at the last sample", .rounded(last.nuclearNorm)),
+                          Quantity("|W_rc| at the last sample", .rounded(last.entry))]
+        let statistics = ["last sample": "\(last.place)", "depth": "\(depth)", "samples": "\(samples.count)"]
+        guard claimed == .nuclearNormMinimal, let threshold, let minimum = parameters[Self.nuclearMinimum] else {
+            let outcome = try MonotoneProperty(label: "entry-grows", observable: "(−ℓ, |W_rc|)", direction: .nonDecreasing, tolerance: 0)
+                .evaluate(samples.map { Observation(place: $0.place, value: ObservedValue(rows: 1, columns: 2, entries: [-$0.loss, $0.entry])) })
+            return Evaluation(quantities: outcome.quantities + quantities, margin: outcome.margin, location: outcome.place,
+                              statistics: statistics, series: outcome.series)
         }
-        var worst: BigFloat? = nil, worstLabel = ""
-        for k in 1..<samples.count {
-            let change = BigFloat.minimum(samples[k - 1].loss - samples[k].loss, samples[k].entry - samples[k - 1].entry)
-            if worst == nil || change < worst! { worst = change; worstLabel = "steps \(samples[k - 1].step) → \(samples[k].step)" }
+        guard last.loss <= threshold else {
+            throw EvaluationFailure("the loss is still \(last.loss.doubleValue) after \(steps) steps, above loss_threshold; increase steps")
         }
-        quantities.append(Quantity("min over samples of min(Δ(−loss), Δ|W_rc|)", .rounded(worst!)))
-        return Evaluation(quantities: quantities, margin: .rounded(worst!), location: worstLabel, statistics: statistics)
+        let excess = (last.nuclearNorm - BigFloat(minimum)) / BigFloat(minimum)
+        quantities.append(Quantity("(‖W‖_* − min ‖·‖_*)/min ‖·‖_*", .rounded(excess)))
+        let outcome = try BoundProperty(label: "nuclear norm", lhs: "(‖W‖_* − m)/m", relation: .lessOrEqual, rhs: "tolerance",
+                                        scope: .atEnd)
+            .evaluate([Observation(place: last.place, scalar: excess)], [ObservedValue(context.tolerance(Self.tolerance, parameters))])
+        // The stop (the first sample with loss ≤ threshold) is decided on rounded losses: branches on both sides of
+        // it, named by the step, so that both precisions must agree on it beyond their error.
+        var branches = [Condition("loss ≤ threshold at \(last.place) (the stop)", .rounded(threshold - last.loss))]
+        if samples.count > 1 {
+            let before = samples[samples.count - 2]
+            branches.append(Condition("loss > threshold at \(before.place) (before the stop)", .rounded(before.loss - threshold)))
+        }
+        return Evaluation(quantities: outcome.quantities + quantities, margin: outcome.margin,
+                          location: "\(last.place) (first sample with loss ≤ threshold)", statistics: statistics, branches: branches)
     }
-}
 
-/// Why a nuclear-norm check could not be completed.
-enum NuclearNormClaimError: Error, CustomStringConvertible {
-    /// The loss stayed above the threshold.
-    case thresholdNotReached(steps: Int, loss: Double)
-
-    /// A one-line message.
-    var description: String {
-        switch self {
-        case let .thresholdNotReached(steps, loss):
-            return "the loss is still \(loss) after \(steps) steps, above loss_threshold; increase steps"
-        }
-    }
-}
-
-extension MatrixFactorizationNuclearNormKind {
     public func checked(_ p: InstanceParameters) -> String? {
-        p[Self.claim] == "entry-grows"
+        p[Self.claim] == .entryGrows
             ? "ℓ decreases and |W_rc| increases between consecutive samples"
             : "(‖W‖_* − m)/m ≤ tolerance with m = \(p.written(Self.nuclearMinimum, absent: "the minimum nuclear norm")), "
                 + "at the first sample with ℓ ≤ \(p.written(Self.lossThreshold, absent: "the loss threshold"))"
@@ -191,24 +148,16 @@ extension MatrixFactorizationNuclearNormKind {
 extension MatrixFactorizationNuclearNormKind {
     static let measurements = Parameter<MatrixSourceList>("measurements", .model, type: .matrixList,
         help: "the measurement matrices A_1 … A_m (n × n, exact); completion: A_i = e_r e_cᵀ")
-
-    static let measured = Parameter<MatrixSource>("y", .model, type: .matrix,
-        help: "the measurements y_1 … y_m as one row, exact")
-
-    static let steps = Parameter<Int>("steps", .dynamics, type: .integer(1...2_000_000),
-        help: "the number K of gradient-descent steps (the most that are run)")
-
-    static let samples = Parameter<Int>("samples", .dynamics, type: .integer(2...10_000), default: 100,
+    static let measured = Parameter<MatrixSource>("y", .model, type: .matrix, help: "the measurements y_1 … y_m as one row, exact")
+    static let steps = Parameter<Int>("steps", .dynamics, 1...2_000_000, help: "the number K of gradient-descent steps (the most that are run)")
+    static let samples = Parameter<Int>("samples", .dynamics, 2...10_000, default: 100,
         help: "the number of equally spaced steps at which loss, nuclear norm and entry are sampled")
-
-    static let claim = Parameter<String>("claim", .check, type: .choice(["nuclear-norm-minimal", "entry-grows"]),
-        default: "nuclear-norm-minimal",
+    static let claim = Parameter<Claim>("claim", .check, default: .nuclearNormMinimal,
         help: "\"nuclear-norm-minimal\" (the conjecture) or \"entry-grows\" (ℓ decreases and |W_rc| increases)")
-
-    static let lossThreshold = OptionalParameter<Rational>("loss_threshold", .check,
-        type: .rational(minimum: 0, exclusive: true),
+    static let lossThreshold = OptionalParameter<Rational>("loss_threshold", .check, minimum: 0, exclusive: true,
         help: "nuclear-norm-minimal: evaluate at the first sample with loss ≤ this")
-
-    static let nuclearMinimum = OptionalParameter<Rational>("nuclear_minimum", .check,
-        type: .rational(minimum: 0, exclusive: true), help: "nuclear-norm-minimal: min ‖W‖_* over the solutions, exact")
+    static let nuclearMinimum = OptionalParameter<Rational>("nuclear_minimum", .check, minimum: 0, exclusive: true,
+        help: "nuclear-norm-minimal: min ‖W‖_* over the solutions, exact")
+    static let entry = Parameter<[Int]>("entry", .check, type: .integerList(element: 1...64, count: 2...2), default: [1, 1],
+        help: "entry-grows: the entry [r, c] watched (1-based)")
 }

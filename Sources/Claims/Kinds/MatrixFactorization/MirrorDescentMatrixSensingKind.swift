@@ -1,21 +1,95 @@
+import Dynamics
 import LinearAlgebra
 import Models
 import MultiPrecision
 
 /// `mirror-descent-matrix-sensing`: mirror descent with the von Neumann entropy on PSD matrix sensing (Wu &
-/// Rebeschini, NeurIPS 2021; docs/theory.md §6.2), X_{t+1} = exp(log X_t − η Σ_i r_i A_i / m) from X_0 = αI, on a seeded
-/// instance: m random symmetric n × n sensing matrices with entries in {−3/4, …, 3/4} and a rank-one X* = uuᵀ,
-/// u ∈ {−2, …, 2}ⁿ, y = A(X*) exact.
-///
-/// `claim = "span"`: log X_t − log X_0 ∈ span{A_i} for every t; margin tol − max_t (relative distance to the span).
-/// `claim = "bregman-projection"`: X_T equals the Bregman projection of αI onto {A(X) = y} computed by Newton;
-/// margin tol − ‖X_T − X_ref‖_F/‖X_ref‖_F. `claim = "recovers-ground-truth"` (known false when m is too small):
-/// margin tol − ‖X_T − X*‖_F/‖X*‖_F.
-public struct MirrorDescentMatrixSensingKind: ClaimKind {
-    public init() {}
+/// Rebeschini, NeurIPS 2021; docs/theory.md §6.2), X_{t+1} = exp(log X_t − η Σ_i r_i A_i / m) from X_0 = αI, on a
+/// seeded instance: m random symmetric n × n sensing matrices with entries in {−3/4, …, 3/4} and a rank-one X* = uuᵀ,
+/// u ∈ {−2, …, 2}ⁿ, y = A(X*) exact. `span`: log X_t − log X_0 ∈ span{A_i} for every t. `bregman-projection`: X_T
+/// is the Bregman projection of αI onto {A(X) = y} (computed by Newton). `recovers-ground-truth` (known false when m
+/// is too small): X_T = X*.
+public struct MirrorDescentMatrixSensingKind: TrajectoryKind {
+    /// The seeded instance and the iterates X_t, log X_t at every step.
+    public struct Scenario: TrajectoryScenario {
+        static let size = Parameter<Int>("size", .model, 2...6, default: 4, help: "the order n of the matrices")
+        static let measurements = Parameter<Int>("measurements", .model, 1...21, default: 5,
+                                                 help: "the number m of sensing matrices (at most n(n+1)/2)")
+        static let seed = Parameter<Int>("seed", .model, 0...(1 << 53), default: 0,
+                                         help: "the seed of the sensing matrices and of X* = uuᵀ")
+        static let alpha = Parameter<Rational>.positive("alpha", .model, default: Rational(numerator: 1, denominator: 2),
+                                                        help: "the initialization scale: X_0 = αI")
+        static let stepSize = Parameter<Rational>.positive("step_size", .dynamics, help: "the step size η")
+        static let steps = Parameter<Int>("steps", .dynamics, 1...200_000, help: "the number T of mirror-descent steps")
+
+        public static var parameters: [any DeclaredParameter] { [size, measurements, seed, alpha, stepSize, steps] }
+
+        /// m ≤ n(n+1)/2, and the seeded A_i are linearly independent (exact Gram matrix).
+        public static func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
+            let n = parameters[size], m = parameters[measurements]
+            if m > n * (n + 1) / 2 {
+                throw ParameterProblem(key: "measurements", .outOfRange(value: "\(m)", allowed: "at most n(n+1)/2 = \(n * (n + 1) / 2) for size = \(n)"))
+            }
+            let a = instance(parameters).sensing
+            let gram = Matrix(rows: m, columns: m) { a[$0].frobeniusInnerProduct(a[$1]) }
+            if let column = try? LUDecomposition(gram).singularColumn {
+                throw ParameterProblem(key: "seed", .invalidValue(
+                    "the seeded sensing matrices are linearly dependent (A_\(column + 1)); choose another seed or fewer measurements"))
+            }
+        }
+
+        /// The seeded instance, exact: the sensing matrices, X* and y.
+        static func instance(_ parameters: InstanceParameters)
+            -> (sensing: [Matrix<Rational>], groundTruth: Matrix<Rational>, measurements: [Rational]) {
+            let n = parameters[size]
+            var rng = SeededGenerator(seed: UInt64(parameters[seed]))
+            let sensing = (0..<parameters[measurements]).map { _ in
+                var entries = [[Rational]](repeating: [Rational](repeating: 0, count: n), count: n)
+                for i in 0..<n {
+                    for j in i..<n {
+                        entries[i][j] = Rational(rng.uniform(in: -3...3)) * Rational(numerator: 1, denominator: 4)
+                        entries[j][i] = entries[i][j]
+                    }
+                }
+                return Matrix(rows: n, columns: n) { entries[$0][$1] }
+            }
+            var u = [Rational](repeating: 0, count: n)
+            while u.allSatisfy({ $0 == 0 }) { u = (0..<n).map { _ in Rational(rng.uniform(in: -2...2)) } }
+            let groundTruth = Matrix(rows: n, columns: n) { u[$0] * u[$1] }
+            return (sensing, groundTruth, sensing.map { $0.frobeniusInnerProduct(groundTruth) })
+        }
+
+        /// The problem at the working precision, X*, log X_0 = ln α·I, and X_t, log X_t for t = 1 … T.
+        let problem: MirrorDescentMatrixSensing, groundTruth: Matrix<BigFloat>, logInitial: Matrix<BigFloat>
+        let iterates: [(place: SamplePlace, x: Matrix<BigFloat>, logX: Matrix<BigFloat>)]
+        public let statistics: [String: String]
+
+        public init(_ parameters: InstanceParameters, context: EvaluationContext) throws {
+            let exact = Self.instance(parameters), alpha = parameters[Self.alpha], n = parameters[Self.size]
+            problem = try MirrorDescentMatrixSensing(sensing: exact.sensing.map(\.rounded),
+                                                     measurements: exact.measurements.map { BigFloat($0) }, alpha: BigFloat(alpha))
+            groundTruth = exact.groundTruth.rounded
+            logInitial = BigFloat.log(BigFloat(alpha)) * Matrix<BigFloat>.identity(n)
+            let map = MatrixMirrorDescent(sensing: exact.sensing, measurements: exact.measurements,
+                                          stepSize: parameters[Self.stepSize])
+            let run = try TrajectorySampler(context, label: "mirror-descent").map(
+                map, from: map.initialState(alpha: alpha), steps: parameters[Self.steps])
+            iterates = zip(run.places, run.states).dropFirst().map { ($0, map.matrix($1, block: 0), map.matrix($1, block: 1)) }
+            statistics = ["steps": "\(parameters[Self.steps])", "n": "\(n)", "m": "\(exact.sensing.count)"]
+        }
+    }
+
+    enum Claim: String, ParameterChoice {
+        case span, bregmanProjection = "bregman-projection", recoversGroundTruth = "recovers-ground-truth"
+    }
+
+    static let claim = Parameter<Claim>("claim", .check, default: .span, variable: false,
+        help: "\"span\" (log X_t − log X_0 ∈ span{A_i}), \"bregman-projection\" (X_T = X_ref) or \"recovers-ground-truth\" (X_T = X*)")
 
     static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(50)),
                                           help: "the relative slack of the claimed equality")
+
+    public init() {}
 
     public var name: String { "mirror-descent-matrix-sensing" }
 
@@ -25,136 +99,66 @@ public struct MirrorDescentMatrixSensingKind: ClaimKind {
 
     public var method: String {
         """
-        Builds the seeded instance exactly (Rational), then runs mirror descent in MPFR at the working precision p: \
-        each step takes log X_t by a Jacobi eigendecomposition of X_t and exp of the updated generator by scaling \
-        and squaring (Taylor). \
-        The span residual is the relative Frobenius distance of log X_t − ln α·I to span{A_i} (normal equations), \
-        maximized over t. The reference X_ref = exp(ln α·I + Σ λ_k A_k) solves A(X_ref) = y by damped Newton on the \
-        convex dual (Daleckii–Krein Jacobian, exp through the eigendecomposition); its residual is reported. Everything is computed again at p + guard \
-        bits; the difference is the error estimate.
+        Builds the seeded instance exactly (Rational), then iterates mirror descent as a map through the sampler at \
+        the working precision p: each step takes exp of the updated generator by scaling and squaring (Taylor) and \
+        log X_{t+1} by a Jacobi eigendecomposition of X_{t+1}. The span residual is the relative Frobenius distance \
+        of log X_t − ln α·I to span{A_i} (normal equations), maximized over t. The reference X_ref = exp(ln α·I + \
+        Σ λ_k A_k) solves A(X_ref) = y by damped Newton on the convex dual (Daleckii–Krein Jacobian, exp through the \
+        eigendecomposition); its residual is reported. Everything is computed again at p + guard bits; the \
+        difference is the error estimate.
         """
     }
 
-    public var arithmetic: Arithmetic { .rounded }
+    public var declared: [any DeclaredParameter] { [Self.claim, Self.tolerance.legacy] }
 
-    /// n, m, the seed, α, η, the steps, the claim and the tolerance.
-    public var parameters: [ParameterSpec] {
-        ParameterSpec.list(Self.size, Self.measurements, Self.seed, Self.alpha, Self.stepSize, Self.steps,
-            Self.claim, Self.tolerance.legacy)
-    }
-
-    /// m ≤ n(n+1)/2 (the dimension of the symmetric matrices).
-    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        let n = parameters[Self.size], m = parameters[Self.measurements]
-        if m > n * (n + 1) / 2 {
-            throw ParameterProblem(key: "measurements", .outOfRange(value: "\(m)", allowed: "at most n(n+1)/2 = \(n * (n + 1) / 2) for size = \(n)"))
+    public func checked(_ p: InstanceParameters) -> String? {
+        switch p[Self.claim] {
+        case .bregmanProjection: return "‖X_T − X_ref‖_F/‖X_ref‖_F ≤ tolerance, X_ref the Bregman projection of αI onto {A(X) = y}"
+        case .recoversGroundTruth: return "‖X_T − X*‖_F/‖X*‖_F ≤ tolerance"
+        case .span: return "dist(log X_t − log X_0, span{A_i}) relative ≤ tolerance at every step t"
         }
     }
 
-    /// The seeded instance, exact: the sensing matrices, X* and y.
-    static func instance(size n: Int, measurements m: Int, seed: Int)
-        -> (sensing: [Matrix<Rational>], groundTruth: Matrix<Rational>, measurements: [Rational]) {
-        var rng = SeededGenerator(seed: UInt64(seed))
-        let quarter = Rational(numerator: 1, denominator: 4)
-        var sensing: [Matrix<Rational>] = []
-        for _ in 0..<m {
-            var entries = [[Rational]](repeating: [Rational](repeating: Rational(0), count: n), count: n)
-            for i in 0..<n {
-                for j in i..<n {
-                    let value = Rational(rng.uniform(in: -3...3)) * quarter
-                    entries[i][j] = value
-                    entries[j][i] = value
-                }
-            }
-            sensing.append(Matrix(rows: n, columns: n) { i, j in entries[i][j] })
+    public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+        let problem = run.problem, end = run.iterates[run.iterates.count - 1], x = end.x
+        let residuals = try run.iterates.map {
+            Observation(place: $0.place, scalar: try problem.relativeDistanceToSpan($0.logX - run.logInitial))
         }
-        var u = [Rational](repeating: Rational(0), count: n)
-        while u.allSatisfy({ $0 == 0 }) { u = (0..<n).map { _ in Rational(rng.uniform(in: -2...2)) } }
-        let groundTruth = Matrix(rows: n, columns: n) { i, j in u[i] * u[j] }
-        return (sensing, groundTruth, sensing.map { $0.frobeniusInnerProduct(groundTruth) })
-    }
-
-    /// Runs mirror descent (and Newton for the reference) and measures the claimed property.
-    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let n = parameters[Self.size], m = parameters[Self.measurements]
-        let exact = Self.instance(size: n, measurements: m, seed: parameters[Self.seed])
-        let steps = parameters[Self.steps]
-        let tolerance = context.tolerance(Self.tolerance, parameters)
-        let problem = try MirrorDescentMatrixSensing(
-            sensing: exact.sensing.map { a in Matrix(rows: n, columns: n) { BigFloat(a[$0, $1]) } },
-            measurements: exact.measurements.map { BigFloat($0) },
-            alpha: BigFloat(parameters[Self.alpha]))
-        let run = try problem.run(stepSize: BigFloat(parameters[Self.stepSize]), steps: steps) {
-            try context.checkpoint()
-        }
-        let x = run.final
-        let yNorm = BigFloat.sqrt(problem.measurements.reduce(BigFloat(0)) { $0 + $1 * $1 })
-        let fit = BigFloat.sqrt(problem.residuals(x).reduce(BigFloat(0)) { $0 + $1 * $1 }) / yNorm
-        let groundTruth = Matrix(rows: n, columns: n) { BigFloat(exact.groundTruth[$0, $1]) }
-        let recovery = (x - groundTruth).frobeniusNorm / groundTruth.frobeniusNorm
+        let norm = { (v: [BigFloat]) in BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
+        let recovery = (x - run.groundTruth).frobeniusNorm / run.groundTruth.frobeniusNorm
+        let tolerance = ObservedValue(context.tolerance(Self.tolerance, p))
         var quantities = [
-            Quantity("max_t ‖log X_t − log X_0 − P_span(…)‖_F / ‖log X_t − log X_0‖_F", .rounded(run.maximumSpanResidual)),
-            Quantity("‖A(X_T) − y‖₂/‖y‖₂", .rounded(fit)),
+            Quantity("max_t ‖log X_t − log X_0 − P_span(…)‖_F / ‖log X_t − log X_0‖_F",
+                     .rounded(residuals.reduce(BigFloat(0)) { BigFloat.maximum($0, $1.value.scalar) })),
+            Quantity("‖A(X_T) − y‖₂/‖y‖₂", .rounded(norm(problem.residuals(x)) / norm(problem.measurements))),
             Quantity("‖X_T − X*‖_F/‖X*‖_F", .rounded(recovery)),
         ]
-        let claimed = parameters[Self.claim]
-        var statistics = ["steps": "\(steps)", "n": "\(n)", "m": "\(m)"]
-        let margin: BigFloat, location: String
-        switch claimed {
-        case "bregman-projection":
+        var outcome: PropertyOutcome
+        switch p[Self.claim] {
+        case .span:
+            outcome = try BoundProperty(label: "span", lhs: "‖log X_t − log X_0 − P_span(…)‖_F / ‖log X_t − log X_0‖_F",
+                                        relation: .lessOrEqual, rhs: "tolerance")
+                .evaluate(residuals, Array(repeating: tolerance, count: residuals.count))
+        case .recoversGroundTruth:
+            outcome = try BoundProperty(label: "recovery", lhs: "‖X_T − X*‖_F/‖X*‖_F", relation: .lessOrEqual,
+                                        rhs: "tolerance", scope: .atEnd)
+                .evaluate([Observation(place: end.place, scalar: recovery)], [tolerance])
+        case .bregmanProjection:
             let reference = try problem.bregmanProjection()
             let distance = (x - reference.matrix).frobeniusNorm / reference.matrix.frobeniusNorm
             quantities += [
                 Quantity("‖X_T − X_ref‖_F/‖X_ref‖_F (X_ref: Bregman projection by Newton)", .rounded(distance)),
                 Quantity("‖A(X_ref) − y‖₂/‖y‖₂ (Newton residual)", .rounded(reference.relativeResidual)),
-            ]
-            for (k, value) in try SymmetricEigendecomposition(reference.matrix).eigenvalues.sorted().enumerated() {
-                quantities.append(Quantity("eig_\(k + 1)(X_ref)", .rounded(value)))
+            ] + (try SymmetricEigendecomposition(reference.matrix).eigenvalues.sorted()).enumerated().map {
+                Quantity("eig_\($0.offset + 1)(X_ref)", .rounded($0.element))
             }
-            statistics["Newton iterations"] = "\(reference.iterations)"
-            margin = tolerance - BigFloat.maximum(distance, reference.relativeResidual)
-            location = "step \(steps)"
-        case "recovers-ground-truth":
-            margin = tolerance - recovery
-            location = "step \(steps)"
-        default:
-            margin = tolerance - run.maximumSpanResidual
-            location = "step \(run.worstStep)"
+            outcome = try BoundProperty(label: "Bregman projection", lhs: "(‖X_T − X_ref‖_F/‖X_ref‖_F, Newton residual)",
+                                        relation: .lessOrEqual, rhs: "tolerance", scope: .atEnd)
+                .evaluate([Observation(place: end.place, value: ObservedValue(rows: 1, columns: 2,
+                                                                              entries: [distance, reference.relativeResidual]))],
+                          [tolerance])
         }
-        return Evaluation(quantities: quantities, margin: .rounded(margin), location: location, statistics: statistics)
+        outcome.quantities += quantities
+        return outcome
     }
-}
-
-extension MirrorDescentMatrixSensingKind {
-    public func checked(_ p: InstanceParameters) -> String? {
-        switch p[Self.claim] {
-        case "bregman-projection": return "‖X_T − X_ref‖_F/‖X_ref‖_F ≤ tolerance, X_ref the Bregman projection of αI onto {A(X) = y}"
-        case "recovers-ground-truth": return "‖X_T − X*‖_F/‖X*‖_F ≤ tolerance"
-        default: return "dist(log X_t − log X_0, span{A_i}) relative ≤ tolerance at every step t"
-        }
-    }
-}
-
-extension MirrorDescentMatrixSensingKind {
-    static let size = Parameter<Int>("size", .model, type: .integer(2...6), default: 4,
-        help: "the order n of the matrices")
-
-    static let measurements = Parameter<Int>("measurements", .model, type: .integer(1...21), default: 5,
-        help: "the number m of sensing matrices (at most n(n+1)/2)")
-
-    static let seed = Parameter<Int>("seed", .model, type: .integer(0...(1 << 53)), default: 0,
-        help: "the seed of the sensing matrices and of X* = uuᵀ")
-
-    static let alpha = Parameter<Rational>("alpha", .model, type: .rational(minimum: 0, exclusive: true),
-        default: Rational(numerator: 1, denominator: 2), help: "the initialization scale: X_0 = αI")
-
-    static let stepSize = Parameter<Rational>("step_size", .dynamics, type: .rational(minimum: 0, exclusive: true),
-        help: "the step size η")
-
-    static let steps = Parameter<Int>("steps", .dynamics, type: .integer(1...200_000),
-        help: "the number T of mirror-descent steps")
-
-    static let claim = Parameter<String>("claim", .check,
-        type: .choice(["span", "bregman-projection", "recovers-ground-truth"]), default: "span", variable: false,
-        help: "\"span\" (log X_t − log X_0 ∈ span{A_i}), \"bregman-projection\" (X_T = X_ref) or \"recovers-ground-truth\" (X_T = X*)")
 }
