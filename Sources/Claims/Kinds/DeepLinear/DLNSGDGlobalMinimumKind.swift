@@ -50,54 +50,37 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
         try StatisticalClaim.validate(parameters)
     }
 
-    /// Runs the seeds and decides.
-    public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let setup = try DLNParameters.setup(parameters)
-        let schedule = SGDParameters.schedule(parameters, initial: parameters[DLNParameters.stepSize])
-        let sampling = SGDParameters.sampling(parameters)
-        let batchSize = parameters[SGDParameters.batchSize]
-        let rank = RankConstrainedOptimum.rank(parameters, widths: setup.widths)
-        func rounded(_ m: Matrix<Rational>) -> Matrix<BigFloat> {
-            Matrix(rows: m.rowCount, columns: m.columnCount) { i, j in BigFloat(m[i, j]) }
-        }
-        // The optimum, once per precision.
-        var optima: [Int: BigFloat] = [:]
-        let p = StatisticalClaim.precision(parameters)
-        for bits in [p, p + 64] {
-            optima[bits] = try withPrecision(bits) {
-                try RankConstrainedOptimum.value(x: rounded(setup.x), y: rounded(setup.y), rank: rank).0
+    /// Runs the seeds and decides (each seed at p and p + 64 bits, in `StatisticalClaim.evaluate`).
+    public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
+        let setup = try DLNParameters.setup(p), rank = RankConstrainedOptimum.rank(p, widths: setup.widths)
+        let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
+        let bits = StatisticalClaim.precision(p)
+        let optima = try [bits, bits + 64].map { precision in
+            try withPrecision(precision) {
+                try RankConstrainedOptimum.value(x: DLNParameters.rounded(setup.x), y: DLNParameters.rounded(setup.y), rank: rank).optimum
             }
         }
         let limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
-        let measurements = try MonteCarloRun.measure(seeds: StatisticalClaim.seeds(parameters), precision: p,
-                                                     guardBits: 64, context: context) { seed in
-            let x = rounded(setup.x), y = rounded(setup.y)
-            var network = try DeepLinearNetwork<BigFloat>(layers: setup.network.layers.map(rounded))
+        return try StatisticalClaim.evaluate(
+            p, context: context, quantity: "L(W_K) − min L",
+            extraQuantities: [Quantity("min_{rank ≤ k} L (whitened Eckart–Young)", .rounded(optima[0]),
+                                       methodError: BigFloat.abs(optima[0] - optima[1]))],
+            statistics: ["steps": "\(setup.steps)", "schedule": schedule.description, "sampling": sampling.rawValue,
+                         "batch_size": "\(p[SGDParameters.batchSize])",
+                         "working precision": "\(bits) bits (and \(bits + 64) for the error)"]) { seed in
+            let x = DLNParameters.rounded(setup.x), y = DLNParameters.rounded(setup.y)
+            var network = try DeepLinearNetwork(layers: setup.network.layers.map(DLNParameters.rounded))
             for k in 0..<setup.steps {
                 try context.checkpoint()
-                let batch = StochasticDraws.minibatch(seed: seed, step: k, size: batchSize, count: x.columnCount,
-                                                      sampling: sampling)
-                let shift = SGDParameters.labelShift(parameters, seed: seed, step: k, rows: y.rowCount, batch: batch.count)
-                var gradients = try network.minibatchSquareLossGradients(x: x, y: y, batch: batch,
-                                                                         targetShift: shift.map(rounded))
-                if let noise = SGDParameters.gradientNoise(parameters, seed: seed, step: k,
-                                                           shapes: gradients.map { ($0.rowCount, $0.columnCount) }) {
-                    gradients = zip(gradients, noise).map { $0 + rounded($1) }
-                }
+                let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[SGDParameters.batchSize],
+                                                      count: x.columnCount, sampling: sampling)
+                let gradients = try SGDParameters.gradients(p, of: network, x: x, y: y, seed: seed, step: k, batch: batch,
+                                                            convert: DLNParameters.rounded)
                 network = network.gradientDescentStep(stepSize: schedule.rounded(at: k), gradients: gradients)
-                if k % 64 == 63 {
-                    let loss = try network.squareLoss(x: x, y: y)
-                    if !loss.isFinite || loss > limit { return BigFloat.infinity() }
-                }
+                if k % 64 == 63, !(try network.squareLoss(x: x, y: y) <= limit) { return BigFloat.infinity() }
             }
             let loss = try network.squareLoss(x: x, y: y)
-            return loss.isFinite && loss <= limit ? loss - optima[Precision.current]! : BigFloat.infinity()
+            return loss <= limit ? loss - optima[Precision.current == bits ? 0 : 1] : BigFloat.infinity()
         }
-        return StatisticalClaim.decide(
-            parameters, measurements: measurements, quantity: "L(W_K) − min L",
-            extraQuantities: [Quantity("min_{rank ≤ k} L (whitened Eckart–Young)", .rounded(optima[p]!),
-                                       methodError: BigFloat.abs(optima[p]! - optima[p + 64]!))],
-            statistics: ["steps": "\(setup.steps)", "schedule": schedule.description, "sampling": sampling.rawValue,
-                         "batch_size": "\(batchSize)", "working precision": "\(p) bits (and \(p + 64) for the error)"])
     }
 }

@@ -3,10 +3,11 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// Gradient descent on a deep linear network as a map: W_j ← W_j − η ∂L/∂W_j on all layers at once, that is one
-/// Euler step x_{k+1} = x_k + η·F(x_k) of the gradient flow's field F = −∇L, written once for every scalar type.
+/// Gradient descent on a deep linear network with the square loss ½‖W_N⋯W_1 X − Y‖²_F as a map: W_j ← W_j − η G_j
+/// on all layers at once, G_j = ∂L/∂W_j (`DeepLinearNetwork.squareLossGradients`), written once for every scalar
+/// type; the state is the layers' entries in the layout of the gradient flow `field`, which also holds X and Y.
 struct DeepLinearGradientDescent: DiscreteMap {
-    /// The gradient flow whose field is −∇L.
+    /// The layout and the data.
     var field: DeepLinearNetworkGradientFlow
     /// The step size η.
     var stepSize: Rational
@@ -15,9 +16,13 @@ struct DeepLinearGradientDescent: DiscreteMap {
     var layout: StateLayout { field.layout }
 
     func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
-        let x = history[0], eta = T(stepSize)
-        field.evaluate(time: T(k), state: x, into: &next)
-        for i in 0..<dimension { next[i] = x[i] + eta * next[i] }
+        func scalar(_ m: Matrix<Rational>) -> Matrix<T> { Matrix(rows: m.rowCount, columns: m.columnCount) { T(m[$0, $1]) } }
+        // The layers come from the field's own layout, so they chain and fit X and Y: neither call can throw.
+        guard let network = try? DeepLinearNetwork(layers: field.layers(of: history[0])),
+              let gradients = try? network.squareLossGradients(x: scalar(field.x), y: scalar(field.y)) else { return }
+        next = network.gradientDescentStep(stepSize: T(stepSize), gradients: gradients).layers.flatMap { w in
+            (0..<w.rowCount).flatMap { i in (0..<w.columnCount).map { j in w[i, j] } }
+        }
     }
 }
 
