@@ -1,4 +1,5 @@
 import Claims
+import MultiPrecision
 import Testing
 
 @Suite("deep-matrix-factorization-closed-form: aligned GF/GD follow §5.2, identity init with U ≠ V FAILs")
@@ -42,5 +43,21 @@ struct DeepMatrixFactorizationClosedFormKindTests {
         }
         #expect(message("singular_values = [[1]]\nleft = [[1], [1]]\nalpha = \"1/5\"").contains("left"))
         #expect(message("singular_values = [[1]]\nalpha = 1\ndepth = 3").contains("alpha"))
+    }
+
+
+    /// Depth 1: W_{k+1} = W_k − η(W_k − A) from UαVᵀ keeps the singular vectors, so σ_i(W_K) = s_i + (α − s_i)(1 − η)^K.
+    @Test("GD at depth 1: σ_i(W_K) and the recursion's x_i equal s_i + (α − s_i)(1 − η)^K to 1e−35")
+    func depthOneValues() async throws {
+        let gd = try claim(claimText(id: "gd1", kind: Self.kind, Self.body(
+            model: Self.rotations + "\ndepth = 1", dynamics: "method = \"gd\"\nstep_size = \"1/20\"\nsteps = 30\nsamples = 3")))
+        let result = await ClaimEngine().check([gd])
+        #expect(result.claims.map(\.verdict) == [.pass])
+        let decay = Rational(numerator: 19, denominator: 20).power(30), alpha = Rational(numerator: 1, denominator: 5)
+        for (i, s) in [Rational(3), Rational(numerator: 1, denominator: 2)].enumerated() {
+            let exact = s + (alpha - s) * decay
+            expectClose(try measuredValue(result, claim: 0, "σ_\(i + 1)(W) at the end"), exact, within: "1e-35")
+            expectClose(try measuredValue(result, claim: 0, "x_\(i + 1) (scalar solution) at the end"), exact, within: "1e-35")
+        }
     }
 }

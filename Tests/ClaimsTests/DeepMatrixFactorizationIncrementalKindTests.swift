@@ -1,4 +1,5 @@
 import Claims
+import MultiPrecision
 import Testing
 
 @Suite("deep-matrix-factorization-incremental: order, half-times and effective rank PASS; their twins FAIL (docs/theory.md §5.2)")
@@ -72,5 +73,22 @@ struct DeepMatrixFactorizationIncrementalKindTests {
         #expect(throws: (any Error).self) {
             try claim(claimText(id: "gd-order", kind: Self.kind, Self.descent("learning-order", steps: 10)))
         }
+    }
+
+
+    /// N = 2: x = u_iᵀWv_i solves ẋ = 2x(s − x), x(0) = α², so x reaches s/2 at t½ = ln(s/α² − 1)/(2s).
+    @Test("Measured half-learning times at N = 2 equal ln(s/α² − 1)/(2s) to 1e−25; erank(W(0)) of α²I_4 is 4")
+    func measuredValues() async throws {
+        let result = await ClaimEngine().check([
+            try claim(claimText(id: "half2", kind: Self.kind, Self.flow("half-times", depth: 2, alpha: "1/10", horizon: 3))),
+            try claim(claimText(id: "erank", kind: Self.kind, Self.descent("effective-rank", steps: 600))),
+        ])
+        #expect(result.claims.map(\.verdict) == [.pass, .pass])
+        for (i, s) in [4, 1].enumerated() {
+            let measured = try measuredValue(result, claim: 0, "t½,\(i + 1) (measured)")
+            let exact = withPrecision(256) { BigFloat.log(BigFloat(s * 100 - 1)) / BigFloat(2 * s) }
+            #expect(withPrecision(256) { BigFloat.abs(measured - exact) < BigFloat("1e-25")! * exact })
+        }
+        expectClose(try measuredValue(result, claim: 1, "erank(W) at the start"), 4, within: "1e-30")
     }
 }

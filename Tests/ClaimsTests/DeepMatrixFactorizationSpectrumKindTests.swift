@@ -35,4 +35,22 @@ struct DeepMatrixFactorizationSpectrumKindTests {
                                 Self.body("[[1, 2], [0, 1]]", "")))
         }
     }
+
+
+    /// Depth 1: W_K = A + (1 − η)^K (αI − A), so eig_i(W_K) = λ_i + (1 − η)^K (α − λ_i) and
+    /// ‖W_K − A‖_F/‖A‖_F = (1 − η)^K ‖αI − A‖_F/‖A‖_F; A has eigenvalues 1/2, 1, 3.
+    @Test("Depth 1: eig_i(W(K)) = λ_i + (1 − η)^K (α − λ_i) and the recovery gap in closed form, to 1e−35")
+    func depthOneValues() async throws {
+        let truth = try claim(claimText(id: "dmf1", kind: "deep-matrix-factorization-spectrum",
+                                        Self.body("[[2, 1, 0], [1, 2, 0], [0, 0, \"1/2\"]]", "depth = 1")))
+        let result = await ClaimEngine().check([truth])
+        #expect(result.claims.map(\.verdict) == [.pass])
+        let decay = Rational(numerator: 19, denominator: 20).power(40), alpha = Rational(numerator: 1, denominator: 10)
+        for (i, lambda) in [Rational(numerator: 1, denominator: 2), Rational(1), Rational(3)].enumerated() {
+            expectClose(try measuredValue(result, claim: 0, "eig_\(i + 1)(W(K))"), lambda + decay * (alpha - lambda), within: "1e-35")
+        }
+        let recovery = try measuredValue(result, claim: 0, "‖W(K) − A‖_F/‖A‖_F")
+        let exact = withPrecision(256) { BigFloat(decay) * BigFloat.sqrt(BigFloat(Rational(numerator: 938, denominator: 1025))) }
+        #expect(withPrecision(256) { BigFloat.abs(recovery - exact) < BigFloat("1e-35")! })
+    }
 }
