@@ -101,7 +101,7 @@ struct HomogeneousClassifierFlowTests {
             #expect(zip(one.state, expected).allSatisfy { $0 == $1 })
         }
         // Generic over the scalar: three steps in Double follow the 256-bit run to double rounding.
-        let problem = MapProblem(map: map, initialState: initial, steps: 3)
+        let problem = try MapProblem(map: map, initialState: initial, steps: 3)
         let exact = try iterate(problem, scalar: BigFloat.self, options: MapOptions(precision: 256)).state
         let double = try iterate(problem, scalar: Double.self).state
         #expect(zip(double, exact).allSatisfy { abs($0 - $1.doubleValue) <= 1e-13 * max(1, abs($0)) })
