@@ -63,7 +63,10 @@ extension Attest {
             let n = claim.numerics
             out.append("")
             out.append("Instances:  \(claim.instances.count), from \(claim.file)")
-            if kind?.arithmetic == .rounded {
+            if kind is any StatisticalClaimKind {
+                out.append("Numerics:   statistical, evaluated once: every draw at working_precision and 64 bits more for its "
+                           + "error estimate, tolerance \(n.tolerance)")
+            } else if kind?.arithmetic == .rounded {
                 out.append("Numerics:   \(n.precision) bits (+\(n.guardBits) for the error estimate), escalation up to "
                            + "\(n.maxPrecision) bits, tolerance \(n.tolerance)")
             } else {
