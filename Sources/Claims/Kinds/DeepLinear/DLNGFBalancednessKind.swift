@@ -2,26 +2,20 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `dln-gf-balancedness`: under gradient flow the balancedness matrices D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ evolve as
-/// D_j(t) = e^{−2ρt} D_j(0), ρ the claimed decay rate (docs/theory.md §1.3; ρ = 0 is conservation, ρ = λ the law
-/// under weight decay λ), for every j at every output time. The loss is square, quartic or logistic; a first-layer
-/// penalty μ makes it no function of the product. Known-false twins claim ρ = 0 with λ > 0, or with μ > 0.
+/// `dln-gf-balancedness`: under gradient flow D_j(t) = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ evolves as e^{−2ρt} D_j(0)
+/// (docs/theory.md §1.3: ρ = 0 for a loss of the product, ρ = λ under weight decay λ); known-false twins claim ρ = 0
+/// with weight decay or a first-layer penalty.
 public struct DLNGFBalancednessKind: TrajectoryKind {
     public typealias Scenario = DeepLinearFlowScenario
 
     static let decayRate = Parameter<Rational>("decay_rate", .check, minimum: 0, default: 0,
                                                help: "the claimed rate ρ in D_j(t) = e^{−2ρt}·D_j(0) (0: conservation)")
 
-    /// The measured deviation.
-    static let deviation = "max_{t,j} ‖D_j(t) − e^{−2ρt}D_j(0)‖_F / (‖D_j(0)‖_F + ‖W_{j+1}(t)‖²_F + ‖W_j(t)‖²_F)"
-
     public init() {}
 
     public var name: String { "dln-gf-balancedness" }
 
-    public var summary: String {
-        "deep linear network, gradient flow (square, quartic or logistic loss, optionally weight decay λ or a first-layer penalty μ): D_j(t) = e^{−2ρt}·D_j(0) at every output time"
-    }
+    public var summary: String { "deep linear network, gradient flow (square, quartic or logistic loss, optionally weight decay λ or a first-layer penalty μ): D_j(t) = e^{−2ρt}·D_j(0) at every output time" }
 
     public var method: String {
         """
@@ -77,7 +71,8 @@ public struct DLNGFBalancednessKind: TrajectoryKind {
                                         tolerance: context.tolerance)
             .evaluate(deviations, deviations.map { _ in ObservedValue(BigFloat(0)) })
         outcome.quantities = [
-            Quantity(Self.deviation, .rounded(worst.relative)),
+            Quantity("max_{t,j} ‖D_j(t) − e^{−2ρt}D_j(0)‖_F / (‖D_j(0)‖_F + ‖W_{j+1}(t)‖²_F + ‖W_j(t)‖²_F)",
+                     .rounded(worst.relative)),
             Quantity("‖D_j(t) − e^{−2ρt}D_j(0)‖_F at that (t, j)", .rounded(worst.absolute)),
             Quantity("t of the maximum", .exact(worst.time)),
             Quantity("max_j ‖D_j(0)‖_F", .rounded(initialNorms.reduce(BigFloat(0)) { BigFloat.maximum($0, $1) })),

@@ -2,22 +2,14 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-sgd-balancedness-step`: the exact per-step law of the balancedness matrices under stochastic gradient
-/// descent on a deep linear network, for every realization (a pathwise claim: each seed is an instance).
-///
-///     D_j(k+1) − D_j(k) = η_k² (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k),     G_j = ∂L_{B_k}/∂W_j,
-///
-/// where B_k is step k's minibatch and L_B = (m/2b) Σ_{i∈B} ‖W x_i − y_i‖². The law needs only that L_B is a
-/// function of the product W_N ⋯ W_1, which holds for every batch, so it holds for every seed, batch size and
-/// sampling rule. Checked in exact rational arithmetic (the schedule's exponent must then be an integer).
+/// `dln-sgd-balancedness-step`: the exact law D_j(k+1) − D_j(k) = η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k) along every
+/// realization of minibatch SGD (each batch loss is a function of the product), each seed an instance.
 public struct DLNSGDBalancednessStepKind: ClaimKind {
     public init() {}
 
     public var name: String { "dln-sgd-balancedness-step" }
 
-    public var summary: String {
-        "deep linear network, minibatch SGD: the exact per-step change η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, for every seed"
-    }
+    public var summary: String { "deep linear network, minibatch SGD: the exact per-step change η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, for every seed" }
 
     public var method: String {
         """
@@ -35,7 +27,7 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
     public var arithmetic: Arithmetic { .exact }
 
     public var parameters: [ParameterSpec] {
-        DLNParameters.specs + SGDParameters.specs + ParameterSpec.list(SGDParameters.sgdSeed, Self.claimedChange)
+        DLNParameters.specs + SGDParameters.specs + ParameterSpec.list(SGDParameters.sgdSeed, ExactBalancednessSteps.claimedChange)
     }
 
     /// Sizes, data and batch fit; depth ≥ 2; at most 12 exact steps; an integer decay exponent.
@@ -54,7 +46,7 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
         let setup = try DLNParameters.setup(p), seed = UInt64(p[SGDParameters.sgdSeed])
         let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
         var batches: [String] = []
-        let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: p[Self.claimedChange],
+        let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: p[ExactBalancednessSteps.claimedChange],
                                              accumulated: false, context: context) { k, network in
             let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[SGDParameters.batchSize],
                                                   count: setup.x.columnCount, sampling: sampling)
@@ -74,10 +66,4 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
                          "schedule": schedule.description, "sampling": sampling.rawValue,
                          "batches": batches.joined(separator: " ")])
     }
-}
-
-extension DLNSGDBalancednessStepKind {
-    static let claimedChange = Parameter<ExactBalancednessSteps.ClaimedChange>("claimed_change", .check,
-        default: .etaSquaredTerm, help: "the claimed change of D_j per step: \"eta-squared-term\", "
-        + "η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ), or \"zero\" (false)")
 }

@@ -2,19 +2,14 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-sgd-global-minimum`: a statistical claim about minibatch SGD on a deep linear network with square loss:
-/// after K steps with η_k = η₀/(1 + k)^a, the realization is ε-optimal, L(W_K) − min_{rank ≤ r} L ≤ ε, with
-/// probability at least p (Clopper–Pearson over the seeds), or E[L(W_K) − min] ≤ b (Hoeffding or empirical
-/// Bernstein, with a stated range). Data and initial weights are fixed by `seed`; the realizations differ in their
-/// minibatches only (seeds first_seed, first_seed + 1, …).
+/// `dln-sgd-global-minimum`: minibatch SGD with η_k = η₀/(1 + k)^a is ε-optimal after K steps with probability at
+/// least p, or E[L(W_K) − min L] ≤ b, over the seeds (the realizations differ in their minibatches only).
 public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     public init() {}
 
     public var name: String { "dln-sgd-global-minimum" }
 
-    public var summary: String {
-        "deep linear network, minibatch SGD with η_k = η₀/(1+k)^a: P(L(W_K) − min L ≤ ε) ≥ p, or E[L(W_K) − min L] ≤ b, over n seeds"
-    }
+    public var summary: String { "deep linear network, minibatch SGD with η_k = η₀/(1+k)^a: P(L(W_K) − min L ≤ ε) ≥ p, or E[L(W_K) − min L] ≤ b, over n seeds" }
 
     public var method: String {
         """
