@@ -53,13 +53,11 @@ public struct DLNBalancednessDriftKind: TrajectoryKind {
         }
         let final = try DeepLinearNetwork(layers: run.layers[run.taken]).balancedness
         let drifts = initial.indices.map { j in (final[j] - initial[j]).frobeniusNorm }
-        let columns = drifts.count
         var outcome = try BoundProperty(label: "drift", lhs: "‖D_j(k) − D_j(0)‖_F", relation: .lessOrEqual,
                                         rhs: "C·bound_j", scope: .atEnd, tolerance: context.tolerance)
-            .evaluate([Observation(place: .step(run.taken), value: ObservedValue(rows: 1, columns: columns, entries: drifts))],
-                      [ObservedValue(rows: 1, columns: columns, entries: bounds.map { factor * $0 })])
-        var tightest = 0
-        for j in drifts.indices where factor * bounds[j] - drifts[j] < factor * bounds[tightest] - drifts[tightest] { tightest = j }
+            .evaluate([Observation(place: .step(run.taken), value: ObservedValue(rows: 1, columns: drifts.count, entries: drifts))],
+                      [ObservedValue(rows: 1, columns: drifts.count, entries: bounds.map { factor * $0 })])
+        let tightest = drifts.indices.reduce(0) { factor * bounds[$1] - drifts[$1] < factor * bounds[$0] - drifts[$0] ? $1 : $0 }
         let ratios = drifts.indices.map { j in bounds[j].isZero ? BigFloat(0) : drifts[j] / bounds[j] }
         outcome.quantities = [
             Quantity("max_j ‖D_j(k) − D_j(0)‖_F", .rounded(drifts.reduce(BigFloat(0)) { BigFloat.maximum($0, $1) })),

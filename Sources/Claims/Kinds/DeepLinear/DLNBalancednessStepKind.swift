@@ -28,7 +28,6 @@ public struct DLNBalancednessStepKind: ClaimKind {
 
     public var parameters: [ParameterSpec] { (DeepLinearDescentScenario.parameters + [ExactBalancednessSteps.claimedChange]).specs }
 
-    /// Sizes and data fit; depth ≥ 2; at most 12 exact steps.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 2)
         try ExactBalancednessSteps.validate(steps: parameters[DLNParameters.steps])
@@ -45,15 +44,11 @@ public struct DLNBalancednessStepKind: ClaimKind {
                                              accumulated: true, context: context) { _, network in
             (setup.stepSize, try network.squareLossGradients(x: setup.x, y: setup.y))
         }
-        let outcome = try law.outcome(tolerance: context.tolerance)
-        return try Evaluation(
-            quantities: [
-                Quantity("max_{t,j} |D_j(t+1) − D_j(t) − claimed|", .exact(law.largestStepResidual)),
-                Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(law.accumulatedResidual)),
-                Quantity("max_j |D_j(k) − D_j(0)|", .exact(law.change)),
-                Quantity("L(W(k))", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
-            ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .step(claimsZero: claimed == .zero)),
-            margin: outcome.margin, location: outcome.place,
-            statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)"])
+        return try law.evaluation(tolerance: context.tolerance, quantities: [
+            Quantity("max_{t,j} |D_j(t+1) − D_j(t) − claimed|", .exact(law.largestStepResidual)),
+            Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(law.accumulatedResidual)),
+            Quantity("max_j |D_j(k) − D_j(0)|", .exact(law.change)),
+            Quantity("L(W(k))", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
+        ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .step(claimsZero: claimed == .zero)))
     }
 }

@@ -51,12 +51,10 @@ public struct DLNGDConvergenceRateKind: TrajectoryKind {
         let deltaMax = c * c / (256 * n3 * BigFloat.pow(phiNorm, target.exponent))
         let etaMax = BigFloat.pow(c, BigFloat(Rational(numerator: 4 * depth - 2, denominator: depth)))
             / (6144 * n3 * BigFloat.pow(phiNorm, BigFloat(Rational(numerator: 6 * depth - 4, denominator: depth))))
-        var outcome = try target.outcome(run.observe { run.losses[$0] }, bounds: bounds,
-                                         rhs: "[Lemma 1's bound, ℓ(0)exp(−ηc^{2(N−1)/N}k), ε]", final: "ℓ(k)", further: [
+        return try target.outcome(run.observe { run.losses[$0] }, bounds: bounds,
+                                  rhs: "[Lemma 1's bound, ℓ(0)exp(−ηc^{2(N−1)/N}k), ε]", final: "ℓ(k)", further: [
             Condition("δ ≤ c²/(256 N³ ‖Φ‖_F^{2(N−1)/N})", .rounded(deltaMax - target.delta)),
             Condition("η ≤ c^{(4N−2)/N}/(6144 N³ ‖Φ‖_F^{(6N−4)/N})", .rounded(etaMax - eta)),
-        ])
-        outcome.branches.append(run.divergenceBranch("max_t ℓ(t)"))
-        return outcome
+        ], branches: [run.divergenceBranch("max_t ℓ(t)")], diverged: run.diverged)
     }
 }

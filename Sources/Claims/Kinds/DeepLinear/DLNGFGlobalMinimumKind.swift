@@ -28,10 +28,11 @@ public struct DLNGFGlobalMinimumKind: TrajectoryKind {
     public var declared: [any DeclaredParameter] { [RankConstrainedOptimum.epsilon, RankConstrainedOptimum.optimumRank] }
 
     /// The square loss without penalties: the optimum is that of ½‖WX − Y‖²_F.
-    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        try Scenario.validate(parameters)
-        guard parameters[Scenario.loss] == .square else {
-            throw ParameterProblem(key: "loss", .invalidValue("the rank-k optimum is that of the square loss"))
+    public func validate(_ p: InstanceParameters) throws(ParameterProblem) {
+        try Scenario.validate(p)
+        for (key, plain) in [(Scenario.loss.spec.name, p[Scenario.loss] == .square), (Scenario.weightDecay.spec.name,
+            p[Scenario.weightDecay].isZero), (Scenario.firstLayerPenalty.spec.name, p[Scenario.firstLayerPenalty].isZero)] where !plain {
+            throw ParameterProblem(key: key, .invalidValue("the rank-k optimum is that of the square loss without penalties"))
         }
     }
 

@@ -30,13 +30,11 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
         DLNParameters.specs + SGDParameters.specs + ParameterSpec.list(SGDParameters.sgdSeed, ExactBalancednessSteps.claimedChange)
     }
 
-    /// Sizes, data and batch fit; depth ≥ 2; at most 12 exact steps; an integer decay exponent.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 2)
         try SGDParameters.validate(parameters, samples: SGDParameters.dlnSamples(parameters))
         try ExactBalancednessSteps.validate(steps: parameters[DLNParameters.steps])
-        let a = parameters[SGDParameters.stepDecay]
-        if !a.isInteger {
+        if case let a = parameters[SGDParameters.stepDecay], !a.isInteger {
             throw ParameterProblem(key: "step_decay", .invalidValue(
                 "exact arithmetic needs rational step sizes: step_decay must be an integer (η₀/(1 + k)^\(a) is irrational)"))
         }
@@ -44,26 +42,20 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
 
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let setup = try DLNParameters.setup(p), seed = UInt64(p[SGDParameters.sgdSeed])
-        let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
+        let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize])
         var batches: [String] = []
         let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: p[ExactBalancednessSteps.claimedChange],
                                              accumulated: false, context: context) { k, network in
-            let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[SGDParameters.batchSize],
-                                                  count: setup.x.columnCount, sampling: sampling)
+            let (batch, gradients) = try SGDParameters.minibatchGradients(p, of: network, x: setup.x, y: setup.y,
+                                                                          seed: seed, step: k) { $0 }
             batches.append("{" + batch.map(String.init).joined(separator: ",") + "}")
             guard let eta = schedule.exact(at: k) else { throw EvaluationFailure("η_\(k) is irrational") }
-            return (eta, try SGDParameters.gradients(p, of: network, x: setup.x, y: setup.y, seed: seed, step: k,
-                                                     batch: batch) { $0 })
+            return (eta, gradients)
         }
-        let outcome = try law.outcome(tolerance: context.tolerance)
-        return try Evaluation(
-            quantities: [
-                Quantity("max_{k,j} |D_j(k+1) − D_j(k) − claimed|", .exact(law.largestStepResidual)),
-                Quantity("L(W(K)) (full loss)", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
-            ],
-            margin: outcome.margin, location: outcome.place.map { "seed \(seed), \($0)" },
-            statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)", "sgd_seed": "\(seed)",
-                         "schedule": schedule.description, "sampling": sampling.rawValue,
-                         "batches": batches.joined(separator: " ")])
+        return try law.evaluation(tolerance: context.tolerance, quantities: [
+            Quantity("max_{k,j} |D_j(k+1) − D_j(k) − claimed|", .exact(law.largestStepResidual)),
+            Quantity("L(W(K)) (full loss)", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
+        ], statistics: ["sgd_seed": "\(seed)", "schedule": schedule.description, "sampling": p[SGDParameters.sampling].rawValue,
+                        "batches": batches.joined(separator: " ")]) { "seed \(seed), \($0)" }
     }
 }

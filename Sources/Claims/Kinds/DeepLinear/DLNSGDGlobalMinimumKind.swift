@@ -30,7 +30,6 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     /// Evaluated once: each realization carries its own two-precision error estimate.
     public var arithmetic: Arithmetic { .exact }
 
-    /// The deep-linear-network and SGD parameters, `optimum_rank` and the statistical ones.
     public var parameters: [ParameterSpec] {
         DLNParameters.specs + SGDParameters.specs
             + [RankConstrainedOptimum.optimumRank].specs
@@ -38,7 +37,6 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
                                           thresholdHelp: "ε: the event is L(W_K) − min L ≤ ε")
     }
 
-    /// Sizes, data, batch and statistics fit.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 1)
         try SGDParameters.validate(parameters, samples: SGDParameters.dlnSamples(parameters))
@@ -49,13 +47,10 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let setup = try DLNParameters.setup(p), rank = RankConstrainedOptimum.rank(p, widths: setup.widths)
         let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
-        let bits = StatisticalClaim.precision(p)
-        let optima = try [bits, bits + 64].map { precision in
-            try withPrecision(precision) {
-                try RankConstrainedOptimum.value(x: DLNParameters.rounded(setup.x), y: DLNParameters.rounded(setup.y), rank: rank).optimum
-            }
-        }
-        let limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
+        let bits = StatisticalClaim.precision(p), limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
+        let optima = try [bits, bits + 64].map { b in try withPrecision(b) {   // the optimum once per precision
+            try RankConstrainedOptimum.value(x: DLNParameters.rounded(setup.x), y: DLNParameters.rounded(setup.y), rank: rank).optimum
+        } }
         return try StatisticalClaim.evaluate(
             p, context: context, quantity: "L(W_K) − min L",
             extraQuantities: [Quantity("min_{rank ≤ k} L (whitened Eckart–Young)", .rounded(optima[0]),
@@ -67,10 +62,8 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
             var network = try DeepLinearNetwork(layers: setup.network.layers.map(DLNParameters.rounded))
             for k in 0..<setup.steps {
                 try context.checkpoint()
-                let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[SGDParameters.batchSize],
-                                                      count: x.columnCount, sampling: sampling)
-                let gradients = try SGDParameters.gradients(p, of: network, x: x, y: y, seed: seed, step: k, batch: batch,
-                                                            convert: DLNParameters.rounded)
+                let gradients = try SGDParameters.minibatchGradients(p, of: network, x: x, y: y, seed: seed, step: k,
+                                                                     convert: DLNParameters.rounded).gradients
                 network = network.gradientDescentStep(stepSize: schedule.rounded(at: k), gradients: gradients)
                 if k % 64 == 63, !(try network.squareLoss(x: x, y: y) <= limit) { return BigFloat.infinity() }
             }

@@ -66,6 +66,13 @@ public struct DeepLinearFlowScenario: TrajectoryScenario {
         self.statistics = statistics
     }
 
+    /// Whether the samples keep every quadratic invariant of the flow exactly: Gauss–Legendre in fixed steps that
+    /// include every output time (its collocation conserves them at its step points).
+    var samplesConserveQuadraticInvariants: Bool {
+        guard integrator.conservesQuadraticInvariants, let steps = integrator.fixedSteps else { return false }
+        return steps % (run.places.count - 1) == 0
+    }
+
     /// +∞ with `fixed_steps` (the truncation error is not estimated), else `nil`.
     public var methodError: BigFloat? { integrator.fixedSteps == nil ? nil : BigFloat.infinity() }
 

@@ -107,9 +107,10 @@ struct WhitenedTarget {
 
     /// The convergence claim on a run: ℓ ≤ `bounds` (entrywise, +∞ where a bound does not apply) at the samples of
     /// `losses` after the start, with ℓ(0), the final loss `final`, c and δ, the loss series, the hypotheses c > 0
-    /// and `further` (when checked) and the branch c > 0 (whether the rate bound is checked).
+    /// and `further` (when checked), and the branches c > 0 (whether the rate bound is checked) and `branches`; the
+    /// place of a run stopped as divergent says so.
     func outcome(_ losses: [Observation<BigFloat>], bounds: [ObservedValue<BigFloat>], rhs: String, final: String,
-                 further: [Condition]) throws -> PropertyOutcome {
+                 further: [Condition], branches: [Condition] = [], diverged: Bool = false) throws -> PropertyOutcome {
         var series = SeriesRecorder(name: "loss", xLabel: losses[0].place.axisLabel, yLabel: "ℓ(\(losses[0].place.axisLabel.suffix(1)))",
                                     logarithmic: true)
         for sample in losses { series.append(x: sample.place.abscissa, y: sample.value.scalar) }
@@ -118,8 +119,9 @@ struct WhitenedTarget {
         outcome.quantities = [Quantity("ℓ(0)", .rounded(initialLoss)), Quantity(final, .rounded(losses[losses.count - 1].value.scalar)),
                               Quantity("deficiency margin c", .rounded(c)), Quantity("δ = max_j ‖D_j(0)‖_F", .rounded(delta))]
         outcome.series = [series.series]
+        if diverged { outcome.place = outcome.place.map { $0 + " (diverged)" } }
         outcome.hypotheses = checksHypotheses ? [Condition("deficiency margin c > 0", .rounded(c))] + further : []
-        outcome.branches = [Condition("c > 0 (the rate bound is checked)", .rounded(c))]
+        outcome.branches = [Condition("c > 0 (the rate bound is checked)", .rounded(c))] + branches
         return outcome
     }
 
