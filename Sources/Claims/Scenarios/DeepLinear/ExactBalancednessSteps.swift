@@ -16,7 +16,7 @@ struct ExactBalancednessSteps {
         case etaSquaredTerm = "eta-squared-term", zero
     }
 
-    static let claimedChange = Parameter<ClaimedChange>("claimed_change", .check, default: .etaSquaredTerm,
+    static let claimedChange = Parameter<ClaimedChange>("claimed_change", .check, default: .etaSquaredTerm, variable: false,
         help: "the claimed change of D_j per step: \"eta-squared-term\", η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) (η_k = η for "
         + "gradient descent), or \"zero\" (exact conservation; false)")
 

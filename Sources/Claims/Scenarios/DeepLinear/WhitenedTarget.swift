@@ -18,7 +18,7 @@ struct WhitenedTarget {
         help: "when given, the claim also says that the final loss is at most ε")
     /// Whether the theorem's hypotheses are checked.
     enum Hypotheses: String, ParameterChoice { case checked, ignored }
-    static let hypotheses = Parameter<Hypotheses>("hypotheses", .check, default: .checked,
+    static let hypotheses = Parameter<Hypotheses>("hypotheses", .check, default: .checked, variable: false,
         help: "\"checked\": NOT APPLICABLE outside Theorem 1's hypotheses; \"ignored\": the conclusion is claimed for every instance")
 
     /// The model parameters.
