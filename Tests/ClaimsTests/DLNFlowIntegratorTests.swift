@@ -39,7 +39,7 @@ struct DLNFlowIntegratorTests {
         // unbounded, so no verdict.
         #expect(Double(drift(0).value)! < 1e-35)
         #expect(Double(drift(1).value)! > 1e-12)
-        #expect(result.claims[1].instances[0].margin?.error == "inf")
+        #expect(Double(result.claims[1].instances[0].margin?.error ?? "0")! > 1e300)
         #expect(result.claims[1].instances[0].statistics["fixed steps"] == "10")
         // The drift series: one point per output time, with an error estimate per point.
         let series = try #require(result.claims[0].instances[0].series.first { $0.name == "drift" })

@@ -56,6 +56,6 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
             Quantity("max_{k,j} |D_j(k+1) − D_j(k) − claimed|", .exact(law.largestStepResidual)),
             Quantity("L(W(K)) (full loss)", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
         ], statistics: ["sgd_seed": "\(seed)", "schedule": schedule.description, "sampling": p[SGDParameters.sampling].rawValue,
-                        "batches": batches.joined(separator: " ")]) { "seed \(seed), \($0)" }
+                        "batches": batches.joined(separator: " ")]) { "seed \(seed), \($0); batch " + batches.joined(separator: ", batch ") }
     }
 }
