@@ -26,7 +26,7 @@ struct DLNFlowIntegratorTests {
         """
     }
 
-    @Test("Ten equal steps: Gauss–Legendre PASSes; RK4's drift lies within its step-halving error (INCONCLUSIVE)")
+    @Test("Ten equal steps: Gauss–Legendre PASSes (it conserves D_j at its step points); RK4's truncation error is not estimated (INCONCLUSIVE)")
     func fixedSteps() async throws {
         let kind = "dln-gf-balancedness"
         let gauss = try claim(claimText(id: "gl", kind: kind, Self.body("gauss-legendre", steps: 10)))
@@ -34,12 +34,13 @@ struct DLNFlowIntegratorTests {
         let result = await ClaimEngine().check([gauss, rk4])
         #expect(result.claims.map(\.verdict) == [.pass, .inconclusive])
         let drift = { (i: Int) in result.claims[i].instances[0].measurements[0] }
-        // GL: rounding-level drift at 128 bits. RK4 with h = 1/10 over [0, 1]: a truncation drift far above
-        // rounding, and the method error (|r(10) − r(20)|, about 15·r(20) for order 4) covers it.
+        // GL: rounding-level drift at 128 bits (the flow conserves D_j exactly). RK4 with h = 1/10 over [0, 1]: a
+        // truncation drift far above rounding, which the second precision does not see; the margin's error is
+        // unbounded, so no verdict.
         #expect(Double(drift(0).value)! < 1e-35)
-        let rk4Drift = Double(drift(1).value)!, rk4Error = Double(drift(1).error)!
-        #expect(rk4Drift > 1e-12 && rk4Error > rk4Drift && rk4Error < 40 * rk4Drift)
-        #expect(result.claims[1].instances[0].statistics["fixed steps"] == "20 (and 10 for the truncation estimate)")
+        #expect(Double(drift(1).value)! > 1e-12)
+        #expect(Double(result.claims[1].instances[0].margin?.error ?? "0")! > 1e300)
+        #expect(result.claims[1].instances[0].statistics["fixed steps"] == "10")
         // The drift series: one point per output time, with an error estimate per point.
         let series = try #require(result.claims[0].instances[0].series.first { $0.name == "drift" })
         #expect(series.x.count == 10 && series.error?.count == 10 && series.logarithmic)

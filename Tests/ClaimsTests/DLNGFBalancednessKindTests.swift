@@ -36,8 +36,8 @@ struct DLNGFBalancednessKindTests {
         #expect(result.claims.map(\.verdict) == [.pass, .pass, .fail, .fail])
         let counterexample = try #require(result.claims[3].counterexample)
         #expect(counterexample.location?.hasPrefix("t = 1, j = 1") == true)
-        // Every instance is checked at the 64 default output times, through dense output.
-        #expect(result.claims.allSatisfy { $0.instances.allSatisfy { $0.statistics["output times"] == "64" } })
+        // Every instance is sampled at t = 0 and the 64 default output times, through dense output.
+        #expect(result.claims.allSatisfy { $0.instances.allSatisfy { $0.statistics["output times"] == "65" } })
         #expect(result.claims[0].instances.allSatisfy { Int($0.statistics["dense-output evaluations"] ?? "0")! > 0 })
     }
 

@@ -41,6 +41,9 @@ extension TrajectoryScenario {
 extension TrajectoryKind {
     public var arithmetic: Arithmetic { .rounded }
 
+    /// None of its own unless the kind declares some.
+    public var declared: [any DeclaredParameter] { [] }
+
     public var parameters: [ParameterSpec] { (Scenario.parameters + declared).specs }
 
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {

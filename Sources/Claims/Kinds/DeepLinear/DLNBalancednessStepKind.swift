@@ -2,23 +2,14 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-gd-balancedness-step`: the exact change of the balancedness matrices under gradient descent on a deep
-/// linear network with square loss (docs/theory.md §1.4), checked in `Rational` arithmetic, without rounding:
-/// D_j(t+1) − D_j(t) = η² (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(t) for every step t and j, and therefore the accumulated
-/// D_j(k) − D_j(0) = η² Σ_{t<k} (…)(t). With `claimed_change = "zero"` the claim becomes "gradient descent conserves
-/// D_j exactly" (the known-false twin): it fails by the η² term wherever G_{j+1}ᵀG_{j+1} ≠ G_jG_jᵀ.
+/// `dln-gd-balancedness-step`: D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(t) exactly under gradient descent
+/// with the square loss (docs/theory.md §1.4), in rational arithmetic; `claimed_change = "zero"` is the false twin.
 public struct DLNBalancednessStepKind: ClaimKind {
-    static let claimedChange = Parameter<ExactBalancednessSteps.ClaimedChange>("claimed_change", .check,
-        default: .etaSquaredTerm, help: "the claimed change of D_j per step: \"eta-squared-term\", "
-        + "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ), or \"zero\" (exact conservation; false)")
-
     public init() {}
 
     public var name: String { "dln-gd-balancedness-step" }
 
-    public var summary: String {
-        "deep linear network, square loss, gradient descent: the exact per-step change of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ"
-    }
+    public var summary: String { "deep linear network, square loss, gradient descent: the exact per-step change of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ" }
 
     public var method: String {
         """
@@ -35,34 +26,29 @@ public struct DLNBalancednessStepKind: ClaimKind {
 
     public var arithmetic: Arithmetic { .exact }
 
-    public var parameters: [ParameterSpec] { (DeepLinearDescentScenario.parameters + [Self.claimedChange]).specs }
+    public var parameters: [ParameterSpec] { (DeepLinearDescentScenario.parameters + [ExactBalancednessSteps.claimedChange]).specs }
 
-    /// Sizes and data fit; depth ≥ 2; at most 12 exact steps.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 2)
         try ExactBalancednessSteps.validate(steps: parameters[DLNParameters.steps])
     }
 
     public func checked(_ p: InstanceParameters) -> String? {
-        let change = p[Self.claimedChange] == .zero ? "0" : "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
+        let change = p[ExactBalancednessSteps.claimedChange] == .zero ? "0" : "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
         return "D_j(t+1) − D_j(t) = \(change) exactly, for every step t < \(p.written(DLNParameters.steps, absent: "k")) and every j"
     }
 
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let setup = try DLNParameters.setup(parameters), claimed = parameters[Self.claimedChange]
+        let setup = try DLNParameters.setup(parameters), claimed = parameters[ExactBalancednessSteps.claimedChange]
         let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: claimed,
                                              accumulated: true, context: context) { _, network in
             (setup.stepSize, try network.squareLossGradients(x: setup.x, y: setup.y))
         }
-        let outcome = try law.outcome(tolerance: context.tolerance)
-        return try Evaluation(
-            quantities: [
-                Quantity("max_{t,j} |D_j(t+1) − D_j(t) − claimed|", .exact(law.largestStepResidual)),
-                Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(law.accumulatedResidual)),
-                Quantity("max_j |D_j(k) − D_j(0)|", .exact(law.change)),
-                Quantity("L(W(k))", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
-            ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .step(claimsZero: claimed == .zero)),
-            margin: outcome.margin, location: outcome.place,
-            statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)"])
+        return try law.evaluation(tolerance: context.tolerance, quantities: [
+            Quantity("max_{t,j} |D_j(t+1) − D_j(t) − claimed|", .exact(law.largestStepResidual)),
+            Quantity("max_j |D_j(k) − D_j(0) − Σ claimed|", .exact(law.accumulatedResidual)),
+            Quantity("max_j |D_j(k) − D_j(0)|", .exact(law.change)),
+            Quantity("L(W(k))", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
+        ] + DLNSymbolicEvidence.quantities(depth: setup.widths.count - 1, law: .step(claimsZero: claimed == .zero)))
     }
 }

@@ -1,17 +1,10 @@
 import Models
 import MultiPrecision
 
-/// `dln-gd-convergence-rate`: Arora, Cohen, Golowich, Hu (ICLR 2019), Theorem 1 and Lemma 1 (docs/theory.md §1.6),
-/// for gradient descent on ℓ = ½‖W_N ⋯ W_1 − Φ‖²_F (whitened data), at every step t < k:
-///
-///     Lemma 1:  ℓ(t+1) ≤ (1 − η·σ_min(W(t))^{2(N−1)/N})·ℓ(t)
-///     rate:     ℓ(t) ≤ ℓ(0)·exp(−η·c^{2(N−1)/N}·t)          (when the deficiency margin c is positive)
-///     and, when `epsilon` is given, ℓ(k) ≤ ε.
-///
-/// Hypotheses (unless `hypotheses = "ignored"`): c = σ_min(Φ) − ‖W(0) − Φ‖_F > 0, δ-balancedness with
-/// δ = c²/(256 N³ ‖Φ‖_F^{2(N−1)/N}) and η ≤ c^{(4N−2)/N}/(6144 N³ ‖Φ‖_F^{(6N−4)/N}), each a margin the engine decides
-/// against its error (NOT APPLICABLE when one decidedly fails, INCONCLUSIVE within its error). With `"ignored"` the
-/// claim is the conclusion alone: the known-false twins (no margin, grossly unbalanced) must FAIL.
+/// `dln-gd-convergence-rate`: Arora, Cohen, Golowich, Hu (ICLR 2019), Theorem 1 and Lemma 1 (docs/theory.md §1.6):
+/// gradient descent on ℓ = ½‖W_N ⋯ W_1 − Φ‖²_F converges at the rate ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t), each step
+/// by ℓ(t+1) ≤ (1 − η σ_min(W(t))^{2(N−1)/N}) ℓ(t), inside the theorem's hypotheses (NOT APPLICABLE outside them,
+/// unless `hypotheses = "ignored"`: then the known-false twins, no margin or grossly unbalanced, must FAIL).
 public struct DLNGDConvergenceRateKind: TrajectoryKind {
     public typealias Scenario = WhitenedDescentScenario
 
@@ -19,9 +12,7 @@ public struct DLNGDConvergenceRateKind: TrajectoryKind {
 
     public var name: String { "dln-gd-convergence-rate" }
 
-    public var summary: String {
-        "deep linear network, whitened square loss, gradient descent: Arora et al. Lemma 1 per step and ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t)"
-    }
+    public var summary: String { "deep linear network, whitened square loss, gradient descent: Arora et al. Lemma 1 per step and ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t)" }
 
     public var method: String {
         """
@@ -34,24 +25,17 @@ public struct DLNGDConvergenceRateKind: TrajectoryKind {
         """
     }
 
-    public var declared: [any DeclaredParameter] { [] }
-
     public func checked(_ p: InstanceParameters) -> String? {
         "ℓ(t+1) ≤ (1 − η σ_min(W(t))^{2(N−1)/N}) ℓ(t) and ℓ(t) ≤ ℓ(0) exp(−η c^{2(N−1)/N} t) at every step t < "
             + p.written(Scenario.steps, absent: "k")
-            + (p.has(WhitenedTarget.epsilon) ? ", and ℓ(k) ≤ ε = " + p.written(WhitenedTarget.epsilon, absent: "ε") : "")
-            + (p[WhitenedTarget.hypotheses] == .ignored ? " (hypotheses not checked)"
-               : " (inside the hypotheses c > 0, δ-balanced, η small; otherwise NOT APPLICABLE)")
+            + WhitenedTarget.statementEnd(p, final: "ℓ(k)", inside: "c > 0, δ-balanced, η small")
     }
 
     /// ℓ(k) against [Lemma 1's bound, the rate bound, ε] at every step (+∞ where one does not apply).
     public func check(_ p: InstanceParameters, on gd: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
         let target = gd.target, run = gd.descent, eta = BigFloat(gd.stepSize), none = BigFloat.infinity()
-        var losses = SeriesRecorder(name: "loss", xLabel: "step k", yLabel: "ℓ(k)", logarithmic: true)
-        losses.append(x: 0, y: target.initialLoss)
         var bounds: [ObservedValue<BigFloat>] = []
         for k in stride(from: 1, through: run.taken, by: 1) {
-            losses.append(x: Double(k), y: run.losses[k])
             let sigma = try WhitenedTarget.smallestSingularValue(DeepLinearNetwork(layers: run.layers[k - 1]).endToEnd)
             var lemma = (1 - eta * BigFloat.pow(sigma, target.exponent)) * run.losses[k - 1], rate = none, end = none
             if let kappa = target.kappa {
@@ -61,23 +45,16 @@ public struct DLNGDConvergenceRateKind: TrajectoryKind {
             if k == run.taken, let epsilon = target.epsilon { end = BigFloat(epsilon) }
             bounds.append(ObservedValue(rows: 1, columns: 3, entries: [lemma, rate, end]))
         }
-        let observed = Array(run.observe { run.losses[$0] }.dropFirst())
-        var outcome = try BoundProperty(label: "ℓ", lhs: "ℓ(k)", relation: .lessOrEqual,
-                                        rhs: "[Lemma 1's bound, ℓ(0)exp(−ηc^{2(N−1)/N}k), ε]").evaluate(observed, bounds)
-        outcome.quantities = target.quantities(final: "ℓ(k)", run.losses[run.taken])
-        outcome.series = [losses.series]
         let n3 = BigFloat(target.depth * target.depth * target.depth), c = BigFloat.abs(target.c)
         let phiNorm = target.phi.frobeniusNorm, depth = BigInt(target.depth)
         // δ_max and η_max use |c|, so that they are defined everywhere; they matter only where c > 0 is decided.
         let deltaMax = c * c / (256 * n3 * BigFloat.pow(phiNorm, target.exponent))
         let etaMax = BigFloat.pow(c, BigFloat(Rational(numerator: 4 * depth - 2, denominator: depth)))
             / (6144 * n3 * BigFloat.pow(phiNorm, BigFloat(Rational(numerator: 6 * depth - 4, denominator: depth))))
-        outcome.hypotheses = target.checksHypotheses ? [
-            Condition("deficiency margin c > 0", .rounded(target.c)),
+        return try target.outcome(run.observe { run.losses[$0] }, bounds: bounds,
+                                  rhs: "[Lemma 1's bound, ℓ(0)exp(−ηc^{2(N−1)/N}k), ε]", final: "ℓ(k)", further: [
             Condition("δ ≤ c²/(256 N³ ‖Φ‖_F^{2(N−1)/N})", .rounded(deltaMax - target.delta)),
             Condition("η ≤ c^{(4N−2)/N}/(6144 N³ ‖Φ‖_F^{(6N−4)/N})", .rounded(etaMax - eta)),
-        ] : []
-        outcome.branches = [target.rateBranch, run.divergenceBranch("max_t ℓ(t)")]
-        return outcome
+        ], branches: [run.divergenceBranch("max_t ℓ(t)")], diverged: run.diverged)
     }
 }

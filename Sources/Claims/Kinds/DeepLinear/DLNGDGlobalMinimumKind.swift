@@ -1,9 +1,8 @@
 import MultiPrecision
 
-/// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege (docs/theory.md §1.8): gradient descent with a suitable
-/// constant step converges, for almost every initialization, to a global minimum (N = 2) or to one on the manifold
-/// of some rank k (N ≥ 3). Their step-size condition was not found in any stored source, so none is checked: the
-/// verdict records whether |L(W(k)) − min_{rank ≤ k'} L| ≤ ε held on the instance (optimum as `dln-gf-global-minimum`).
+/// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege (docs/theory.md §1.8): gradient descent at a suitable
+/// constant step reaches a global minimum (of some rank for N ≥ 3); their step-size bound is not available, so the
+/// claim is made for the given η.
 public struct DLNGDGlobalMinimumKind: TrajectoryKind {
     public typealias Scenario = DeepLinearDescentScenario
 
@@ -11,9 +10,7 @@ public struct DLNGDGlobalMinimumKind: TrajectoryKind {
 
     public var name: String { "dln-gd-global-minimum" }
 
-    public var summary: String {
-        "deep linear network, gradient descent at a given η: L(W(k)) is within ε of min_{rank W ≤ r} ½‖WX − Y‖²_F"
-    }
+    public var summary: String { "deep linear network, gradient descent at a given η: L(W(k)) is within ε of min_{rank W ≤ r} ½‖WX − Y‖²_F" }
 
     public var method: String {
         """

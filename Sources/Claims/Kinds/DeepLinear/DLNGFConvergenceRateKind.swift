@@ -1,10 +1,7 @@
 import MultiPrecision
 
-/// `dln-gf-convergence-rate`: the gradient-flow version of Arora et al.'s Theorem 1 (docs/theory.md §1.6, derived
-/// from §1.5): from a 0-balanced start with deficiency margin c > 0, ℓ(t) = ½‖W_N ⋯ W_1(t) − Φ‖²_F satisfies
-/// ℓ(t) ≤ ℓ(0)·exp(−2 c^{2(N−1)/N} t) at `samples` equally spaced times in (0, T]; and ℓ(T) ≤ ε when `epsilon` is
-/// given. Outside the hypotheses (c ≤ 0, or δ = max_j ‖D_j(0)‖_F above 10⁻³⁰) the verdict is NOT APPLICABLE unless
-/// `hypotheses = "ignored"`; both are margins decided against their error estimates.
+/// `dln-gf-convergence-rate`: the gradient-flow version of Arora et al.'s Theorem 1 (docs/theory.md §1.5–1.6): from
+/// a 0-balanced start with deficiency margin c > 0, ℓ(t) ≤ ℓ(0)·exp(−2 c^{2(N−1)/N} t).
 public struct DLNGFConvergenceRateKind: TrajectoryKind {
     public typealias Scenario = WhitenedFlowScenario
 
@@ -12,9 +9,7 @@ public struct DLNGFConvergenceRateKind: TrajectoryKind {
 
     public var name: String { "dln-gf-convergence-rate" }
 
-    public var summary: String {
-        "deep linear network, whitened square loss, gradient flow from a balanced start: ℓ(t) ≤ ℓ(0)·exp(−2c^{2(N−1)/N} t)"
-    }
+    public var summary: String { "deep linear network, whitened square loss, gradient flow from a balanced start: ℓ(t) ≤ ℓ(0)·exp(−2c^{2(N−1)/N} t)" }
 
     public var method: String {
         """
@@ -26,39 +21,24 @@ public struct DLNGFConvergenceRateKind: TrajectoryKind {
         """
     }
 
-    public var declared: [any DeclaredParameter] { [] }
-
     public func checked(_ p: InstanceParameters) -> String? {
         "ℓ(t) ≤ ℓ(0) exp(−2 c^{2(N−1)/N} t) at \(p.written(Scenario.samples, absent: "the")) sample times in (0, T]"
-            + (p.has(WhitenedTarget.epsilon) ? ", and ℓ(T) ≤ ε = " + p.written(WhitenedTarget.epsilon, absent: "ε") : "")
-            + (p[WhitenedTarget.hypotheses] == .ignored ? " (hypotheses not checked)"
-               : " (inside the hypotheses c > 0, balanced start; otherwise NOT APPLICABLE)")
+            + WhitenedTarget.statementEnd(p, final: "ℓ(T)", inside: "c > 0, balanced start")
     }
 
     /// ℓ(t) against [the rate bound, ε] at every sample time (+∞ where one does not apply; with neither, ℓ(T) itself).
     public func check(_ p: InstanceParameters, on flow: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let target = flow.target, observed = try flow.losses(), none = BigFloat.infinity()
-        var losses = SeriesRecorder(name: "loss", xLabel: "t", yLabel: "ℓ(t)", logarithmic: true)
-        var bounds: [ObservedValue<BigFloat>] = []
-        for (i, sample) in observed.enumerated() {
-            guard case let .time(t) = sample.place else { continue }
-            losses.append(x: Double(t), y: sample.value.scalar)
+        let target = flow.target, losses = try flow.losses(), none = BigFloat.infinity()
+        let bounds = try losses.indices.dropFirst().map { i in
+            guard case let .time(t) = losses[i].place else { throw EvaluationFailure("a flow sample without its time") }
             var rate = none, end = none
             if let kappa = target.kappa { rate = target.initialLoss * BigFloat.exp(-2 * kappa * BigFloat(t)) }
-            if i == observed.count - 1, let epsilon = target.epsilon { end = BigFloat(epsilon) }
-            if i == observed.count - 1, target.epsilon == nil, target.kappa == nil { end = sample.value.scalar }
-            if i > 0 { bounds.append(ObservedValue(rows: 1, columns: 2, entries: [rate, end])) }
+            if i == losses.count - 1, let epsilon = target.epsilon { end = BigFloat(epsilon) }
+            if i == losses.count - 1, target.epsilon == nil, target.kappa == nil { end = losses[i].value.scalar }
+            return ObservedValue(rows: 1, columns: 2, entries: [rate, end])
         }
-        var outcome = try BoundProperty(label: "ℓ", lhs: "ℓ(t)", relation: .lessOrEqual,
-                                        rhs: "[ℓ(0)exp(−2c^{2(N−1)/N}t), ε]").evaluate(Array(observed.dropFirst()), bounds)
-        outcome.quantities = target.quantities(final: "ℓ(T)", observed[observed.count - 1].value.scalar)
-        outcome.series = [losses.series]
         let balanceThreshold = BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(30)))
-        outcome.hypotheses = target.checksHypotheses ? [
-            Condition("deficiency margin c > 0", .rounded(target.c)),
-            Condition("δ < 10⁻³⁰ (0-balanced start)", .rounded(balanceThreshold - target.delta)),
-        ] : []
-        outcome.branches = [target.rateBranch]
-        return outcome
+        return try target.outcome(losses, bounds: bounds, rhs: "[ℓ(0)exp(−2c^{2(N−1)/N}t), ε]", final: "ℓ(T)",
+                                  further: [Condition("δ < 10⁻³⁰ (0-balanced start)", .rounded(balanceThreshold - target.delta))])
     }
 }

@@ -2,11 +2,9 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `dln-gf-global-minimum`: Bah, Rauhut, Terstiege, Westdickenberg (Information and Inference 2022), statement B2 of
-/// docs/theory.md §1.7: gradient flow of a deep linear network with the square loss converges, for almost every
-/// initialization, to a global minimum of the loss over matrices of rank ≤ k (k ≤ r = min_j d_j), checked as
-/// |L(W(T)) − min_{rank ≤ k}| ≤ ε at the horizon with the optimum of `RankConstrainedOptimum`. The dead-hidden-unit
-/// start of §1.7 is the known-false twin: its flow stays on a null invariant set and reaches the rank-(r−1) optimum.
+/// `dln-gf-global-minimum`: Bah, Rauhut, Terstiege, Westdickenberg (2022), statement B2 of docs/theory.md §1.7:
+/// gradient flow reaches, for almost every start, a global minimum over rank ≤ k; the dead-hidden-unit start (a null
+/// invariant set that ends at the rank-(r−1) optimum) is the known-false twin.
 public struct DLNGFGlobalMinimumKind: TrajectoryKind {
     public typealias Scenario = DeepLinearFlowScenario
 
@@ -14,9 +12,7 @@ public struct DLNGFGlobalMinimumKind: TrajectoryKind {
 
     public var name: String { "dln-gf-global-minimum" }
 
-    public var summary: String {
-        "deep linear network, gradient flow: L(W(T)) is within ε of min_{rank W ≤ k} ½‖WX − Y‖²_F (whitened Eckart–Young)"
-    }
+    public var summary: String { "deep linear network, gradient flow: L(W(T)) is within ε of min_{rank W ≤ k} ½‖WX − Y‖²_F (whitened Eckart–Young)" }
 
     public var method: String {
         """
@@ -32,10 +28,11 @@ public struct DLNGFGlobalMinimumKind: TrajectoryKind {
     public var declared: [any DeclaredParameter] { [RankConstrainedOptimum.epsilon, RankConstrainedOptimum.optimumRank] }
 
     /// The square loss without penalties: the optimum is that of ½‖WX − Y‖²_F.
-    public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        try Scenario.validate(parameters)
-        guard parameters[Scenario.loss] == .square else {
-            throw ParameterProblem(key: "loss", .invalidValue("the rank-k optimum is that of the square loss"))
+    public func validate(_ p: InstanceParameters) throws(ParameterProblem) {
+        try Scenario.validate(p)
+        for (key, plain) in [(Scenario.loss.spec.name, p[Scenario.loss] == .square), (Scenario.weightDecay.spec.name,
+            p[Scenario.weightDecay].isZero), (Scenario.firstLayerPenalty.spec.name, p[Scenario.firstLayerPenalty].isZero)] where !plain {
+            throw ParameterProblem(key: key, .invalidValue("the rank-k optimum is that of the square loss without penalties"))
         }
     }
 

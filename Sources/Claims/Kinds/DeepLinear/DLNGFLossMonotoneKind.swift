@@ -19,9 +19,7 @@ public struct DLNGFLossMonotoneKind: TrajectoryKind {
 
     public var name: String { "dln-gf-loss-monotone" }
 
-    public var summary: String {
-        "deep linear network, gradient flow (optionally weight decay λ, first-layer penalty μ): L(W(t)), or the objective Φ(W(t)), is non-increasing"
-    }
+    public var summary: String { "deep linear network, gradient flow (optionally weight decay λ, first-layer penalty μ): L(W(t)), or the objective Φ(W(t)), is non-increasing" }
 
     public var method: String {
         """

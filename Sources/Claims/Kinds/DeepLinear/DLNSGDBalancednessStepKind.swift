@@ -2,22 +2,14 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-sgd-balancedness-step`: the exact per-step law of the balancedness matrices under stochastic gradient
-/// descent on a deep linear network, for every realization (a pathwise claim: each seed is an instance).
-///
-///     D_j(k+1) − D_j(k) = η_k² (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k),     G_j = ∂L_{B_k}/∂W_j,
-///
-/// where B_k is step k's minibatch and L_B = (m/2b) Σ_{i∈B} ‖W x_i − y_i‖². The law needs only that L_B is a
-/// function of the product W_N ⋯ W_1, which holds for every batch, so it holds for every seed, batch size and
-/// sampling rule. Checked in exact rational arithmetic (the schedule's exponent must then be an integer).
+/// `dln-sgd-balancedness-step`: the exact law D_j(k+1) − D_j(k) = η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k) along every
+/// realization of minibatch SGD (each batch loss is a function of the product), each seed an instance.
 public struct DLNSGDBalancednessStepKind: ClaimKind {
     public init() {}
 
     public var name: String { "dln-sgd-balancedness-step" }
 
-    public var summary: String {
-        "deep linear network, minibatch SGD: the exact per-step change η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, for every seed"
-    }
+    public var summary: String { "deep linear network, minibatch SGD: the exact per-step change η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, for every seed" }
 
     public var method: String {
         """
@@ -35,16 +27,14 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
     public var arithmetic: Arithmetic { .exact }
 
     public var parameters: [ParameterSpec] {
-        DLNParameters.specs + SGDParameters.specs + ParameterSpec.list(SGDParameters.sgdSeed, Self.claimedChange)
+        DLNParameters.specs + SGDParameters.specs + ParameterSpec.list(SGDParameters.sgdSeed, ExactBalancednessSteps.claimedChange)
     }
 
-    /// Sizes, data and batch fit; depth ≥ 2; at most 12 exact steps; an integer decay exponent.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 2)
         try SGDParameters.validate(parameters, samples: SGDParameters.dlnSamples(parameters))
         try ExactBalancednessSteps.validate(steps: parameters[DLNParameters.steps])
-        let a = parameters[SGDParameters.stepDecay]
-        if !a.isInteger {
+        if case let a = parameters[SGDParameters.stepDecay], !a.isInteger {
             throw ParameterProblem(key: "step_decay", .invalidValue(
                 "exact arithmetic needs rational step sizes: step_decay must be an integer (η₀/(1 + k)^\(a) is irrational)"))
         }
@@ -52,32 +42,20 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
 
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let setup = try DLNParameters.setup(p), seed = UInt64(p[SGDParameters.sgdSeed])
-        let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
+        let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize])
         var batches: [String] = []
-        let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: p[Self.claimedChange],
+        let law = try ExactBalancednessSteps(from: setup.network, steps: setup.steps, claimed: p[ExactBalancednessSteps.claimedChange],
                                              accumulated: false, context: context) { k, network in
-            let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[SGDParameters.batchSize],
-                                                  count: setup.x.columnCount, sampling: sampling)
+            let (batch, gradients) = try SGDParameters.minibatchGradients(p, of: network, x: setup.x, y: setup.y,
+                                                                          seed: seed, step: k) { $0 }
             batches.append("{" + batch.map(String.init).joined(separator: ",") + "}")
             guard let eta = schedule.exact(at: k) else { throw EvaluationFailure("η_\(k) is irrational") }
-            return (eta, try SGDParameters.gradients(p, of: network, x: setup.x, y: setup.y, seed: seed, step: k,
-                                                     batch: batch) { $0 })
+            return (eta, gradients)
         }
-        let outcome = try law.outcome(tolerance: context.tolerance)
-        return try Evaluation(
-            quantities: [
-                Quantity("max_{k,j} |D_j(k+1) − D_j(k) − claimed|", .exact(law.largestStepResidual)),
-                Quantity("L(W(K)) (full loss)", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
-            ],
-            margin: outcome.margin, location: outcome.place.map { "seed \(seed), \($0)" },
-            statistics: ["steps": "\(setup.steps)", "depth": "\(setup.widths.count - 1)", "sgd_seed": "\(seed)",
-                         "schedule": schedule.description, "sampling": sampling.rawValue,
-                         "batches": batches.joined(separator: " ")])
+        return try law.evaluation(tolerance: context.tolerance, quantities: [
+            Quantity("max_{k,j} |D_j(k+1) − D_j(k) − claimed|", .exact(law.largestStepResidual)),
+            Quantity("L(W(K)) (full loss)", .exact(law.network.squareLoss(x: setup.x, y: setup.y))),
+        ], statistics: ["sgd_seed": "\(seed)", "schedule": schedule.description, "sampling": p[SGDParameters.sampling].rawValue,
+                        "batches": batches.joined(separator: " ")]) { "seed \(seed), \($0); batch " + batches.joined(separator: ", batch ") }
     }
-}
-
-extension DLNSGDBalancednessStepKind {
-    static let claimedChange = Parameter<ExactBalancednessSteps.ClaimedChange>("claimed_change", .check,
-        default: .etaSquaredTerm, help: "the claimed change of D_j per step: \"eta-squared-term\", "
-        + "η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ), or \"zero\" (false)")
 }

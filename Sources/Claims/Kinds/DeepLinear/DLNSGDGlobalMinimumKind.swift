@@ -2,19 +2,14 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-sgd-global-minimum`: a statistical claim about minibatch SGD on a deep linear network with square loss:
-/// after K steps with η_k = η₀/(1 + k)^a, the realization is ε-optimal, L(W_K) − min_{rank ≤ r} L ≤ ε, with
-/// probability at least p (Clopper–Pearson over the seeds), or E[L(W_K) − min] ≤ b (Hoeffding or empirical
-/// Bernstein, with a stated range). Data and initial weights are fixed by `seed`; the realizations differ in their
-/// minibatches only (seeds first_seed, first_seed + 1, …).
+/// `dln-sgd-global-minimum`: minibatch SGD with η_k = η₀/(1 + k)^a is ε-optimal after K steps with probability at
+/// least p, or E[L(W_K) − min L] ≤ b, over the seeds (the realizations differ in their minibatches only).
 public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     public init() {}
 
     public var name: String { "dln-sgd-global-minimum" }
 
-    public var summary: String {
-        "deep linear network, minibatch SGD with η_k = η₀/(1+k)^a: P(L(W_K) − min L ≤ ε) ≥ p, or E[L(W_K) − min L] ≤ b, over n seeds"
-    }
+    public var summary: String { "deep linear network, minibatch SGD with η_k = η₀/(1+k)^a: P(L(W_K) − min L ≤ ε) ≥ p, or E[L(W_K) − min L] ≤ b, over n seeds" }
 
     public var method: String {
         """
@@ -35,7 +30,6 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     /// Evaluated once: each realization carries its own two-precision error estimate.
     public var arithmetic: Arithmetic { .exact }
 
-    /// The deep-linear-network and SGD parameters, `optimum_rank` and the statistical ones.
     public var parameters: [ParameterSpec] {
         DLNParameters.specs + SGDParameters.specs
             + [RankConstrainedOptimum.optimumRank].specs
@@ -43,7 +37,6 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
                                           thresholdHelp: "ε: the event is L(W_K) − min L ≤ ε")
     }
 
-    /// Sizes, data, batch and statistics fit.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try DLNParameters.validate(parameters, minimumDepth: 1)
         try SGDParameters.validate(parameters, samples: SGDParameters.dlnSamples(parameters))
@@ -54,13 +47,10 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let setup = try DLNParameters.setup(p), rank = RankConstrainedOptimum.rank(p, widths: setup.widths)
         let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
-        let bits = StatisticalClaim.precision(p)
-        let optima = try [bits, bits + 64].map { precision in
-            try withPrecision(precision) {
-                try RankConstrainedOptimum.value(x: DLNParameters.rounded(setup.x), y: DLNParameters.rounded(setup.y), rank: rank).optimum
-            }
-        }
-        let limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
+        let bits = StatisticalClaim.precision(p), limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
+        let optima = try [bits, bits + 64].map { b in try withPrecision(b) {   // the optimum once per precision
+            try RankConstrainedOptimum.value(x: DLNParameters.rounded(setup.x), y: DLNParameters.rounded(setup.y), rank: rank).optimum
+        } }
         return try StatisticalClaim.evaluate(
             p, context: context, quantity: "L(W_K) − min L",
             extraQuantities: [Quantity("min_{rank ≤ k} L (whitened Eckart–Young)", .rounded(optima[0]),
@@ -72,10 +62,8 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
             var network = try DeepLinearNetwork(layers: setup.network.layers.map(DLNParameters.rounded))
             for k in 0..<setup.steps {
                 try context.checkpoint()
-                let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[SGDParameters.batchSize],
-                                                      count: x.columnCount, sampling: sampling)
-                let gradients = try SGDParameters.gradients(p, of: network, x: x, y: y, seed: seed, step: k, batch: batch,
-                                                            convert: DLNParameters.rounded)
+                let gradients = try SGDParameters.minibatchGradients(p, of: network, x: x, y: y, seed: seed, step: k,
+                                                                     convert: DLNParameters.rounded).gradients
                 network = network.gradientDescentStep(stepSize: schedule.rounded(at: k), gradients: gradients)
                 if k % 64 == 63, !(try network.squareLoss(x: x, y: y) <= limit) { return BigFloat.infinity() }
             }

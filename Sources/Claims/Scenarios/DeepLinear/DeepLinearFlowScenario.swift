@@ -9,7 +9,7 @@ import MultiPrecision
 /// The integrator is the Taylor series method unless the instance chooses another (`DLNFlowIntegrator`). An adaptive
 /// one works at the tolerance 2^−(p−10), so the run at p + guard bits also estimates the truncation error; with
 /// `fixed_steps` the truncation error does not follow the precision, and the scenario reports it as an unknown
-/// method error (`methodError` = +∞: no verdict) unless the kind knows it vanishes.
+/// method error (`methodError` larger than any margin: no verdict) unless the kind knows it vanishes.
 public struct DeepLinearFlowScenario: TrajectoryScenario {
     static let loss = Parameter<DeepLinearNetworkLoss>("loss", .model, default: .square,
         help: "the loss of the product: \"square\", ½‖W_N⋯W_1 X − Y‖²_F; \"quartic\", ¼‖W_N⋯W_1 X − Y‖⁴_F; \"logistic\", Σ ln(1 + exp(−Y∘(W_N⋯W_1 X)))")
@@ -66,8 +66,17 @@ public struct DeepLinearFlowScenario: TrajectoryScenario {
         self.statistics = statistics
     }
 
-    /// +∞ with `fixed_steps` (the truncation error is not estimated), else `nil`.
-    public var methodError: BigFloat? { integrator.fixedSteps == nil ? nil : BigFloat.infinity() }
+    /// Whether the samples keep every quadratic invariant of the flow exactly: Gauss–Legendre in fixed steps that
+    /// include every output time (its collocation conserves them at its step points).
+    var samplesConserveQuadraticInvariants: Bool {
+        guard integrator.conservesQuadraticInvariants, let steps = integrator.fixedSteps else { return false }
+        return steps % (run.places.count - 1) == 0
+    }
+
+    /// With `fixed_steps` the truncation error is not estimated: 2^1000, larger than any margin (no verdict); else `nil`.
+    public var methodError: BigFloat? {
+        integrator.fixedSteps == nil ? nil : BigFloat(Rational(numerator: BigInt(1) << 1000, denominator: 1))
+    }
 
     /// The loss L(W) of the network with layers `layers`.
     func loss(_ layers: [Matrix<BigFloat>]) throws -> BigFloat {

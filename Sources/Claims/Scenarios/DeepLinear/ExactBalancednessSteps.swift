@@ -16,6 +16,10 @@ struct ExactBalancednessSteps {
         case etaSquaredTerm = "eta-squared-term", zero
     }
 
+    static let claimedChange = Parameter<ClaimedChange>("claimed_change", .check, default: .etaSquaredTerm, variable: false,
+        help: "the claimed change of D_j per step: \"eta-squared-term\", η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) (η_k = η for "
+        + "gradient descent), or \"zero\" (exact conservation; false)")
+
     /// The largest number of exact steps (numerators and denominators grow geometrically with the steps).
     static let stepLimit = 12
 
@@ -62,10 +66,14 @@ struct ExactBalancednessSteps {
         change = initial.indices.map { j in (before[j] - initial[j]).maxAbs }.reduce(Rational(0)) { max($0, $1) }
     }
 
-    /// The law as a property: every residual ≤ tolerance (margin tolerance − the largest, exactly 0 when it holds).
-    func outcome(tolerance: Rational) throws -> PropertyOutcome {
-        try BoundProperty(label: "R", lhs: "max_{a,b} |R_j(k)|", relation: .lessOrEqual, rhs: "0", tolerance: tolerance)
-            .evaluate(residuals, residuals.map { _ in ObservedValue(Rational(0)) })
+    /// The law as a property, every residual ≤ tolerance (margin tolerance − the largest: exactly 0 when it holds),
+    /// with `quantities`, the steps, the depth and `statistics`; `place` words the place of the largest residual.
+    func evaluation(tolerance: Rational, quantities: [Quantity], statistics: [String: String] = [:],
+                    place: (String) -> String = { $0 }) throws -> Evaluation {
+        let outcome = try BoundProperty(label: "R", lhs: "max_{a,b} |R_j(k)|", relation: .lessOrEqual, rhs: "0",
+                                        tolerance: tolerance).evaluate(residuals, residuals.map { _ in ObservedValue(Rational(0)) })
+        return Evaluation(quantities: quantities, margin: outcome.margin, location: outcome.place.map(place),
+                          statistics: statistics.merging(["steps": "\(steps)", "depth": "\(network.depth)"]) { a, _ in a })
     }
 
     /// max_{k,j,a,b} |R_j(k)| over the steps.

@@ -18,7 +18,7 @@ struct WhitenedTarget {
         help: "when given, the claim also says that the final loss is at most ε")
     /// Whether the theorem's hypotheses are checked.
     enum Hypotheses: String, ParameterChoice { case checked, ignored }
-    static let hypotheses = Parameter<Hypotheses>("hypotheses", .check, default: .checked,
+    static let hypotheses = Parameter<Hypotheses>("hypotheses", .check, default: .checked, variable: false,
         help: "\"checked\": NOT APPLICABLE outside Theorem 1's hypotheses; \"ignored\": the conclusion is claimed for every instance")
 
     /// The model parameters.
@@ -99,13 +99,30 @@ struct WhitenedTarget {
         try SingularValueDecomposition(m).singularValues.reduce(.infinity()) { BigFloat.minimum($0, $1) }
     }
 
-    /// The branch "c > 0 (the rate bound is checked)".
-    var rateBranch: Condition { Condition("c > 0 (the rate bound is checked)", .rounded(c)) }
+    /// The end of a claim's statement: the ε bound on the loss `final` when given, and the hypotheses `inside`.
+    static func statementEnd(_ p: InstanceParameters, final: String, inside: String) -> String {
+        (p.has(epsilon) ? ", and \(final) ≤ ε = " + p.written(epsilon, absent: "ε") : "")
+            + (p[hypotheses] == .ignored ? " (hypotheses not checked)" : " (inside the hypotheses \(inside); otherwise NOT APPLICABLE)")
+    }
 
-    /// ℓ(0), the final loss named `final`, c and δ.
-    func quantities(final name: String, _ final: BigFloat) -> [Quantity] {
-        [Quantity("ℓ(0)", .rounded(initialLoss)), Quantity(name, .rounded(final)),
-         Quantity("deficiency margin c", .rounded(c)), Quantity("δ = max_j ‖D_j(0)‖_F", .rounded(delta))]
+    /// The convergence claim on a run: ℓ ≤ `bounds` (entrywise, +∞ where a bound does not apply) at the samples of
+    /// `losses` after the start, with ℓ(0), the final loss `final`, c and δ, the loss series, the hypotheses c > 0
+    /// and `further` (when checked), and the branches c > 0 (whether the rate bound is checked) and `branches`; the
+    /// place of a run stopped as divergent says so.
+    func outcome(_ losses: [Observation<BigFloat>], bounds: [ObservedValue<BigFloat>], rhs: String, final: String,
+                 further: [Condition], branches: [Condition] = [], diverged: Bool = false) throws -> PropertyOutcome {
+        var series = SeriesRecorder(name: "loss", xLabel: losses[0].place.axisLabel, yLabel: "ℓ(\(losses[0].place.axisLabel.suffix(1)))",
+                                    logarithmic: true)
+        for sample in losses { series.append(x: sample.place.abscissa, y: sample.value.scalar) }
+        var outcome = try BoundProperty(label: "ℓ", lhs: "ℓ", relation: .lessOrEqual, rhs: rhs)
+            .evaluate(Array(losses.dropFirst()), bounds)
+        outcome.quantities = [Quantity("ℓ(0)", .rounded(initialLoss)), Quantity(final, .rounded(losses[losses.count - 1].value.scalar)),
+                              Quantity("deficiency margin c", .rounded(c)), Quantity("δ = max_j ‖D_j(0)‖_F", .rounded(delta))]
+        outcome.series = [series.series]
+        if diverged { outcome.place = outcome.place.map { $0 + " (diverged)" } }
+        outcome.hypotheses = checksHypotheses ? [Condition("deficiency margin c > 0", .rounded(c))] + further : []
+        outcome.branches = [Condition("c > 0 (the rate bound is checked)", .rounded(c))] + branches
+        return outcome
     }
 
     /// The 0-balanced layers W_1 = S^{1/N}Vᵀ, W_j = S^{1/N} (1 < j < N), W_N = U S^{1/N} of W = U S Vᵀ (thin SVD,
