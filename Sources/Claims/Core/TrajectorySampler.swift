@@ -80,11 +80,11 @@ public struct TrajectorySampler {
     }
 
     /// Iterates `map` from `initial` for `steps` steps and keeps the state after every `every`-th step (and step 0,
-    /// and the last); a terminal event among `events` ends the run early.
+    /// and the last); a terminal event among `events` ends the run early. `observers` run beside the sampling.
     ///
     /// - Throws: `EvaluationFailure` when the iteration stops early; `EvaluationInterruption` on timeout.
     public func map<Map: DiscreteMap>(_ map: Map, from initial: [Rational], steps: Int, every: Int = 1,
-                                      events: [Event<BigFloat>] = []) throws -> Run {
+                                      events: [Event<BigFloat>] = [], observers: [Observer<BigFloat>] = []) throws -> Run {
         let problem = try MapProblem(map: map, initialState: initial, steps: steps)
         var options = MapOptions(precision: precision)
         options.timeLimit = timeLeft
@@ -96,7 +96,7 @@ public struct TrajectorySampler {
             context.report(step: sample.step, of: steps)
         }
         try context.checkpoint()
-        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer],
+        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer] + observers,
                                  events: events)
         guard result.termination.isSuccess else {
             if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
