@@ -34,4 +34,16 @@ struct MirrorDescentMatrixSensingKindTests {
             try claim(claimText(id: "bad", kind: kind, "[model]\nsize = 2\nmeasurements = 4\n[dynamics]\nstep_size = 1\nsteps = 1"))
         }
     }
+
+    /// Seed 11 draws three linearly dependent 2 × 2 sensing matrices: a validation error naming the key (exit 2
+    /// before anything runs), not an evaluation error.
+    @Test("Linearly dependent seeded sensing matrices are rejected at validation with the key model.seed")
+    func dependentSensingRejected() throws {
+        let body = "[model]\nsize = 2\nmeasurements = 3\nseed = 11\n[dynamics]\nstep_size = \"1/5\"\nsteps = 1"
+        #expect {
+            try claim(claimText(id: "dependent", kind: "mirror-descent-matrix-sensing", body))
+        } throws: { error in
+            "\(error)".contains("seed") && "\(error)".contains("linearly dependent")
+        }
+    }
 }

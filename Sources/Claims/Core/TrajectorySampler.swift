@@ -79,13 +79,14 @@ public struct TrajectorySampler {
         return try finish(result, places: places, states: states, expected: times.count)
     }
 
-    /// Iterates `map` from `initial` for `steps` steps and keeps the state after every `every`-th step (and step 0).
-    /// A terminal event among `events` ends the run early (the kind decides what that means); `normLimit` replaces
-    /// the iteration's default bound on the entries.
+    /// Iterates `map` from `initial` for `steps` steps and keeps the state after every `every`-th step (and step 0,
+    /// and the last). A terminal event among `events` ends the run early (the kind decides what that means);
+    /// `normLimit` replaces the iteration's default bound on the entries; `observers` run beside the sampling.
     ///
     /// - Throws: `EvaluationFailure` when the iteration stops early; `EvaluationInterruption` on timeout.
     public func map<Map: DiscreteMap>(_ map: Map, from initial: [Rational], steps: Int, every: Int = 1,
-                                      events: [Event<BigFloat>] = [], normLimit: Rational? = nil) throws -> Run {
+                                      events: [Event<BigFloat>] = [], normLimit: Rational? = nil,
+                                      observers: [Observer<BigFloat>] = []) throws -> Run {
         let problem = try MapProblem(map: map, initialState: initial, steps: steps)
         var options = MapOptions(precision: precision)
         if let normLimit { options.normLimit = normLimit }
@@ -98,7 +99,8 @@ public struct TrajectorySampler {
             context.report(step: sample.step, of: steps)
         }
         try context.checkpoint()
-        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer], events: events)
+        let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer] + observers,
+                                 events: events)
         guard result.termination.isSuccess else {
             if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
             throw EvaluationFailure("the \(label) iteration stopped early: \(result.termination)")

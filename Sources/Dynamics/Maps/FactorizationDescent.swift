@@ -70,8 +70,12 @@ public struct FactorizationDescent: DiscreteMap {
         let outer = endToEndGradient(prefix[depth]), eta = T(stepSize)
         var offset = 0
         for j in 0..<depth {
-            let updated = layers[j] - eta * (suffix[j + 1].transposed() * outer * prefix[j].transposed())
-            for entry in updated.elements { next[offset].set(entry); offset += 1 }
+            let gradient = suffix[j + 1].transposed() * outer * prefix[j].transposed(), w = layers[j].elements
+            for (i, g) in gradient.elements.enumerated() {
+                next[offset + i].formProduct(eta, g)          // W_j − η G_j, rounded as the matrix expression is
+                next[offset + i].formDifference(w[i], next[offset + i])
+            }
+            offset += w.count
         }
     }
 }
@@ -91,9 +95,7 @@ public struct ScalarFactorizationDescent: DiscreteMap {
 
     /// The recursions for `targets` at depth `depth` with step `stepSize`.
     public init(targets: [BigFloat], depth: Int, stepSize: Rational) {
-        self.targets = targets
-        self.depth = depth
-        self.stepSize = stepSize
+        (self.targets, self.depth, self.stepSize) = (targets, depth, stepSize)
     }
 
     public var dimension: Int { targets.count }

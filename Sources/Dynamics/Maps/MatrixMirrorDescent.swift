@@ -52,7 +52,8 @@ public struct MatrixMirrorDescent: DiscreteMap {
             let exponential = try (logX - scale * combination).exponential()
             let updated = (exponential + exponential.transposed()) / T(2)
             let logUpdated = try updated.logarithm()
-            for (i, entry) in (updated.elements + logUpdated.elements).enumerated() { next[i].set(entry) }
+            for (i, entry) in updated.elements.enumerated() { next[i].set(entry) }
+            for (i, entry) in logUpdated.elements.enumerated() { next[n * n + i].set(entry) }
         } catch {
             for i in 0..<dimension { next[i] = T(0) / T(0) }
         }

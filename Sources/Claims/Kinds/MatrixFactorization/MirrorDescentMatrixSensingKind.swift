@@ -10,7 +10,7 @@ import MultiPrecision
 /// is the Bregman projection of αI onto {A(X) = y} (computed by Newton). `recovers-ground-truth` (known false when m
 /// is too small): X_T = X*.
 public struct MirrorDescentMatrixSensingKind: TrajectoryKind {
-    /// The seeded instance and the iterates X_t, log X_t at every step.
+    /// The seeded instance, X_T, and the span residual of log X_t at every step.
     public struct Scenario: TrajectoryScenario {
         static let size = Parameter<Int>("size", .model, 2...6, default: 4, help: "the order n of the matrices")
         static let measurements = Parameter<Int>("measurements", .model, 1...21, default: 5,
@@ -59,22 +59,32 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind {
             return (sensing, groundTruth, sensing.map { $0.frobeniusInnerProduct(groundTruth) })
         }
 
-        /// The problem at the working precision, X*, log X_0 = ln α·I, and X_t, log X_t for t = 1 … T.
-        let problem: MirrorDescentMatrixSensing, groundTruth: Matrix<BigFloat>, logInitial: Matrix<BigFloat>
-        let iterates: [(place: SamplePlace, x: Matrix<BigFloat>, logX: Matrix<BigFloat>)]
+        /// The problem at the working precision, X*, X_T, and the relative distance of log X_t − log X_0 to
+        /// span{A_i} for t = 1 … T (taken at every step as the run goes; only X_T is kept).
+        let problem: MirrorDescentMatrixSensing, groundTruth: Matrix<BigFloat>, final: Matrix<BigFloat>
+        let residuals: [Observation<BigFloat>]
         public let statistics: [String: String]
 
         public init(_ parameters: InstanceParameters, context: EvaluationContext) throws {
             let exact = Self.instance(parameters), alpha = parameters[Self.alpha], n = parameters[Self.size]
-            problem = try MirrorDescentMatrixSensing(sensing: exact.sensing.map(\.rounded),
-                                                     measurements: exact.measurements.map { BigFloat($0) }, alpha: BigFloat(alpha))
+            let problem = try MirrorDescentMatrixSensing(sensing: exact.sensing.map(\.rounded),
+                                                         measurements: exact.measurements.map { BigFloat($0) }, alpha: BigFloat(alpha))
             groundTruth = exact.groundTruth.rounded
-            logInitial = BigFloat.log(BigFloat(alpha)) * Matrix<BigFloat>.identity(n)
+            let logInitial = BigFloat.log(BigFloat(alpha)) * Matrix<BigFloat>.identity(n), steps = parameters[Self.steps]
             let map = MatrixMirrorDescent(sensing: exact.sensing, measurements: exact.measurements,
                                           stepSize: parameters[Self.stepSize])
+            var residuals: [Observation<BigFloat>] = [], failure: (any Error)?
+            let span = Observer<BigFloat>(.everyStep) { sample in
+                guard sample.step > 0, failure == nil else { return }
+                do {
+                    let distance = try problem.relativeDistanceToSpan(map.matrix(sample.state, block: 1) - logInitial)
+                    residuals.append(Observation(place: .step(sample.step), scalar: distance))
+                } catch { failure = error }
+            }
             let run = try TrajectorySampler(context, label: "mirror-descent").map(
-                map, from: map.initialState(alpha: alpha), steps: parameters[Self.steps])
-            iterates = zip(run.places, run.states).dropFirst().map { ($0, map.matrix($1, block: 0), map.matrix($1, block: 1)) }
+                map, from: map.initialState(alpha: alpha), steps: steps, every: steps, observers: [span])
+            if let failure { throw failure }
+            (self.problem, self.residuals, final) = (problem, residuals, map.matrix(run.final, block: 0))
             statistics = ["steps": "\(parameters[Self.steps])", "n": "\(n)", "m": "\(exact.sensing.count)"]
         }
     }
@@ -120,10 +130,7 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind {
     }
 
     public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let problem = run.problem, end = run.iterates[run.iterates.count - 1], x = end.x
-        let residuals = try run.iterates.map {
-            Observation(place: $0.place, scalar: try problem.relativeDistanceToSpan($0.logX - run.logInitial))
-        }
+        let problem = run.problem, residuals = run.residuals, x = run.final, end = residuals[residuals.count - 1]
         let norm = { (v: [BigFloat]) in BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         let recovery = (x - run.groundTruth).frobeniusNorm / run.groundTruth.frobeniusNorm
         let tolerance = ObservedValue(context.tolerance(Self.tolerance, p))
