@@ -87,14 +87,3 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
         }
     }
 }
-
-/// u(0) = v(0) = α𝟙 and the depth N.
-public struct DiagonalScaleStart: DiagonalStart {
-    static let alpha = Parameter<Rational>.positive("alpha", .model, help: "the initialization scale α: u(0) = v(0) = α𝟙")
-    public static var parameters: [any DeclaredParameter] { [alpha, DiagonalNetworkProblem.depth] }
-    let alpha: Rational, depth: Int
-    public init(_ p: InstanceParameters, columns: Int) { (alpha, depth) = (p[Self.alpha], p[DiagonalNetworkProblem.depth]) }
-    public func flow(_ problem: DiagonalNetworkProblem) throws -> DiagonalNetworkFlow {
-        try DiagonalNetworkFlow(a: problem.a, y: problem.y, alpha: alpha, depth: depth)
-    }
-}

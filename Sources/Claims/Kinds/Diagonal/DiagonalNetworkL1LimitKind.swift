@@ -68,7 +68,7 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
         for k in 0..<p[Self.alphaCount] {
             try context.checkpoint()
             let alpha = p[Self.alphaStart] * ratio.power(k)
-            let flow = try DiagonalNetworkFlow(a: problem.a, y: problem.y, alpha: alpha, depth: depth)
+            let flow = try DiagonalScaleStart(alpha: alpha, depth: depth).flow(problem)
             var x: [BigFloat] = []
             if p[Self.limit] == .flow {
                 let run = try P.limit(flow, target: p[Self.targetResidual], maxTime: p[P.maxTime], context: context)

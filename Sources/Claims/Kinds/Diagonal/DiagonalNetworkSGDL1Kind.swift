@@ -47,7 +47,7 @@ public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind, DescribedKind {
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let problem = try DiagonalNetworkProblem(parameters), alpha = parameters[Self.alpha]
         let p = StatisticalClaim.precision(parameters)
-        let flow = try DiagonalNetworkFlow(a: problem.a, y: problem.y, alpha: alpha, depth: 2)
+        let flow = try DiagonalScaleStart(alpha: alpha, depth: 2).flow(problem)
         let sgd = try DiagonalNetworkSGD(a: problem.a, y: problem.y, alpha: alpha)
         // ‖x_GF‖₁ at ‖Ax − y‖ = target·‖y‖ at p bits and at target/1000 at p + 64 bits: the difference estimates
         // both the rounding and the truncation of the limit.
