@@ -30,6 +30,18 @@ struct VerdictTests {
         #expect(Expectation.pass.isMet(by: .pass) && !Expectation.pass.isMet(by: .inconclusive))
     }
 
+    @Test("A claim cut short is INCONCLUSIVE unless an instance refuted it (FAIL or DISPROVED): the engine's and the merge's rule")
+    func incompleteAggregation() {
+        #expect(Verdict.aggregate([.pass, .pass], complete: true) == .pass)
+        #expect(Verdict.aggregate([.pass, .pass], complete: false) == .inconclusive)
+        #expect(Verdict.aggregate([.proved, .pass], complete: false) == .inconclusive)
+        #expect(Verdict.aggregate([.pass, .fail], complete: false) == .fail)
+        #expect(Verdict.aggregate([.proved, .disproved], complete: false) == .disproved)
+        #expect(!Expectation.pass.isMet(by: .pass, complete: false) && Expectation.pass.isMet(by: .pass, complete: true))
+        #expect(Expectation.fail.isMet(by: .fail, complete: false) && Expectation.fail.isMet(by: .disproved, complete: false))
+        #expect(!Expectation.inconclusive.isMet(by: .inconclusive, complete: false))
+    }
+
     /// A fake computation: margin = truth + 2^(−p/2), so that the error estimate halves the exponent of p.
     func synthetic(truth: String) -> (Int) -> Evaluation {
         { bits in
