@@ -128,6 +128,26 @@ struct RigorousConjectureTests {
         }
     }
 
+    @Test("OMWU written in the language (plain balls, 300 steps): INCONCLUSIVE after the restart at twice the precision, naming the step")
+    func omwuInconclusive() throws {
+        let claim = try Self.claim("omwu-kl-from-step-1")
+        let instance = try #require(claim.instances.first)
+        #expect(ConjectureKind().rigorousUnavailability(instance.parameters) == nil)
+        let numerics = NumericsSettings(precision: 64, maxPrecision: 128)
+        let run = try #require(try RigorousRunner.run(kind: ConjectureKind(), instance: instance, numerics: numerics,
+                                                      context: EvaluationContext(precision: nil, tolerance: 0)))
+        #expect(run.attempts.map(\.precisionBits) == [64, 128])
+        #expect(run.attempts.allSatisfy { $0.verdict == .inconclusive })
+        guard case let .undecided(place) = run.last.decision else {
+            Issue.record("expected INCONCLUSIVE, got \(run.last.decision)")
+            return
+        }
+        #expect(place.contains("between k = ") && place.contains("relative accuracy"), "\(place)")
+        let outcome = RigorousRunner.outcome(instance: instance, attempts: run.attempts, last: run.last, bits: run.bits,
+                                             maxPrecision: 128, seconds: 0)
+        #expect(outcome.message?.contains("became too wide to decide at property 1: between k = ") == true, "\(outcome.message ?? "")")
+    }
+
     @Test("properties that branch on values, flows with tanh, and trends say 'not available rigorously' and why")
     func unavailable() throws {
         let kind = ConjectureKind()
