@@ -153,24 +153,26 @@ def run_heyoka(ta, state, bits, t_end=T_END, ref_w=REF_W, ref_l=REF_L):
             "digitsW": digits(ws[0], ref_w, bits), "digitsL": digits(loss_string(ws, phi, bits), ref_l, bits)}
 
 
-def run_p1b(args, bits):
-    """P1b on [0, --p1b-horizon]: one reference run of Attest at bits + 64, then paired alternating runs."""
-    use_problem("p1b")
-    horizon = args.p1b_horizon
-    print(f"# P1b {bits} bits: reference run (Attest at {bits + 64} bits) ...", file=sys.stderr, flush=True)
-    ref = run_ours(args.ours, bits + 64, "p1b", horizon)
+def run_p1b(args, bits, problem="p1b", horizon=None):
+    """P1b on [0, --p1b-horizon] (or `problem` on [0, `horizon`]): one reference run of Attest at bits + 64, then
+    paired alternating runs."""
+    use_problem(problem)
+    horizon = args.p1b_horizon if horizon is None else horizon
+    print(f"# {problem} {bits} bits on [0, {horizon}]: reference run (Attest at {bits + 64} bits) ...",
+          file=sys.stderr, flush=True)
+    ref = run_ours(args.ours, bits + 64, problem, horizon)
     repeats = args.repeats if bits <= 256 else max(1, min(args.repeats, 3))
     ta, state, build = make_heyoka(bits)
     ours, theirs = [], []
     for _ in range(repeats):
-        r = run_ours(args.ours, bits, "p1b", horizon)
+        r = run_ours(args.ours, bits, problem, horizon)
         r["digitsW"], r["digitsL"] = digits(r["w00"], ref["w00"], bits), digits(r["loss"], ref["loss"], bits)
         ours.append(r)
         theirs.append(run_heyoka(ta, state, bits, horizon, ref["w00"], ref["loss"]))
-        print(f"# P1b {bits} bits: attest {ours[-1]['seconds']:.3f} s, heyoka {theirs[-1]['seconds']:.3f} s",
+        print(f"# {problem} {bits} bits: attest {ours[-1]['seconds']:.3f} s ({ours[-1]['cpu']:.3f} s CPU), heyoka {theirs[-1]['seconds']:.3f} s ({theirs[-1]['cpu']:.3f} s CPU)",
               file=sys.stderr, flush=True)
     use_problem("p1a")
-    return summarize("p1b", bits, ours, theirs, build, horizon)
+    return summarize(problem, bits, ours, theirs, build, horizon)
 
 
 def summarize(problem, bits, ours, theirs, build, t_end):
@@ -224,11 +226,17 @@ def main():
     ap.add_argument("--mpmath-short-horizon", type=float, default=0.5)
     ap.add_argument("--problems", nargs="+", choices=["p1a", "p1b"], default=["p1a", "p1b"])
     ap.add_argument("--p1b-horizon", type=float, default=2)
+    ap.add_argument("--p1a-horizon", type=float, default=20,
+                    help="below 20: P1a on [0, H], digits against an Attest run at B + 64 bits (as for P1b)")
     args = ap.parse_args()
     rows = []
     mpmath_full_256 = None
     print(f"# load average at start: {os.getloadavg()}", file=sys.stderr, flush=True)
-    for bits in args.bits if "p1a" in args.problems else []:
+    for bits in args.bits if "p1a" in args.problems and args.p1a_horizon < T_END else []:
+        row = run_p1b(args, bits, "p1a", args.p1a_horizon)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    for bits in args.bits if "p1a" in args.problems and args.p1a_horizon >= T_END else []:
         repeats = args.repeats if bits <= 256 else max(1, min(args.repeats, 3))
         ta, state, build = make_heyoka(bits)
         ours, theirs = [], []
