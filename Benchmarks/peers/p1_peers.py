@@ -11,7 +11,9 @@ Usage (from the repository root, after `make bench-dynamics` has built the relea
   reference: its digits are measured against one Attest run at B + 64 bits and tolerance 2^-(B+64) (a different
   precision and order), made once before the paired runs.
 * The paired ratio is the median over the pairs of (Attest time / heyoka time) of the same pair; the medians of
-  each peer's times and their ratio are printed as well.
+  each peer's times and their ratio are printed as well. Each run is timed in wall-clock seconds around the
+  integration and in CPU seconds (Attest: the whole process, user + system, tracing included; heyoka:
+  time.process_time() around propagate_until), since a loaded machine inflates CPU time far less.
 
 * Attest: `attest-benchmarks --taylor-json --bits B` runs one integration and prints one JSON line.
 * heyoka: hy.real at B bits, compact_mode=True, tolerance 2^-B (the same tolerance and hence the same
@@ -23,7 +25,7 @@ Usage (from the repository root, after `make bench-dynamics` has built the relea
 Digits of agreement are -log10(|x - r|/|r|) against the docs/benchmark-problems.md reference values (700-bit C/MPFR Taylor);
 L(20) is evaluated from each peer's final state at B + 64 bits, so that its own evaluation adds no rounding.
 """
-import argparse, json, math, os, statistics, subprocess, sys, time
+import argparse, json, math, os, resource, statistics, subprocess, sys, time
 from fractions import Fraction
 
 REF_W = "-5.463918410301220763504887101144814240753543651373316784588071749152267433441280299616460211864369914514399188125194623624365280617204501148090288371463246240592901011389844432166869968820207743964800528916997760641e-01"
@@ -115,8 +117,13 @@ def run_ours(binary, bits, problem="p1a", t_end=T_END, log2_tolerance=None):
     command = [binary, "--taylor-json", "--bits", str(bits), "--problem", problem, "--t-end", str(t_end)]
     if log2_tolerance is not None:
         command += ["--log2-tolerance", str(log2_tolerance)]
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = usage.ru_utime + usage.ru_stime
     out = subprocess.run(command, check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["cpu"] = usage.ru_utime + usage.ru_stime - before  # the whole process: tracing and setup included
+    return result
 
 
 def make_heyoka(bits):
@@ -137,33 +144,35 @@ def run_heyoka(ta, state, bits, t_end=T_END, ref_w=REF_W, ref_l=REF_L):
     import numpy as np
     ta.time = hy.real(0, bits)
     ta.state[:] = np.array(state)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     res = ta.propagate_until(hy.real(t_end, bits))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     ws = [str(v) for v in ta.state]
     _, phi = p1a_data()
-    return {"seconds": seconds, "steps": int(res[3]), "order": int(ta.order),
+    return {"seconds": seconds, "cpu": cpu, "steps": int(res[3]), "order": int(ta.order),
             "digitsW": digits(ws[0], ref_w, bits), "digitsL": digits(loss_string(ws, phi, bits), ref_l, bits)}
 
 
-def run_p1b(args, bits):
-    """P1b on [0, --p1b-horizon]: one reference run of Attest at bits + 64, then paired alternating runs."""
-    use_problem("p1b")
-    horizon = args.p1b_horizon
-    print(f"# P1b {bits} bits: reference run (Attest at {bits + 64} bits) ...", file=sys.stderr, flush=True)
-    ref = run_ours(args.ours, bits + 64, "p1b", horizon)
+def run_p1b(args, bits, problem="p1b", horizon=None):
+    """P1b on [0, --p1b-horizon] (or `problem` on [0, `horizon`]): one reference run of Attest at bits + 64, then
+    paired alternating runs."""
+    use_problem(problem)
+    horizon = args.p1b_horizon if horizon is None else horizon
+    print(f"# {problem} {bits} bits on [0, {horizon}]: reference run (Attest at {bits + 64} bits) ...",
+          file=sys.stderr, flush=True)
+    ref = run_ours(args.ours, bits + 64, problem, horizon)
     repeats = args.repeats if bits <= 256 else max(1, min(args.repeats, 3))
     ta, state, build = make_heyoka(bits)
     ours, theirs = [], []
     for _ in range(repeats):
-        r = run_ours(args.ours, bits, "p1b", horizon)
+        r = run_ours(args.ours, bits, problem, horizon)
         r["digitsW"], r["digitsL"] = digits(r["w00"], ref["w00"], bits), digits(r["loss"], ref["loss"], bits)
         ours.append(r)
         theirs.append(run_heyoka(ta, state, bits, horizon, ref["w00"], ref["loss"]))
-        print(f"# P1b {bits} bits: attest {ours[-1]['seconds']:.3f} s, heyoka {theirs[-1]['seconds']:.3f} s",
+        print(f"# {problem} {bits} bits: attest {ours[-1]['seconds']:.3f} s ({ours[-1]['cpu']:.3f} s CPU), heyoka {theirs[-1]['seconds']:.3f} s ({theirs[-1]['cpu']:.3f} s CPU)",
               file=sys.stderr, flush=True)
     use_problem("p1a")
-    return summarize("p1b", bits, ours, theirs, build, horizon)
+    return summarize(problem, bits, ours, theirs, build, horizon)
 
 
 def summarize(problem, bits, ours, theirs, build, t_end):
@@ -173,6 +182,10 @@ def summarize(problem, bits, ours, theirs, build, t_end):
            "heyoka_median": statistics.median(r["seconds"] for r in theirs),
            "paired_ratio": statistics.median(a["seconds"] / h["seconds"] for a, h in zip(ours, theirs)),
            "attest_times": [r["seconds"] for r in ours], "heyoka_times": [r["seconds"] for r in theirs],
+           "attest_cpu": [round(r["cpu"], 3) for r in ours], "heyoka_cpu": [round(r["cpu"], 3) for r in theirs],
+           "attest_cpu_median": statistics.median(r["cpu"] for r in ours),
+           "heyoka_cpu_median": statistics.median(r["cpu"] for r in theirs),
+           "paired_cpu_ratio": statistics.median(a["cpu"] / h["cpu"] for a, h in zip(ours, theirs)),
            "attest_digits": [[round(r["digitsW"], 2), round(r["digitsL"], 2)] for r in ours],
            "heyoka_digits": [[round(r["digitsW"], 2), round(r["digitsL"], 2)] for r in theirs],
            "load_average": os.getloadavg()}
@@ -213,18 +226,25 @@ def main():
     ap.add_argument("--mpmath-short-horizon", type=float, default=0.5)
     ap.add_argument("--problems", nargs="+", choices=["p1a", "p1b"], default=["p1a", "p1b"])
     ap.add_argument("--p1b-horizon", type=float, default=2)
+    ap.add_argument("--p1a-horizon", type=float, default=20,
+                    help="below 20: P1a on [0, H], digits against an Attest run at B + 64 bits (as for P1b)")
     args = ap.parse_args()
     rows = []
     mpmath_full_256 = None
     print(f"# load average at start: {os.getloadavg()}", file=sys.stderr, flush=True)
-    for bits in args.bits if "p1a" in args.problems else []:
+    for bits in args.bits if "p1a" in args.problems and args.p1a_horizon < T_END else []:
+        row = run_p1b(args, bits, "p1a", args.p1a_horizon)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    for bits in args.bits if "p1a" in args.problems and args.p1a_horizon >= T_END else []:
         repeats = args.repeats if bits <= 256 else max(1, min(args.repeats, 3))
         ta, state, build = make_heyoka(bits)
         ours, theirs = [], []
         for _ in range(repeats):  # paired, alternating runs
             ours.append(run_ours(args.ours, bits))
             theirs.append(run_heyoka(ta, state, bits))
-            print(f"# {bits} bits: attest {ours[-1]['seconds']:.3f} s, heyoka {theirs[-1]['seconds']:.3f} s",
+            print(f"# {bits} bits: attest {ours[-1]['seconds']:.3f} s ({ours[-1]['cpu']:.3f} s CPU), "
+                  f"heyoka {theirs[-1]['seconds']:.3f} s ({theirs[-1]['cpu']:.3f} s CPU)",
                   file=sys.stderr, flush=True)
         row = summarize("p1a", bits, ours, theirs, build, T_END)  # printed before mpmath, which may take long
         if args.mpmath == "full" or (args.mpmath == "scaled" and bits == 256):
@@ -251,18 +271,18 @@ def main():
     print(f"# load average at end: {os.getloadavg()}", file=sys.stderr, flush=True)
 
     print()
-    print("| problem | bits | stepper | order | steps | evaluations | digits W₁[0,0] | digits L | median s | ratio of medians | paired ratio |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| problem | bits | stepper | order | steps | evaluations | digits W₁[0,0] | digits L | median s | ratio of medians | paired ratio | median CPU s | paired CPU ratio |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         b, a, h, pr = row["bits"], row["attest"], row["heyoka"], f"{row['problem']} [0, {row['t_end']:g}]"
-        print(f"| {pr} | {b} | Attest Taylor | {a['order']} | {a['steps']} | {a['tapePasses']} tape passes | {a['digitsW']:.1f} | {a['digitsL']:.1f} | {row['attest_median']:.2f} | 1 | 1 |")
-        print(f"| {pr} | {b} | heyoka (compact, JIT {row['heyoka_build']:.1f} s apart) | {h['order']} | {h['steps']} | {h['steps'] * h['order']} (steps × order) | {h['digitsW']:.1f} | {h['digitsL']:.1f} | {row['heyoka_median']:.2f} | {row['attest_median'] / row['heyoka_median']:.2f} | {row['paired_ratio']:.2f} |")
+        print(f"| {pr} | {b} | Attest Taylor | {a['order']} | {a['steps']} | {a['tapePasses']} tape passes | {a['digitsW']:.1f} | {a['digitsL']:.1f} | {row['attest_median']:.2f} | 1 | 1 | {row['attest_cpu_median']:.2f} | 1 |")
+        print(f"| {pr} | {b} | heyoka (compact, JIT {row['heyoka_build']:.1f} s apart) | {h['order']} | {h['steps']} | {h['steps'] * h['order']} (steps × order) | {h['digitsW']:.1f} | {h['digitsL']:.1f} | {row['heyoka_median']:.2f} | {row['attest_median'] / row['heyoka_median']:.2f} | {row['paired_ratio']:.2f} | {row['heyoka_cpu_median']:.2f} | {row['paired_cpu_ratio']:.2f} |")
         if "mpmath" in row:
             m = row["mpmath"]
             dw = f"{m['digitsW']:.1f}" if "digitsW" in m else "–"
             dl = f"{m['digitsL']:.1f}" if "digitsL" in m else "–"
             ev = m.get("evaluations", "–")
-            print(f"| {pr} | {b} | mpmath.odefun ({m['how']}) | – | – | {ev} field calls | {dw} | {dl} | {m['seconds']:.1f} | {row['attest_median'] / m['seconds']:.4f} ({m['seconds'] / row['attest_median']:.0f}× faster) | – |")
+            print(f"| {pr} | {b} | mpmath.odefun ({m['how']}) | – | – | {ev} field calls | {dw} | {dl} | {m['seconds']:.1f} | {row['attest_median'] / m['seconds']:.4f} ({m['seconds'] / row['attest_median']:.0f}× faster) | – | – | – |")
 
 
 if __name__ == "__main__":
