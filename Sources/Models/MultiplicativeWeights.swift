@@ -70,7 +70,7 @@ public struct MultiplicativeWeights: Sendable {
     }
 
     /// Runs `steps` steps of `MultiplicativeWeightsMap` from the uniform start through `iterate` at the task-local
-    /// default precision, measuring KL_t = Σ x*_i ln(n x*_i / (n x_i)) + (same for y) after every step and reducing
+    /// default precision, measuring KL_t = Σ x*_i (ln x*_i − ln x_{t,i}) + (same for y) after every step and reducing
     /// the changes on the fly (nothing is allocated per step unless `recordChanges`).
     ///
     /// - Parameters:
@@ -85,15 +85,21 @@ public struct MultiplicativeWeights: Sendable {
         let map = MultiplicativeWeightsMap(self)
         let n = game.size, bits = Precision.current
         let xStar = game.equilibriumX.map { BigFloat($0) }, yStar = game.equilibriumY.map { BigFloat($0) }
-        let logStar = (game.equilibriumX + game.equilibriumY).map { BigFloat.log(BigFloat($0 * Rational(n))) }
+        let logStar = (xStar + yStar).map { BigFloat.log($0) }
         let stars = xStar + yStar
         var total = BigFloat(0), d = BigFloat(0), change = BigFloat(0), gap = BigFloat(0)
-        /// KL into `total`, from the state's ln(n x), ln(n y) blocks.
+        /// KL into `total`, from the state's ln x, ln y blocks.
         func kl(_ state: [BigFloat]) {
             total.setZero()
-            for i in 0..<(2 * n) { d.formDifference(logStar[i], state[2 * n + i]); total.addProduct(stars[i], d) }
+            for i in 0..<n {
+                d.formDifference(logStar[i], state[2 * n + i]); total.addProduct(stars[i], d)
+                d.formDifference(logStar[n + i], state[3 * n + i]); total.addProduct(stars[n + i], d)
+            }
         }
-        kl(map.initialState.map { BigFloat($0) })
+        var start = map.initialState.map { BigFloat($0) }
+        let logUniform = BigFloat.log(start[0])
+        for i in (2 * n)..<(4 * n) { start[i].set(logUniform) }
+        kl(start)
         let initialKL = total + 0
         var previous = initialKL + 0
         var trajectory = Trajectory(
@@ -139,7 +145,9 @@ public struct MultiplicativeWeights: Sendable {
         trajectory.finalKL = previous
         trajectory.completed = result.termination.isSuccess
         var distance = BigFloat(0)
-        for i in 0..<(2 * n) { distance += BigFloat.abs(result.state[i] - stars[i]) }
+        for i in 0..<n {
+            distance += BigFloat.abs(result.state[i] - xStar[i]) + BigFloat.abs(result.state[n + i] - yStar[i])
+        }
         trajectory.finalDistance = distance
         return trajectory
     }

@@ -6,11 +6,14 @@ import MultiPrecision
 /// One step of OMWU or MWU (see `MultiplicativeWeights`) as a `DiscreteMap` in the log domain, so that it runs
 /// through `iterate`. The state holds, for an n × n game, the blocks
 ///
-///     x, y (the strategies), ln(n x), ln(n y), g = A y_{t−1}, h = Aᵀ x_{t−1} (the previous payoffs), ΔKL,
+///     x, y (the strategies), ln x, ln y, g = A y_{t−1}, h = Aᵀ x_{t−1} (the previous payoffs), ΔKL,
 ///
+/// except that at the start the logarithm blocks hold 0 = ln(n x_0) (the start must be exact; ln(1/n) is not), and the
+/// first step adds ln(1/n), rounded, before its increment, as a run started at ln(1/n) would; likewise the first
+/// step reads its own rounded g_0, h_0 as the previous payoffs (x_{−1} = x_0), not the exact ones of the start.
 /// where ΔKL is the change KL_t − KL_{t−1} of the step that made the state, by the exact identity
 /// ln Z_x + ln Z_y (0 at the start). One step: g_t = A y_t, h_t = Aᵀ x_t; u_i = −η((2g_t − g_{t−1})_i − v)
-/// (OMWU; (g_t)_i − v for MWU), e_i = expm1(u_i), S = Σ x_i e_i, ln Z_x = log1p(S), ln(n x_i) += u_i − ln Z_x,
+/// (OMWU; (g_t)_i − v for MWU), e_i = expm1(u_i), S = Σ x_i e_i, ln Z_x = log1p(S), ln x_i += u_i − ln Z_x,
 /// x_i ← x_i (1 + e_i)/(1 + S); likewise for y with +η and h. In `BigFloat` the step runs on constants and
 /// work values preallocated once per precision, with in-place MPFR operations: nothing is allocated per step.
 public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
@@ -30,10 +33,10 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
     /// 6n + 1.
     public var dimension: Int { 6 * dynamics.game.size + 1 }
 
-    /// Blocks x, y, ln(n x), ln(n y), g, h, ΔKL.
+    /// Blocks x, y, ln x, ln y, g, h, ΔKL.
     public var layout: StateLayout {
         let n = dynamics.game.size
-        return StateLayout(blocks: ["x", "y", "ln(n x)", "ln(n y)", "A y_prev", "Aᵀx_prev"].map { .vector($0, length: n) }
+        return StateLayout(blocks: ["x", "y", "ln x", "ln y", "A y_prev", "Aᵀx_prev"].map { .vector($0, length: n) }
                            + [.vector("ΔKL", length: 1)])
     }
 
@@ -54,16 +57,16 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             let current = unsafeBitCast(history[0], to: [BigFloat].self)
             withUnsafeMutablePointer(to: &next) { pointer in
                 pointer.withMemoryRebound(to: [BigFloat].self, capacity: 1) {
-                    constants.step(current, into: &$0.pointee, maximizerSign: maximizerSign)
+                    constants.step(current, into: &$0.pointee, maximizerSign: maximizerSign, first: k == 0)
                 }
             }
             return
         }
-        genericStep(history[0], into: &next)
+        genericStep(history[0], into: &next, first: k == 0)
     }
 
     /// The same step in value arithmetic (`Double`, or a concurrent `BigFloat` run).
-    private func genericStep<T: IntegrationScalar>(_ s: [T], into next: inout [T]) {
+    private func genericStep<T: IntegrationScalar>(_ s: [T], into next: inout [T], first: Bool) {
         let n = dynamics.game.size, a = dynamics.game.payoff
         let eta = T(dynamics.stepSize), v = T(dynamics.game.value), optimistic = dynamics.method == .omwu
         var logZ = T(0)
@@ -80,7 +83,7 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             var sum = T(0), e = [T](), u = [T]()
             for i in 0..<n {
                 let current = next[prev + i]
-                let drive = (optimistic ? current + current - s[prev + i] : current) - v
+                let drive = (optimistic ? current + current - (first ? current : s[prev + i]) : current) - v
                 u.append(T(sign) * eta * drive)
                 e.append(T.expMinusOne(u[i]))
                 sum = sum + s[p + i] * e[i]
@@ -88,7 +91,7 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             let z = T.log(onePlus: sum)
             logZ = logZ + z
             for i in 0..<n {
-                next[lp + i] = s[lp + i] + u[i] - z
+                next[lp + i] = (first ? T.log(T(Rational(numerator: 1, denominator: BigInt(n)))) : s[lp + i]) + u[i] - z
                 next[p + i] = s[p + i] * (T(1) + e[i]) / (T(1) + sum)
             }
         }
@@ -111,7 +114,7 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
     /// A, Aᵀ, η, v at one precision, and the work values u, e, S, ln Z, 1 + S of one step.
     final class Constants {
         let precision: Int, n: Int, optimistic: Bool
-        let a: [BigFloat], eta: BigFloat, v: BigFloat
+        let a: [BigFloat], eta: BigFloat, v: BigFloat, logUniform: BigFloat
         var u: [BigFloat], e: [BigFloat], sum: BigFloat, logZ: BigFloat, onePlus: BigFloat, scratch: BigFloat
 
         init(_ dynamics: MultiplicativeWeights, precision: Int) {
@@ -124,13 +127,14 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             a = (0..<(n * n)).map { BigFloat(game.payoff[$0 / n, $0 % n], precision: precision) }
             eta = BigFloat(dynamics.stepSize, precision: precision)
             v = BigFloat(game.value, precision: precision)
+            logUniform = BigFloat.log(BigFloat(Rational(numerator: 1, denominator: BigInt(n)), precision: precision))
             u = (0..<n).map { _ in fresh() }
             e = (0..<n).map { _ in fresh() }
             sum = fresh(); logZ = fresh(); onePlus = fresh(); scratch = fresh()
         }
 
         /// One step from `s` into `next`, in place.
-        func step(_ s: [BigFloat], into next: inout [BigFloat], maximizerSign: Int) {
+        func step(_ s: [BigFloat], into next: inout [BigFloat], maximizerSign: Int, first: Bool) {
             next.withUnsafeMutableBufferPointer { out in
                 for i in 0..<n {
                     out[4 * n + i].setZero(); out[5 * n + i].setZero()
@@ -146,7 +150,7 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
                     sum.setZero()
                     for i in 0..<n {
                         if optimistic {
-                            u[i].formSum(out[prev + i], out[prev + i]); u[i].subtract(s[prev + i])
+                            u[i].formSum(out[prev + i], out[prev + i]); u[i].subtract(first ? out[prev + i] : s[prev + i])
                         } else {
                             u[i].set(out[prev + i])
                         }
@@ -158,7 +162,7 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
                     out[6 * n].add(logZ)
                     onePlus.set(sum); onePlus.add(1)
                     for i in 0..<n {
-                        out[lp + i].formSum(s[lp + i], u[i]); out[lp + i].subtract(logZ)
+                        out[lp + i].formSum(first ? logUniform : s[lp + i], u[i]); out[lp + i].subtract(logZ)
                         scratch.set(e[i]); scratch.add(1)
                         out[p + i].formProduct(s[p + i], scratch); out[p + i].divide(by: onePlus)
                     }

@@ -103,8 +103,8 @@ public struct OMWUKLKind: ClaimKind {
                                        yLabel: "max_j (Aᵀx_t)_j − min_i (Ay_t)_i", logarithmic: true)
         var xSeries = (1...game.size).map { SeriesRecorder(name: "x_\($0)", xLabel: "step t", yLabel: "x_t,\($0)", logarithmic: false) }
         var ySeries = (1...game.size).map { SeriesRecorder(name: "y_\($0)", xLabel: "step t", yLabel: "y_t,\($0)", logarithmic: false) }
+        for t in [0] + sampled.sorted() { klSeries.append(x: Double(t), y: kl(t)) }
         for (t, (x, y)) in run.iterates.sorted(by: { $0.key < $1.key }) {
-            klSeries.append(x: Double(t), y: kl(t))
             gapSeries.append(x: Double(t), y: game.dualityGap(x: x, y: y))
             for i in 0..<game.size { xSeries[i].append(x: Double(t), y: x[i]); ySeries[i].append(x: Double(t), y: y[i]) }
         }
