@@ -35,7 +35,7 @@ enum SteppersBenchmark {
                 precision: bits, relativeTolerance: tolerance, absoluteTolerance: tolerance,
                 fixedStep: fixedSteps.map { BigFloat(Rational(numerator: 20, denominator: BigInt($0))) },
                 horizonEnd: end)
-            let rhs = VectorFieldEvaluator<DeepLinearNetworkFlow, BigFloat>(field, precision: bits)
+            let rhs = TapeFieldEvaluator<DeepLinearNetworkFlow, BigFloat>(field, precision: bits)
             let start = BenchmarkClock.now()
             var stepper: any Stepper<BigFloat>
             switch method {

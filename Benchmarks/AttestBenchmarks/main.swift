@@ -7,6 +7,10 @@ import MultiPrecision
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.contains("--leak-check") {
     LeakCheck.run()
+} else if arguments.contains("--omwu-json") {
+    let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 10_000
+    let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
+    OMWUPeerBenchmark.printJSON(steps: steps, bits: bits)
 } else if arguments.contains("--stepper-json") {
     SteppersBenchmark.main(arguments)
 } else if arguments.contains("--taylor-json") {

@@ -1,3 +1,4 @@
+import Dynamics
 import LinearAlgebra
 import MultiPrecision
 
@@ -21,22 +22,37 @@ public struct MultiplicativeWeights: Sendable {
         case mwu
     }
 
-    /// What one run measured.
+    /// What one run measured. The per-step reductions cover the steps t ≥ `from` of the run.
     public struct Trajectory: Sendable {
         /// KL_0 at the start.
         public var initialKL: BigFloat
         /// KL_T after the last step (direct evaluation).
         public var finalKL: BigFloat
-        /// ΔKL_t = KL_t − KL_{t−1} for t = 1 … T by the identity ln Z_x + ln Z_y (index t − 1).
-        public var identityChanges: [BigFloat]
-        /// ΔKL_t by direct subtraction of the computed KL values (index t − 1).
-        public var directChanges: [BigFloat]
+        /// ΔKL_t = KL_t − KL_{t−1} for t = 1 … T by the identity ln Z_x + ln Z_y (index t − 1); empty unless the run
+        /// was asked to record them.
+        public var identityChanges: [BigFloat] = []
+        /// ΔKL_t by direct subtraction of the computed KL values (index t − 1); recorded likewise.
+        public var directChanges: [BigFloat] = []
         /// ‖x_T − x*‖_1 + ‖y_T − y*‖_1.
         public var finalDistance: BigFloat
         /// KL_t at the checkpoint steps asked for (direct), by step.
         public var checkpoints: [Int: BigFloat]
         /// The iterates (x_t, y_t) at step 0 and at the checkpoint steps, by step.
         public var iterates: [Int: (x: [BigFloat], y: [BigFloat])] = [:]
+        /// ΔKL_1 by the identity.
+        public var firstChange: BigFloat
+        /// The step t ≥ `from` of the largest ΔKL_t (identity), and that change.
+        public var largestChange: (step: Int, value: BigFloat)
+        /// The largest ΔKL_t, t ≥ `from`, by direct subtraction.
+        public var largestDirectChange: BigFloat
+        /// The first step t ≥ `from` with ΔKL_t > 0 (identity), or 0 when there is none.
+        public var firstIncrease: Int
+        /// Steps with ΔKL_t > 0: by the identity and by direct subtraction, over all t and over t ≥ `from`.
+        public var increases: (identity: Int, direct: Int, identityFrom: Int, directFrom: Int)
+        /// max_t |identity − direct|.
+        public var largestDiscrepancy: BigFloat
+        /// Whether all steps ran (not stopped by the time limit).
+        public var completed = true
     }
 
     /// The game.
@@ -53,86 +69,86 @@ public struct MultiplicativeWeights: Sendable {
         self.stepSize = stepSize
     }
 
-    /// Runs `steps` steps from the uniform start at the task-local default precision.
+    /// Runs `steps` steps of `MultiplicativeWeightsMap` from the uniform start through `iterate` at the task-local
+    /// default precision, measuring KL_t = Σ x*_i (ln x*_i − ln x_{t,i}) + (same for y) after every step and reducing
+    /// the changes on the fly (nothing is allocated per step unless `recordChanges`).
     ///
     /// - Parameters:
     ///   - steps: the number of steps.
-    ///   - checkpoints: steps at which KL_t is recorded.
-    ///   - checkpoint: called once per step (timeouts, cancellation); its error is rethrown.
-    public func run(steps: Int, checkpoints: Set<Int> = [], checkpoint: () throws -> Void = {}) rethrows -> Trajectory {
-        let n = game.size
-        let a = (0..<n).map { i in (0..<n).map { j in BigFloat(game.payoff[i, j]) } }
-        let eta = BigFloat(stepSize), v = BigFloat(game.value)
+    ///   - from: the first step of the reductions (`largestChange`, `firstIncrease`, …).
+    ///   - checkpoints: steps at which KL_t and the iterates are recorded.
+    ///   - recordChanges: also keep every ΔKL_t (identity and direct).
+    ///   - timeLimit: stop early (the result's `completed` is then `false`).
+    ///   - progress: called once per step with the step.
+    public func run(steps: Int, from: Int = 1, checkpoints: Set<Int> = [], recordChanges: Bool = true,
+                    timeLimit: Duration? = nil, progress: @escaping (Int) -> Void = { _ in }) throws -> Trajectory {
+        let map = MultiplicativeWeightsMap(self)
+        let n = game.size, bits = Precision.current
         let xStar = game.equilibriumX.map { BigFloat($0) }, yStar = game.equilibriumY.map { BigFloat($0) }
-        let logXStar = xStar.map { BigFloat.log($0) }, logYStar = yStar.map { BigFloat.log($0) }
-        let uniform = BigFloat(Rational(numerator: 1, denominator: BigInt(n)))
-        var x = Array(repeating: uniform, count: n), y = x
-        var lx = Array(repeating: BigFloat.log(uniform), count: n), ly = lx
-        var g = Array(repeating: BigFloat(0), count: n), h = g, gPrev = g, hPrev = g
-        var u = g, e = g, scratch = BigFloat(0), sum = BigFloat(0), onePlus = BigFloat(0)
-        func products() {
+        let logStar = (xStar + yStar).map { BigFloat.log($0) }
+        let stars = xStar + yStar
+        var total = BigFloat(0), d = BigFloat(0), change = BigFloat(0), gap = BigFloat(0)
+        /// KL into `total`, from the state's ln x, ln y blocks.
+        func kl(_ state: [BigFloat]) {
+            total.setZero()
             for i in 0..<n {
-                g[i].setZero(); h[i].setZero()
-                for j in 0..<n { g[i].addProduct(a[i][j], y[j]); h[i].addProduct(a[j][i], x[j]) }
+                d.formDifference(logStar[i], state[2 * n + i]); total.addProduct(stars[i], d)
+                d.formDifference(logStar[n + i], state[3 * n + i]); total.addProduct(stars[n + i], d)
             }
         }
-        func kl() -> BigFloat {
-            var total = BigFloat(0), d = BigFloat(0)
-            for i in 0..<n {
-                d.formDifference(logXStar[i], lx[i]); total.addProduct(xStar[i], d)
-                d.formDifference(logYStar[i], ly[i]); total.addProduct(yStar[i], d)
-            }
-            return total
-        }
-        /// One player's update: exponents u_i = sign·η((2g − g_prev)_i − v) (or g_i − v for MWU); returns ln Z.
-        func update(_ p: inout [BigFloat], _ lp: inout [BigFloat], _ cur: [BigFloat], _ prev: [BigFloat],
-                    sign: Int) -> BigFloat {
-            sum.setZero()
-            for i in 0..<n {
-                switch method {
-                case .omwu: u[i].formSum(cur[i], cur[i]); u[i].subtract(prev[i])
-                case .mwu: u[i].set(cur[i])
+        var start = map.initialState.map { BigFloat($0) }
+        let logUniform = BigFloat.log(start[0])
+        for i in (2 * n)..<(4 * n) { start[i].set(logUniform) }
+        kl(start)
+        let initialKL = total + 0
+        var previous = initialKL + 0
+        var trajectory = Trajectory(
+            initialKL: initialKL, finalKL: initialKL, finalDistance: BigFloat(0), checkpoints: [:],
+            iterates: [0: (xStar.map { _ in BigFloat(Rational(numerator: 1, denominator: BigInt(n))) },
+                           yStar.map { _ in BigFloat(Rational(numerator: 1, denominator: BigInt(n))) })],
+            firstChange: BigFloat(0), largestChange: (from, BigFloat(0)), largestDirectChange: BigFloat(0),
+            firstIncrease: 0, increases: (0, 0, 0, 0), largestDiscrepancy: BigFloat(0))
+        if recordChanges { trajectory.identityChanges.reserveCapacity(steps); trajectory.directChanges.reserveCapacity(steps) }
+        let observer = Observer<BigFloat>(.everyStep) { sample in
+            let t = sample.step
+            guard t >= 1 else { return }
+            let state = sample.state, identity = state[6 * n]
+            kl(state)
+            change.formDifference(total, previous)
+            swap(&previous, &total)
+            if t == 1 { trajectory.firstChange.set(identity) }
+            if recordChanges { trajectory.identityChanges.append(identity + 0); trajectory.directChanges.append(change + 0) }
+            if identity > 0 {
+                trajectory.increases.identity += 1
+                if t >= from {
+                    trajectory.increases.identityFrom += 1
+                    if trajectory.firstIncrease == 0 { trajectory.firstIncrease = t }
                 }
-                u[i].subtract(v); u[i].multiply(by: eta); u[i].multiply(by: sign)
-                e[i] = BigFloat.expMinusOne(u[i])
-                sum.addProduct(p[i], e[i])
             }
-            let logZ = BigFloat.log(onePlus: sum)
-            onePlus.set(sum); onePlus.add(1)
-            for i in 0..<n {
-                lp[i].add(u[i]); lp[i].subtract(logZ)
-                scratch.set(e[i]); scratch.add(1)
-                p[i].multiply(by: scratch); p[i].divide(by: onePlus)
+            if change > 0 { trajectory.increases.direct += 1; if t >= from { trajectory.increases.directFrom += 1 } }
+            if t == from || (t > from && identity > trajectory.largestChange.value) {
+                trajectory.largestChange.step = t; trajectory.largestChange.value.set(identity)
             }
-            return logZ
+            if t == from || (t > from && change > trajectory.largestDirectChange) { trajectory.largestDirectChange.set(change) }
+            gap.formDifference(identity, change); gap.formMagnitude()
+            if gap > trajectory.largestDiscrepancy { trajectory.largestDiscrepancy.set(gap) }
+            if checkpoints.contains(t) {
+                trajectory.checkpoints[t] = previous + 0
+                trajectory.iterates[t] = (Array(state[0..<n]).map { $0 + 0 }, Array(state[n..<(2 * n)]).map { $0 + 0 })
+            }
+            progress(t)
         }
-        // +1; −1 only under the test-only `ModelMutation.negatedMaximizerPayoff`.
-        let maximizerSign = ModelMutation.active == .negatedMaximizerPayoff ? -1 : 1
-        products()
-        gPrev = g; hPrev = h
-        let initialKL = kl()
-        var previousKL = initialKL
-        var identity: [BigFloat] = [], direct: [BigFloat] = []
-        identity.reserveCapacity(steps); direct.reserveCapacity(steps)
-        var recorded: [Int: BigFloat] = [:]
-        var iterates: [Int: (x: [BigFloat], y: [BigFloat])] = [0: (x, y)]
-        for t in 1...max(steps, 1) where steps > 0 {
-            try checkpoint()
-            if t > 1 { products() }
-            let logZx = update(&x, &lx, g, gPrev, sign: -1)
-            let logZy = update(&y, &ly, h, hPrev, sign: maximizerSign)
-            identity.append(logZx + logZy)
-            let current = kl()
-            direct.append(current - previousKL)
-            previousKL = current
-            if checkpoints.contains(t) { recorded[t] = current; iterates[t] = (x, y) }
-            for i in 0..<n { gPrev[i].set(g[i]); hPrev[i].set(h[i]) }
-        }
+        var options = MapOptions(precision: bits)
+        options.timeLimit = timeLimit
+        let result = try iterate(MapProblem(map: map, initialState: map.initialState, steps: steps),
+                                 scalar: BigFloat.self, options: options, observers: [observer])
+        trajectory.finalKL = previous
+        trajectory.completed = result.termination.isSuccess
         var distance = BigFloat(0)
-        for i in 0..<n { distance += BigFloat.abs(x[i] - xStar[i]) + BigFloat.abs(y[i] - yStar[i]) }
-        var trajectory = Trajectory(initialKL: initialKL, finalKL: previousKL, identityChanges: identity,
-                                    directChanges: direct, finalDistance: distance, checkpoints: recorded)
-        trajectory.iterates = iterates
+        for i in 0..<n {
+            distance += BigFloat.abs(result.state[i] - xStar[i]) + BigFloat.abs(result.state[n + i] - yStar[i])
+        }
+        trajectory.finalDistance = distance
         return trajectory
     }
 }

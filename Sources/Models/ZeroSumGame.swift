@@ -48,6 +48,21 @@ public struct ZeroSumGame: Sendable {
     /// The number of pure strategies n of each player.
     public var size: Int { payoff.rowCount }
 
+    /// The duality gap max_j (Aᵀx)_j − min_i (Ay)_i ≥ 0 of mixed strategies x, y (zero exactly at the equilibrium),
+    /// at the current precision.
+    public func dualityGap(x: [BigFloat], y: [BigFloat]) -> BigFloat {
+        var best = BigFloat(0), worst = BigFloat(0)
+        for j in 0..<size {
+            var column = BigFloat(0), row = BigFloat(0)
+            for i in 0..<size {
+                column.addProduct(BigFloat(payoff[i, j]), x[i]); row.addProduct(BigFloat(payoff[j, i]), y[i])
+            }
+            if j == 0 || column > best { best = column }
+            if j == 0 || row < worst { worst = row }
+        }
+        return best - worst
+    }
+
     /// Solves [M −𝟙; 𝟙ᵀ 0][s; v] = [0; 1] exactly.
     private static func solveBordered(_ m: Matrix<Rational>, player: String) throws(GameError) -> ([Rational], Rational) {
         let n = m.rowCount

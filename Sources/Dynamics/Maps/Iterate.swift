@@ -75,8 +75,11 @@ func _iterate<Map: DiscreteMap, S: IntegrationScalar>(
 
     var trajectory: [(step: Int, state: [S])] = []
     var occurrences: [MapEventOccurrence<S>] = []
+    // The sample's time, set in place every step (an observer that keeps it gets its own copy on the next write).
+    var sampleTime = S(0) + S(0)
     func notify(_ k: Int, _ state: [S], _ kind: Sample<S>.Kind) {
-        let sample = Sample(time: S(k), state: state, step: k, kind: kind)
+        sampleTime.set(Double(k))
+        let sample = Sample(time: sampleTime, state: state, step: k, kind: kind)
         for observer in observers {
             switch observer.schedule {
             case .everyStep: observer.body(sample)

@@ -223,13 +223,13 @@ public struct ExplicitRungeKutta: IntegrationMethod {
     /// The tableau's name and order.
     public var description: String { "\(tableau.name) (order \(tableau.order))" }
 
-    /// An `ExplicitRungeKuttaStepper` over a `VectorFieldEvaluator`.
+    /// An `ExplicitRungeKuttaStepper` over a `TapeFieldEvaluator` (the traced field, preallocated).
     public func makeStepper<Field: VectorField, Scalar: IntegrationScalar>(
         field: Field, initialTime: Scalar, initialState: [Scalar], configuration: StepperConfiguration<Scalar>
     ) throws(IntegrationError) -> any Stepper<Scalar> {
         try ExplicitRungeKuttaStepper(
             tableau: tableau,
-            rightHandSide: VectorFieldEvaluator<Field, Scalar>(field, precision: configuration.precision),
+            rightHandSide: TapeFieldEvaluator<Field, Scalar>(field, precision: configuration.precision),
             time: initialTime, state: initialState, configuration: configuration)
     }
 }

@@ -509,13 +509,13 @@ public struct GaussLegendre: IntegrationMethod {
     /// "Gauss–Legendre, s = 4".
     public var description: String { "Gauss–Legendre, s = \(stages)" }
 
-    /// A `GaussLegendreStepper` over a `VectorFieldEvaluator`.
+    /// A `GaussLegendreStepper` over a `TapeFieldEvaluator` (the traced field, preallocated).
     public func makeStepper<Field: VectorField, Scalar: IntegrationScalar>(
         field: Field, initialTime: Scalar, initialState: [Scalar], configuration: StepperConfiguration<Scalar>
     ) throws(IntegrationError) -> any Stepper<Scalar> {
         try GaussLegendreStepper(
             stages: stages,
-            rightHandSide: VectorFieldEvaluator<Field, Scalar>(field, precision: configuration.precision),
+            rightHandSide: TapeFieldEvaluator<Field, Scalar>(field, precision: configuration.precision),
             time: initialTime, state: initialState, configuration: configuration, iteration: iteration)
     }
 }

@@ -48,11 +48,11 @@ public struct OMWUKLKind: ClaimKind {
             do { _ = try ZeroSumGame(payoff: m) } catch {
                 throw ParameterProblem(key: "payoff", .invalidValue("\(origin) (\(m.shape)): \(error.description)"))
             }
-            if parameters.has(Self.size), parameters[Self.size] ?? 3 != m.rowCount {
-                throw ParameterProblem(key: "size", .dimensionMismatch("size = \(parameters[Self.size] ?? 3), but the payoff matrix is \(m.shape)"))
+            if let size = parameters[Self.size], size != m.rowCount {
+                throw ParameterProblem(key: "size", .dimensionMismatch("size = \(size), but the payoff matrix is \(m.shape)"))
             }
         }
-        let converges = parameters[Self.property] == "converges"
+        let converges = parameters[Self.property] == .converges
         if converges, !parameters.has(Self.klBelow) {
             throw ParameterProblem(key: "kl_below", .missingKey)
         }
@@ -70,7 +70,7 @@ public struct OMWUKLKind: ClaimKind {
     /// trusted: `ZeroSumGame` recomputes the equilibrium from the bordered systems and proves it unique.
     static func game(_ parameters: InstanceParameters) throws -> ZeroSumGame {
         if case let .exact(m, _) = parameters[Self.payoff] { return try ZeroSumGame(payoff: m) }
-        let n = parameters[Self.size] ?? 3
+        let n = if let size = parameters[Self.size] { size } else { Self.defaultSize }
         var rng = SeededGenerator(seed: UInt64(parameters[Self.seed]))
         let b = (0..<n).map { _ in (0..<n).map { _ in Rational(rng.uniform(in: -6...6)) } }
         func weights() -> [Rational] {
@@ -88,114 +88,67 @@ public struct OMWUKLKind: ClaimKind {
 
     /// Runs the map at the task's precision and measures the KL sequence.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let game = try Self.game(parameters)
-        let method = MultiplicativeWeights.Method(rawValue: parameters[Self.methodParameter]) ?? .omwu
-        let steps = parameters[Self.steps]
-        let from = parameters[Self.fromStep]
-        let dynamics = MultiplicativeWeights(game: game, method: method, stepSize: parameters[Self.stepSize])
-        let phaseStart = from - 1
-        // KL_t at about Series.defaultPointLimit evenly spaced steps, for the KL series (figures).
-        let limit = Series.defaultPointLimit
-        let sampled = Set((0...limit).map { Int((Double($0) * Double(steps) / Double(limit)).rounded()) })
+        let game = try Self.game(parameters), steps = parameters[Self.steps], from = parameters[Self.fromStep]
+        let method = parameters[Self.methodParameter]
+        // KL_t and the iterates at about Series.defaultPointLimit evenly spaced steps, for the figures.
+        let sampled = Set((0...Series.defaultPointLimit).map { Int((Double($0 * steps) / Double(Series.defaultPointLimit)).rounded()) })
             .filter { $0 >= 1 }
-        var stepsDone = 0
-        let run = try dynamics.run(steps: steps, checkpoints: sampled.union([1, phaseStart])) {
-            stepsDone += 1
-            context.report(step: stepsDone, of: steps)
-            try context.checkpoint()
-        }
+        let run = try MultiplicativeWeights(game: game, method: method, stepSize: parameters[Self.stepSize]).run(
+            steps: steps, from: from, checkpoints: sampled.union([1, from - 1]), recordChanges: false,
+            timeLimit: context.deadline.map { max(.zero, $0 - .now) }) { context.report(step: $0, of: steps) }
+        if !run.completed { try context.checkpoint() }
+        func kl(_ t: Int) -> BigFloat { if let value = run.checkpoints[t] { value } else { run.initialKL } }
         var klSeries = SeriesRecorder(name: "KL", xLabel: "step t", yLabel: "KL(z* ‖ z_t)", logarithmic: true)
-        klSeries.append(x: 0, y: run.initialKL)
-        for t in sampled.sorted() { klSeries.append(x: Double(t), y: run.checkpoints[t]!) }
-        let tolerance = BigFloat(context.tolerance)
-        // The iterates and the duality gap max_j (Aᵀx_t)_j − min_i (A y_t)_i ≥ 0 (zero exactly at the equilibrium)
-        // at the same sampled steps, as series.
-        let n = game.size
-        let payoff = (0..<n).map { i in (0..<n).map { j in BigFloat(game.payoff[i, j]) } }
         var gapSeries = SeriesRecorder(name: "duality gap", xLabel: "step t",
                                        yLabel: "max_j (Aᵀx_t)_j − min_i (Ay_t)_i", logarithmic: true)
-        var xSeries = (0..<n).map { SeriesRecorder(name: "x_\($0 + 1)", xLabel: "step t", yLabel: "x_t,\($0 + 1)", logarithmic: false) }
-        var ySeries = (0..<n).map { SeriesRecorder(name: "y_\($0 + 1)", xLabel: "step t", yLabel: "y_t,\($0 + 1)", logarithmic: false) }
-        for t in run.iterates.keys.sorted() {
-            let (x, y) = run.iterates[t]!
-            var best = BigFloat(0), worstRow = BigFloat(0)
-            for j in 0..<n {
-                var column = BigFloat(0), row = BigFloat(0)
-                for i in 0..<n { column.addProduct(payoff[i][j], x[i]); row.addProduct(payoff[j][i], y[i]) }
-                if j == 0 || column > best { best = column }
-                if j == 0 || row < worstRow { worstRow = row }
-            }
-            gapSeries.append(x: Double(t), y: best - worstRow)
-            for i in 0..<n { xSeries[i].append(x: Double(t), y: x[i]); ySeries[i].append(x: Double(t), y: y[i]) }
+        var xSeries = (1...game.size).map { SeriesRecorder(name: "x_\($0)", xLabel: "step t", yLabel: "x_t,\($0)", logarithmic: false) }
+        var ySeries = (1...game.size).map { SeriesRecorder(name: "y_\($0)", xLabel: "step t", yLabel: "y_t,\($0)", logarithmic: false) }
+        for t in [0] + sampled.sorted() { klSeries.append(x: Double(t), y: kl(t)) }
+        for (t, (x, y)) in run.iterates.sorted(by: { $0.key < $1.key }) {
+            gapSeries.append(x: Double(t), y: game.dualityGap(x: x, y: y))
+            for i in 0..<game.size { xSeries[i].append(x: Double(t), y: x[i]); ySeries[i].append(x: Double(t), y: y[i]) }
         }
-
-        var worst = from, firstIncrease: Int?, identityIncreases = 0, directIncreases = 0
-        var phaseIncreases = 0, phaseDirectIncreases = 0
-        var maxDiscrepancy = BigFloat(0)
-        for t in 1...steps {
-            let identity = run.identityChanges[t - 1], direct = run.directChanges[t - 1]
-            if identity > 0 {
-                identityIncreases += 1
-                if t >= from { phaseIncreases += 1; if firstIncrease == nil { firstIncrease = t } }
-            }
-            if direct > 0 { directIncreases += 1; if t >= from { phaseDirectIncreases += 1 } }
-            if t >= from, identity > run.identityChanges[worst - 1] { worst = t }
-            let gap = BigFloat.abs(identity - direct)
-            if gap > maxDiscrepancy { maxDiscrepancy = gap }
-        }
-        var maxDirect = run.directChanges[from - 1]
-        for t in from...steps where run.directChanges[t - 1] > maxDirect { maxDirect = run.directChanges[t - 1] }
-        let maxIdentity = run.identityChanges[worst - 1]
-        let largestIncrease = maxIdentity > 0 ? maxIdentity : BigFloat(0)
-        let klAtPhaseStart = phaseStart == 0 ? run.initialKL : run.checkpoints[phaseStart]!
-
-        let margin: BigFloat, location: String
-        if parameters[Self.property] == "converges" {
-            let bound = BigFloat(parameters[Self.klBelow]!)
-            margin = bound + tolerance - run.finalKL
-            location = "step \(steps) (KL_T)"
-        } else {
-            margin = tolerance - maxIdentity
-            location = "step \(worst)" + (firstIncrease.map { $0 == worst ? "" : " (first increase at step \($0))" } ?? "")
-        }
+        let tolerance = BigFloat(context.tolerance), largest = run.largestChange
+        let bound = parameters[Self.property] == .converges ? parameters[Self.klBelow] : nil
+        let margin = if let bound { BigFloat(bound) + tolerance - run.finalKL } else { tolerance - largest.value }
+        let first = [0, largest.step].contains(run.firstIncrease) ? "" : " (first increase at step \(run.firstIncrease))"
         return Evaluation(
             quantities: [
-                Quantity("KL_0", .rounded(run.initialKL)),
-                Quantity("KL_1", .rounded(run.checkpoints[1]!)),
-                Quantity("KL_1 − KL_0 (identity)", .rounded(run.identityChanges[0])),
-                Quantity("KL_{\(phaseStart)} (start of the monotone phase t ≥ \(from))", .rounded(klAtPhaseStart)),
-                Quantity("first step t ≥ \(from) with KL_t > KL_{t−1} (identity; 0: none)", .exact(Rational(firstIncrease ?? 0))),
-                Quantity("steps t ≥ \(from) with KL_t > KL_{t−1} (identity)", .exact(Rational(phaseIncreases))),
-                Quantity("steps t ≥ \(from) with KL_t > KL_{t−1} (direct difference)", .exact(Rational(phaseDirectIncreases))),
-                Quantity("largest increase max(0, max_{t≥\(from)} (KL_t − KL_{t−1})) (identity)", .rounded(largestIncrease)),
-                Quantity("step t ≥ \(from) of the largest KL_t − KL_{t−1} (identity)", .exact(Rational(worst))),
-                Quantity("max_{t≥\(from)} (KL_t − KL_{t−1}) (identity ln Z_x + ln Z_y)", .rounded(maxIdentity)),
-                Quantity("max_{t≥\(from)} (KL_t − KL_{t−1}) (direct difference)", .rounded(maxDirect)),
-                Quantity("KL_T", .rounded(run.finalKL)),
-                Quantity("‖x_T − x*‖₁ + ‖y_T − y*‖₁", .rounded(run.finalDistance)),
-                Quantity("max_t |identity − direct|", .rounded(maxDiscrepancy)),
+                Quantity("KL_0", .rounded(run.initialKL)), Quantity("KL_1", .rounded(kl(1))),
+                Quantity("KL_1 − KL_0 (identity)", .rounded(run.firstChange)),
+                Quantity("KL at the start of the monotone phase (t = from_step − 1)", .rounded(kl(from - 1))),
+                Quantity("first step t ≥ from_step with KL_t > KL_{t−1} (identity; 0: none)", .exact(Rational(run.firstIncrease))),
+                Quantity("steps t ≥ from_step with KL_t > KL_{t−1} (identity)", .exact(Rational(run.increases.identityFrom))),
+                Quantity("steps t ≥ from_step with KL_t > KL_{t−1} (direct difference)", .exact(Rational(run.increases.directFrom))),
+                Quantity("largest increase max(0, max_{t ≥ from_step} (KL_t − KL_{t−1})) (identity)",
+                         .rounded(largest.value > 0 ? largest.value : BigFloat(0))),
+                Quantity("step t ≥ from_step of the largest KL_t − KL_{t−1} (identity)", .exact(Rational(largest.step))),
+                Quantity("max_{t ≥ from_step} (KL_t − KL_{t−1}) (identity ln Z_x + ln Z_y)", .rounded(largest.value)),
+                Quantity("max_{t ≥ from_step} (KL_t − KL_{t−1}) (direct difference)", .rounded(run.largestDirectChange)),
+                Quantity("KL_T", .rounded(run.finalKL)), Quantity("‖x_T − x*‖₁ + ‖y_T − y*‖₁", .rounded(run.finalDistance)),
+                Quantity("max_t |identity − direct|", .rounded(run.largestDiscrepancy)),
                 Quantity("v (game value, exact)", .exact(game.value)),
             ] + game.equilibriumX.enumerated().map { Quantity("x*_\($0.offset + 1) (exact)", .exact($0.element)) }
               + game.equilibriumY.enumerated().map { Quantity("y*_\($0.offset + 1) (exact)", .exact($0.element)) },
             margin: .rounded(margin),
-            location: location,
+            location: bound == nil ? "step \(largest.step)" + first : "step \(steps) (KL_T)",
             statistics: [
                 "steps": "\(steps)", "n": "\(game.size)", "method": method.rawValue,
                 "equilibrium": "x* = (\(game.equilibriumX.map(\.description).joined(separator: ", "))), "
                     + "y* = (\(game.equilibriumY.map(\.description).joined(separator: ", "))), v = \(game.value)",
-                "first increase at t ≥ \(from) (identity)": firstIncrease.map(String.init) ?? "none",
-                "increases (identity)": "\(identityIncreases)",
-                "increases (direct)": "\(directIncreases)",
+                "first increase at t ≥ from_step (identity)": run.firstIncrease == 0 ? "none" : "\(run.firstIncrease)",
+                "increases (identity)": "\(run.increases.identity)", "increases (direct)": "\(run.increases.direct)",
             ],
-            series: [klSeries.series, gapSeries.series] + xSeries.map(\.series) + ySeries.map(\.series)
-        )
+            series: [klSeries.series, gapSeries.series] + xSeries.map(\.series) + ySeries.map(\.series))
     }
 }
 
+extension MultiplicativeWeights.Method: ParameterChoice {}
+
 extension OMWUKLKind {
     public func checked(_ p: InstanceParameters) -> String? {
-        let method = (p[Self.methodParameter]).uppercased()
-        if p[Self.property] == "converges" {
+        let method = p[Self.methodParameter].rawValue.uppercased()
+        if p[Self.property] == .converges {
             return "\(method): KL(z*‖z_T) ≤ \(p.written(Self.klBelow, absent: "the bound")) after T = \(p.written(Self.steps, absent: "T")) steps"
         }
         return "\(method): KL_t − KL_{t−1} = ln Z_x + ln Z_y ≤ tolerance at every step t ≥ \(p.written(Self.fromStep, absent: "2")) "
@@ -213,7 +166,7 @@ extension OMWUKLKind {
     static let seed = Parameter<Int>("seed", .model, type: .integer(0...(1 << 53)), default: 0,
         help: "the seed of a random payoff matrix")
 
-    static let methodParameter = Parameter<String>("method", .dynamics, type: .choice(["omwu", "mwu"]), default: "omwu",
+    static let methodParameter = Parameter<MultiplicativeWeights.Method>("method", .dynamics, default: .omwu,
         help: "\"omwu\" (optimistic multiplicative weights) or \"mwu\" (plain, simultaneous)")
 
     static let stepSize = Parameter<Rational>("step_size", .dynamics, type: .rational(minimum: 0, exclusive: true),
@@ -222,8 +175,12 @@ extension OMWUKLKind {
     static let steps = Parameter<Int>("steps", .dynamics, type: .integer(1...1_000_000), default: 300,
         help: "the number T of steps")
 
-    static let property = Parameter<String>("property", .check, type: .choice(["kl-nonincreasing", "converges"]),
-        default: "kl-nonincreasing", variable: false,
+    /// What is claimed.
+    enum Property: String, ParameterChoice { case klNonincreasing = "kl-nonincreasing", converges }
+
+    static let defaultSize = 3
+
+    static let property = Parameter<Property>("property", .check, default: .klNonincreasing, variable: false,
         help: "what is claimed: KL_t ≤ KL_{t−1} for t ≥ from_step, or KL_T ≤ kl_below")
 
     static let fromStep = Parameter<Int>("from_step", .check, type: .integer(1...1_000_000), default: 2,

@@ -1,0 +1,173 @@
+import Dynamics
+import Foundation
+import LinearAlgebra
+import MultiPrecision
+
+/// One step of OMWU or MWU (see `MultiplicativeWeights`) as a `DiscreteMap` in the log domain, so that it runs
+/// through `iterate`. The state holds, for an n × n game, the blocks
+///
+///     x, y (the strategies), ln x, ln y, g = A y_{t−1}, h = Aᵀ x_{t−1} (the previous payoffs), ΔKL,
+///
+/// except that at the start the logarithm blocks hold 0 = ln(n x_0) (the start must be exact; ln(1/n) is not), and the
+/// first step adds ln(1/n), rounded, before its increment, as a run started at ln(1/n) would; likewise the first
+/// step reads its own rounded g_0, h_0 as the previous payoffs (x_{−1} = x_0), not the exact ones of the start.
+/// where ΔKL is the change KL_t − KL_{t−1} of the step that made the state, by the exact identity
+/// ln Z_x + ln Z_y (0 at the start). One step: g_t = A y_t, h_t = Aᵀ x_t; u_i = −η((2g_t − g_{t−1})_i − v)
+/// (OMWU; (g_t)_i − v for MWU), e_i = expm1(u_i), S = Σ x_i e_i, ln Z_x = log1p(S), ln x_i += u_i − ln Z_x,
+/// x_i ← x_i (1 + e_i)/(1 + S); likewise for y with +η and h. In `BigFloat` the step runs on constants and
+/// work values preallocated once per precision, with in-place MPFR operations: nothing is allocated per step.
+public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
+    // Sendable: the workspace is used under its lock; a run that finds it busy takes the generic path.
+    /// The dynamics (game, rule, step size).
+    public let dynamics: MultiplicativeWeights
+    private let workspace = Workspace()
+    /// +1; −1 only under the test-only `ModelMutation.negatedMaximizerPayoff` (read when the map is made).
+    let maximizerSign: Int
+
+    /// The map of `dynamics`.
+    public init(_ dynamics: MultiplicativeWeights) {
+        self.dynamics = dynamics
+        maximizerSign = ModelMutation.active == .negatedMaximizerPayoff ? -1 : 1
+    }
+
+    /// 6n + 1.
+    public var dimension: Int { 6 * dynamics.game.size + 1 }
+
+    /// Blocks x, y, ln x, ln y, g, h, ΔKL.
+    public var layout: StateLayout {
+        let n = dynamics.game.size
+        return StateLayout(blocks: ["x", "y", "ln x", "ln y", "A y_prev", "Aᵀx_prev"].map { .vector($0, length: n) }
+                           + [.vector("ΔKL", length: 1)])
+    }
+
+    /// The uniform start x_0 = y_0 = 1/n (so ln(n x_0) = 0) with x_{−1} = x_0, exact.
+    public var initialState: [Rational] {
+        let n = dynamics.game.size, a = dynamics.game.payoff
+        let uniform = Rational(numerator: 1, denominator: BigInt(n))
+        let g = (0..<n).map { i in (0..<n).reduce(Rational(0)) { $0 + a[i, $1] * uniform } }
+        let h = (0..<n).map { j in (0..<n).reduce(Rational(0)) { $0 + a[$1, j] * uniform } }
+        return Array(repeating: uniform, count: 2 * n) + Array(repeating: Rational(0), count: 2 * n) + g + h + [0]
+    }
+
+    /// Writes the next state.
+    public func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
+        if T.self == BigFloat.self, workspace.lock.try() {
+            defer { workspace.lock.unlock() }
+            let constants = workspace.constants(for: dynamics, precision: Precision.current)
+            let current = unsafeBitCast(history[0], to: [BigFloat].self)
+            withUnsafeMutablePointer(to: &next) { pointer in
+                pointer.withMemoryRebound(to: [BigFloat].self, capacity: 1) {
+                    constants.step(current, into: &$0.pointee, maximizerSign: maximizerSign, first: k == 0)
+                }
+            }
+            return
+        }
+        genericStep(history[0], into: &next, first: k == 0)
+    }
+
+    /// The same step in value arithmetic (`Double`, or a concurrent `BigFloat` run).
+    private func genericStep<T: IntegrationScalar>(_ s: [T], into next: inout [T], first: Bool) {
+        let n = dynamics.game.size, a = dynamics.game.payoff
+        let eta = T(dynamics.stepSize), v = T(dynamics.game.value), optimistic = dynamics.method == .omwu
+        var logZ = T(0)
+        for player in 0..<2 {
+                    let sign = player == 0 ? -1 : maximizerSign
+            let (p, lp, prev) = (player * n, (2 + player) * n, (4 + player) * n)
+            for i in 0..<n {
+                var payoff = T(0)
+                for j in 0..<n {
+                    payoff = payoff + (player == 0 ? T(a[i, j]) * s[n + j] : T(a[j, i]) * s[j])
+                }
+                next[prev + i] = payoff
+            }
+            var sum = T(0), e = [T](), u = [T]()
+            for i in 0..<n {
+                let current = next[prev + i]
+                let drive = (optimistic ? current + current - (first ? current : s[prev + i]) : current) - v
+                u.append(T(sign) * eta * drive)
+                e.append(T.expMinusOne(u[i]))
+                sum = sum + s[p + i] * e[i]
+            }
+            let z = T.log(onePlus: sum)
+            logZ = logZ + z
+            for i in 0..<n {
+                next[lp + i] = (first ? T.log(T(Rational(numerator: 1, denominator: BigInt(n)))) : s[lp + i]) + u[i] - z
+                next[p + i] = s[p + i] * (T(1) + e[i]) / (T(1) + sum)
+            }
+        }
+        next[6 * n] = logZ
+    }
+
+    /// The constants and work values of one precision.
+    final class Workspace: @unchecked Sendable {
+        let lock = NSLock()
+        private var cached: Constants?
+
+        func constants(for dynamics: MultiplicativeWeights, precision: Int) -> Constants {
+            if let c = cached, c.precision == precision { return c }
+            let c = Constants(dynamics, precision: precision)
+            cached = c
+            return c
+        }
+    }
+
+    /// A, Aᵀ, η, v at one precision, and the work values u, e, S, ln Z, 1 + S of one step.
+    final class Constants {
+        let precision: Int, n: Int, optimistic: Bool
+        let a: [BigFloat], eta: BigFloat, v: BigFloat, logUniform: BigFloat
+        var u: [BigFloat], e: [BigFloat], sum: BigFloat, logZ: BigFloat, onePlus: BigFloat, scratch: BigFloat
+
+        init(_ dynamics: MultiplicativeWeights, precision: Int) {
+            let game = dynamics.game
+            self.precision = precision
+            let n = game.size
+            self.n = n
+            optimistic = dynamics.method == .omwu
+            func fresh() -> BigFloat { BigFloat(precision: precision) }
+            a = (0..<(n * n)).map { BigFloat(game.payoff[$0 / n, $0 % n], precision: precision) }
+            eta = BigFloat(dynamics.stepSize, precision: precision)
+            v = BigFloat(game.value, precision: precision)
+            logUniform = BigFloat.log(BigFloat(Rational(numerator: 1, denominator: BigInt(n)), precision: precision))
+            u = (0..<n).map { _ in fresh() }
+            e = (0..<n).map { _ in fresh() }
+            sum = fresh(); logZ = fresh(); onePlus = fresh(); scratch = fresh()
+        }
+
+        /// One step from `s` into `next`, in place.
+        func step(_ s: [BigFloat], into next: inout [BigFloat], maximizerSign: Int, first: Bool) {
+            next.withUnsafeMutableBufferPointer { out in
+                for i in 0..<n {
+                    out[4 * n + i].setZero(); out[5 * n + i].setZero()
+                    for j in 0..<n {
+                        out[4 * n + i].addProduct(a[i * n + j], s[n + j])
+                        out[5 * n + i].addProduct(a[j * n + i], s[j])
+                    }
+                }
+                out[6 * n].setZero()
+                for player in 0..<2 {
+                    let sign = player == 0 ? -1 : maximizerSign
+                    let (p, lp, prev) = (player * n, (2 + player) * n, (4 + player) * n)
+                    sum.setZero()
+                    for i in 0..<n {
+                        if optimistic {
+                            u[i].formSum(out[prev + i], out[prev + i]); u[i].subtract(first ? out[prev + i] : s[prev + i])
+                        } else {
+                            u[i].set(out[prev + i])
+                        }
+                        u[i].subtract(v); u[i].multiply(by: eta); u[i].multiply(by: sign)
+                        e[i].formExpMinusOne(u[i])
+                        sum.addProduct(s[p + i], e[i])
+                    }
+                    logZ.formLogOnePlus(sum)
+                    out[6 * n].add(logZ)
+                    onePlus.set(sum); onePlus.add(1)
+                    for i in 0..<n {
+                        out[lp + i].formSum(first ? logUniform : s[lp + i], u[i]); out[lp + i].subtract(logZ)
+                        scratch.set(e[i]); scratch.add(1)
+                        out[p + i].formProduct(s[p + i], scratch); out[p + i].divide(by: onePlus)
+                    }
+                }
+            }
+        }
+    }
+}
