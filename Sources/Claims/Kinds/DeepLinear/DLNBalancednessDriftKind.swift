@@ -5,7 +5,7 @@ import MultiPrecision
 /// `dln-gd-balancedness-drift`: under gradient descent the balancedness drift is O(η²), ‖D_j(k) − D_j(0)‖_F ≤
 /// C·Σ_{t<k} η²(‖G_{j+1}(t)‖²_F + ‖G_j(t)‖²_F), the exact one-step identity of docs/theory.md §1.4 summed by the
 /// triangle inequality (C = 1 is proven; C = 0, exact conservation, is the known-false twin).
-public struct DLNBalancednessDriftKind: TrajectoryKind {
+public struct DLNBalancednessDriftKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = DeepLinearDescentScenario
 
     static let boundFactor = Parameter<Rational>("bound_factor", .check, minimum: 0, default: 1,
@@ -13,12 +13,9 @@ public struct DLNBalancednessDriftKind: TrajectoryKind {
 
     public init() {}
 
-    public var name: String { "dln-gd-balancedness-drift" }
-
-    public var summary: String { "deep linear network, square loss, gradient descent: ‖D_j(k) − D_j(0)‖_F ≤ C·Σ_t η²(‖G_{j+1}‖²_F + ‖G_j‖²_F)" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gd-balancedness-drift",
+        summary: "deep linear network, square loss, gradient descent: ‖D_j(k) − D_j(0)‖_F ≤ C·Σ_t η²(‖G_{j+1}‖²_F + ‖G_j‖²_F)",
+        method: """
         Runs k gradient-descent steps in MPFR floating point at the working precision p (data and initial weights \
         are exact and rounded once), accumulates bound_j = Σ_t η²(‖G_{j+1}(t)‖²_F + ‖G_j(t)‖²_F) for every j, and \
         measures drift_j = ‖D_j(k) − D_j(0)‖_F at the end. The margin is min_j (C·bound_j + tolerance − drift_j). \
@@ -26,8 +23,7 @@ public struct DLNBalancednessDriftKind: TrajectoryKind {
         it, and the precision escalates). Beside it, the symbolic obligation behind the bound \
         (proofs/symbolic/balancedness-gd-N*: one step changes D_j by exactly η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ); with \
         C = 0, the false exact conservation) is proved or refuted for this depth and reported as an exact measurement.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.boundFactor] }
 

@@ -4,15 +4,12 @@ import Models
 
 /// `dln-gd-balancedness-step`: D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(t) exactly under gradient descent
 /// with the square loss (docs/theory.md §1.4), in rational arithmetic; `claimed_change = "zero"` is the false twin.
-public struct DLNBalancednessStepKind: ClaimKind {
+public struct DLNBalancednessStepKind: ClaimKind, DescribedKind {
     public init() {}
 
-    public var name: String { "dln-gd-balancedness-step" }
-
-    public var summary: String { "deep linear network, square loss, gradient descent: the exact per-step change of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gd-balancedness-step",
+        summary: "deep linear network, square loss, gradient descent: the exact per-step change of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ",
+        method: """
         Runs k gradient-descent steps W_j ← W_j − η G_j (all layers at once, G_j = ∂L/∂W_j) in exact rational \
         arithmetic from exact data and initial weights. At every step t and for every j it forms the residual \
         R_j(t) = D_j(t+1) − D_j(t) − (claimed change), where the claimed change is η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) \
@@ -21,8 +18,7 @@ public struct DLNBalancednessStepKind: ClaimKind {
         negative with the step and layer of the largest violation otherwise (FAIL). No rounding, no error estimate. \
         Beside it, the symbolic obligation for this depth (proofs/symbolic/balancedness-gd-N*: the claimed change \
         for every size) is proved or refuted and reported as an exact measurement.
-        """
-    }
+        """)
 
     public var arithmetic: Arithmetic { .exact }
 

@@ -5,25 +5,21 @@ import MultiPrecision
 /// gradient descent on ℓ = ½‖W_N ⋯ W_1 − Φ‖²_F converges at the rate ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t), each step
 /// by ℓ(t+1) ≤ (1 − η σ_min(W(t))^{2(N−1)/N}) ℓ(t), inside the theorem's hypotheses (NOT APPLICABLE outside them,
 /// unless `hypotheses = "ignored"`: then the known-false twins, no margin or grossly unbalanced, must FAIL).
-public struct DLNGDConvergenceRateKind: TrajectoryKind {
+public struct DLNGDConvergenceRateKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = WhitenedDescentScenario
 
     public init() {}
 
-    public var name: String { "dln-gd-convergence-rate" }
-
-    public var summary: String { "deep linear network, whitened square loss, gradient descent: Arora et al. Lemma 1 per step and ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t)" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gd-convergence-rate",
+        summary: "deep linear network, whitened square loss, gradient descent: Arora et al. Lemma 1 per step and ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t)",
+        method: """
         Builds the initial layers (explicit `weights`, or a balanced factorization W_j = O_j S^{1/N} O_{j−1}ᵀ of \
         `end_to_end` by its SVD) at the working precision p, runs k gradient-descent steps on ℓ = ½‖W − Φ‖²_F and \
         checks Lemma 1 and the exponential rate at every step, and ℓ(k) ≤ ε when ε is given. The margin is the \
         smallest slack of all these inequalities (bound − value). The run is repeated at p + guard bits; the \
         difference is the error estimate. A run whose loss exceeds 10⁴⁰ is stopped as divergent (the slack at that \
         step is the margin).
-        """
-    }
+        """)
 
     public func checked(_ p: InstanceParameters) -> String? {
         "ℓ(t+1) ≤ (1 − η σ_min(W(t))^{2(N−1)/N}) ℓ(t) and ℓ(t) ≤ ℓ(0) exp(−η c^{2(N−1)/N} t) at every step t < "

@@ -3,23 +3,19 @@ import MultiPrecision
 /// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege (docs/theory.md §1.8): gradient descent at a suitable
 /// constant step reaches a global minimum (of some rank for N ≥ 3); their step-size bound is not available, so the
 /// claim is made for the given η.
-public struct DLNGDGlobalMinimumKind: TrajectoryKind {
+public struct DLNGDGlobalMinimumKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = DeepLinearDescentScenario
 
     public init() {}
 
-    public var name: String { "dln-gd-global-minimum" }
-
-    public var summary: String { "deep linear network, gradient descent at a given η: L(W(k)) is within ε of min_{rank W ≤ r} ½‖WX − Y‖²_F" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gd-global-minimum",
+        summary: "deep linear network, gradient descent at a given η: L(W(k)) is within ε of min_{rank W ≤ r} ½‖WX − Y‖²_F",
+        method: """
         Runs k gradient-descent steps in MPFR at the working precision p and computes the rank-r optimum by \
         whitened Eckart–Young. The margin is ε − |L(W(k)) − optimum|; a run whose loss exceeds 10⁴⁰ stops as \
         divergent. No step-size hypothesis is checked (Nguegnang et al.'s bound is not available). Everything is \
         computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [RankConstrainedOptimum.epsilon, RankConstrainedOptimum.optimumRank] }
 

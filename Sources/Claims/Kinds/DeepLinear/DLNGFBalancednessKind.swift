@@ -5,7 +5,7 @@ import MultiPrecision
 /// `dln-gf-balancedness`: under gradient flow D_j(t) = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ evolves as e^{−2ρt} D_j(0)
 /// (docs/theory.md §1.3: ρ = 0 for a loss of the product, ρ = λ under weight decay λ); known-false twins claim ρ = 0
 /// with weight decay or a first-layer penalty.
-public struct DLNGFBalancednessKind: TrajectoryKind {
+public struct DLNGFBalancednessKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = DeepLinearFlowScenario
 
     static let decayRate = Parameter<Rational>("decay_rate", .check, minimum: 0, default: 0,
@@ -13,12 +13,9 @@ public struct DLNGFBalancednessKind: TrajectoryKind {
 
     public init() {}
 
-    public var name: String { "dln-gf-balancedness" }
-
-    public var summary: String { "deep linear network, gradient flow (square, quartic or logistic loss, optionally weight decay λ or a first-layer penalty μ): D_j(t) = e^{−2ρt}·D_j(0) at every output time" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gf-balancedness",
+        summary: "deep linear network, gradient flow (square, quartic or logistic loss, optionally weight decay λ or a first-layer penalty μ): D_j(t) = e^{−2ρt}·D_j(0) at every output time",
+        method: """
         Integrates the gradient flow Ẇ_j = −∂L/∂W_j − λW_j − [j = 1]μW_1 over [0, T] with the Taylor series method \
         at the working precision p (tolerance 2^−(p−10)). At the n output times T/n, …, T, reached through the \
         integrator's dense output, it measures the relative deviation r_j(t) = ‖D_j(t) − e^{−2ρt}D_j(0)‖_F / \
@@ -29,8 +26,7 @@ public struct DLNGFBalancednessKind: TrajectoryKind {
         conservation law at step points (it conserves quadratic invariants exactly). Beside it, the symbolic \
         obligation d/dt D_j = −2ρD_j for this depth and these λ, μ (proofs/symbolic/balancedness-flow-N*) is \
         proved or refuted for all sizes and reported as an exact measurement.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.decayRate] }
 

@@ -2,24 +2,20 @@ import MultiPrecision
 
 /// `dln-gf-convergence-rate`: the gradient-flow version of Arora et al.'s Theorem 1 (docs/theory.md §1.5–1.6): from
 /// a 0-balanced start with deficiency margin c > 0, ℓ(t) ≤ ℓ(0)·exp(−2 c^{2(N−1)/N} t).
-public struct DLNGFConvergenceRateKind: TrajectoryKind {
+public struct DLNGFConvergenceRateKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = WhitenedFlowScenario
 
     public init() {}
 
-    public var name: String { "dln-gf-convergence-rate" }
-
-    public var summary: String { "deep linear network, whitened square loss, gradient flow from a balanced start: ℓ(t) ≤ ℓ(0)·exp(−2c^{2(N−1)/N} t)" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gf-convergence-rate",
+        summary: "deep linear network, whitened square loss, gradient flow from a balanced start: ℓ(t) ≤ ℓ(0)·exp(−2c^{2(N−1)/N} t)",
+        method: """
         Builds the layers as for dln-gd-convergence-rate (0-balanced SVD split of `end_to_end`, or `weights`), then \
         integrates the gradient flow of ½‖W − Φ‖²_F with the Taylor series method at the working precision p \
         (tolerance 2^−(p−10)) and samples ℓ at the sample times through the dense output. The margin is the \
         smallest slack of ℓ(0)exp(−2c^{2(N−1)/N}t_i) − ℓ(t_i) (when c > 0) and of ε − ℓ(T) (when ε is given). \
         Everything is computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     public func checked(_ p: InstanceParameters) -> String? {
         "ℓ(t) ≤ ℓ(0) exp(−2 c^{2(N−1)/N} t) at \(p.written(Scenario.samples, absent: "the")) sample times in (0, T]"

@@ -5,25 +5,21 @@ import MultiPrecision
 /// `dln-gf-global-minimum`: Bah, Rauhut, Terstiege, Westdickenberg (2022), statement B2 of docs/theory.md §1.7:
 /// gradient flow reaches, for almost every start, a global minimum over rank ≤ k; the dead-hidden-unit start (a null
 /// invariant set that ends at the rank-(r−1) optimum) is the known-false twin.
-public struct DLNGFGlobalMinimumKind: TrajectoryKind {
+public struct DLNGFGlobalMinimumKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = DeepLinearFlowScenario
 
     public init() {}
 
-    public var name: String { "dln-gf-global-minimum" }
-
-    public var summary: String { "deep linear network, gradient flow: L(W(T)) is within ε of min_{rank W ≤ k} ½‖WX − Y‖²_F (whitened Eckart–Young)" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gf-global-minimum",
+        summary: "deep linear network, gradient flow: L(W(T)) is within ε of min_{rank W ≤ k} ½‖WX − Y‖²_F (whitened Eckart–Young)",
+        method: """
         Integrates the gradient flow over [0, T] with the Taylor series method at the working precision p \
         (tolerance 2^−(p−10)). Independently computes the rank-k optimum by whitening and Eckart–Young \
         (C^{−1/2} by the symmetric eigendecomposition, then the singular values of Q = Y Xᵀ C^{−1/2}). The margin is \
         ε − |L(W(T)) − optimum|. Also reports σ_min(W(T)), the numerical rank of W(T) (singular values above \
         10⁻²⁰) and max_j ‖∂L/∂W_j(T)‖_F. Everything is computed again at p + guard bits; the difference is the \
         error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [RankConstrainedOptimum.epsilon, RankConstrainedOptimum.optimumRank] }
 

@@ -4,7 +4,7 @@ import MultiPrecision
 /// `dln-gf-loss-monotone`: gradient flow descends its objective, d/dt Φ(W(t)) = −‖∇Φ‖² ≤ 0, with
 /// Φ = L + λ/2·Σ_j‖W_j‖²_F + μ/2·‖W_1‖²_F. The loss L alone is non-increasing only without the penalties: with
 /// weight decay a flow that starts at an interpolating W (L = 0) leaves it, and L rises (the known-false twin).
-public struct DLNGFLossMonotoneKind: TrajectoryKind {
+public struct DLNGFLossMonotoneKind: TrajectoryKind, DescribedKind {
     public typealias Scenario = DeepLinearFlowScenario
 
     /// What is claimed to be non-increasing.
@@ -17,19 +17,15 @@ public struct DLNGFLossMonotoneKind: TrajectoryKind {
 
     public init() {}
 
-    public var name: String { "dln-gf-loss-monotone" }
-
-    public var summary: String { "deep linear network, gradient flow (optionally weight decay λ, first-layer penalty μ): L(W(t)), or the objective Φ(W(t)), is non-increasing" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-gf-loss-monotone",
+        summary: "deep linear network, gradient flow (optionally weight decay λ, first-layer penalty μ): L(W(t)), or the objective Φ(W(t)), is non-increasing",
+        method: """
         Integrates the gradient flow with the Taylor series method at the working precision p (tolerance \
         2^−(p−10)) and evaluates L(W(t)), or Φ(W(t)) = L + λ/2·Σ_j‖W_j‖²_F + μ/2·‖W_1‖²_F, at n + 1 equally \
         spaced times 0, T/n, …, T (dense output). The margin is min_k (e_k − e_{k+1}) plus the tolerance, at the \
         pair of samples where the observable falls least (or rises most). Everything is computed again at p + \
         guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.observable] }
 

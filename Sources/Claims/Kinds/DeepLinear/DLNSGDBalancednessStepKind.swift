@@ -4,15 +4,12 @@ import Models
 
 /// `dln-sgd-balancedness-step`: the exact law D_j(k+1) − D_j(k) = η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k) along every
 /// realization of minibatch SGD (each batch loss is a function of the product), each seed an instance.
-public struct DLNSGDBalancednessStepKind: ClaimKind {
+public struct DLNSGDBalancednessStepKind: ClaimKind, DescribedKind {
     public init() {}
 
-    public var name: String { "dln-sgd-balancedness-step" }
-
-    public var summary: String { "deep linear network, minibatch SGD: the exact per-step change η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, for every seed" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-sgd-balancedness-step",
+        summary: "deep linear network, minibatch SGD: the exact per-step change η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, for every seed",
+        method: """
         Runs k steps of minibatch SGD W_j ← W_j − η_k G_j (G_j the gradients of the step's minibatch loss \
         (m/2b) Σ_{i∈B_k} ‖W x_i − y_i‖², batches drawn from the counter-based generator keyed by (sgd_seed, k, \
         minibatch)) in exact rational arithmetic, and forms at every step and for every j the residual D_j(k+1) − \
@@ -21,8 +18,7 @@ public struct DLNSGDBalancednessStepKind: ClaimKind {
         the law holds. Each seed is one instance (grid over sgd_seed): the claim holds for every seed listed. Label \
         noise (exact Rademacher shifts of the batch targets) keeps the loss a function of the product, so the law \
         still holds; Gaussian gradient noise (exact dyadic draws added to every G_j) does not, and breaks it.
-        """
-    }
+        """)
 
     public var arithmetic: Arithmetic { .exact }
 

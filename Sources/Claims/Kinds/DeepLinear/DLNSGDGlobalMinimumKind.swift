@@ -4,15 +4,12 @@ import Models
 
 /// `dln-sgd-global-minimum`: minibatch SGD with η_k = η₀/(1 + k)^a is ε-optimal after K steps with probability at
 /// least p, or E[L(W_K) − min L] ≤ b, over the seeds (the realizations differ in their minibatches only).
-public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
+public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind, DescribedKind {
     public init() {}
 
-    public var name: String { "dln-sgd-global-minimum" }
-
-    public var summary: String { "deep linear network, minibatch SGD with η_k = η₀/(1+k)^a: P(L(W_K) − min L ≤ ε) ≥ p, or E[L(W_K) − min L] ≤ b, over n seeds" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("dln-sgd-global-minimum",
+        summary: "deep linear network, minibatch SGD with η_k = η₀/(1+k)^a: P(L(W_K) − min L ≤ ε) ≥ p, or E[L(W_K) − min L] ≤ b, over n seeds",
+        method: """
         For each of n seeds, runs K steps of minibatch SGD (batches from the counter-based generator keyed by \
         (seed, k, minibatch); step sizes η_k = η₀/(1+k)^a; optional label noise and Gaussian gradient noise from \
         their own streams) in MPFR at working_precision p and again at p + 64 bits, \
@@ -24,8 +21,7 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind {
         mean claim, the stated range is checked on every seed and the Hoeffding or empirical-Bernstein interval, \
         widened by the largest per-seed error, decides E[X] ≤ b the same way. The report shows X's quantiles with \
         their seeds and a histogram.
-        """
-    }
+        """)
 
     /// Evaluated once: each realization carries its own two-precision error estimate.
     public var arithmetic: Arithmetic { .exact }

@@ -12,17 +12,12 @@ import Models
 ///   each step is measured by the exact identity ΔKL_t = ln Z_x + ln Z_y (docs/theory.md §3.4); the margin is
 ///   `tolerance − max_{t ≥ from_step} ΔKL_t`. The direct difference of the computed KL values is reported beside it.
 /// - `"converges"`: the last iterate converges: KL_T ≤ `kl_below`; the margin is `kl_below − KL_T`.
-public struct OMWUKLKind: ClaimKind {
+public struct OMWUKLKind: ClaimKind, DescribedKind {
     public init() {}
 
-    public var name: String { "omwu-kl" }
-
-    public var summary: String {
-        "zero-sum game min_x max_y xᵀAy, OMWU or MWU with step η: KL(z*‖z_t) non-increasing from a step on, or KL_T below a bound"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("omwu-kl",
+        summary: "zero-sum game min_x max_y xᵀAy, OMWU or MWU with step η: KL(z*‖z_t) non-increasing from a step on, or KL_T below a bound",
+        method: """
         Computes the game's unique fully mixed equilibrium exactly in Rational from the bordered indifference \
         systems (docs/theory.md §3.5; other games are rejected). Runs the map from the uniform start (x_{−1} = x_0) in \
         MPFR at the working precision p, in the log domain, measuring each step's KL change by the exact identity \
@@ -31,8 +26,7 @@ public struct OMWUKLKind: ClaimKind {
         kl_below − KL_T (converges). Everything is computed again at p + guard bits; the difference is the error \
         estimate. Once KL falls below the rounding floor of p, the computed changes are rounding noise and the \
         verdict is INCONCLUSIVE, never FAIL.
-        """
-    }
+        """)
 
     public var arithmetic: Arithmetic { .rounded }
 

@@ -4,21 +4,17 @@ import MultiPrecision
 /// with the exponential loss, the differences of squared layer norms ρ_k² − ρ_1² stay constant (Du, Hu, Lee,
 /// NeurIPS 2018; docs/theory.md §2.2 N3 and §2.5): the trajectory version of the pointwise identity ρ_kρ̇_k = ρ_jρ̇_j.
 /// `quantity = "norm-ratios"` (known false) claims instead that the ratios ρ_k/ρ_1 stay constant.
-public struct DHLLayerNormKind: TrajectoryKind, ClassifierSetup {
-    public var name: String { "dhl-layer-norm-differences" }
-
-    public var summary: String { "homogeneous net (linear or ReLU), exponential loss, gradient flow: ρ_k² − ρ_1² is constant along the trajectory (N3)" }
-
-    public var method: String {
-        """
+public struct DHLLayerNormKind: TrajectoryKind, ClassifierSetup, DescribedKind {
+    public static let about = KindDescription("dhl-layer-norm-differences",
+        summary: "homogeneous net (linear or ReLU), exponential loss, gradient flow: ρ_k² − ρ_1² is constant along the trajectory (N3)",
+        method: """
         Integrates gradient flow with the Taylor method at the working precision p (tolerance 2^−(p−10)); a ReLU \
         network runs with its activation pattern fixed per segment and restarts at every located sign change of a \
         pre-activation, the signs being checked at every step and output time. At each sample time it measures \
         max_k |q_k(t) − q_k(0)| / s(t), with q_k = ρ_k² − ρ_1² and s = max_k ρ_k² (or q_k = ρ_k/ρ_1 and s = max_k \
         |q_k(0)| for the known-false ratios). Margin: tolerance − the largest value over the sample times; the run \
         at p + guard bits gives the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [ClassifierInstance.horizon, ClassifierInstance.sampleTimes, Self.quantity] }
 

@@ -6,21 +6,17 @@ import Models
 /// Theorem 4.1 [recalled in docs/theory.md §2.6]), on a bias-free deep linear or ReLU classifier on linearly
 /// separable data. `from = "loss-below-one"` checks increments from the first sample with 𝓛 < 1; `from = "zero"`
 /// (the known-false twin) checks every increment from the first sample time.
-public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup {
-    public var name: String { "lyu-li-smoothed-margin" }
-
-    public var summary: String { "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1" }
-
-    public var method: String {
-        """
+public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup, DescribedKind {
+    public static let about = KindDescription("lyu-li-smoothed-margin",
+        summary: "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1",
+        method: """
         Integrates gradient flow of a bias-free classifier (exponential loss, separable data) with the Taylor method \
         at the working precision p (tolerance 2^−(p−10)), samples γ̃ at equally spaced times, and takes the smallest \
         increment γ̃(t_{i+1}) − γ̃(t_i) from the first sample with loss < 1 (or from the first sample). Margin: \
         tolerance + smallest increment. The window's start is decided on rounded losses, so 1 − 𝓛 at its first \
         sample and 𝓛 − 1 at the one before are branch conditions that both precisions must agree on. The run at \
         p + guard bits gives the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.initScale, ClassifierInstance.horizon, Self.sampleTimes, Self.from] }
 

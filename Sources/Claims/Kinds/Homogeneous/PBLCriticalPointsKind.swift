@@ -7,21 +7,17 @@ import Models
 /// run to a KKT point, the ratio ‖V̇^GF‖/‖F‖ (V̇^GF from the gradient-flow field at W_k = ρ_k V_k, Π ρ_k = ρ) stays
 /// in [min_k ρ_k^{−2}, max_k ρ_k^{−2}] while ‖F‖ falls by orders of magnitude. `statement = "unconstrained-gradient"`
 /// (known false) claims the same of ∇_V L(ρ, V), which at a KKT point equals −2λ_k V_k ≠ 0.
-public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup {
-    public var name: String { "pbl-critical-points" }
-
-    public var summary: String { "homogeneous net, exponential loss, fixed ρ: the V-part of gradient flow vanishes exactly at the KKT points of the constrained problem (E2)" }
-
-    public var method: String {
-        """
+public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup, DescribedKind {
+    public static let about = KindDescription("pbl-critical-points",
+        summary: "homogeneous net, exponential loss, fixed ρ: the V-part of gradient flow vanishes exactly at the KKT points of the constrained problem (E2)",
+        method: """
         Integrates the constrained flow dV/dτ = F(ρ, V) at fixed ρ by the Taylor method at the working precision \
         (tolerance 2^−(p−10); ReLU across activation switches) to a KKT point, and at each sample time evaluates \
         independently the gradient-flow field at W_k = ρ_k V_k (ρ_k = ρ^{1/K}, or scaled by 3/2 and 2/3 for unequal \
         norms) and its V-part V̇^GF. Violation: how far ‖V̇^GF‖/‖F‖ (or ‖∇_V L‖/‖F‖ for the known-false statement) \
         leaves [min_k ρ_k^{−2}, max_k ρ_k^{−2}], relative to max_k ρ_k^{−2} (negative inside). The run must reduce \
         ‖F‖ by the factor `convergence` (else ERROR: no KKT point reached). Margin: tolerance − max violation.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] {
         [Self.norm, Self.split, Self.horizon, ClassifierInstance.sampleTimes, Self.convergence, Self.statement]

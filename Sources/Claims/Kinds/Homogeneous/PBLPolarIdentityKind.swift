@@ -8,21 +8,17 @@ import Models
 /// ρ = Π ρ_k and the constrained field F_k(ρ, V) of §2.3: `"E1"`, V̇_k = ρ_k^{−2} F_k; `"N3"`, ρ_kρ̇_k is the same
 /// for every layer; the known-false `"E5-single-factor"` (V̇_k = ρ^{−2/K} F_k), `"equal-rho-dot"` (ρ̇_k equal) and
 /// `"E4-joint-time-change"` ((ρ̇, V̇) parallel to the constrained system's (G, F), as a time change would need).
-public struct PBLPolarIdentityKind: TrajectoryKind, ClassifierSetup {
-    public var name: String { "pbl-polar-identity" }
-
-    public var summary: String { "homogeneous net, exponential loss, gradient flow in polar form: V̇_k = ρ_k^{−2}F_k(ρ,V) (E1), ρ_kρ̇_k equal across layers (N3)" }
-
-    public var method: String {
-        """
+public struct PBLPolarIdentityKind: TrajectoryKind, ClassifierSetup, DescribedKind {
+    public static let about = KindDescription("pbl-polar-identity",
+        summary: "homogeneous net, exponential loss, gradient flow in polar form: V̇_k = ρ_k^{−2}F_k(ρ,V) (E1), ρ_kρ̇_k equal across layers (N3)",
+        method: """
         Evaluates, in MPFR at the working precision p, the gradient-flow field Ẇ_k = Σ_n e^{−y_n f_n} y_n ∂f_n/∂W_k \
         of a deep linear classifier or bias-free ReLU network (the activation pattern of the state) with exponential \
         loss, its polar form ρ̇_k = ⟨V_k, Ẇ_k⟩ and V̇_k = (Ẇ_k − ρ̇_k V_k)/ρ_k, and independently the constrained \
         field F_k(ρ, V) from the normalized layers (docs/theory.md §2.3). The states are the initial one and those \
         after each step W ← W + ηẆ. Margin: tolerance − the largest relative residual of the identity over the \
         states; the run at p + guard bits gives the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.stepSize, Self.steps, Self.identity] }
 

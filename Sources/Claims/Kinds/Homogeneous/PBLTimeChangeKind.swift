@@ -5,13 +5,10 @@ import Models
 /// linear classifier or a bias-free ReLU network. With equal initial layer norms, the normalized gradient-flow weights
 /// V^{GF}(t) coincide with the constrained flow V^c run on the time scale τ(t) = ∫ρ_1^{−2}. With unequal norms (E5,
 /// known false) the single time change does not map one onto the other.
-public struct PBLTimeChangeKind: TrajectoryKind, ClassifierSetup {
-    public var name: String { "pbl-time-change" }
-
-    public var summary: String { "deep linear or ReLU classifier, exponential loss: normalized GF weights = constrained flow under τ = ∫ρ_1^{−2} (E3; E5 twin with unequal norms)" }
-
-    public var method: String {
-        """
+public struct PBLTimeChangeKind: TrajectoryKind, ClassifierSetup, DescribedKind {
+    public static let about = KindDescription("pbl-time-change",
+        summary: "deep linear or ReLU classifier, exponential loss: normalized GF weights = constrained flow under τ = ∫ρ_1^{−2} (E3; E5 twin with unequal norms)",
+        method: """
         Integrates gradient flow of W (deep linear, or bias-free ReLU with its activation pattern fixed per segment, \
         restarted at every located sign change of a pre-activation) together with dV^c/dt = ρ_1(W)^{−2} F(ρ(W), V^c), V^c(0) = W(0)/‖W_k(0)‖, by \
         the Taylor method at the working precision p (tolerance 2^−(p−10)), and measures \
@@ -19,8 +16,7 @@ public struct PBLTimeChangeKind: TrajectoryKind, ClassifierSetup {
         are random, normalized to 4p bits, then scaled by 1 (equal norms) or by 3/2, 1, 4/5, … (unequal norms). \
         Margin: tolerance − the largest deviation over those times; the run at p + guard bits gives the error \
         estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [ClassifierInstance.horizon] }
 

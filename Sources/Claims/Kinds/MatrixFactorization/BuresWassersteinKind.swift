@@ -10,28 +10,22 @@ import MultiPrecision
 /// margin tol − max(relative differences). `claim = "minimum"`: B² at the top-k eigenprojection and after gradient
 /// descent from a seeded W(0) both equal Σ_{i>k} λ_i; margin tol − max(relative gaps). `claim = "frobenius-minimum"`
 /// (known false): the minimum over rank ≤ k of ½‖Σ − Σ_0‖²_F, ½Σ_{i>k} λ_i², equals the BW minimum Σ_{i>k} λ_i.
-public struct BuresWassersteinKind: ClaimKind {
+public struct BuresWassersteinKind: ClaimKind, DescribedKind {
     public init() {}
 
     static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(30)),
                                           help: "the relative slack of the claimed equalities")
 
-    public var name: String { "bures-wasserstein-dln" }
-
-    public var summary: String {
-        "Bures–Wasserstein loss of WWᵀ against Σ_0: nuclear-norm form, gradient 2W − 2Σ_0^{1/2}UVᵀ, and min over rank ≤ k = Σ_{i>k} λ_i (reached by gradient descent)"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("bures-wasserstein-dln",
+        summary: "Bures–Wasserstein loss of WWᵀ against Σ_0: nuclear-norm form, gradient 2W − 2Σ_0^{1/2}UVᵀ, and min over rank ≤ k = Σ_{i>k} λ_i (reached by gradient descent)",
+        method: """
         In MPFR at the working precision p: Σ_0^{1/2} and the eigenpairs of Σ_0 by Jacobi, nuclear norms by one-sided \
         Jacobi SVD. closed-forms: nuclear-norm form against the trace form tr Σ + tr Σ_0 − 2 tr((Σ_0^{1/2}ΣΣ_0^{1/2})^{1/2}) \
         at Σ = WWᵀ, and the gradient formula against central differences with h = 2^(−p/4) (the truncation O(h²) \
         shrinks with p, so the second precision measures it as part of the error estimate). minimum: B² at \
         W = [√λ_1 e_1, …, √λ_k e_k] and after `steps` gradient-descent steps from a seeded W(0), against Σ_{i>k} λ_i. \
         Everything is computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     public var arithmetic: Arithmetic { .rounded }
 

@@ -9,7 +9,7 @@ import MultiPrecision
 /// exponential for N = 1, the logistic for N = 2, for N ≥ 3 the implicit ₂F₁ solution, `ScalarFactorizationFlow`),
 /// of w ← w − η w^{N−1}(w^N − s_i) for gradient descent. With `initialization = "identity"` and U ≠ V the factors
 /// are not aligned and the claim is known false.
-public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixFactorizationPreset {
+public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixFactorizationPreset, DescribedKind {
     public typealias Scenario = DeepMatrixFactorizationScenario<Self>
 
     public static let dynamics = DeepMatrixFactorizationDynamics(
@@ -22,14 +22,9 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
 
     public init() {}
 
-    public var name: String { "deep-matrix-factorization-closed-form" }
-
-    public var summary: String {
-        "deep matrix factorization, aligned init: the singular values of W(t) follow the closed forms of ẇ = w^{N−1}(s − w^N) (GF) or the scalar recursion (GD)"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("deep-matrix-factorization-closed-form",
+        summary: "deep matrix factorization, aligned init: the singular values of W(t) follow the closed forms of ẇ = w^{N−1}(s − w^N) (GF) or the scalar recursion (GD)",
+        method: """
         Integrates the gradient flow of all N factors with the Taylor method at the working precision p (tolerance \
         2^−(p−10)), or iterates gradient descent (a map through the sampler), from the aligned (or identity) \
         initialization, and takes the singular values of W = W_N⋯W_1 (one-sided Jacobi SVD) at `samples` equally \
@@ -37,8 +32,7 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
         N ≥ 3 the ₂F₁ implicit solution inverted by Newton's method) or with the scalar GD recursion: \
         max_i |σ_i(W) − x_i| / max(1, max s) ≤ tolerance at every sample. Everything is computed again at p + guard \
         bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.tolerance.legacy] }
 

@@ -11,7 +11,7 @@ import MultiPrecision
 /// p_i = σ_i/Σσ_j, is non-decreasing after its minimum (`effective-rank`, gf or gd). Known false: `reverse-order`,
 /// `asymptotic-half-times` (the leading term α^{2−N}/((N−2)s), off by O(1) for N ≥ 3) and
 /// `effective-rank-from-start` (erank falls first).
-public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrixFactorizationPreset {
+public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrixFactorizationPreset, DescribedKind {
     public typealias Scenario = DeepMatrixFactorizationScenario<Self>
 
     /// The claims of this kind.
@@ -39,22 +39,16 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
 
     public init() {}
 
-    public var name: String { "deep-matrix-factorization-incremental" }
-
-    public var summary: String {
-        "deep matrix factorization from small aligned init: modes learned in decreasing order of s at the §5.2 half-learning times; effective rank non-decreasing after its minimum"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("deep-matrix-factorization-incremental",
+        summary: "deep matrix factorization from small aligned init: modes learned in decreasing order of s at the §5.2 half-learning times; effective rank non-decreasing after its minimum",
+        method: """
         Integrates the gradient flow of all N factors with the Taylor method at the working precision p (tolerance \
         2^−(p−10)) and locates, as events, the times at which u_iᵀ W(t) v_i crosses s_i/2 (the half-learning times), \
         or iterates gradient descent (a map through the sampler). The effective rank of W comes from its singular \
         values (one-sided Jacobi SVD) at `samples` equally spaced times or steps. Half-learning times are compared \
         with the exact formulas of §5.2 (logistic for N = 2, the ₂F₁ implicit time for N ≥ 3). Everything is \
         computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.claim, Self.tolerance.legacy] }
 

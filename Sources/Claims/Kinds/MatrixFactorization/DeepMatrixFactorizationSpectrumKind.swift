@@ -8,7 +8,7 @@ import MultiPrecision
 /// scalar recursions m_{k+1} = m_k − η m_k^{N−1}(m_k^N − λ_i), m_0 = α, eig_i(W(k)) = m_k^N (docs/theory.md §5.1,
 /// Chou, Gieshoff, Maly, Rauhut). `recovers-target` (W(K) ≈ A) is known false when A has negative eigenvalues
 /// (they are never learned from αI, §5.2).
-public struct DeepMatrixFactorizationSpectrumKind: TrajectoryKind {
+public struct DeepMatrixFactorizationSpectrumKind: TrajectoryKind, DescribedKind {
     /// The factors and the scalar recursions after K steps of gradient descent from αI.
     public struct Scenario: TrajectoryScenario {
         static let measurements = Parameter<MatrixSource>("A", .model, type: .matrix, variable: false,
@@ -66,21 +66,15 @@ public struct DeepMatrixFactorizationSpectrumKind: TrajectoryKind {
 
     public init() {}
 
-    public var name: String { "deep-matrix-factorization-spectrum" }
-
-    public var summary: String {
-        "deep matrix factorization, GD from αI: the eigenvalues of W(k) follow the scalar recursions m ← m − η m^{N−1}(m^N − λ)"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("deep-matrix-factorization-spectrum",
+        summary: "deep matrix factorization, GD from αI: the eigenvalues of W(k) follow the scalar recursions m ← m − η m^{N−1}(m^N − λ)",
+        method: """
         Iterates K steps of simultaneous gradient descent on all N factors (n × n, W_j(0) = αI) as a map through the \
         sampler at the working precision p, and the scalar recursion for every eigenvalue λ_i of A (Jacobi \
         eigendecomposition at p). It compares the sorted eigenvalues of the symmetrized W(K) with the sorted m_K,i^N \
         and W(K) with W(K)ᵀ (decoupling), or W(K) with A (recovery). Everything is computed again at p + guard bits; \
         the difference is the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.claim, Self.tolerance.legacy] }
 

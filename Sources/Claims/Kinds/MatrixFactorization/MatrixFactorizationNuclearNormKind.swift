@@ -10,7 +10,7 @@ import MultiPrecision
 /// completion is the case A_i = e_r e_cᵀ. `nuclear-norm-minimal`: at the first sample with ℓ ≤ `loss_threshold`,
 /// (‖W‖_* − m)/m ≤ tolerance, m = `nuclear_minimum` (true for commuting measurements; false on the Razin–Cohen
 /// completion instance, where ‖W‖_* grows without bound as ℓ → 0). `entry-grows`: ℓ decreases and |W_rc| increases.
-public struct MatrixFactorizationNuclearNormKind: ClaimKind {
+public struct MatrixFactorizationNuclearNormKind: ClaimKind, DescribedKind {
     enum Claim: String, ParameterChoice {
         case nuclearNormMinimal = "nuclear-norm-minimal", entryGrows = "entry-grows"
     }
@@ -20,21 +20,15 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind {
 
     public init() {}
 
-    public var name: String { "matrix-factorization-nuclear-norm" }
-
-    public var summary: String {
-        "matrix sensing by GD on W = W_N⋯W_1 from αI: the Gunasekar nuclear-norm conjecture (false on Razin–Cohen completion) and the growth of an unobserved entry"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("matrix-factorization-nuclear-norm",
+        summary: "matrix sensing by GD on W = W_N⋯W_1 from αI: the Gunasekar nuclear-norm conjecture (false on Razin–Cohen completion) and the growth of an unobserved entry",
+        method: """
         Iterates gradient descent on all N factors (n × n, W_j(0) = αI) for the loss Σ_i (⟨A_i, W⟩ − y_i)² as a map \
         through the sampler at the working precision p, sampling the loss, the nuclear norm (one-sided Jacobi SVD) \
         and the watched entry at `samples` equally spaced steps. The conjecture is evaluated at the first sample with \
         loss ≤ loss_threshold (a terminal event; an ERROR if none). Everything is computed again at p + guard bits; \
         the difference is the error estimate.
-        """
-    }
+        """)
 
     public var arithmetic: Arithmetic { .rounded }
 

@@ -9,7 +9,7 @@ import MultiPrecision
 /// u ∈ {−2, …, 2}ⁿ, y = A(X*) exact. `span`: log X_t − log X_0 ∈ span{A_i} for every t. `bregman-projection`: X_T
 /// is the Bregman projection of αI onto {A(X) = y} (computed by Newton). `recovers-ground-truth` (known false when m
 /// is too small): X_T = X*.
-public struct MirrorDescentMatrixSensingKind: TrajectoryKind {
+public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
     /// The seeded instance, X_T, and the span residual of log X_t at every step.
     public struct Scenario: TrajectoryScenario {
         static let size = Parameter<Int>("size", .model, 2...6, default: 4, help: "the order n of the matrices")
@@ -101,14 +101,9 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind {
 
     public init() {}
 
-    public var name: String { "mirror-descent-matrix-sensing" }
-
-    public var summary: String {
-        "PSD matrix sensing, mirror descent with the von Neumann entropy from αI: log X_t − log X_0 ∈ span{A_i}, and the limit is the Bregman projection of αI"
-    }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("mirror-descent-matrix-sensing",
+        summary: "PSD matrix sensing, mirror descent with the von Neumann entropy from αI: log X_t − log X_0 ∈ span{A_i}, and the limit is the Bregman projection of αI",
+        method: """
         Builds the seeded instance exactly (Rational), then iterates mirror descent as a map through the sampler at \
         the working precision p: each step takes exp of the updated generator by scaling and squaring (Taylor) and \
         log X_{t+1} by a Jacobi eigendecomposition of X_{t+1}. The span residual is the relative Frobenius distance \
@@ -116,8 +111,7 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind {
         Σ λ_k A_k) solves A(X_ref) = y by damped Newton on the convex dual (Daleckii–Krein Jacobian, exp through the \
         eigendecomposition); its residual is reported. Everything is computed again at p + guard bits; the \
         difference is the error estimate.
-        """
-    }
+        """)
 
     public var declared: [any DeclaredParameter] { [Self.claim, Self.tolerance.legacy] }
 

@@ -6,7 +6,7 @@ import Models
 /// correlates positively with the true population gradient, ⟨E_Z[g], ∇_w f⟩ ≥ 0 (Yin, Zhang, Lyu, Osher, Qi, Xin,
 /// Res. Math. Sci. 2019; docs/theory.md §6.4), from the closed forms of `CoarseGradientModel`; the strict claim at
 /// vᵀv* = 0 and "every single sample" are the known-false twins.
-public struct CoarseGradientCorrelationKind: ClaimKind {
+public struct CoarseGradientCorrelationKind: ClaimKind, DescribedKind {
     /// The statement checked.
     enum Claim: String, ParameterChoice {
         case nonnegative, positive, everySample = "every-sample"
@@ -26,12 +26,9 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
     static let sampleSeed = OptionalParameter<Int>("sample_seed", .check, 0...(1 << 53),
         help: "for \"every-sample\": the seed of the inputs Z (default 1)")
 
-    public var name: String { "coarse-gradient-correlation" }
-
-    public var summary: String { "two-linear-layer binary-activation model, Gaussian input: ⟨E_Z[coarse gradient], ∇_w f⟩ ≥ 0 (Yin et al. 2019)" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("coarse-gradient-correlation",
+        summary: "two-linear-layer binary-activation model, Gaussian input: ⟨E_Z[coarse gradient], ∇_w f⟩ ≥ 0 (Yin et al. 2019)",
+        method: """
         Evaluates the closed forms of docs/theory.md §6.4 in MPFR at the working precision p: θ = atan2(√D, w·w*) with \
         the Gram determinant D exact, the population loss f, ∇_w f, E_Z[g] for the coarse gradient g with the ReLU \
         straight-through estimator, their inner product ⟨E g, ∇_w f⟩, and beside it the simplified closed form \
@@ -40,8 +37,7 @@ public struct CoarseGradientCorrelationKind: ClaimKind {
         ("positive", the strict claim), or, for "every-sample", min_s ⟨g(Z_s), ∇f⟩ + tolerance over the seeded \
         Gaussian samples Z_s (the first sample with a negative inner product is reported beside it). Everything is \
         computed again at p + guard bits; the difference is the error estimate.
-        """
-    }
+        """)
 
     public var arithmetic: Arithmetic { .rounded }
 

@@ -7,7 +7,7 @@ import Models
 /// any labels on n distinct points in d dimensions, built and checked in exact rational arithmetic. Coinciding points
 /// with different labels (the known-false twin) make every function c miss by at least half the label gap, which is
 /// then the margin's bound: a proof of FAIL. `hidden_units` < n is the twin with fewer units.
-public struct ReLUFiniteSampleFitKind: ClaimKind {
+public struct ReLUFiniteSampleFitKind: ClaimKind, DescribedKind {
     static let inputs = Parameter<MatrixSource>("X", .model, type: .matrix, default: .random,
         help: "the n points as the rows of an n × d matrix (inline, .csv/.json), or \"random\" (from `seed`: entries p/q, p in −20…20, q in 1…8, a point equal to an earlier one is redrawn)")
     static let measured = Parameter<MatrixSource>("y", .model, type: .matrix, default: .random,
@@ -23,12 +23,9 @@ public struct ReLUFiniteSampleFitKind: ClaimKind {
     static let hiddenUnits = OptionalParameter<Int>("hidden_units", .model, 1...200,
         help: "the number k of hidden units (default n: 2n + d weights); k < n is the known-false twin")
 
-    public var name: String { "relu-finite-sample-fit" }
-
-    public var summary: String { "two-layer ReLU network with 2n + d weights fits n labels on n points in d dimensions exactly (Zhang et al. 2017)" }
-
-    public var method: String {
-        """
+    public static let about = KindDescription("relu-finite-sample-fit",
+        summary: "two-layer ReLU network with 2n + d weights fits n labels on n points in d dimensions exactly (Zhang et al. 2017)",
+        method: """
         In exact rational arithmetic: finds a direction a whose projections z_i = ⟨a, x_i⟩ are pairwise distinct \
         (seeded random integer vectors, then the moment curve (1, t, …, t^{d−1}), which always succeeds; \
         distinctness is checked exactly and reported as the smallest gap between sorted projections), interleaves \
@@ -37,8 +34,7 @@ public struct ReLUFiniteSampleFitKind: ClaimKind {
         tolerance − max_i |c(x_i) − y_i| (0 for the exact fit). Coinciding points with different labels make every \
         function fail by at least half the label gap; that lower bound is the margin then (FAIL at the tied pair). \
         No rounding, no error estimate.
-        """
-    }
+        """)
 
     public var arithmetic: Arithmetic { .exact }
 
