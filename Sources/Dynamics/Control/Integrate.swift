@@ -238,9 +238,10 @@ func _drive<Step: Stepper>(
             termination = .stepBudgetExhausted(time: stepper.time, steps: steps)
             break
         }
-        if let limit = options.timeLimit {
-            let elapsed = clock.now - start
-            if elapsed >= limit { termination = .timeBudgetExhausted(time: stepper.time, elapsed: elapsed); break }
+        // A cancelled task (Ctrl-C) ends the run like an exhausted time budget; the caller tells the two apart
+        // with `Task.isCancelled`.
+        if Task.isCancelled || options.timeLimit.map({ clock.now - start >= $0 }) == true {
+            termination = .timeBudgetExhausted(time: stepper.time, elapsed: clock.now - start); break
         }
         let previousTime = stepper.time
         switch stepper.step(toward: finalTime) {
