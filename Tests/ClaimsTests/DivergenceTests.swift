@@ -32,7 +32,7 @@ struct DivergenceTests {
         let result = await ClaimEngine().check([drift, minimum])
         #expect(result.isComplete)
         let overflow = try #require(result.claims[0].instances.first)
-        #expect(overflow.verdict == .error && overflow.message?.contains("diverged or overflowed") == true)
+        #expect(overflow.verdict == .error && overflow.message?.contains("diverged at step 3") == true)
         let diverged = try #require(result.claims[1].instances.first)
         #expect(diverged.verdict == .fail && diverged.location == "step 3 (diverged)")
     }

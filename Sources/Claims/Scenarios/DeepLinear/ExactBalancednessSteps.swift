@@ -72,8 +72,16 @@ struct ExactBalancednessSteps {
                     place: (String) -> String = { $0 }) throws -> Evaluation {
         let outcome = try BoundProperty(label: "R", lhs: "max_{a,b} |R_j(k)|", relation: .lessOrEqual, rhs: "0",
                                         tolerance: tolerance).evaluate(residuals, residuals.map { _ in ObservedValue(Rational(0)) })
-        return Evaluation(quantities: quantities, margin: outcome.margin, location: outcome.place.map(place),
+        return Evaluation(quantities: quantities, margin: outcome.margin, location: outcome.place.map { place(Self.stepAndLayer($0)) },
                           statistics: statistics.merging(["steps": "\(steps)", "depth": "\(network.depth)"]) { a, _ in a })
+    }
+
+    /// The property's place `k = K, entry (1, J)` (residual row K, layer J) in the law's words: `step K − 1, j = J`,
+    /// the step t of D_j(t+1) − D_j(t).
+    static func stepAndLayer(_ place: String) -> String {
+        let numbers = place.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard place.hasPrefix("k = "), numbers.count == 3 else { return place }
+        return "step \(numbers[0] - 1), j = \(numbers[2])"
     }
 
     /// max_{k,j,a,b} |R_j(k)| over the steps.
