@@ -7,7 +7,7 @@ import MultiPrecision
 /// parameters enter as enclosures of their exact rationals.
 ///
 /// Operations that branch on values (relu, the positive part, max, min) and inverse and solve have no ball
-/// version: ``obstacle(in:)`` names the first one before anything runs, and `values` throws if one is reached.
+/// version: ``obstacle(in:of:)`` names the first one before anything runs, and `values` throws if one is reached.
 public struct ConjectureBallProgram: @unchecked Sendable {
     /// The instance.
     public let bound: BoundConjecture
