@@ -103,6 +103,22 @@ public struct CoarseGradientModel: Sendable {
         return g
     }
 
+    /// ⟨g(Z_s), ∇_w f⟩ for `count` inputs Z_1, Z_2, … with i.i.d. N(0, 1) entries drawn row by row from
+    /// `GaussianSampler(seed:)`, in order; `checkpoint` runs before each draw (it may throw to stop the run).
+    public func sampledCorrelations(count: Int, seed: UInt64, checkpoint: () throws -> Void) rethrows -> [BigFloat] {
+        let gradient = populationGradient
+        var sampler = GaussianSampler(seed: seed)
+        var values: [BigFloat] = []
+        for _ in 0..<count {
+            try checkpoint()
+            let g = coarseGradient(Matrix<BigFloat>(rows: m, columns: n) { _, _ in sampler.next() })
+            var value = BigFloat(0)
+            for k in g.indices { value.addProduct(g[k], gradient[k]) }
+            values.append(value)
+        }
+        return values
+    }
+
     /// vᵀσ(Zw) − v*ᵀσ(Zw*) and the rows with (Zw)_i > 0. The projections accumulate in place; the residual, a sum
     /// of entries of v and v* chosen by the signs, is summed exactly, so that it is exactly 0 when the outputs agree
     /// (then g = 0 exactly, never a rounding-level value of either sign).

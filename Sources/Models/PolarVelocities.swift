@@ -51,4 +51,13 @@ public struct PolarVelocities: Sendable {
         unconstrainedField = blocks.map { r in r.map { rho * acc[$0] } }
         constrainedField = blocks.map { r in r.map { rho * (acc[$0] - g * v[$0]) } }
     }
+
+    /// Evaluates at W_k = ρ_k V_k, from unit-norm directions V_1 … V_K (row by row as a state) and layer norms ρ_k.
+    ///
+    /// - Throws: `ActivationPatternError.zeroPreactivation` where a ReLU pre-activation is exactly 0 (kink).
+    public init(flow: HomogeneousClassifierFlow, directions: [BigFloat], layerNorms: [BigFloat]) throws(ActivationPatternError) {
+        var state = directions
+        for k in 0..<flow.depth { for i in flow.offset(k)..<flow.offset(k + 1) { state[i] = layerNorms[k] * directions[i] } }
+        try self.init(flow: flow, state: state)
+    }
 }

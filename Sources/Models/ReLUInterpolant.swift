@@ -56,9 +56,28 @@ public struct ReLUInterpolant: Sendable, Equatable {
         return sum
     }
 
+    /// max_i |c(x_i) − y_i| over `points` and their `labels`, and the first i (0-based) where it is reached (`nil`
+    /// when every label is fitted exactly).
+    public func largestResidual(_ points: [[Rational]], labels: [Rational]) -> (value: Rational, at: Int?) {
+        var worst = (value: Rational(0), at: Int?.none)
+        for (i, point) in points.enumerated() {
+            let residual = (self(point) - labels[i]).magnitude
+            if residual > worst.value { worst = (residual, i) }
+        }
+        return worst
+    }
+
     /// ⟨a, x⟩, exactly.
     public static func projection(_ x: [Rational], _ a: [Rational]) -> Rational {
         zip(x, a).reduce(Rational(0)) { $0 + $1.0 * $1.1 }
+    }
+
+    /// The smallest gap z_(i+1) − z_(i) between the sorted projections z_i = ⟨a, x_i⟩ (0 for fewer than two points);
+    /// positive exactly when `separates(points, along: direction)`.
+    public static func smallestGap(_ points: [[Rational]], along direction: [Rational]) -> Rational {
+        let z = points.map { projection($0, direction) }.sorted()
+        guard z.count > 1 else { return 0 }
+        return zip(z, z.dropFirst()).reduce(z[1] - z[0]) { min($0, $1.1 - $1.0) }
     }
 
     /// Whether the projections of `points` on `direction` are pairwise distinct (checked exactly).

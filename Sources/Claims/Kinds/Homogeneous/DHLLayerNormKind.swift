@@ -1,9 +1,6 @@
 import MultiPrecision
 
-/// `dhl-layer-norm-differences`: along gradient flow of a homogeneous classifier (deep linear, or bias-free ReLU)
-/// with the exponential loss, the differences of squared layer norms ρ_k² − ρ_1² stay constant (Du, Hu, Lee,
-/// NeurIPS 2018; docs/theory.md §2.2 N3 and §2.5): the trajectory version of the pointwise identity ρ_kρ̇_k = ρ_jρ̇_j.
-/// `quantity = "norm-ratios"` (known false) claims instead that the ratios ρ_k/ρ_1 stay constant.
+/// `dhl-layer-norm-differences`: N3 of Du, Hu, Lee (NeurIPS 2018) along the trajectory; docs/theory.md §2.2 and §2.5.
 public struct DHLLayerNormKind: TrajectoryKind, ClassifierSetup, DescribedKind {
     public static let about = KindDescription("dhl-layer-norm-differences",
         summary: "homogeneous net (linear or ReLU), exponential loss, gradient flow: ρ_k² − ρ_1² is constant along the trajectory (N3)",

@@ -1,11 +1,7 @@
 import MultiPrecision
 import Models
 
-/// `lyu-li-smoothed-margin`: for gradient flow on a K-homogeneous model with the exponential loss, once the loss
-/// is below 1 the smoothed normalized margin γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing (Lyu & Li, ICLR 2020,
-/// Theorem 4.1 [recalled in docs/theory.md §2.6]), on a bias-free deep linear or ReLU classifier on linearly
-/// separable data. `from = "loss-below-one"` checks increments from the first sample with 𝓛 < 1; `from = "zero"`
-/// (the known-false twin) checks every increment from the first sample time.
+/// `lyu-li-smoothed-margin`: Lyu & Li (ICLR 2020), Theorem 4.1, the smoothed margin is non-decreasing; docs/theory.md §2.6.
 public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup, DescribedKind {
     public static let about = KindDescription("lyu-li-smoothed-margin",
         summary: "homogeneous model, exponential loss, gradient flow: γ̃ = log(1/𝓛)/‖θ‖^K is non-decreasing once 𝓛 < 1",
@@ -25,20 +21,7 @@ public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup, DescribedKind {
             + (p[Self.from] == .zero ? "from t = 0" : "from the first sample with 𝓛 < 1")
     }
 
-    /// The check with the window's branch conditions.
-    public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
-        let scenario = try ClassifierScenario<Self>(p, context: context)
-        let (outcome, branches) = try measure(p, on: scenario, context: context)
-        return Evaluation(quantities: outcome.quantities, margin: outcome.margin, location: outcome.place,
-                          statistics: scenario.statistics, branches: branches, series: outcome.series)
-    }
-
     public func check(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
-        try measure(p, on: scenario, context: context).outcome
-    }
-
-    func measure(_ p: InstanceParameters, on scenario: ClassifierScenario<Self>,
-                 context: EvaluationContext) throws -> (outcome: PropertyOutcome, branches: [Condition]) {
         let n = p[Self.sampleTimes], horizon = p[ClassifierInstance.horizon], flow = scenario.instance.flow
         let run = try scenario.run(flow, to: horizon, at: (1...n).map { horizon * Rational($0) / Rational(n) })
         let margins = zip(run.places, run.states).map { place, state in flow.margins(time: BigFloat(place.abscissa), state: state) }
@@ -56,12 +39,11 @@ public struct LyuLiMarginKind: TrajectoryKind, ClassifierSetup, DescribedKind {
                                Quantity("γ̃(T)", .rounded(end.smoothedMargin)), Quantity("γ̄(T)", .rounded(end.normalizedMargin)),
                                Quantity("𝓛(T)", .rounded(end.loss)), Quantity("activation switches", .exact(Rational(run.events.count)))]
         // The window's start is decided on rounded losses: a branch on each side, named by its role.
-        var branches: [Condition] = []
         if p[Self.from] == .lossBelowOne {
-            branches.append(Condition("𝓛 < 1 at the first sample of the window", .rounded(1 - margins[start].loss)))
-            if start > 0 { branches.append(Condition("𝓛 ≥ 1 at the sample before the window", .rounded(margins[start - 1].loss - 1))) }
+            outcome.branches.append(Condition("𝓛 < 1 at the first sample of the window", .rounded(1 - margins[start].loss)))
+            if start > 0 { outcome.branches.append(Condition("𝓛 ≥ 1 at the sample before the window", .rounded(margins[start - 1].loss - 1))) }
         }
-        return (outcome, branches)
+        return outcome
     }
 
     static let initScale = Parameter<Rational>.positive("init_scale", .model, default: Rational(numerator: 1, denominator: 2),

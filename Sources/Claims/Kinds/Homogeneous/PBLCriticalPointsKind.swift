@@ -1,12 +1,7 @@
 import MultiPrecision
 import Models
 
-/// `pbl-critical-points`: E2 of docs/theory.md §2.4 (Poggio, Banburski, Liao, PNAS 2020: "the same critical points as the
-/// constrained problem"). For a fixed ρ, the V-part of gradient flow vanishes exactly where the constrained field
-/// F(ρ, V) does, i.e. at the KKT points of min L(ρ, V) s.t. ‖V_k‖_F = 1: along the constrained flow dV/dτ = F(ρ, V)
-/// run to a KKT point, the ratio ‖V̇^GF‖/‖F‖ (V̇^GF from the gradient-flow field at W_k = ρ_k V_k, Π ρ_k = ρ) stays
-/// in [min_k ρ_k^{−2}, max_k ρ_k^{−2}] while ‖F‖ falls by orders of magnitude. `statement = "unconstrained-gradient"`
-/// (known false) claims the same of ∇_V L(ρ, V), which at a KKT point equals −2λ_k V_k ≠ 0.
+/// `pbl-critical-points`: E2 of Poggio, Banburski, Liao (PNAS 2020), the KKT points of the constrained problem; docs/theory.md §2.4.
 public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup, DescribedKind {
     public static let about = KindDescription("pbl-critical-points",
         summary: "homogeneous net, exponential loss, fixed ρ: the V-part of gradient flow vanishes exactly at the KKT points of the constrained problem (E2)",
@@ -38,13 +33,11 @@ public struct PBLCriticalPointsKind: TrajectoryKind, ClassifierSetup, DescribedK
         let layerNorms = (0..<depth).map { k in p[Self.split] == .equal || k > 1 ? root : root * BigFloat(split[k]) }
         let inverseSquares = layerNorms.map { BigFloat(1) / ($0 * $0) }
         let upper = inverseSquares.largest, lower = inverseSquares.smallest
-        func norm(_ blocks: [[BigFloat]]) -> BigFloat { BigFloat.sqrt(blocks.joined().reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         // ‖F‖, ‖V̇^GF‖ and ‖∇_V L‖ at every sample, from the fields at W_k = ρ_k V_k.
         let fields = try run.states.map { v in
-            var w = v
-            for k in 0..<depth { for i in flow.offset(k)..<flow.offset(k + 1) { w[i] = layerNorms[k] * v[i] } }
-            let polar = try PolarVelocities(flow: flow, state: w)
-            return (f: norm(polar.constrainedField), gf: norm(polar.directionRates), gradient: norm(polar.unconstrainedField))
+            let polar = try PolarVelocities(flow: flow, directions: v, layerNorms: layerNorms)
+            return (f: PolarVelocities.frobeniusNorm(polar.constrainedField), gf: PolarVelocities.frobeniusNorm(polar.directionRates),
+                    gradient: PolarVelocities.frobeniusNorm(polar.unconstrainedField))
         }
         let last = fields[fields.count - 1], reduction = last.f / fields[0].f
         guard reduction <= BigFloat(p[Self.convergence]) else {

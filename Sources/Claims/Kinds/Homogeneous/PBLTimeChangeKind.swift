@@ -1,10 +1,7 @@
 import MultiPrecision
 import Models
 
-/// `pbl-time-change`: E3 of docs/theory.md §2.4 (Poggio, Banburski, Liao, PNAS 2020, in its precise sense), for a deep
-/// linear classifier or a bias-free ReLU network. With equal initial layer norms, the normalized gradient-flow weights
-/// V^{GF}(t) coincide with the constrained flow V^c run on the time scale τ(t) = ∫ρ_1^{−2}. With unequal norms (E5,
-/// known false) the single time change does not map one onto the other.
+/// `pbl-time-change`: E3 of Poggio, Banburski, Liao (PNAS 2020), the time change τ = ∫ρ_1^{−2}; docs/theory.md §2.4.
 public struct PBLTimeChangeKind: TrajectoryKind, ClassifierSetup, DescribedKind {
     public static let about = KindDescription("pbl-time-change",
         summary: "deep linear or ReLU classifier, exponential loss: normalized GF weights = constrained flow under τ = ∫ρ_1^{−2} (E3; E5 twin with unequal norms)",

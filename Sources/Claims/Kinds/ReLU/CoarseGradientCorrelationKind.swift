@@ -2,10 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `coarse-gradient-correlation`: the expected coarse gradient of the two-linear-layer binary-activation model
-/// correlates positively with the true population gradient, ⟨E_Z[g], ∇_w f⟩ ≥ 0 (Yin, Zhang, Lyu, Osher, Qi, Xin,
-/// Res. Math. Sci. 2019; docs/theory.md §6.4), from the closed forms of `CoarseGradientModel`; the strict claim at
-/// vᵀv* = 0 and "every single sample" are the known-false twins.
+/// `coarse-gradient-correlation`: Yin, Zhang, Lyu, Osher, Qi, Xin (Res. Math. Sci. 2019), from the closed forms; docs/theory.md §6.4.
 public struct CoarseGradientCorrelationKind: ClaimKind, DescribedKind {
     /// The statement checked.
     enum Claim: String, ParameterChoice {
@@ -69,10 +66,8 @@ public struct CoarseGradientCorrelationKind: ClaimKind, DescribedKind {
     /// The instance's model: the given exact vectors, or seeded random ones.
     static func model(_ p: InstanceParameters) throws(CoarseGradientModelError) -> CoarseGradientModel {
         var rng = SeededGenerator(seed: UInt64(p[Self.seed]))
-        var sizes = (m: 4, n: 3)
-        if let m = p[Self.m] { sizes.m = m }
-        if let n = p[Self.n] { sizes.n = n }
-        let x = zip(Self.vectors, [sizes.m, sizes.m, sizes.n, sizes.n]).map { vector, count in
+        let m = if let m = p[Self.m] { m } else { 4 }, n = if let n = p[Self.n] { n } else { 3 }
+        let x = zip(Self.vectors, [m, m, n, n]).map { vector, count in
             if case let .exact(x, _) = p[vector] { return x.elements }
             return (0..<count).map { _ in Rational(numerator: BigInt(rng.uniform(in: -20...20)), denominator: 10) }
         }
@@ -92,40 +87,28 @@ public struct CoarseGradientCorrelationKind: ClaimKind, DescribedKind {
             + [Quantity("⟨E_Z[g], ∇_w f⟩", .rounded(inner)),
                Quantity("(vᵀv*)² sin θ / (4π√(2π)‖w‖)", .rounded(model.correlation)),
                Quantity("|⟨E_Z[g], ∇_w f⟩ − closed form|", .rounded(BigFloat.abs(inner - model.correlation)))]
-        switch p[Self.claim] {
-        case .nonnegative:
-            return Evaluation(quantities: quantities, margin: .rounded(inner + tolerance), statistics: ["m": "\(model.m)", "n": "\(model.n)"])
-        case .positive:
-            return Evaluation(quantities: quantities, margin: .rounded(inner - tolerance), statistics: ["m": "\(model.m)", "n": "\(model.n)"])
-        case .everySample:
-            var draws = (count: 100, seed: 1)
-            if let count = p[Self.samples] { draws.count = count }
-            if let seed = p[Self.sampleSeed] { draws.seed = seed }
-            var sampler = GaussianSampler(seed: UInt64(draws.seed))
-            var values: [BigFloat] = []
-            for _ in 0..<draws.count {
-                try context.checkpoint()
-                let g = model.coarseGradient(Matrix<BigFloat>(rows: model.m, columns: model.n) { _, _ in sampler.next() })
-                var value = BigFloat(0)
-                for k in g.indices { value.addProduct(g[k], gradient[k]) }
-                values.append(value)
-            }
-            // The margin is the minimum over all samples (a continuous function of the values); which sample is the
-            // first negative one is decided on rounded signs and only reported.
-            let smallest = values.indices.dropFirst().reduce(0) { values[$1] < values[$0] ? $1 : $0 }
-            var firstNegative = (sample: 0, value: values[smallest])
-            if let s = values.firstIndex(where: { $0 < 0 }) { firstNegative = (s + 1, values[s]) }
-            quantities += [
-                Quantity("first sample s with ⟨g(Z_s), ∇_w f⟩ < 0 (0: none)", .exact(Rational(firstNegative.sample))),
-                Quantity("⟨g(Z_s), ∇_w f⟩ at that sample", .rounded(firstNegative.value)),
-                Quantity("min_s ⟨g(Z_s), ∇_w f⟩", .rounded(values[smallest])),
-                Quantity("samples with ⟨g(Z_s), ∇_w f⟩ < 0", .exact(Rational(values.filter { $0 < 0 }.count))),
-                Quantity("samples with g(Z_s) = 0 exactly (outputs agree)", .exact(Rational(values.filter(\.isZero).count))),
-            ]
-            return Evaluation(quantities: quantities, margin: .rounded(values[smallest] + tolerance),
-                              location: "sample \(smallest + 1) of \(values.count) (sample_seed = \(draws.seed))",
-                              statistics: ["m": "\(model.m)", "n": "\(model.n)", "samples": "\(values.count)"])
+        let statistics = ["m": "\(model.m)", "n": "\(model.n)"]
+        guard p[Self.claim] == .everySample else {
+            return Evaluation(quantities: quantities, margin: .rounded(p[Self.claim] == .positive ? inner - tolerance : inner + tolerance),
+                              statistics: statistics)
         }
+        let count = if let count = p[Self.samples] { count } else { 100 }, seed = if let seed = p[Self.sampleSeed] { seed } else { 1 }
+        let values = try model.sampledCorrelations(count: count, seed: UInt64(seed), checkpoint: context.checkpoint)
+        // The margin is the minimum over all samples (a continuous function of the values); which sample is the
+        // first negative one is decided on rounded signs and only reported.
+        let smallest = values.indices.dropFirst().reduce(0) { values[$1] < values[$0] ? $1 : $0 }
+        var firstNegative = (sample: 0, value: values[smallest])
+        if let s = values.firstIndex(where: { $0 < 0 }) { firstNegative = (s + 1, values[s]) }
+        quantities += [
+            Quantity("first sample s with ⟨g(Z_s), ∇_w f⟩ < 0 (0: none)", .exact(Rational(firstNegative.sample))),
+            Quantity("⟨g(Z_s), ∇_w f⟩ at that sample", .rounded(firstNegative.value)),
+            Quantity("min_s ⟨g(Z_s), ∇_w f⟩", .rounded(values[smallest])),
+            Quantity("samples with ⟨g(Z_s), ∇_w f⟩ < 0", .exact(Rational(values.filter { $0 < 0 }.count))),
+            Quantity("samples with g(Z_s) = 0 exactly (outputs agree)", .exact(Rational(values.filter(\.isZero).count))),
+        ]
+        return Evaluation(quantities: quantities, margin: .rounded(values[smallest] + tolerance),
+                          location: "sample \(smallest + 1) of \(values.count) (sample_seed = \(seed))",
+                          statistics: statistics.merging(["samples": "\(values.count)"]) { $1 })
     }
 
     public func checked(_ p: InstanceParameters) -> String? {

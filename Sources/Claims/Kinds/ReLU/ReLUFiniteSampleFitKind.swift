@@ -2,11 +2,7 @@ import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `relu-finite-sample-fit`: finite-sample expressivity of two-layer ReLU networks (Zhang, Bengio, Hardt, Recht,
-/// Vinyals, ICLR 2017, Theorem 1; docs/theory.md §6.1): c(x) = Σ_j w_j max(⟨a, x⟩ − b_j, 0) with 2n + d weights fits
-/// any labels on n distinct points in d dimensions, built and checked in exact rational arithmetic. Coinciding points
-/// with different labels (the known-false twin) make every function c miss by at least half the label gap, which is
-/// then the margin's bound: a proof of FAIL. `hidden_units` < n is the twin with fewer units.
+/// `relu-finite-sample-fit`: Zhang, Bengio, Hardt, Recht, Vinyals (ICLR 2017), Theorem 1, built exactly; docs/theory.md §6.1.
 public struct ReLUFiniteSampleFitKind: ClaimKind, DescribedKind {
     static let inputs = Parameter<MatrixSource>("X", .model, type: .matrix, default: .random,
         help: "the n points as the rows of an n × d matrix (inline, .csv/.json), or \"random\" (from `seed`: entries p/q, p in −20…20, q in 1…8, a point equal to an earlier one is redrawn)")
@@ -76,10 +72,8 @@ public struct ReLUFiniteSampleFitKind: ClaimKind, DescribedKind {
     /// The number n of points and their dimension d: X's shape, or `samples` (8) and `dimension` (3) for random X.
     static func sizes(_ p: InstanceParameters) -> (n: Int, d: Int) {
         if case let .exact(x, _) = p[inputs] { return (x.rowCount, x.columnCount) }
-        var sizes = (n: 8, d: 3)
-        if let n = p[samples] { sizes.n = n }
-        if let d = p[dimension] { sizes.d = d }
-        return sizes
+        let n = if let n = p[samples] { n } else { 8 }, d = if let d = p[dimension] { d } else { 3 }
+        return (n, d)
     }
 
     /// The instance's points and labels.
@@ -99,71 +93,34 @@ public struct ReLUFiniteSampleFitKind: ClaimKind, DescribedKind {
         }
         if case let .exact(y, _) = p[measured] { return (points, y.elements) }
         var labels = points.map { _ in draw() }
-        for i in (points.count - tied)..<points.count where labels[i] == labels[i - (points.count - tied)] {
-            labels[i] += 1
-        }
+        for i in (points.count - tied)..<points.count where labels[i] == labels[i - (points.count - tied)] { labels[i] += 1 }
         return (points, labels)
     }
 
     /// Builds the network exactly and measures the fit.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let (points, labels) = Self.data(parameters)
-        let n = points.count, d = points[0].count
-        // Groups of coinciding points: the first occurrence stands for the group.
-        var unique: [[Rational]] = [], uniqueLabels: [Rational] = []
-        var groups: [[Rational]: (min: Rational, max: Rational, minAt: Int, maxAt: Int)] = [:]
-        var tieBound = Rational(0), tiedPair: (Int, Int)?
-        for (i, point) in points.enumerated() {
-            guard var g = groups[point] else {
-                groups[point] = (labels[i], labels[i], i, i)
-                unique.append(point)
-                uniqueLabels.append(labels[i])
-                continue
-            }
-            if labels[i] < g.min { g.min = labels[i]; g.minAt = i }
-            if labels[i] > g.max { g.max = labels[i]; g.maxAt = i }
-            groups[point] = g
-            if (g.max - g.min) / 2 > tieBound {
-                tieBound = (g.max - g.min) / 2
-                tiedPair = (min(g.minAt, g.maxAt), max(g.minAt, g.maxAt))
-            }
-        }
+        let groups = CoincidentPoints(points, labels: labels), n = points.count, d = points[0].count
         try context.checkpoint()
-        let direction: [Rational], tries: Int
-        if case let .exact(a, _)? = parameters[Self.direction] {
-            direction = a.elements
-            tries = 1
-        } else {
-            var rng = SeededGenerator(seed: UInt64(parameters[Self.seed]) &+ 0x5EED)
-            guard let found = ReLUInterpolant.separatingDirection(for: unique, dimension: d, generator: &rng) else {
-                throw ReLUInterpolantError.tiedProjections(0, 0)
-            }
-            (direction, tries) = found
-        }
-        let network = try ReLUInterpolant(fitting: unique, labels: uniqueLabels, direction: direction,
+        var rng = SeededGenerator(seed: UInt64(parameters[Self.seed]) &+ 0x5EED)
+        let found: (direction: [Rational], tries: Int)? = if let a = parameters[Self.direction]?.exactMatrix { (a.elements, 1) }
+            else { ReLUInterpolant.separatingDirection(for: groups.distinct, dimension: d, generator: &rng) }
+        guard let (direction, tries) = found else { throw ReLUInterpolantError.tiedProjections(0, 0) }
+        let network = try ReLUInterpolant(fitting: groups.distinct, labels: groups.distinctLabels, direction: direction,
                                           hiddenUnits: parameters[Self.hiddenUnits])
-        let sortedProjections = unique.map { ReLUInterpolant.projection($0, direction) }.sorted()
-        let gaps = zip(sortedProjections, sortedProjections.dropFirst()).map { $1 - $0 }
-        var worst = Rational(0), worstAt: Int?
-        for (i, point) in points.enumerated() {
-            let residual = (network(point) - labels[i]).magnitude
-            if residual > worst { worst = residual; worstAt = i }
-        }
-        let margin: Rational, location: String?
-        if let (i, k) = tiedPair {
-            margin = context.tolerance - tieBound
+        let worst = network.largestResidual(points, labels: labels)
+        var margin = context.tolerance - worst.value
+        var location = worst.at.map { "point \($0 + 1): c(x_\($0 + 1)) = \(network(points[$0])), y_\($0 + 1) = \(labels[$0])" }
+        if let (i, k) = groups.conflict {
+            margin = context.tolerance - groups.misfitBound
             location = "points \(i + 1) and \(k + 1): x_\(i + 1) = x_\(k + 1) but y_\(i + 1) = \(labels[i]), y_\(k + 1) = \(labels[k])"
-        } else {
-            margin = context.tolerance - worst
-            location = worstAt.map { "point \($0 + 1): c(x_\($0 + 1)) = \(network(points[$0])), y_\($0 + 1) = \(labels[$0])" }
         }
-        let weights = (network.outputWeights + network.biases + direction).map(\.magnitude)
         let quantities: [(String, Rational)] = [
-            ("n (points)", Rational(n)), ("d (dimension)", Rational(d)), ("distinct points", Rational(unique.count)),
+            ("n (points)", Rational(n)), ("d (dimension)", Rational(d)), ("distinct points", Rational(groups.distinct.count)),
             ("weights 2k + d of the network built", Rational(network.weightCount)),
-            ("min gap between sorted projections ⟨a, x_i⟩ (distinct points)", gaps.isEmpty ? 0 : gaps.reduce(gaps[0]) { min($0, $1) }),
-            ("max_i |c(x_i) − y_i|", worst), ("lower bound on max_i |c(x_i) − y_i| for every c (ties)", tieBound),
-            ("max |weight|", weights.reduce(weights[0]) { max($0, $1) }),
+            ("min gap between sorted projections ⟨a, x_i⟩ (distinct points)", ReLUInterpolant.smallestGap(groups.distinct, along: direction)),
+            ("max_i |c(x_i) − y_i|", worst.value), ("lower bound on max_i |c(x_i) − y_i| for every c (ties)", groups.misfitBound),
+            ("max |weight|", (network.outputWeights + network.biases + direction).reduce(Rational(0)) { max($0, $1.magnitude) }),
         ]
         return Evaluation(quantities: quantities.map { Quantity($0, .exact($1)) }, margin: .exact(margin),
                           location: margin.isNegative ? location : nil,
