@@ -113,4 +113,35 @@ struct CoarseGradientModelTests {
             try CoarseGradientModel(v: [1], vStar: [1], w: [1, 2], wStar: [-2, -4])
         }
     }
+
+    @Test("sampledCorrelations: each value is ⟨g(Z_s), ∇f⟩ of the Double definitions on the same seeded Z_s; 4000 samples average to ⟨E g, ∇f⟩ within 4 standard errors")
+    func sampledCorrelations() throws {
+        try withPrecision(64) {
+            let model = try referenceModel()
+            var checkpoints = 0
+            let values = model.sampledCorrelations(count: 4000, seed: 3) { checkpoints += 1 }
+            #expect(values.count == 4000 && checkpoints == 4000)
+            let grad = model.populationGradient.map { Double($0) }
+            var sampler = GaussianSampler(seed: 3)
+            for s in 0..<5 {
+                let z = (0..<4).map { _ in (0..<3).map { _ in Double(sampler.next()) } }
+                let (g, _) = doubleSample(z, v: model.v.map { Double($0) }, vStar: model.vStar.map { Double($0) },
+                                          w: model.w.map { Double($0) }, wStar: model.wStar.map { Double($0) })
+                #expect(abs(Double(values[s]) - zip(g, grad).map(*).reduce(0, +)) < 1e-12)
+            }
+            let x = values.map { Double($0) }, mean = x.reduce(0, +) / Double(x.count)
+            let standardError = ((x.map { $0 * $0 }.reduce(0, +) / Double(x.count) - mean * mean) / Double(x.count)).squareRoot()
+            #expect(abs(mean - Double(model.correlation)) < 4 * standardError, "\(mean) vs \(Double(model.correlation)) ± \(standardError)")
+        }
+    }
+
+    @Test("sampledCorrelations stops at a throwing checkpoint")
+    func sampledCorrelationsStop() throws {
+        struct Stop: Error {}
+        var calls = 0
+        #expect(throws: Stop.self) {
+            _ = try referenceModel().sampledCorrelations(count: 10, seed: 1) { calls += 1; if calls == 3 { throw Stop() } }
+        }
+        #expect(calls == 3)
+    }
 }

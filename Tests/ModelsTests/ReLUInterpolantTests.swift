@@ -58,4 +58,31 @@ struct ReLUInterpolantTests {
         #expect(network([r(0)]) == 0 && network([r(1)]) == 1)
         #expect(network([r(2)]) == 3)        // w = (0, 2): c(2) = 2·(2 − 1/2) = 3 ≠ 0
     }
+
+    @Test("Residuals and projection gaps: two units on x = 0, 1, 2 miss y_3 = 0 by 3; gaps by hand; one point has gap 0")
+    func residualsAndGaps() throws {
+        let network = try ReLUInterpolant(fitting: [[r(0)], [r(1)], [r(2)]], labels: [r(0), r(1), r(0)], direction: [r(1)],
+                                          hiddenUnits: 2)
+        let worst = network.largestResidual([[r(0)], [r(1)], [r(2)]], labels: [r(0), r(1), r(0)])
+        #expect(worst.value == 3 && worst.at == 2)
+        let exact = try ReLUInterpolant(fitting: [[r(0)], [r(1)]], labels: [r(5), r(-1)], direction: [r(1)])
+        let none = exact.largestResidual([[r(0)], [r(1)]], labels: [r(5), r(-1)])
+        #expect(none.value == 0 && none.at == nil)
+        #expect(ReLUInterpolant.smallestGap([[r(0)], [r(2)], [r(3, 2)]], along: [r(1)]) == r(1, 2))
+        #expect(ReLUInterpolant.smallestGap([[r(0), r(1)], [r(1), r(0)]], along: [r(1), r(3)]) == 2)
+        #expect(ReLUInterpolant.smallestGap([[r(4)]], along: [r(1)]) == 0)
+    }
+
+    @Test("Coinciding points: distinct points keep their first labels; labels 1 and 2 on x = (2, 3) bound every fit by 1/2")
+    func coincidentPoints() {
+        let points = [[r(0), r(1)], [r(2), r(3)], [r(1), r(1)], [r(2), r(3)], [r(0), r(1)]]
+        let groups = CoincidentPoints(points, labels: [r(0), r(1), r(5), r(2), r(0)])
+        #expect(groups.distinct == [[r(0), r(1)], [r(2), r(3)], [r(1), r(1)]])
+        #expect(groups.distinctLabels == [r(0), r(1), r(5)])
+        // c takes one value on x = (2, 3); the best, 3/2, misses both labels 1 and 2 by exactly the bound.
+        #expect(groups.misfitBound == r(1, 2))
+        #expect(groups.conflict.map { [$0.0, $0.1] } == [1, 3])
+        let clean = CoincidentPoints([[r(1)], [r(2)], [r(1)]], labels: [r(4), r(0), r(4)])
+        #expect(clean.misfitBound == 0 && clean.conflict == nil && clean.distinct.count == 2)
+    }
 }
