@@ -45,13 +45,8 @@ public struct CoarseGradientCorrelationKind: ClaimKind, DescribedKind {
     /// The vectors are exact rows or columns of matching lengths, w not parallel to w*.
     public func validate(_ p: InstanceParameters) throws(ParameterProblem) {
         for (vector, size) in zip(Self.vectors, [Self.m, Self.m, Self.n, Self.n]) {
-            guard case let .exact(x, origin) = p[vector] else { continue }
-            let key = vector.spec.name
-            guard x.rowCount == 1 || x.columnCount == 1 else {
-                throw ParameterProblem(key: key, .dimensionMismatch("\(key) (\(origin)) is \(x.shape); it must be one row or one column"))
-            }
-            if let count = p[size], count != x.elements.count {
-                throw ParameterProblem(key: size.spec.name, .dimensionMismatch("\(size.spec.name) = \(count), but \(key) has \(x.elements.count) entries"))
+            if let x = try p.vector(vector), let count = p[size], count != x.count {
+                throw ParameterProblem(key: size.spec.name, .dimensionMismatch("\(size.spec.name) = \(count), but \(vector.spec.name) has \(x.count) entries"))
             }
         }
         for extra in [Self.samples, Self.sampleSeed] where p[Self.claim] != .everySample && p.has(extra) {

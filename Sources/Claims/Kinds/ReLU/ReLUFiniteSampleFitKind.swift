@@ -50,19 +50,14 @@ public struct ReLUFiniteSampleFitKind: ClaimKind, DescribedKind {
             }
         }
         let (n, d) = Self.sizes(p)
-        if case let .exact(y, origin) = p[Self.measured] {
-            guard y.rowCount == 1 || y.columnCount == 1 else {
-                throw ParameterProblem(key: "y", .dimensionMismatch("y (\(origin)) is \(y.shape); it must be one row or one column"))
-            }
-            guard y.elements.count == n else {
-                throw ParameterProblem(key: "y", .dimensionMismatch("y has \(y.elements.count) entries but there are \(n) points"))
-            }
+        if let y = try p.vector(Self.measured), y.count != n {
+            throw ParameterProblem(key: "y", .dimensionMismatch("y has \(y.count) entries but there are \(n) points"))
         }
-        switch p[Self.direction] {
-        case let .exact(a, origin)? where !(a.rowCount == 1 || a.columnCount == 1) || a.elements.count != d:
-            throw ParameterProblem(key: "direction", .dimensionMismatch("direction (\(origin)) is \(a.shape); it must be \(d) entries in one row or column"))
-        case .random?: throw ParameterProblem(key: "direction", .invalidValue("leave direction out for a seeded random direction"))
-        default: break
+        if case .random? = p[Self.direction] {
+            throw ParameterProblem(key: "direction", .invalidValue("leave direction out for a seeded random direction"))
+        }
+        if let a = try p.vector(Self.direction), a.count != d {
+            throw ParameterProblem(key: "direction", .dimensionMismatch("direction has \(a.count) entries; the points have \(d) coordinates"))
         }
         if 2 * p[Self.tiedPoints] > n {
             throw ParameterProblem(key: "tied_points", .outOfRange(value: "\(p[Self.tiedPoints])", allowed: "at most n/2 = \(n / 2)"))
