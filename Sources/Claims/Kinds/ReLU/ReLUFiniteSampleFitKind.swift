@@ -46,21 +46,21 @@ public struct ReLUFiniteSampleFitKind: ClaimKind, DescribedKind {
                 throw ParameterProblem(key: size.spec.name, .invalidValue("\(size.spec.name) goes with X = \"random\""))
             }
             if p[Self.tiedPoints] != 0 {
-                throw ParameterProblem(key: "tied_points", .invalidValue("tied_points goes with X = \"random\" (write the repeated rows into X)"))
+                throw ParameterProblem(key: Self.tiedPoints.spec.name, .invalidValue("tied_points goes with X = \"random\" (write the repeated rows into X)"))
             }
         }
         let (n, d) = Self.sizes(p)
         if let y = try p.vector(Self.measured), y.count != n {
-            throw ParameterProblem(key: "y", .dimensionMismatch("y has \(y.count) entries but there are \(n) points"))
+            throw ParameterProblem(key: Self.measured.spec.name, .dimensionMismatch("y has \(y.count) entries but there are \(n) points"))
         }
         if case .random? = p[Self.direction] {
-            throw ParameterProblem(key: "direction", .invalidValue("leave direction out for a seeded random direction"))
+            throw ParameterProblem(key: Self.direction.spec.name, .invalidValue("leave direction out for a seeded random direction"))
         }
         if let a = try p.vector(Self.direction), a.count != d {
-            throw ParameterProblem(key: "direction", .dimensionMismatch("direction has \(a.count) entries; the points have \(d) coordinates"))
+            throw ParameterProblem(key: Self.direction.spec.name, .dimensionMismatch("direction has \(a.count) entries; the points have \(d) coordinates"))
         }
         if 2 * p[Self.tiedPoints] > n {
-            throw ParameterProblem(key: "tied_points", .outOfRange(value: "\(p[Self.tiedPoints])", allowed: "at most n/2 = \(n / 2)"))
+            throw ParameterProblem(key: Self.tiedPoints.spec.name, .outOfRange(value: "\(p[Self.tiedPoints])", allowed: "at most n/2 = \(n / 2)"))
         }
     }
 

@@ -33,7 +33,7 @@ public struct ClassifierScenario<Setup: ClassifierSetup>: TrajectoryScenario {
     /// The output must be scalar.
     public static func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         guard parameters[ClassifierInstance.widths].last == 1 else {
-            throw ParameterProblem(key: "widths", .invalidValue("the last width must be 1 (a scalar classifier)"))
+            throw ParameterProblem(key: ClassifierInstance.widths.spec.name, .invalidValue("the last width must be 1 (a scalar classifier)"))
         }
     }
 
