@@ -31,7 +31,7 @@ extension OMWUKLKind: RigorousClaimKind {
         let optimistic = parameters[Scenario.method] == .omwu
         let steps = parameters[Scenario.steps], from = parameters[Scenario.fromStep]
         let klBelow = parameters[Self.klBelow], converges = klBelow != nil
-        let bits = context.precision ?? Precision.current
+        let bits = context.workingPrecision
         let aux = Self.rigorousAuxiliaryPrecision
         let map = MultiplicativeWeightsBallMap(game: game, optimistic: optimistic,
                                                stepSize: parameters[Scenario.stepSize], precisions: [bits, aux])
