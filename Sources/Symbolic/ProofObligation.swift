@@ -71,16 +71,17 @@ public struct ProofObligation: Sendable {
     /// Errors while evaluating (which loading has already ruled out for the symbolic side) become the outcome
     /// ``ObligationReport/Outcome/error(_:)`` of that identity.
     public func check() -> ObligationReport {
-        var results: [ObligationReport.ClaimResult] = []
-        for claim in claims {
-            do {
-                let proof = try context.prove(claim.equation)
-                let cross = try crossCheck.run(claim.equation, in: context)
-                results.append(.init(claim: claim, proof: proof, crossCheck: cross))
-            } catch {
-                results.append(.init(claim: claim, error: error))
-            }
+        ObligationReport(obligation: self, results: claims.indices.map { check(claimAt: $0) })
+    }
+
+    /// Proves or refutes the identity `claims[index]` alone and cross-checks it, as `check()` does for each.
+    public func check(claimAt index: Int) -> ObligationReport.ClaimResult {
+        let claim = claims[index]
+        do {
+            let proof = try context.prove(claim.equation)
+            return .init(claim: claim, proof: proof, crossCheck: try crossCheck.run(claim.equation, in: context))
+        } catch {
+            return .init(claim: claim, error: error)
         }
-        return ObligationReport(obligation: self, results: results)
     }
 }

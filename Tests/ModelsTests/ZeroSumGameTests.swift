@@ -30,6 +30,18 @@ struct ZeroSumGameTests {
         #expect(throws: GameError.singularBorderedSystem(player: "x")) { try ZeroSumGame(payoff: .zeros(rows: 2, columns: 2)) }
     }
 
+    @Test("Planted random games (docs/benchmark-problems.md P2) against References/make_planted_game_reference.py: the payoff, and the recomputed equilibrium is the planted (p, q, s)")
+    func planted() throws {
+        let small = try ZeroSumGame(plantedSize: 3, seed: 0)
+        #expect(small.payoff == (try Matrix(rows: [[r(59, 10), r(11, 5), r(8, 5)], [r(423, 70), r(117, 35), r(26, 35)],
+                                                  [r(3, 70), r(117, 35), r(166, 35)]])))
+        #expect(small.equilibriumX == [r(3, 10), r(1, 5), r(1, 2)] && small.equilibriumY == [r(2, 7), r(2, 7), r(3, 7)] && small.value == 3)
+        let four = try ZeroSumGame(plantedSize: 4, seed: 1)
+        #expect((0..<4).map { four.payoff[0, $0] } == [r(-331, 182), r(137, 182), r(-354, 91), r(-458, 91)])
+        #expect(four.equilibriumX == [r(2, 7), r(3, 7), r(3, 14), r(1, 14)])
+        #expect(four.equilibriumY == [r(5, 13), r(1, 13), r(4, 13), r(3, 13)] && four.value == -3)
+    }
+
     @Test("P2a at 128 bits: KL_1 − KL_0 = 5.13084375e−4 and KL(10⁴)-scale values; identity = direct difference")
     func p2a() throws {
         let a = try Matrix(rows: [[-25, -7, 89], [23, -31, -7], [-7, 23, -25]].map { $0.map { r($0, 24) } })

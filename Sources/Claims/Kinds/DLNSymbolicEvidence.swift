@@ -28,9 +28,8 @@ enum DLNSymbolicEvidence {
     /// - Throws: `SymbolicIdentityError` when the prover and its random cross-check disagree (a bug) or the
     ///   obligation cannot be evaluated.
     static func quantities(depth: Int, law: Law) throws -> [Quantity] {
-        var outcome = (stated: 0, proved: 0, refuted: [Int]())
-        if case .flow = law, (2...8).contains(depth) { outcome = try cache.value(for: Key(depth: depth, law: law)) { _ in try check(depth, law) } }
-        if case .step = law, (2...6).contains(depth) { outcome = try cache.value(for: Key(depth: depth, law: law)) { _ in try check(depth, law) } }
+        let shipped = if case .flow = law { 2...8 } else { 2...6 }, none = (stated: 0, proved: 0, refuted: [Int]())
+        let outcome = shipped.contains(depth) ? try cache.value(for: Key(depth: depth, law: law)) { _ in try check(depth, law) } : none
         return [("symbolic: identities stated", outcome.stated), ("symbolic: identities proved for all sizes", outcome.proved),
                 ("symbolic: identities refuted", outcome.refuted.count), ("symbolic: first refuted j (0: none)", outcome.refuted.isEmpty ? 0 : outcome.refuted[0])]
             .map { Quantity($0.0, .exact(Rational($0.1))) }

@@ -2,12 +2,8 @@ import Foundation
 import MultiPrecision
 import Symbolic
 
-/// `symbolic-identity`: the proof obligations of `proofs/symbolic/` in their own format (docs/symbolic-obligations.md,
-/// recognized by their `[symbols]` and `[[identity]]` tables; `expect = "proved"` is PASS, `"refuted"` FAIL), one
-/// instance per identity. A remainder of zero that a random instance contradicts, or a non-zero remainder without a
-/// counterexample, is an ERROR: it would mean a bug, and no verdict is claimed.
+/// `symbolic-identity`: matrix identities for all sizes at once, one instance per identity (docs/symbolic-obligations.md).
 public struct SymbolicIdentityKind: DocumentClaimKind, DescribedKind {
-    public init() {}
     public static let about = KindDescription("symbolic-identity",
         summary: "matrix identities for all sizes at once: exact canonical forms in the free *-algebra, cross-checked on random rational matrices",
         method: """
@@ -23,12 +19,14 @@ public struct SymbolicIdentityKind: DocumentClaimKind, DescribedKind {
     public var parameters: [ParameterSpec] { [] }
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {}
 
+    /// The obligations of `proofs/symbolic/`: a `[symbols]` table and `[[identity]]` tables.
     public func recognizes(topLevelKeys: Set<String>) -> Bool {
         topLevelKeys.contains("identity") && topLevelKeys.contains("symbols")
     }
 
     /// Reads the obligation through the TOML front-end; one instance per identity, which carries the checked
     /// obligation and its position as a typed payload (nothing is read or proved again per instance).
+    /// `expect = "proved"` is PASS, `"refuted"` FAIL.
     public func readClaim(text: String, file: String) throws(ClaimFileErrors) -> ClaimSpec {
         let obligation: ProofObligation
         do {
@@ -55,15 +53,7 @@ public struct SymbolicIdentityKind: DocumentClaimKind, DescribedKind {
     }
 
     /// One identity of a checked obligation: the payload of an instance.
-    struct Identity: Sendable {
-        var obligation: ProofObligation, index: Int
-        /// The obligation with this identity alone.
-        var single: ProofObligation {
-            let o = obligation
-            return ProofObligation(id: o.id, title: o.title, statement: o.statement, source: o.source, expectation: o.expectation,
-                                   context: o.context, claims: [o.claims[index]], crossCheck: o.crossCheck, file: o.file)
-        }
-    }
+    struct Identity: Sendable { var obligation: ProofObligation, index: Int }
 
     public func checked(_ p: InstanceParameters) -> String? {
         guard let identity = p.payload(as: Identity.self) else { return nil }
@@ -71,13 +61,14 @@ public struct SymbolicIdentityKind: DocumentClaimKind, DescribedKind {
             + "confirmed on \(identity.obligation.crossCheck.trials) random rational instances"
     }
 
-    /// Proves (or refutes) one identity and cross-checks it.
+    /// Proves (or refutes) one identity and cross-checks it. A remainder of zero that a random instance contradicts,
+    /// or a non-zero remainder without a counterexample, is an ERROR: it would mean a bug, and no verdict is claimed.
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         try context.checkpoint()
         guard let identity = parameters.payload(as: Identity.self) else { throw SymbolicIdentityError.identityNotFound }
         // The prover checks the time limit and cancellation as it goes; a stop there is the engine's timeout or
         // interruption, not a verdict.
-        let result = SymbolicBudget.$deadline.withValue(context.deadline) { identity.single.check().results[0] }
+        let result = SymbolicBudget.$deadline.withValue(context.deadline) { identity.obligation.check(claimAt: identity.index) }
         try context.checkpoint()
         let trials = Quantity("random instances tried", .exact(Rational(identity.obligation.crossCheck.trials)))
         guard try !result.decided() else {

@@ -15,28 +15,26 @@ extension OMWUKLKind: RigorousClaimKind {
 
     /// What the balls enclose and decide.
     public func rigorousChecked(_ parameters: InstanceParameters) -> String? {
-        let method = (parameters.choice("method") ?? "omwu") == "omwu" ? "OMWU" : "MWU"
-        let steps = parameters.integer("steps") ?? 300
-        if parameters.choice("property") == "converges" {
+        let method = parameters[Scenario.method].rawValue.uppercased(), steps = parameters[Scenario.steps]
+        if parameters[Self.property] == .converges {
             return "\(method) iterated in balls (Lohner's QR method, coordinates relative to the exact equilibrium) for "
                 + "\(steps) steps from the enclosed uniform start; KL_T enclosed and kl_below + tolerance − KL_T certainly ≥ 0"
         }
         return "\(method) iterated in balls (Lohner's QR method, coordinates relative to the exact equilibrium) for "
             + "\(steps) steps from the enclosed uniform start; KL_t enclosed at every step and tolerance − (KL_t − KL_{t−1}) "
-            + "certainly ≥ 0 for every t ≥ \(parameters.integer("from_step") ?? 2)"
+            + "certainly ≥ 0 for every t ≥ \(parameters[Scenario.fromStep])"
     }
 
     /// Runs the instance in balls at `context.precision` bits.
     public func evaluateRigorously(_ parameters: InstanceParameters, context: EvaluationContext) throws -> RigorousEvaluation {
-        let game = try Self.game(parameters)
-        let optimistic = (parameters.choice("method") ?? "omwu") == "omwu"
-        let steps = parameters.integer("steps") ?? 300
-        let from = parameters.integer("from_step") ?? 2
-        let converges = parameters.choice("property") == "converges"
-        let bits = context.precision ?? Precision.current
+        let game = try Scenario.game(parameters)
+        let optimistic = parameters[Scenario.method] == .omwu
+        let steps = parameters[Scenario.steps], from = parameters[Scenario.fromStep]
+        let klBelow = parameters[Self.klBelow], converges = klBelow != nil
+        let bits = context.workingPrecision
         let aux = Self.rigorousAuxiliaryPrecision
         let map = MultiplicativeWeightsBallMap(game: game, optimistic: optimistic,
-                                               stepSize: parameters.rational("step_size")!, precisions: [bits, aux])
+                                               stepSize: parameters[Scenario.stepSize], precisions: [bits, aux])
         var iteration = LohnerIteration(map: map, start: map.uniformStart(precision: bits), precision: bits,
                                         auxiliaryPrecision: aux)
         let tolerance = Ball(context.tolerance, precision: bits)
@@ -69,7 +67,7 @@ extension OMWUKLKind: RigorousClaimKind {
                 let margin = tolerance - (current - previous)
                 switch margin.isNonnegative {
                 case .certainlyTrue:
-                    if worst == nil || margin.lowerBound < worst!.margin.lowerBound { worst = (t, margin) }
+                    if worst.map({ margin.lowerBound < $0.margin.lowerBound }) != false { worst = (t, margin) }
                 case .certainlyFalse:
                     decision = .disproved(place: "step \(t): KL_t − KL_{t−1} ∈ \(current - previous), certainly > tolerance")
                     decisive = (t, margin)
@@ -84,8 +82,8 @@ extension OMWUKLKind: RigorousClaimKind {
         let klLast = last
         var margin: Ball
         var location: String
-        if converges, decisive == nil {
-            margin = Ball(parameters.rational("kl_below")!, precision: bits) + tolerance - klLast
+        if let klBelow, decisive == nil {
+            margin = Ball(klBelow, precision: bits) + tolerance - klLast
             location = "step \(steps) (KL_T)"
             switch margin.isNonnegative {
             case .certainlyTrue: decision = .proved

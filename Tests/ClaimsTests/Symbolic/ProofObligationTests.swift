@@ -177,4 +177,17 @@ struct ProofObligationTests {
         #expect(first.verdictLine == second.verdictLine)
         #expect(first.details == second.details)
     }
+
+    @Test("One identity alone (check(claimAt:), what an instance of symbolic-identity runs) comes out as in the whole check")
+    func oneIdentity() throws {
+        let obligation = try ShippedObligations.load("weight-decay-balancedness.toml")
+        let whole = obligation.check().results
+        #expect(!whole.isEmpty)
+        for (index, result) in whole.enumerated() {
+            let alone = obligation.check(claimAt: index)
+            #expect(alone.outcome == result.outcome && alone.label == result.label)
+            #expect(alone.proof == result.proof)
+            #expect(alone.crossCheck?.counterexample?.description == result.crossCheck?.counterexample?.description)
+        }
+    }
 }

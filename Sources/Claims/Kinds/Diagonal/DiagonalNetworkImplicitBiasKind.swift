@@ -2,10 +2,8 @@ import LinearProgramming
 import Models
 import MultiPrecision
 
-/// `diagonal-network-implicit-bias` (docs/theory.md §4.2–4.5): the gradient-flow limit from α𝟙 interpolates, φ(x_∞) ∈
-/// range(Aᵀ) and x_∞ = x_α (Newton); `claim` and `certificate` select the known-false variants.
+/// `diagonal-network-implicit-bias`: the implicit bias of the gradient-flow limit from α𝟙 (docs/theory.md §4.2–4.5).
 public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = DiagonalLimitScenario<DiagonalScaleStart>
     public static let about = KindDescription("diagonal-network-implicit-bias",
         summary: "diagonal linear network x = u^N − v^N, gradient flow from α𝟙: the limit interpolates and φ(x_∞) ∈ range(Aᵀ)",
         method: """
@@ -29,7 +27,6 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
     static let l1Minimum = OptionalParameter<Rational>("l1_minimum", .check, minimum: 0, exclusive: true,
         help: "min ‖x‖₁ over Ax = y, exact (for claim = \"l1-minimal\"); when absent Attest computes it by an exact LP (GLPK)")
 
-    public init() {}
     public var declared: [any DeclaredParameter] { [Self.claim, Self.certificate, Self.l1Minimum, Scenario.tolerance.legacy] }
 
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
@@ -50,40 +47,37 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
         }
     }
 
-    public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on run: DiagonalLimitScenario<DiagonalScaleStart>, context: EvaluationContext) throws -> PropertyOutcome {
         typealias P = DiagonalNetworkProblem
-        guard run.limit.reachedTarget else { throw DiagonalNetworkClaimError.noConvergence(p[P.maxTime]) }
-        let x = run.limit.x, bias = DiagonalNetworkImplicitBias(flow: run.flow), tolerance = Scenario.tolerance.value(p, context: context)
-        let xAlpha = try bias.reference().x, place = SamplePlace.parameter(name: "α", value: run.flow.alpha)
-        let reference = P.norm(zip(x, xAlpha).map { $0 - $1 }) / P.norm(xAlpha)
+        let x = try run.reachedLimit(p), bias = DiagonalNetworkImplicitBias(flow: run.flow), tolerance = Scenario.tolerance.value(p, context: context)
+        let xAlpha = try bias.reference().x, reference = P.norm(zip(x, xAlpha).map { $0 - $1 }) / P.norm(xAlpha)
         var quantities = [run.limit.timeQuantity, Quantity("‖Ax − y‖/‖y‖", .rounded(run.interpolation)),
                           Quantity("‖x − x_α‖/‖x_α‖ (x_α by Newton)", .rounded(reference)), Quantity("‖x‖₁", .rounded(P.l1(x)))]
-        quantities += x.enumerated().map { Quantity("x_\($0.offset + 1)", .rounded($0.element)) }
+            + Quantity.entries("x_", x, QuantityValue.rounded)
+        var deviations: [BigFloat], lhs: String, bound = BigFloat(0), rhs = "0", slack = tolerance
         switch p[Self.claim] {
         case .l1Minimal:
             if let given = p[Self.l1Minimum] { quantities.append(Quantity("min ‖x‖₁ (given)", .rounded(BigFloat(given)))) } else {
                 quantities.append(Quantity("min ‖x‖₁ (exact LP)", .exact(try MinimumL1Interpolant(a: run.flow.a, y: run.flow.y).norm)))
             }
             let m = quantities[quantities.count - 1].value.bigFloat(precision: context.workingPrecision)
-            return try run.bound([P.l1(x) - m], lhs: "‖x_∞‖₁ − m₁", BigFloat(tolerance) * m, rhs: "tol·m₁", tolerance: 0,
-                                 place: place, quantities: quantities)
+            (deviations, lhs, bound, rhs, slack) = ([P.l1(x) - m], "‖x_∞‖₁ − m₁", BigFloat(tolerance) * m, "tol·m₁", 0)
         case .l2Minimal:
             let l2 = try DiagonalNetworkProblem(p).minimumNormInterpolant
-            let distance = P.norm(zip(x, l2).map { $0 - BigFloat($1) }) / P.norm(l2.map { BigFloat($0) })
-            quantities.append(Quantity("‖x − A⁺y‖/‖A⁺y‖", .rounded(distance)))
-            return try run.bound([distance], lhs: "‖x_∞ − A⁺y‖/‖A⁺y‖", tolerance: tolerance, place: place, quantities: quantities)
+            deviations = [P.norm(zip(x, l2).map { $0 - BigFloat($1) }) / P.norm(l2.map { BigFloat($0) })]
+            (lhs, quantities) = ("‖x_∞ − A⁺y‖/‖A⁺y‖", quantities + [Quantity("‖x − A⁺y‖/‖A⁺y‖", .rounded(deviations[0]))])
         case .implicitBias:
             let alphaSquared = BigFloat(run.flow.alpha * run.flow.alpha)
-            let certificate: [BigFloat]
-            switch p[Self.certificate] {
-            case .unitConstant: certificate = x.map { BigFloat.asinh($0 / alphaSquared) }
-            case .linear: certificate = x.map { $0 / (2 * alphaSquared) }
-            case .exact: certificate = try bias.certificate(x)
+            let certificate = switch p[Self.certificate] {
+            case .unitConstant: x.map { BigFloat.asinh($0 / alphaSquared) }
+            case .linear: x.map { $0 / (2 * alphaSquared) }
+            case .exact: try bias.certificate(x)
             }
-            let distance = try bias.distanceToRowSpace(certificate) / P.norm(certificate)
+            let distance = try run.rowSpaceDistance(certificate)
             quantities.append(Quantity("dist(φ(x), range Aᵀ)/‖φ(x)‖", .rounded(distance)))
-            return try run.bound([run.interpolation, distance, reference], lhs: "(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖)",
-                                 tolerance: tolerance, place: place, quantities: quantities)
+            (deviations, lhs) = ([run.interpolation, distance, reference], "(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖)")
         }
+        return try run.bound(deviations, lhs: lhs, bound, rhs: rhs, tolerance: slack, place: .parameter(name: "α", value: run.flow.alpha),
+                             quantities: quantities)
     }
 }

@@ -1,9 +1,9 @@
+import LinearAlgebra
 import LinearProgramming
 import Models
 import MultiPrecision
 
-/// `diagonal-network-l1-limit` (docs/theory.md §4.2–4.5; Woodworth et al. COLT 2020; Chou, Maly, Rauhut 2023):
-/// ‖x_∞(α) − x_ℓ1‖₂ → 0 as α falls geometrically, at least like α^{r_min}; `target = "l2"` is the known-false twin.
+/// `diagonal-network-l1-limit`: x_∞(α) → x_ℓ1 as α → 0 (Woodworth et al. COLT 2020; Chou, Maly, Rauhut 2023; docs/theory.md §4.2–4.5).
 public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
     enum Limit: String, ParameterChoice { case flow, reference }
     enum Target: String, ParameterChoice { case l1, l2 }
@@ -21,7 +21,6 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
     static let minimumExponent = Parameter<Rational>.positive("minimum_exponent", .check, default: Rational(numerator: 1, denominator: 10),
         help: "the claimed lower bound r_min > 0 on every local exponent log(d_k/d_{k+1})/log(α_k/α_{k+1})")
 
-    public init() {}
     public static let about = KindDescription("diagonal-network-l1-limit",
         summary: "diagonal linear network: ‖x_∞(α) − x_ℓ1‖ decreases to 0 as α decreases geometrically (x_ℓ1 exact by LP)",
         method: """
@@ -89,7 +88,7 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
         }
         measured += exponents.indices.map { Quantity("local exponent e_\($0) (α_\($0) → α_\($0 + 1))", .rounded(exponents[$0].value.scalar)) }
         measured.append(Quantity("fitted exponent (least squares, log d against log α)",
-                                 .rounded(Self.slope(x: alphas.map { BigFloat.log(BigFloat($0)) }, y: distances.map { BigFloat.log($0) }))))
+                                 .rounded(LeastSquares.slope(x: alphas.map { BigFloat.log(BigFloat($0)) }, y: distances.map { BigFloat.log($0) }))))
         let minimum = BigFloat(p[Self.minimumExponent])
         let outcome = try BoundProperty(label: "local exponent", lhs: "log(d_k/d_{k+1})/log(α_k/α_{k+1})", relation: .greaterOrEqual,
                                         rhs: "minimum_exponent").evaluate(exponents, Array(repeating: ObservedValue(minimum), count: exponents.count))
@@ -100,7 +99,7 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
     /// The exact interpolant the limits approach, its name, and its measurements (x_ℓ1 with its uniqueness
     /// certificate, or x_ℓ2 = Aᵀ(AAᵀ)^{−1}y).
     static func goal(_ target: Target, _ problem: DiagonalNetworkProblem, depth: Int) throws -> ([Rational], String, [Quantity]) {
-        func entries(_ name: String, _ v: [Rational]) -> [Quantity] { v.enumerated().map { Quantity("\(name)\($0.offset + 1)", .exact($0.element)) } }
+        func entries(_ name: String, _ v: [Rational]) -> [Quantity] { Quantity.entries(name, v, QuantityValue.exact) }
         if target == .l2, case let x = try problem.minimumNormInterpolant { return (x, "x_ℓ2", entries("x_ℓ2,", x)) }
         let l1 = try MinimumL1Interpolant(a: problem.a, y: problem.y)
         guard case let .unique(certificate, slack) = l1.uniqueness else {
@@ -114,12 +113,5 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
             quantities.append(Quantity("predicted exponent (derived, |S| = m)", .exact(depth == 2 ? 2 * slack : Rational(depth))))
         }
         return (l1.x, "x_ℓ1", quantities)
-    }
-
-    /// The least-squares slope of y against x.
-    static func slope(x: [BigFloat], y: [BigFloat]) -> BigFloat {
-        let n = BigFloat(x.count), meanX = x.reduce(BigFloat(0), +) / n, meanY = y.reduce(BigFloat(0), +) / n
-        let dx = x.map { $0 - meanX }
-        return zip(dx, y).reduce(BigFloat(0)) { $0 + $1.0 * ($1.1 - meanY) } / dx.reduce(BigFloat(0)) { $0 + $1 * $1 }
     }
 }

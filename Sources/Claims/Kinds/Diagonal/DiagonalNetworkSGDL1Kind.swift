@@ -1,9 +1,7 @@
 import Models
 import MultiPrecision
 
-/// `diagonal-network-sgd-l1` (Pesme, Pillaud-Vivien, Flammarion, NeurIPS 2021): over seeds, SGD on the depth-2
-/// diagonal network x = u⊙u − v⊙v from α𝟙 ends at a smaller ℓ1 norm than the gradient-flow limit,
-/// P(‖x_SGD(K)‖₁ < ‖x_GF(∞)‖₁) ≥ p (`event_side = "at-least"`: the reverse).
+/// `diagonal-network-sgd-l1`: SGD ends sparser than gradient flow (Pesme, Pillaud-Vivien, Flammarion, NeurIPS 2021).
 public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind, DescribedKind {
     static let alpha = Parameter<Rational>.positive("alpha", .model,
         help: "the initialization scale α of u₀ = v₀ = α𝟙 (the same for SGD and gradient flow)")
@@ -11,7 +9,6 @@ public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind, DescribedKind {
     static let steps = Parameter<Int>("steps", .dynamics, 1...1_000_000, help: "the number K of SGD steps")
     static let target = DiagonalNetworkProblem.target(default: Rational(numerator: 1, denominator: BigInt(10).power(12)))
 
-    public init() {}
     public static let about = KindDescription("diagonal-network-sgd-l1",
         summary: "depth-2 diagonal linear network from α𝟙: P(‖x_SGD(K)‖₁ < ‖x_GF(∞)‖₁) ≥ p over n seeds (or the reverse)",
         method: """
@@ -39,7 +36,7 @@ public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind, DescribedKind {
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try SGDParameters.validate(parameters, samples: DiagonalNetworkProblem(parameters).a.rowCount)
         try StatisticalClaim.validate(parameters)
-        if parameters.choice("statistic") == "mean" {
+        if parameters[StatisticalClaim.statistic] == .mean {
             throw ParameterProblem(key: "statistic", .invalidValue("this kind states probabilities (statistic = \"probability\")"))
         }
     }

@@ -1,10 +1,8 @@
 import Models
 import MultiPrecision
 
-/// `diagonal-network-initialization-shape` (Azulay et al., ICML 2021; docs/theory.md §4.4): the limit of β = u ⊙ v from
-/// (u(0), v(0)) is fixed by the initialization's shape; `claim` selects the known-false "shape-blind" certificate.
+/// `diagonal-network-initialization-shape`: the initialization's shape fixes the limit (Azulay et al., ICML 2021; docs/theory.md §4.4).
 public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = DiagonalLimitScenario<DiagonalShapeStart>
     public static let about = KindDescription("diagonal-network-initialization-shape",
         summary: "β = u⊙v from arbitrary (u(0), v(0)): the limit interpolates and arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ)",
         method: """
@@ -21,7 +19,6 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
     static let claim = Parameter<Claim>("claim", .check, default: .certificate,
         help: "\"certificate\": arcsinh(2β/|c|) − arcsinh(2β(0)/|c|) ∈ range(Aᵀ); \"shape-blind\": arcsinh(2β/|c|) ∈ range(Aᵀ) (known false); \"interpolates\": ‖Aβ − y‖ ≤ tol·‖y‖ by max_time (c = 0 allowed)")
 
-    public init() {}
     public var declared: [any DeclaredParameter] { [Self.claim, Scenario.tolerance.legacy] }
 
     /// Shapes fit and, for the certificate claims, every c_i = u(0)_i² − v(0)_i² is nonzero (they divide by |c|).
@@ -39,20 +36,16 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
             : "‖Aβ_∞ − y‖/‖y‖ and dist(arcsinh(2β_∞/|c|)\(offset), range Aᵀ) relative both ≤ tolerance"
     }
 
-    public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let claim = p[Self.claim], beta = run.limit.x
-        guard run.limit.reachedTarget || claim == .interpolates else { throw DiagonalNetworkClaimError.noConvergence(p[DiagonalNetworkProblem.maxTime]) }
+    public func check(_ p: InstanceParameters, on run: DiagonalLimitScenario<DiagonalShapeStart>, context: EvaluationContext) throws -> PropertyOutcome {
+        let claim = p[Self.claim], beta = claim == .interpolates ? run.limit.x : try run.reachedLimit(p)
         var quantities = [run.limit.timeQuantity, Quantity("‖Aβ − y‖/‖y‖", .rounded(run.interpolation))]
         var deviations = [run.interpolation], lhs = "‖Aβ − y‖/‖y‖"
         if claim != .interpolates {
-            let certificate = run.flow.certificate(beta, includeOffset: claim != .shapeBlind)
-            let distance = try DiagonalNetworkImplicitBias.distanceToRowSpace(certificate, of: run.flow.a)
-                / DiagonalNetworkProblem.norm(certificate)
+            let distance = try run.rowSpaceDistance(run.flow.certificate(beta, includeOffset: claim != .shapeBlind))
             quantities.append(Quantity("dist(φ(β), range Aᵀ)/‖φ(β)‖", .rounded(distance)))
             (deviations, lhs) = (deviations + [distance], "(‖Aβ − y‖/‖y‖, dist(φ(β), range Aᵀ)/‖φ(β)‖)")
         }
-        quantities += beta.enumerated().map { Quantity("β_\($0.offset + 1)", .rounded($0.element)) }
-        quantities += run.flow.conserved.enumerated().map { Quantity("c_\($0.offset + 1)", .exact($0.element)) }
+        quantities += Quantity.entries("β_", beta, QuantityValue.rounded) + Quantity.entries("c_", run.flow.conserved, QuantityValue.exact)
         return try run.bound(deviations, lhs: lhs, tolerance: Scenario.tolerance.value(p, context: context),
                              place: .parameter(name: "target_residual", value: p[Scenario.target]), quantities: quantities)
     }

@@ -48,6 +48,19 @@ public struct DiagonalLimitScenario<Start: DiagonalStart>: TrajectoryScenario {
         interpolation = P.norm(flow.residual(limit.x)) / P.norm(flow.y.map { BigFloat($0) })
     }
 
+    /// x at the event.
+    ///
+    /// - Throws: `DiagonalNetworkClaimError.noConvergence` when the horizon came first.
+    func reachedLimit(_ p: InstanceParameters) throws(DiagonalNetworkClaimError) -> [BigFloat] {
+        guard limit.reachedTarget else { throw .noConvergence(p[DiagonalNetworkProblem.maxTime]) }
+        return limit.x
+    }
+
+    /// dist(c, range Aᵀ)/‖c‖, for A rounded to the current precision (normal equations with AAᵀ).
+    func rowSpaceDistance(_ c: [BigFloat]) throws -> BigFloat {
+        try DiagonalNetworkImplicitBias.distanceToRowSpace(c, of: flow.a) / DiagonalNetworkProblem.norm(c)
+    }
+
     /// The claim "every deviation ≤ bound (+ tolerance)" at the limit, the deviations as one row named `lhs`, placed
     /// at `place`; `quantities` come first in the outcome.
     func bound(_ deviations: [BigFloat], lhs: String, _ bound: BigFloat = 0, rhs: String = "0", tolerance: Rational,
