@@ -4,8 +4,7 @@ import MultiPrecision
 
 /// `bures-wasserstein-dln`: Bréchet, Papagiannouli, An, Montúfar (ICML 2023), the Bures–Wasserstein loss of a linear generator (docs/theory.md §6.3).
 public struct BuresWassersteinKind: ClaimKind, DescribedKind {
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(30)),
-                                          help: "the relative slack of the claimed equalities")
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(30)), help: "the relative slack of the claimed equalities")
 
     public static let about = KindDescription("bures-wasserstein-dln",
         summary: "Bures–Wasserstein loss of WWᵀ against Σ_0: nuclear-norm form, gradient 2W − 2Σ_0^{1/2}UVᵀ, and min over rank ≤ k = Σ_{i>k} λ_i (reached by gradient descent)",

@@ -10,8 +10,7 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
         horizonHelp: "gf: the final time T (exact)", samples: 1...1000, defaultSamples: 10,
         samplesHelp: "the number of equally spaced output times (gf) or steps (gd) compared")
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "the slack of the claimed equality, relative to max(1, max s)")
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)), help: "the slack of the claimed equality, relative to max(1, max s)")
 
     public static let about = KindDescription("deep-matrix-factorization-closed-form",
         summary: "deep matrix factorization, aligned init: the singular values of W(t) follow the closed forms of ẇ = w^{N−1}(s − w^N) (GF) or the scalar recursion (GD)",

@@ -23,8 +23,7 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
         samples: 2...10_000, defaultSamples: 100,
         samplesHelp: "the number of equally spaced times (gf) or steps (gd) at which the effective rank is sampled")
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "half-times: the relative slack; effective rank: the allowed decrease")
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)), help: "half-times: the relative slack; effective rank: the allowed decrease")
 
     public static func locatesHalfTimes(_ parameters: InstanceParameters) -> Bool { !parameters[claim].isEffectiveRank }
 

@@ -54,8 +54,7 @@ public struct DeepMatrixFactorizationSpectrumKind: TrajectoryKind, DescribedKind
     static let claim = Parameter<Claim>("claim", .check, default: .decoupling,
         help: "\"decoupling\" (eigenvalues follow the scalar recursion) or \"recovers-target\" (W(K) ≈ A)")
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "the relative slack of the claimed equality")
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)), help: "the relative slack of the claimed equality")
 
     public static let about = KindDescription("deep-matrix-factorization-spectrum",
         summary: "deep matrix factorization, GD from αI: the eigenvalues of W(k) follow the scalar recursions m ← m − η m^{N−1}(m^N − λ)",

@@ -9,8 +9,7 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind, DescribedKind {
         case nuclearNormMinimal = "nuclear-norm-minimal", entryGrows = "entry-grows"
     }
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: 100),
-                                          help: "nuclear-norm-minimal: the allowed relative excess (‖W‖_* − m)/m")
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: 100), help: "nuclear-norm-minimal: the allowed relative excess (‖W‖_* − m)/m")
 
     public static let about = KindDescription("matrix-factorization-nuclear-norm",
         summary: "matrix sensing by GD on W = W_N⋯W_1 from αI: the Gunasekar nuclear-norm conjecture (false on Razin–Cohen completion) and the growth of an unobserved entry",

@@ -91,8 +91,7 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
     static let claim = Parameter<Claim>("claim", .check, default: .span, variable: false,
         help: "\"span\" (log X_t − log X_0 ∈ span{A_i}), \"bregman-projection\" (X_T = X_ref) or \"recovers-ground-truth\" (X_T = X*)")
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(50)),
-                                          help: "the relative slack of the claimed equality")
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(50)), help: "the relative slack of the claimed equality")
 
     public static let about = KindDescription("mirror-descent-matrix-sensing",
         summary: "PSD matrix sensing, mirror descent with the von Neumann entropy from αI: log X_t − log X_0 ∈ span{A_i}, and the limit is the Bregman projection of αI",
