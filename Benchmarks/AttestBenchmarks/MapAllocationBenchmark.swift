@@ -34,6 +34,7 @@ enum MapAllocationBenchmark {
         print("FactorizationDescent, depth 3, 4 × 4, ½‖W − A‖²_F: \(perStep(target, from: FactorizationDescent.state(of: initial)))")
         print("FactorizationDescent, depth 3, 4 × 4, sensing (m = 3): \(perStep(sensed, from: FactorizationDescent.state(of: initial)))")
         print("ScalarFactorizationDescent, 4 modes, depth 3: \(perStep(scalar, from: [r(1, 10), r(1, 10), r(1, 10), r(1, 10)]))")
+        print("The iterator alone (a map that copies 48 entries in place): \(perStep(_CopyMap(dimension: 48), from: FactorizationDescent.state(of: initial)))")
         print("MatrixMirrorDescent, 4 × 4, m = 3: \(perStep(mirror, from: mirror.initialState(alpha: r(1, 2)), steps: 50))")
     }
 }
