@@ -35,6 +35,13 @@ enum MapAllocationBenchmark {
         print("FactorizationDescent, depth 3, 4 × 4, sensing (m = 3): \(perStep(sensed, from: FactorizationDescent.state(of: initial)))")
         print("ScalarFactorizationDescent, 4 modes, depth 3: \(perStep(scalar, from: [r(1, 10), r(1, 10), r(1, 10), r(1, 10)]))")
         print("The iterator alone (a map that copies 48 entries in place): \(perStep(_CopyMap(dimension: 48), from: FactorizationDescent.state(of: initial)))")
+        print("The iterator with a map that writes nothing (48 entries): \(perStep(_IdleMap(dimension: 48), from: FactorizationDescent.state(of: initial)))")
         print("MatrixMirrorDescent, 4 × 4, m = 3: \(perStep(mirror, from: mirror.initialState(alpha: r(1, 2)), steps: 50))")
     }
+}
+
+/// x_{k+1} = whatever the spare vector holds (an earlier iterate): the iterator's own cost, with no write to `next`.
+struct _IdleMap: DiscreteMap {
+    var dimension: Int
+    func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {}
 }

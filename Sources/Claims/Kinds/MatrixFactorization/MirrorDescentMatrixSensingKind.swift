@@ -39,14 +39,11 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
             let n = parameters[size]
             var rng = SeededGenerator(seed: UInt64(parameters[seed]))
             let sensing = (0..<parameters[measurements]).map { _ in
-                var entries = [[Rational]](repeating: [Rational](repeating: 0, count: n), count: n)
+                var a = Matrix<Rational>.zeros(rows: n, columns: n)
                 for i in 0..<n {
-                    for j in i..<n {
-                        entries[i][j] = Rational(rng.uniform(in: -3...3)) * Rational(numerator: 1, denominator: 4)
-                        entries[j][i] = entries[i][j]
-                    }
+                    for j in i..<n { a[i, j] = Rational(rng.uniform(in: -3...3)) / 4; a[j, i] = a[i, j] }
                 }
-                return Matrix(rows: n, columns: n) { entries[$0][$1] }
+                return a
             }
             var u = [Rational](repeating: 0, count: n)
             while u.allSatisfy({ $0 == 0 }) { u = (0..<n).map { _ in Rational(rng.uniform(in: -2...2)) } }
