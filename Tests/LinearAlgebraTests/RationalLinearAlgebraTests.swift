@@ -322,3 +322,16 @@ struct RationalLinearAlgebraTests {
         #expect(a == draw())
     }
 }
+
+@Suite("Sylvester's criterion: the first leading principal minor that is not positive")
+struct LeadingMinorsTests {
+    @Test("diag(1, 2), [[2, 1], [1, 3]] and the 3 × 3 Hilbert matrix pass; [[1, 2], [2, 1]] fails at 2; [[0, 1], [1, 2]] at 1")
+    func sylvester() throws {
+        let r = { (p: Int, q: Int) in Rational(numerator: BigInt(p), denominator: BigInt(q)) }
+        #expect(Matrix<Rational>.diagonal([1, 2]).firstNonpositiveLeadingMinor == nil)
+        #expect(try Matrix<Rational>(rows: [[2, 1], [1, 3]]).firstNonpositiveLeadingMinor == nil)
+        #expect(Matrix<Rational>(rows: 3, columns: 3) { r(1, $0 + $1 + 1) }.firstNonpositiveLeadingMinor == nil)
+        #expect(try Matrix<Rational>(rows: [[1, 2], [2, 1]]).firstNonpositiveLeadingMinor == 2)   // det = −3
+        #expect(try Matrix<Rational>(rows: [[0, 1], [1, 2]]).firstNonpositiveLeadingMinor == 1)
+    }
+}

@@ -6,7 +6,9 @@ import MultiPrecision
 ///     W_j ← W_j − η W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ        (empty products are identities)
 ///
 /// for f(W) = ½‖W − A‖²_F (`target`, ∇f = W − A) or f(W) = Σ_i (⟨A_i, W⟩ − y_i)² (`sensing`, ∇f = 2 Σ_i r_i A_i).
-/// The state is the entries of W_1, …, W_N, each row-major.
+/// The state is the entries of W_1, …, W_N, each row-major. A step runs in place on work matrices kept between
+/// steps (the products W_{j:1} and W_{N:j+1}, ∇f, the gradients) with the preallocated product kernels: with
+/// `BigFloat` it allocates nothing, and it rounds exactly as the matrix expressions above evaluated left to right.
 public struct FactorizationDescent: DiscreteMap {
     /// The loss of the end-to-end matrix.
     public enum Loss: Sendable {
@@ -22,6 +24,7 @@ public struct FactorizationDescent: DiscreteMap {
     public let loss: Loss
     /// The step size η.
     public let stepSize: Rational
+    private let workspace = MapWorkspace()
 
     /// Gradient descent with step `stepSize` on `loss` for factors of the given widths.
     public init(widths: [Int], loss: Loss, stepSize: Rational) {
@@ -61,21 +64,81 @@ public struct FactorizationDescent: DiscreteMap {
     }
 
     public func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
-        let layers = self.layers(of: history[0]), depth = layers.count
-        // prefix[j] = W_{j:1} (prefix[0] = I); suffix[j] = W_{N:j+1} (suffix[N] = I); W = prefix[N].
-        var prefix = [Matrix<T>.identity(widths[0])]
-        for layer in layers { prefix.append(layer * prefix[prefix.count - 1]) }
-        var suffix = [Matrix<T>](repeating: .identity(widths[depth]), count: depth + 1)
-        for j in stride(from: depth - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
-        let outer = endToEndGradient(prefix[depth]), eta = T(stepSize)
+        workspace.run({ FactorizationDescentWork<T>(self) }, reusable: { $0.precision == T.currentPrecision }) {
+            $0.step(history[0], into: &next)
+        }
+    }
+}
+
+/// The work matrices of one `FactorizationDescent` at one scalar and precision.
+final class FactorizationDescentWork<T: IntegrationScalar> {
+    let precision = T.currentPrecision
+    /// W_j; prefix[j] = W_{j:1} (prefix[0] = I); suffix[j] = W_{N:j+1} (suffix[N] = I); ∇f; W_{N:j+2}ᵀ∇f; G_j.
+    var layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>], outer: Matrix<T>, left: [Matrix<T>], gradient: [Matrix<T>]
+    /// A (target) or A_i, y_i (sensing), η, rounded; one scalar for ⟨A_i, W⟩ − y_i and one for a product.
+    let target: Matrix<T>?, sensing: [Matrix<T>], measurements: [T], eta: T
+    var residual = T(0), term = T(0)
+
+    init(_ map: FactorizationDescent) {
+        let w = map.widths, depth = w.count - 1
+        func rounded(_ a: Matrix<Rational>) -> Matrix<T> { Matrix(rows: a.rowCount, columns: a.columnCount) { T(a[$0, $1]) } }
+        layers = (1...depth).map { .zeros(rows: w[$0], columns: w[$0 - 1]) }
+        gradient = layers.map { .zeros(rows: $0.rowCount, columns: $0.columnCount) }
+        prefix = [.identity(w[0])] + (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
+        suffix = (0..<depth).map { .zeros(rows: w[depth], columns: w[$0]) } + [.identity(w[depth])]
+        left = (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
+        outer = .zeros(rows: w[depth], columns: w[0])
+        switch map.loss {
+        case let .target(a): (target, sensing, measurements) = (rounded(a), [], [])
+        case let .sensing(a, y): (target, sensing, measurements) = (nil, a.map(rounded), y.map { T($0) })
+        }
+        eta = T(map.stepSize)
+    }
+
+    func step(_ state: [T], into next: inout [T]) {
+        let depth = layers.count
         var offset = 0
         for j in 0..<depth {
-            let gradient = suffix[j + 1].transposed() * outer * prefix[j].transposed(), w = layers[j].elements
-            for (i, g) in gradient.elements.enumerated() {
-                next[offset + i].formProduct(eta, g)          // W_j − η G_j, rounded as the matrix expression is
-                next[offset + i].formDifference(w[i], next[offset + i])
+            let columns = layers[j].columnCount
+            for r in 0..<layers[j].rowCount { for c in 0..<columns { layers[j][r, c].set(state[offset + r * columns + c]) } }
+            offset += layers[j].rowCount * columns
+        }
+        for j in 0..<depth {
+            let right = prefix[j]
+            Matrix.multiply(layers[j], right, into: &prefix[j + 1])
+        }
+        for j in stride(from: depth - 1, through: 0, by: -1) {
+            let product = suffix[j + 1]
+            Matrix.multiply(product, layers[j], into: &suffix[j])
+        }
+        let w = prefix[depth]
+        if let target {   // ∇f = W − A
+            for r in 0..<w.rowCount { for c in 0..<w.columnCount { outer[r, c].formDifference(w[r, c], target[r, c]) } }
+        } else {          // ∇f = Σ_i 2(⟨A_i, W⟩ − y_i) A_i
+            for r in 0..<w.rowCount { for c in 0..<w.columnCount { outer[r, c].set(Double.zero) } }
+            for (a, y) in zip(sensing, measurements) {
+                residual.set(Double.zero)
+                for r in 0..<w.rowCount { for c in 0..<w.columnCount { residual.addProduct(a[r, c], w[r, c]) } }
+                residual -= y
+                residual.multiply(byPowerOfTwo: 1)
+                for r in 0..<w.rowCount {
+                    for c in 0..<w.columnCount { term.formProduct(residual, a[r, c]); outer[r, c] += term }
+                }
             }
-            offset += w.count
+        }
+        offset = 0
+        for j in 0..<depth {   // G_j = W_{N:j+2}ᵀ ∇f W_{j:1}ᵀ, then W_j − η G_j
+            let product = suffix[j + 1], right = prefix[j]
+            Matrix.multiply(transposeOf: product, outer, into: &left[j])
+            Matrix.multiply(left[j], transposeOf: right, into: &gradient[j])
+            let columns = layers[j].columnCount
+            for r in 0..<layers[j].rowCount {
+                for c in 0..<columns {
+                    term.formProduct(eta, gradient[j][r, c])
+                    next[offset + r * columns + c].formDifference(state[offset + r * columns + c], term)
+                }
+            }
+            offset += layers[j].rowCount * columns
         }
     }
 }
@@ -84,7 +147,9 @@ public struct FactorizationDescent: DiscreteMap {
 ///
 ///     w_i ← w_i − η w_i^{N−1}(w_i^N − s_i),
 ///
-/// so that w_i^N follows the i-th singular value (or eigenvalue) of W = W_N ⋯ W_1 under `FactorizationDescent`.
+/// so that w_i^N follows the i-th singular value (or eigenvalue) of W = W_N ⋯ W_1 under `FactorizationDescent`. A step
+/// runs in place on work values kept between steps (with `BigFloat` it allocates nothing) and rounds as the
+/// expression evaluated left to right.
 public struct ScalarFactorizationDescent: DiscreteMap {
     /// The targets s_i (singular values or eigenvalues, at the working precision).
     public let targets: [BigFloat]
@@ -92,6 +157,7 @@ public struct ScalarFactorizationDescent: DiscreteMap {
     public let depth: Int
     /// The step size η.
     public let stepSize: Rational
+    private let workspace = MapWorkspace()
 
     /// The recursions for `targets` at depth `depth` with step `stepSize`.
     public init(targets: [BigFloat], depth: Int, stepSize: Rational) {
@@ -101,9 +167,51 @@ public struct ScalarFactorizationDescent: DiscreteMap {
     public var dimension: Int { targets.count }
 
     public func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
-        let w = history[0], eta = T(stepSize)
-        for i in 0..<dimension {
-            next[i] = w[i] - eta * T.pow(w[i], depth - 1) * (T.pow(w[i], depth) - T(rounding: targets[i]))
+        workspace.run({ ScalarFactorizationDescentWork<T>(self) }, reusable: { $0.precision == T.currentPrecision }) { work in
+            let w = history[0]
+            for i in 0..<dimension {   // w − (η w^{N−1})(w^N − s)
+                work.power(&work.lower, w[i], depth - 1)
+                work.lower *= work.eta
+                work.power(&work.upper, w[i], depth)
+                work.upper -= work.targets[i]
+                work.lower *= work.upper
+                next[i].formDifference(w[i], work.lower)
+            }
+        }
+    }
+}
+
+/// The rounded targets and step, and two work values, of one `ScalarFactorizationDescent`.
+final class ScalarFactorizationDescentWork<T: IntegrationScalar> {
+    let precision = T.currentPrecision, eta: T, targets: [T]
+    var lower = T(0), upper = T(0)
+
+    init(_ map: ScalarFactorizationDescent) { (eta, targets) = (T(map.stepSize), map.targets.map { T(rounding: $0) }) }
+
+    /// x ← wⁿ, in place for `BigFloat`.
+    func power(_ x: inout T, _ w: T, _ n: Int) {
+        guard T.self == BigFloat.self else { return x = T.pow(w, n) }
+        withUnsafeMutablePointer(to: &x) {
+            $0.withMemoryRebound(to: BigFloat.self, capacity: 1) { $0.pointee.formPower(unsafeBitCast(w, to: BigFloat.self), n) }
+        }
+    }
+}
+
+extension FactorizationDescent.Loss {
+    /// f(W): ½‖W − A‖²_F (`target`) or Σ_i (⟨A_i, W⟩ − y_i)² (`sensing`), with A, A_i and y_i rounded to the scalar.
+    public func value<T: IntegrationScalar>(at w: Matrix<T>) -> T {
+        func rounded(_ a: Matrix<Rational>) -> Matrix<T> { Matrix(rows: a.rowCount, columns: a.columnCount) { T(a[$0, $1]) } }
+        switch self {
+        case let .target(a):
+            let difference = w - rounded(a)
+            var half = difference.frobeniusInnerProduct(difference)
+            half.multiply(byPowerOfTwo: -1)
+            return half
+        case let .sensing(measurements, y):
+            return zip(measurements, y).reduce(T(0)) { sum, term in
+                let residual = rounded(term.0).frobeniusInnerProduct(w) - T(term.1)
+                return sum + residual * residual
+            }
         }
     }
 }

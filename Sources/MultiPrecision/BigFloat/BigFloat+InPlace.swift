@@ -82,6 +82,15 @@ extension BigFloat {
         }
     }
 
+    /// `self ← aⁿ` (`mpfr_pow_si`, as `BigFloat.pow(a, n)` but at `self`'s precision). Allocates nothing when uniquely
+    /// referenced.
+    @inlinable public mutating func formPower(_ a: BigFloat, _ n: Int) {
+        _makeUniqueDiscardingValue()
+        storage.withUnsafeMutablePointerToHeader { r in
+            a.withUnsafeMPFRPointer { x in _ = mpfr_pow_si(r, x, n, MPFR_RNDN) }
+        }
+    }
+
     /// `self ← a`, rounded to `self`'s precision. Allocates nothing when uniquely referenced.
     @inlinable public mutating func set(_ a: BigFloat) {
         _makeUniqueDiscardingValue()

@@ -83,4 +83,76 @@ struct MatrixFactorizationMapsTests {
         let x = map.matrix(double, block: 0)
         for i in 0..<3 { for j in 0..<3 { #expect(abs(x[i, j] - Double(reference[i][j])!) < 1e-12) } }
     }
+
+    /// The step as the matrix expressions W_j − η W_{N:j+1}ᵀ ∇f(W) W_{j−1:1}ᵀ, every product and sum a new value: what
+    /// the in-place step must reproduce bit for bit.
+    static func referenceStep(_ map: FactorizationDescent, _ state: [BigFloat]) -> [BigFloat] {
+        let layers: [Matrix<BigFloat>] = map.layers(of: state), depth = layers.count
+        var prefix = [Matrix<BigFloat>.identity(map.widths[0])]
+        for layer in layers { prefix.append(layer * prefix[prefix.count - 1]) }
+        var suffix = [Matrix<BigFloat>](repeating: .identity(map.widths[depth]), count: depth + 1)
+        for j in stride(from: depth - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
+        let w = prefix[depth], outer: Matrix<BigFloat>
+        switch map.loss {
+        case let .target(a): outer = w - Matrix(rows: a.rowCount, columns: a.columnCount) { BigFloat(a[$0, $1]) }
+        case let .sensing(measurements, y):
+            var sum = Matrix<BigFloat>.zeros(rows: w.rowCount, columns: w.columnCount)
+            for (exact, yi) in zip(measurements, y) {
+                let a = Matrix(rows: exact.rowCount, columns: exact.columnCount) { BigFloat(exact[$0, $1]) }
+                sum += (2 * (a.frobeniusInnerProduct(w) - BigFloat(yi))) * a
+            }
+            outer = sum
+        }
+        let eta = BigFloat(map.stepSize)
+        return (0..<depth).flatMap { j in
+            (layers[j] - eta * (suffix[j + 1].transposed() * outer * prefix[j].transposed())).elements
+        }
+    }
+
+    /// Rectangular factors (3 × 2, 4 × 3, 2 × 4), both losses, 25 steps at 256 bits: the in-place step (work matrices
+    /// reused, transposes never formed) rounds exactly as the value expressions; the scalar recursion likewise.
+    @Test("FactorizationDescent and ScalarFactorizationDescent in place equal the value expressions bit for bit (25 steps, 256 bits)")
+    func inPlaceStepIsBitIdentical() throws {
+        let a = Matrix<Rational>(rows: 2, columns: 3) { Self.r(($0 + 2) * ($1 + 1) % 5 - 2, 3) }
+        let sensing = [Matrix<Rational>(rows: 2, columns: 3) { $0 == $1 ? 1 : 0 },
+                       Matrix<Rational>(rows: 2, columns: 3) { Self.r($0 - $1, 2) }]
+        let initial = [Matrix<Rational>(rows: 2, columns: 3) { Self.r($0 + $1 + 1, 7) },
+                       Matrix<Rational>(rows: 4, columns: 2) { Self.r($0 - $1, 5) },
+                       Matrix<Rational>(rows: 2, columns: 4) { Self.r(1, $0 + $1 + 2) }]
+        for loss in [FactorizationDescent.Loss.target(a), .sensing(sensing, [Self.r(3, 2), Self.r(-1, 4)])] {
+            let map = FactorizationDescent(widths: [3, 2, 4, 2], loss: loss, stepSize: Self.r(1, 30))
+            try withPrecision(256) {
+                var reference = FactorizationDescent.state(of: initial).map { BigFloat($0) }
+                for _ in 0..<25 { reference = Self.referenceStep(map, reference) }
+                let state: [BigFloat] = try Self.run(map, from: FactorizationDescent.state(of: initial), steps: 25,
+                                                     as: BigFloat.self, precision: 256)
+                #expect(state == reference)
+                #expect(state.allSatisfy { $0.precision == 256 })
+                #expect(reference[0] != BigFloat(Self.r(1, 7)))   // the iterates moved
+            }
+        }
+        let scalar = ScalarFactorizationDescent(targets: [3, Self.r(1, 2), Self.r(-1, 3)].map { BigFloat($0, precision: 256) },
+                                                depth: 3, stepSize: Self.r(1, 20))
+        try withPrecision(256) {
+            var reference = [Self.r(1, 5), Self.r(1, 5), Self.r(1, 5)].map { BigFloat($0) }
+            for _ in 0..<25 {
+                reference = zip(reference, scalar.targets).map { w, s in
+                    w - BigFloat(Self.r(1, 20)) * BigFloat.pow(w, 2) * (BigFloat.pow(w, 3) - s)
+                }
+            }
+            let state: [BigFloat] = try Self.run(scalar, from: [Self.r(1, 5), Self.r(1, 5), Self.r(1, 5)], steps: 25,
+                                                 as: BigFloat.self, precision: 256)
+            #expect(state == reference)
+        }
+    }
+
+    /// ½‖W − A‖²_F and Σ_i (⟨A_i, W⟩ − y_i)² at W = diag(1, 2): exact values.
+    @Test("Loss.value: ½‖diag(1, 2) − [[0, 1], [1, 0]]‖²_F = 7/2; sensing with A_1 = I, y_1 = 1 and A_2 = E_12, y_2 = 2: 4 + 4 = 8")
+    func lossValues() {
+        let w = Matrix<Double>.diagonal([1, 2])   // every value below is exact in Double
+        #expect(FactorizationDescent.Loss.target(Matrix(rows: 2, columns: 2) { $0 == $1 ? 0 : 1 }).value(at: w) == 3.5)
+        let sensing = FactorizationDescent.Loss.sensing([.identity(2), Matrix(rows: 2, columns: 2) { $0 == 0 && $1 == 1 ? 1 : 0 }],
+                                                         [1, 2])
+        #expect(sensing.value(at: w) == 8)
+    }
 }

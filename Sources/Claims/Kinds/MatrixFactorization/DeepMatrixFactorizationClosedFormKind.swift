@@ -3,24 +3,14 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `deep-matrix-factorization-closed-form`: for ½‖W_N⋯W_1 − A‖²_F with A = U diag(s) Vᵀ and spectrally aligned
-/// initialization, the singular values of W(t) are the decoupled scalar solutions x_i = w_i^N (docs/theory.md
-/// §5.1–§5.2, Chou, Gieshoff, Maly, Rauhut): of `ẇ = w^{N−1}(s_i − w^N)`, w(0) = α, for gradient flow (the
-/// exponential for N = 1, the logistic for N = 2, for N ≥ 3 the implicit ₂F₁ solution, `ScalarFactorizationFlow`),
-/// of w ← w − η w^{N−1}(w^N − s_i) for gradient descent. With `initialization = "identity"` and U ≠ V the factors
-/// are not aligned and the claim is known false.
+/// `deep-matrix-factorization-closed-form`: Chou, Gieshoff, Maly, Rauhut, the decoupled singular values of deep matrix factorization (docs/theory.md §5.1–§5.2).
 public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixFactorizationPreset, DescribedKind {
-    public typealias Scenario = DeepMatrixFactorizationScenario<Self>
-
     public static let dynamics = DeepMatrixFactorizationDynamics(
         methodHelp: "\"gf\" (gradient flow, against the closed forms) or \"gd\" (gradient descent, against the scalar recursion)",
         horizonHelp: "gf: the final time T (exact)", samples: 1...1000, defaultSamples: 10,
         samplesHelp: "the number of equally spaced output times (gf) or steps (gd) compared")
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "the slack of the claimed equality, relative to max(1, max s)")
-
-    public init() {}
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)), help: "the slack of the claimed equality, relative to max(1, max s)")
 
     public static let about = KindDescription("deep-matrix-factorization-closed-form",
         summary: "deep matrix factorization, aligned init: the singular values of W(t) follow the closed forms of ẇ = w^{N−1}(s − w^N) (GF) or the scalar recursion (GD)",
@@ -31,7 +21,8 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
         spaced output times or steps. Compares them with the closed forms of §5.2 (exponential, logistic, and for \
         N ≥ 3 the ₂F₁ implicit solution inverted by Newton's method) or with the scalar GD recursion: \
         max_i |σ_i(W) − x_i| / max(1, max s) ≤ tolerance at every sample. Everything is computed again at p + guard \
-        bits; the difference is the error estimate.
+        bits; the difference is the error estimate. With `initialization = "identity"` and U ≠ V the factors are not \
+        aligned, and the claim is known false.
         """)
 
     public var declared: [any DeclaredParameter] { [Self.tolerance.legacy] }
@@ -53,7 +44,7 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
             + ", relative to max(1, max s), at every sampled time, up to the relative tolerance"
     }
 
-    public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on run: DeepMatrixFactorizationScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
         let s = run.target.singularValues.map { BigFloat($0) }, alpha = BigFloat(run.alpha), depth = run.depth
         let rank = min(run.target.left.rowCount, run.target.right.rowCount)
         let scale = s.reduce(BigFloat(1)) { BigFloat.maximum($0, $1) }
@@ -80,12 +71,9 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
             let gap = zip(observed, predicted).reduce(BigFloat(0)) { BigFloat.maximum($0, BigFloat.abs($1.0 - $1.1)) } / scale
             gaps.append(Observation(place: run.places[k], scalar: gap))
         }
-        let tolerance = ObservedValue(context.tolerance(Self.tolerance, p))
-        var outcome = try BoundProperty(label: "closed form", lhs: "max_i |σ_i(W) − x_i| / max(1, max s)",
-                                        relation: .lessOrEqual, rhs: "tolerance")
-            .evaluate(gaps, Array(repeating: tolerance, count: gaps.count))
-        let worst = gaps.reduce(BigFloat(0)) { BigFloat.maximum($0, $1.value.scalar) }
-        outcome.quantities.append(Quantity("max_t max_i |σ_i(W(t)) − x_i(t)| / max(1, max s)", .rounded(worst)))
+        var outcome = try BoundProperty.tolerance("closed form", "max_i |σ_i(W) − x_i| / max(1, max s)")
+            .evaluate(gaps, within: context.tolerance(Self.tolerance, p))
+        outcome.quantities.append(Quantity("max_t max_i |σ_i(W(t)) − x_i(t)| / max(1, max s)", .rounded(gaps.largest)))
         for (i, value) in observed.enumerated() {
             outcome.quantities.append(Quantity("σ_\(i + 1)(W) at the end", .rounded(value)))
             outcome.quantities.append(Quantity("x_\(i + 1) (scalar solution) at the end", .rounded(predicted[i])))

@@ -3,17 +3,8 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `deep-matrix-factorization-incremental`: incremental (sequential) learning in deep matrix factorization from small
-/// aligned initialization (docs/theory.md §5.2, Chou, Gieshoff, Maly, Rauhut). With A = U diag(s) Vᵀ, the projection
-/// u_iᵀ W(t) v_i of the end-to-end matrix on mode i reaches s_i/2 at the half-learning time t½,i: the modes are
-/// learned in decreasing order of s (`learning-order`), at the exact §5.2 times (`half-times`: N = 2,
-/// ln(s/α² − 1)/(2s); N ≥ 3, the ₂F₁ implicit time), and the effective rank erank(W) = exp(−Σ p_i ln p_i),
-/// p_i = σ_i/Σσ_j, is non-decreasing after its minimum (`effective-rank`, gf or gd). Known false: `reverse-order`,
-/// `asymptotic-half-times` (the leading term α^{2−N}/((N−2)s), off by O(1) for N ≥ 3) and
-/// `effective-rank-from-start` (erank falls first).
+/// `deep-matrix-factorization-incremental`: Chou, Gieshoff, Maly, Rauhut, incremental learning from small aligned initialization (docs/theory.md §5.2).
 public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrixFactorizationPreset, DescribedKind {
-    public typealias Scenario = DeepMatrixFactorizationScenario<Self>
-
     /// The claims of this kind.
     enum Claim: String, ParameterChoice {
         case learningOrder = "learning-order", halfTimes = "half-times", effectiveRank = "effective-rank"
@@ -32,12 +23,9 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
         samples: 2...10_000, defaultSamples: 100,
         samplesHelp: "the number of equally spaced times (gf) or steps (gd) at which the effective rank is sampled")
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)),
-                                          help: "half-times: the relative slack; effective rank: the allowed decrease")
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(25)), help: "half-times: the relative slack; effective rank: the allowed decrease")
 
     public static func locatesHalfTimes(_ parameters: InstanceParameters) -> Bool { !parameters[claim].isEffectiveRank }
-
-    public init() {}
 
     public static let about = KindDescription("deep-matrix-factorization-incremental",
         summary: "deep matrix factorization from small aligned init: modes learned in decreasing order of s at the §5.2 half-learning times; effective rank non-decreasing after its minimum",
@@ -46,7 +34,9 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
         2^−(p−10)) and locates, as events, the times at which u_iᵀ W(t) v_i crosses s_i/2 (the half-learning times), \
         or iterates gradient descent (a map through the sampler). The effective rank of W comes from its singular \
         values (one-sided Jacobi SVD) at `samples` equally spaced times or steps. Half-learning times are compared \
-        with the exact formulas of §5.2 (logistic for N = 2, the ₂F₁ implicit time for N ≥ 3). Everything is \
+        with the exact formulas of §5.2 (logistic for N = 2, the ₂F₁ implicit time for N ≥ 3); erank(W) = \
+        exp(−Σ p_i ln p_i), p_i = σ_i/Σσ_j. Known false: reverse-order, asymptotic-half-times (the leading term \
+        α^{2−N}/((N−2)s) is off by O(1) for N ≥ 3) and effective-rank-from-start (erank falls first). Everything is \
         computed again at p + guard bits; the difference is the error estimate.
         """)
 
@@ -83,10 +73,10 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
         }
     }
 
-    public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on run: DeepMatrixFactorizationScenario<Self>, context: EvaluationContext) throws -> PropertyOutcome {
         let claimed = p[Self.claim], tolerance = Self.tolerance.value(p, context: context)
         if claimed.isEffectiveRank {
-            let ranks = try zip(run.places, run.layers).map { Observation(place: $0, scalar: try Self.effectiveRank($1.endToEnd)) }
+            let ranks = try zip(run.places, run.layers).map { Observation(place: $0, scalar: try SingularValueDecomposition($1.endToEnd).effectiveRank) }
             let lowest = ranks.indices.reduce(0) { ranks[$1].value.scalar < ranks[$0].value.scalar ? $1 : $0 }
             let fromStart = claimed == .effectiveRankFromStart
             var outcome = try MonotoneProperty(label: "erank", observable: "erank(W)", direction: .nonDecreasing,
@@ -123,7 +113,7 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
         let gaps = (1..<measured.count).map { measured[$0].value.scalar - measured[$0 - 1].value.scalar }
         quantities += [
             Quantity("min_i (t½,i+1 − t½,i), s decreasing", .rounded(gaps.reduce(gaps[0]) { BigFloat.minimum($0, $1) })),
-            Quantity("max_i |t½,i − formula|/formula", .rounded(formulaGaps.reduce(BigFloat(0)) { BigFloat.maximum($0, $1.value.scalar) })),
+            Quantity("max_i |t½,i − formula|/formula", .rounded(formulaGaps.largest)),
         ]
         var outcome: PropertyOutcome
         switch claimed {
@@ -134,27 +124,14 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
         default:
             let asymptotic = claimed == .asymptoticHalfTimes, relative = asymptotic ? asymptoticGaps : formulaGaps
             if asymptotic {
-                quantities.append(Quantity("max_i |t½,i − α^{2−N}/((N−2)s)| / α^{2−N}/((N−2)s)",
-                                           .rounded(relative.reduce(BigFloat(0)) { BigFloat.maximum($0, $1.value.scalar) })))
+                quantities.append(Quantity("max_i |t½,i − α^{2−N}/((N−2)s)| / α^{2−N}/((N−2)s)", .rounded(relative.largest)))
             }
-            outcome = try BoundProperty(label: "t½", lhs: asymptotic ? "|t½,i − α^{2−N}/((N−2)s_i)| / α^{2−N}/((N−2)s_i)"
-                                                                     : "|t½,i − formula| / formula",
-                                        relation: .lessOrEqual, rhs: "tolerance")
-                .evaluate(relative, Array(repeating: ObservedValue(BigFloat(tolerance)), count: relative.count))
+            outcome = try BoundProperty.tolerance("t½", asymptotic ? "|t½,i − α^{2−N}/((N−2)s_i)| / α^{2−N}/((N−2)s_i)"
+                                                                   : "|t½,i − formula| / formula")
+                .evaluate(relative, within: BigFloat(tolerance))
         }
         outcome.quantities += quantities
         return outcome
     }
 
-    /// erank(W) = exp(−Σ p_i ln p_i), p_i = σ_i/Σ_j σ_j (Roy–Vetterli), zero singular values contributing 0.
-    static func effectiveRank(_ w: Matrix<BigFloat>) throws -> BigFloat {
-        let sigma = try SingularValueDecomposition(w).singularValues
-        let total = sigma.reduce(BigFloat(0), +)
-        var entropy = BigFloat(0)
-        for value in sigma where value > BigFloat(0) {
-            let p = value / total
-            entropy -= p * BigFloat.log(p)
-        }
-        return BigFloat.exp(entropy)
-    }
 }

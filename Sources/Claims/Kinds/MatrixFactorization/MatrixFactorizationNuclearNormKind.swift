@@ -3,31 +3,24 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `matrix-factorization-nuclear-norm`: the Gunasekar et al. (NeurIPS 2017) conjecture that gradient descent with
-/// small step and near-zero initialization on a matrix factorization W = W_N⋯W_1 finds the minimum-nuclear-norm
-/// solution of a matrix sensing problem, and the Razin–Cohen (NeurIPS 2020) counterexample (docs/theory.md §5.3).
-/// Loss (as in the offconvex blog quoted in §5.3, no ½): ℓ(W) = Σ_i (⟨A_i, W⟩ − y_i)², W_j(0) = αI (n × n); matrix
-/// completion is the case A_i = e_r e_cᵀ. `nuclear-norm-minimal`: at the first sample with ℓ ≤ `loss_threshold`,
-/// (‖W‖_* − m)/m ≤ tolerance, m = `nuclear_minimum` (true for commuting measurements; false on the Razin–Cohen
-/// completion instance, where ‖W‖_* grows without bound as ℓ → 0). `entry-grows`: ℓ decreases and |W_rc| increases.
+/// `matrix-factorization-nuclear-norm`: the Gunasekar et al. (NeurIPS 2017) conjecture and the Razin–Cohen (NeurIPS 2020) counterexample (docs/theory.md §5.3).
 public struct MatrixFactorizationNuclearNormKind: ClaimKind, DescribedKind {
     enum Claim: String, ParameterChoice {
         case nuclearNormMinimal = "nuclear-norm-minimal", entryGrows = "entry-grows"
     }
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: 100),
-                                          help: "nuclear-norm-minimal: the allowed relative excess (‖W‖_* − m)/m")
-
-    public init() {}
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: 100), help: "nuclear-norm-minimal: the allowed relative excess (‖W‖_* − m)/m")
 
     public static let about = KindDescription("matrix-factorization-nuclear-norm",
         summary: "matrix sensing by GD on W = W_N⋯W_1 from αI: the Gunasekar nuclear-norm conjecture (false on Razin–Cohen completion) and the growth of an unobserved entry",
         method: """
-        Iterates gradient descent on all N factors (n × n, W_j(0) = αI) for the loss Σ_i (⟨A_i, W⟩ − y_i)² as a map \
+        Iterates gradient descent on all N factors (n × n, W_j(0) = αI) for the loss Σ_i (⟨A_i, W⟩ − y_i)² (no ½, as \
+        in the offconvex blog quoted in §5.3; completion is A_i = e_r e_cᵀ) as a map \
         through the sampler at the working precision p, sampling the loss, the nuclear norm (one-sided Jacobi SVD) \
         and the watched entry at `samples` equally spaced steps. The conjecture is evaluated at the first sample with \
-        loss ≤ loss_threshold (a terminal event; an ERROR if none). Everything is computed again at p + guard bits; \
-        the difference is the error estimate.
+        loss ≤ loss_threshold (a terminal event; an ERROR if none): (‖W‖_* − m)/m ≤ tolerance, m = nuclear_minimum \
+        (true for commuting measurements; false on the Razin–Cohen completion instance, where ‖W‖_* grows without \
+        bound as the loss → 0). Everything is computed again at p + guard bits; the difference is the error estimate.
         """)
 
     public var arithmetic: Arithmetic { .rounded }
@@ -77,13 +70,6 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind, DescribedKind {
         let depth = parameters[FactorizationParameters.depth], steps = parameters[Self.steps]
         let stride = max(1, steps / parameters[Self.samples]), claimed = parameters[Self.claim]
         let (r, c) = (parameters[Self.entry][0] - 1, parameters[Self.entry][1] - 1)
-        let rounded = measurements.map(\.rounded), yRounded = y.map { BigFloat($0) }
-        func loss(_ w: Matrix<BigFloat>) -> BigFloat {
-            zip(rounded, yRounded).reduce(BigFloat(0)) { sum, term in
-                let residual = term.0.frobeniusInnerProduct(w) - term.1
-                return sum + residual * residual
-            }
-        }
         let initial = Array(repeating: parameters[FactorizationParameters.alpha] * Matrix<Rational>.identity(n), count: depth)
         let descent = FactorizationDescent(from: initial, loss: .sensing(measurements, y),
                                            stepSize: parameters[FactorizationParameters.stepSize])
@@ -92,13 +78,13 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind, DescribedKind {
         if claimed == .nuclearNormMinimal, let threshold {
             stop.append(Event<BigFloat>("loss ≤ threshold at a sample", direction: .falling, isTerminal: true) { k, state in
                 let step = Int(k.doubleValue)
-                return step % stride == 0 || step == steps ? loss(descent.layers(of: state).endToEnd) - threshold : BigFloat(1)
+                return step % stride == 0 || step == steps ? descent.loss.value(at: descent.layers(of: state).endToEnd) - threshold : BigFloat(1)
             })
         }
         let run = try descent.sample(from: initial, steps: steps, every: stride, events: stop, context: context)
         let samples = try zip(run.places, run.layers).map { place, layers in
             let w = layers.endToEnd
-            return (place: place, loss: loss(w), nuclearNorm: try SingularValueDecomposition(w).singularValues.reduce(BigFloat(0), +),
+            return (place: place, loss: descent.loss.value(at: w), nuclearNorm: try SingularValueDecomposition(w).singularValues.reduce(BigFloat(0), +),
                     entry: BigFloat.abs(w[r, c]))
         }
         let last = samples[samples.count - 1]
@@ -117,9 +103,8 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind, DescribedKind {
         }
         let excess = (last.nuclearNorm - BigFloat(minimum)) / BigFloat(minimum)
         quantities.append(Quantity("(‖W‖_* − min ‖·‖_*)/min ‖·‖_*", .rounded(excess)))
-        let outcome = try BoundProperty(label: "nuclear norm", lhs: "(‖W‖_* − m)/m", relation: .lessOrEqual, rhs: "tolerance",
-                                        scope: .atEnd)
-            .evaluate([Observation(place: last.place, scalar: excess)], [ObservedValue(context.tolerance(Self.tolerance, parameters))])
+        let outcome = try BoundProperty.tolerance("nuclear norm", "(‖W‖_* − m)/m", atEnd: true)
+            .evaluate([Observation(place: last.place, scalar: excess)], within: context.tolerance(Self.tolerance, parameters))
         // The stop (the first sample with loss ≤ threshold) is decided on rounded losses: branches on both sides of
         // it, named by the step, so that both precisions must agree on it beyond their error.
         var branches = [Condition("loss ≤ threshold at \(last.place) (the stop)", .rounded(threshold - last.loss))]

@@ -3,12 +3,7 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `mirror-descent-matrix-sensing`: mirror descent with the von Neumann entropy on PSD matrix sensing (Wu &
-/// Rebeschini, NeurIPS 2021; docs/theory.md §6.2), X_{t+1} = exp(log X_t − η Σ_i r_i A_i / m) from X_0 = αI, on a
-/// seeded instance: m random symmetric n × n sensing matrices with entries in {−3/4, …, 3/4} and a rank-one X* = uuᵀ,
-/// u ∈ {−2, …, 2}ⁿ, y = A(X*) exact. `span`: log X_t − log X_0 ∈ span{A_i} for every t. `bregman-projection`: X_T
-/// is the Bregman projection of αI onto {A(X) = y} (computed by Newton). `recovers-ground-truth` (known false when m
-/// is too small): X_T = X*.
+/// `mirror-descent-matrix-sensing`: Wu & Rebeschini (NeurIPS 2021), mirror descent with the von Neumann entropy on PSD matrix sensing (docs/theory.md §6.2).
 public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
     /// The seeded instance, X_T, and the span residual of log X_t at every step.
     public struct Scenario: TrajectoryScenario {
@@ -44,14 +39,11 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
             let n = parameters[size]
             var rng = SeededGenerator(seed: UInt64(parameters[seed]))
             let sensing = (0..<parameters[measurements]).map { _ in
-                var entries = [[Rational]](repeating: [Rational](repeating: 0, count: n), count: n)
+                var a = Matrix<Rational>.zeros(rows: n, columns: n)
                 for i in 0..<n {
-                    for j in i..<n {
-                        entries[i][j] = Rational(rng.uniform(in: -3...3)) * Rational(numerator: 1, denominator: 4)
-                        entries[j][i] = entries[i][j]
-                    }
+                    for j in i..<n { a[i, j] = Rational(rng.uniform(in: -3...3)) / 4; a[j, i] = a[i, j] }
                 }
-                return Matrix(rows: n, columns: n) { entries[$0][$1] }
+                return a
             }
             var u = [Rational](repeating: 0, count: n)
             while u.allSatisfy({ $0 == 0 }) { u = (0..<n).map { _ in Rational(rng.uniform(in: -2...2)) } }
@@ -96,21 +88,20 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
     static let claim = Parameter<Claim>("claim", .check, default: .span, variable: false,
         help: "\"span\" (log X_t − log X_0 ∈ span{A_i}), \"bregman-projection\" (X_T = X_ref) or \"recovers-ground-truth\" (X_T = X*)")
 
-    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(50)),
-                                          help: "the relative slack of the claimed equality")
-
-    public init() {}
+    static let tolerance = ClaimTolerance(default: Rational(numerator: 1, denominator: BigInt(10).power(50)), help: "the relative slack of the claimed equality")
 
     public static let about = KindDescription("mirror-descent-matrix-sensing",
         summary: "PSD matrix sensing, mirror descent with the von Neumann entropy from αI: log X_t − log X_0 ∈ span{A_i}, and the limit is the Bregman projection of αI",
         method: """
-        Builds the seeded instance exactly (Rational), then iterates mirror descent as a map through the sampler at \
+        Builds the seeded instance exactly (Rational): m random symmetric n × n sensing matrices with entries in \
+        {−3/4, …, 3/4}, a rank-one X* = uuᵀ with u ∈ {−2, …, 2}ⁿ, y = A(X*). Iterates X_{t+1} = exp(log X_t − \
+        η Σ_i r_i A_i / m) from X_0 = αI as a map through the sampler at \
         the working precision p: each step takes exp of the updated generator by scaling and squaring (Taylor) and \
         log X_{t+1} by a Jacobi eigendecomposition of X_{t+1}. The span residual is the relative Frobenius distance \
         of log X_t − ln α·I to span{A_i} (normal equations), maximized over t. The reference X_ref = exp(ln α·I + \
         Σ λ_k A_k) solves A(X_ref) = y by damped Newton on the convex dual (Daleckii–Krein Jacobian, exp through the \
-        eigendecomposition); its residual is reported. Everything is computed again at p + guard bits; the \
-        difference is the error estimate.
+        eigendecomposition); its residual is reported. recovers-ground-truth (X_T = X*) is known false when m is too \
+        small. Everything is computed again at p + guard bits; the difference is the error estimate.
         """)
 
     public var declared: [any DeclaredParameter] { [Self.claim, Self.tolerance.legacy] }
@@ -127,23 +118,21 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
         let problem = run.problem, residuals = run.residuals, x = run.final, end = residuals[residuals.count - 1]
         let norm = { (v: [BigFloat]) in BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         let recovery = (x - run.groundTruth).frobeniusNorm / run.groundTruth.frobeniusNorm
-        let tolerance = ObservedValue(context.tolerance(Self.tolerance, p))
+        let tolerance = context.tolerance(Self.tolerance, p)
         var quantities = [
             Quantity("max_t ‖log X_t − log X_0 − P_span(…)‖_F / ‖log X_t − log X_0‖_F",
-                     .rounded(residuals.reduce(BigFloat(0)) { BigFloat.maximum($0, $1.value.scalar) })),
+                     .rounded(residuals.largest)),
             Quantity("‖A(X_T) − y‖₂/‖y‖₂", .rounded(norm(problem.residuals(x)) / norm(problem.measurements))),
             Quantity("‖X_T − X*‖_F/‖X*‖_F", .rounded(recovery)),
         ]
         var outcome: PropertyOutcome
         switch p[Self.claim] {
         case .span:
-            outcome = try BoundProperty(label: "span", lhs: "‖log X_t − log X_0 − P_span(…)‖_F / ‖log X_t − log X_0‖_F",
-                                        relation: .lessOrEqual, rhs: "tolerance")
-                .evaluate(residuals, Array(repeating: tolerance, count: residuals.count))
+            outcome = try BoundProperty.tolerance("span", "‖log X_t − log X_0 − P_span(…)‖_F / ‖log X_t − log X_0‖_F")
+                .evaluate(residuals, within: tolerance)
         case .recoversGroundTruth:
-            outcome = try BoundProperty(label: "recovery", lhs: "‖X_T − X*‖_F/‖X*‖_F", relation: .lessOrEqual,
-                                        rhs: "tolerance", scope: .atEnd)
-                .evaluate([Observation(place: end.place, scalar: recovery)], [tolerance])
+            outcome = try BoundProperty.tolerance("recovery", "‖X_T − X*‖_F/‖X*‖_F", atEnd: true)
+                .evaluate([Observation(place: end.place, scalar: recovery)], within: tolerance)
         case .bregmanProjection:
             let reference = try problem.bregmanProjection()
             let distance = (x - reference.matrix).frobeniusNorm / reference.matrix.frobeniusNorm
@@ -153,11 +142,9 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
             ] + (try SymmetricEigendecomposition(reference.matrix).eigenvalues.sorted()).enumerated().map {
                 Quantity("eig_\($0.offset + 1)(X_ref)", .rounded($0.element))
             }
-            outcome = try BoundProperty(label: "Bregman projection", lhs: "(‖X_T − X_ref‖_F/‖X_ref‖_F, Newton residual)",
-                                        relation: .lessOrEqual, rhs: "tolerance", scope: .atEnd)
-                .evaluate([Observation(place: end.place, value: ObservedValue(rows: 1, columns: 2,
-                                                                              entries: [distance, reference.relativeResidual]))],
-                          [tolerance])
+            let pair = ObservedValue(rows: 1, columns: 2, entries: [distance, reference.relativeResidual])
+            outcome = try BoundProperty.tolerance("Bregman projection", "(‖X_T − X_ref‖_F/‖X_ref‖_F, Newton residual)", atEnd: true)
+                .evaluate([Observation(place: end.place, value: pair)], within: tolerance)
         }
         outcome.quantities += quantities
         return outcome

@@ -76,11 +76,12 @@ extension DeepMatrixFactorizationTarget {
     static let singularValues = Parameter<MatrixSource>("singular_values", .model, type: .matrix,
         help: "the target's singular values s_1 … s_r as a 1 × r matrix, exact and positive")
 
-    static let left = OptionalParameter<MatrixSource>("left", .model, type: .matrix,
-        help: "U (d_N × r) with exactly orthonormal columns; default the r × r identity")
+    static let left = orthonormal("left", "U (d_N × r)"), right = orthonormal("right", "V (d_0 × r)")
 
-    static let right = OptionalParameter<MatrixSource>("right", .model, type: .matrix,
-        help: "V (d_0 × r) with exactly orthonormal columns; default the r × r identity")
+    /// U or V: optional, exact, with orthonormal columns.
+    private static func orthonormal(_ key: String, _ name: String) -> OptionalParameter<MatrixSource> {
+        OptionalParameter(key, .model, type: .matrix, help: "\(name) with exactly orthonormal columns; default the r × r identity")
+    }
 
     static let depth = FactorizationParameters.depth
 
