@@ -82,16 +82,14 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
                          Quantity("‖x_∞‖₁ at α_\(k)", .rounded(P.l1(x)))]
         }
         if p[Self.limit] == .reference { statistics["newton iterations"] = "\(iterations)" }
-        let logRatio = BigFloat.log(BigFloat(ratio))
-        let exponents = (0..<(alphas.count - 1)).map { k in
-            Observation(place: .parameter(name: "α", value: alphas[k]), scalar: BigFloat.log(distances[k + 1] / distances[k]) / logRatio)
-        }
-        measured += exponents.indices.map { Quantity("local exponent e_\($0) (α_\($0) → α_\($0 + 1))", .rounded(exponents[$0].value.scalar)) }
-        measured.append(Quantity("fitted exponent (least squares, log d against log α)",
-                                 .rounded(LeastSquares.slope(x: alphas.map { BigFloat.log(BigFloat($0)) }, y: distances.map { BigFloat.log($0) }))))
-        let minimum = BigFloat(p[Self.minimumExponent])
+        let logAlpha = alphas.map { BigFloat.log(BigFloat($0)) }, logDistance = distances.map { BigFloat.log($0) }
+        let exponents = LeastSquares.localSlopes(x: logAlpha, y: logDistance)
+        measured += exponents.indices.map { Quantity("local exponent e_\($0) (α_\($0) → α_\($0 + 1))", .rounded(exponents[$0])) }
+        measured.append(Quantity("fitted exponent (least squares, log d against log α)", .rounded(LeastSquares.slope(x: logAlpha, y: logDistance))))
         let outcome = try BoundProperty(label: "local exponent", lhs: "log(d_k/d_{k+1})/log(α_k/α_{k+1})", relation: .greaterOrEqual,
-                                        rhs: "minimum_exponent").evaluate(exponents, Array(repeating: ObservedValue(minimum), count: exponents.count))
+                                        rhs: "minimum_exponent").evaluate(
+            exponents.indices.map { Observation(place: .parameter(name: "α", value: alphas[$0]), scalar: exponents[$0]) },
+            Array(repeating: ObservedValue(BigFloat(p[Self.minimumExponent])), count: exponents.count))
         return Evaluation(quantities: measured + outcome.quantities, margin: outcome.margin,
                           location: outcome.place.map { "smallest local exponent: from \($0)" }, statistics: statistics)
     }
