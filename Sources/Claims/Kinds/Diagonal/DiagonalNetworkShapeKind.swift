@@ -38,14 +38,12 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
 
     public func check(_ p: InstanceParameters, on run: DiagonalLimitScenario<DiagonalShapeStart>, context: EvaluationContext) throws -> PropertyOutcome {
         let claim = p[Self.claim], beta = claim == .interpolates ? run.limit.x : try run.reachedLimit(p)
-        var quantities = [run.limit.timeQuantity, Quantity("‖Aβ − y‖/‖y‖", .rounded(run.interpolation))]
+        var quantities = run.observables("β", beta) + Quantity.entries("c_", run.flow.conserved, QuantityValue.exact)
         var deviations = [run.interpolation], lhs = "‖Aβ − y‖/‖y‖"
         if claim != .interpolates {
-            let distance = try run.rowSpaceDistance(run.flow.certificate(beta, includeOffset: claim != .shapeBlind))
-            quantities.append(Quantity("dist(φ(β), range Aᵀ)/‖φ(β)‖", .rounded(distance)))
+            let distance = try run.certificateDistance(run.flow.certificate(beta, includeOffset: claim != .shapeBlind), of: "β", into: &quantities)
             (deviations, lhs) = (deviations + [distance], "(‖Aβ − y‖/‖y‖, dist(φ(β), range Aᵀ)/‖φ(β)‖)")
         }
-        quantities += Quantity.entries("β_", beta, QuantityValue.rounded) + Quantity.entries("c_", run.flow.conserved, QuantityValue.exact)
         return try run.bound(deviations, lhs: lhs, tolerance: Scenario.tolerance.value(p, context: context),
                              place: .parameter(name: "target_residual", value: p[Scenario.target]), quantities: quantities)
     }
