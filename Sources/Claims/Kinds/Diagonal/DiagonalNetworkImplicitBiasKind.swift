@@ -50,7 +50,7 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
     public func check(_ p: InstanceParameters, on run: DiagonalLimitScenario<DiagonalScaleStart>, context: EvaluationContext) throws -> PropertyOutcome {
         typealias P = DiagonalNetworkProblem
         let x = try run.reachedLimit(p), bias = DiagonalNetworkImplicitBias(flow: run.flow), tolerance = Scenario.tolerance.value(p, context: context)
-        let xAlpha = try bias.reference().x, reference = P.norm(zip(x, xAlpha).map { $0 - $1 }) / P.norm(xAlpha)
+        let xAlpha = try bias.reference().x, reference = P.relativeDistance(x, xAlpha)
         var quantities = run.observables("x", x) + [Quantity("‖x − x_α‖/‖x_α‖ (x_α by Newton)", .rounded(reference)), Quantity("‖x‖₁", .rounded(P.l1(x)))]
         var deviations: [BigFloat], lhs: String, bound = BigFloat(0), rhs = "0", slack = tolerance
         switch p[Self.claim] {
@@ -61,8 +61,7 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
             let m = quantities[quantities.count - 1].value.bigFloat(precision: context.workingPrecision)
             (deviations, lhs, bound, rhs, slack) = ([P.l1(x) - m], "‖x_∞‖₁ − m₁", BigFloat(tolerance) * m, "tol·m₁", 0)
         case .l2Minimal:
-            let l2 = try DiagonalNetworkProblem(p).minimumNormInterpolant
-            deviations = [P.norm(zip(x, l2).map { $0 - BigFloat($1) }) / P.norm(l2.map { BigFloat($0) })]
+            deviations = [P.relativeDistance(x, try P(p).minimumNormInterpolant.map { BigFloat($0) })]
             (lhs, quantities) = ("‖x_∞ − A⁺y‖/‖A⁺y‖", quantities + [Quantity("‖x − A⁺y‖/‖A⁺y‖", .rounded(deviations[0]))])
         case .implicitBias:
             let alphaSquared = BigFloat(run.flow.alpha * run.flow.alpha)
