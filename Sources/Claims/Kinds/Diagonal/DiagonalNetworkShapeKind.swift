@@ -24,7 +24,7 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
     /// Shapes fit and, for the certificate claims, every c_i = u(0)_i² − v(0)_i² is nonzero (they divide by |c|).
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         let start = try DiagonalShapeStart(parameters, columns: DiagonalNetworkProblem(parameters).a.columnCount)
-        if parameters[Self.claim] != .interpolates, let j = start.u.indices.first(where: { start.c[$0].isZero }) {
+        if parameters[Self.claim] != .interpolates, let j = start.u.indices.first(where: { start.u[$0] * start.u[$0] == start.v[$0] * start.v[$0] }) {
             throw ParameterProblem(key: "v0", .invalidValue(
                 "u0² = v0² at coordinate \(j + 1): c = 0 there, where β cannot change sign and the certificate is undefined"))
         }
@@ -56,8 +56,6 @@ public struct DiagonalShapeStart: DiagonalStart {
         help: "v(0): n exact entries, as one row or one column; u(0)_i² ≠ v(0)_i² for every i")
     public static var parameters: [any DeclaredParameter] { [u0, v0] }
     let u: [Rational], v: [Rational]
-    /// c = u(0)² − v(0)², conserved.
-    var c: [Rational] { zip(u, v).map { $0 * $0 - $1 * $1 } }
     public init(_ p: InstanceParameters, columns: Int) throws(ParameterProblem) {
         (u, v) = (try DiagonalNetworkProblem.vector(p, Self.u0, entries: columns), try DiagonalNetworkProblem.vector(p, Self.v0, entries: columns))
     }
