@@ -59,14 +59,14 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
 
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         typealias P = DiagonalNetworkProblem
-        let problem = try P(p), depth = p[P.depth], ratio = p[Self.alphaRatio]
+        let problem = try P(p), depth = p[P.depth]
         if p[Self.limit] == .flow { try P.checkReachable(target: p[Self.targetResidual], bits: context.workingPrecision) }
         let (goal, goalName, quantities) = try Self.goal(p[Self.target], problem, depth: depth)
         var measured = quantities, statistics = ["depth": "\(depth)", "limit": p[Self.limit].rawValue]
-        var alphas: [Rational] = [], distances: [BigFloat] = [], iterations = 0
-        for k in 0..<p[Self.alphaCount] {
+        let alphas = (0..<p[Self.alphaCount]).map { p[Self.alphaStart] * p[Self.alphaRatio].power($0) }
+        var distances: [BigFloat] = [], iterations = 0
+        for (k, alpha) in alphas.enumerated() {
             try context.checkpoint()
-            let alpha = p[Self.alphaStart] * ratio.power(k)
             let flow = try DiagonalScaleStart(alpha: alpha, depth: depth).flow(problem)
             var x: [BigFloat] = []
             if p[Self.limit] == .flow {
@@ -76,7 +76,6 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
                 let reference = try DiagonalNetworkImplicitBias(flow: flow).reference()
                 (x, iterations) = (reference.x, iterations + reference.iterations)
             }
-            alphas.append(alpha)
             distances.append(P.norm(zip(x, goal).map { $0 - BigFloat($1) }))
             measured += [Quantity("α_\(k)", .exact(alpha)), Quantity("‖x_∞ − \(goalName)‖₂ at α_\(k)", .rounded(distances[k])),
                          Quantity("‖x_∞‖₁ at α_\(k)", .rounded(P.l1(x)))]
