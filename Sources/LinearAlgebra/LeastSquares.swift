@@ -11,4 +11,12 @@ public enum LeastSquares {
         let dx = x.map { $0 - meanX }
         return zip(dx, y).reduce(BigFloat(0)) { $0 + $1.0 * ($1.1 - meanY) } / dx.reduce(BigFloat(0)) { $0 + $1 * $1 }
     }
+
+    /// The slopes of the secants through consecutive points, (y_{k+1} − y_k)/(x_{k+1} − x_k) for k < n − 1 (local
+    /// rates, or observed orders of convergence, when x and y are logarithms).
+    ///
+    /// - Precondition: as many y as x, consecutive x distinct.
+    public static func localSlopes(x: [BigFloat], y: [BigFloat]) -> [BigFloat] {
+        (0..<max(x.count - 1, 0)).map { k in (y[k + 1] - y[k]) / (x[k + 1] - x[k]) }
+    }
 }

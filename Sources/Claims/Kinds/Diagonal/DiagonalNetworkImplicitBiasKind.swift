@@ -50,10 +50,8 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
     public func check(_ p: InstanceParameters, on run: DiagonalLimitScenario<DiagonalScaleStart>, context: EvaluationContext) throws -> PropertyOutcome {
         typealias P = DiagonalNetworkProblem
         let x = try run.reachedLimit(p), bias = DiagonalNetworkImplicitBias(flow: run.flow), tolerance = Scenario.tolerance.value(p, context: context)
-        let xAlpha = try bias.reference().x, reference = P.norm(zip(x, xAlpha).map { $0 - $1 }) / P.norm(xAlpha)
-        var quantities = [run.limit.timeQuantity, Quantity("‖Ax − y‖/‖y‖", .rounded(run.interpolation)),
-                          Quantity("‖x − x_α‖/‖x_α‖ (x_α by Newton)", .rounded(reference)), Quantity("‖x‖₁", .rounded(P.l1(x)))]
-            + Quantity.entries("x_", x, QuantityValue.rounded)
+        let xAlpha = try bias.reference().x, reference = P.relativeDistance(x, xAlpha)
+        var quantities = run.observables("x", x) + [Quantity("‖x − x_α‖/‖x_α‖ (x_α by Newton)", .rounded(reference)), Quantity("‖x‖₁", .rounded(P.l1(x)))]
         var deviations: [BigFloat], lhs: String, bound = BigFloat(0), rhs = "0", slack = tolerance
         switch p[Self.claim] {
         case .l1Minimal:
@@ -63,8 +61,7 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
             let m = quantities[quantities.count - 1].value.bigFloat(precision: context.workingPrecision)
             (deviations, lhs, bound, rhs, slack) = ([P.l1(x) - m], "‖x_∞‖₁ − m₁", BigFloat(tolerance) * m, "tol·m₁", 0)
         case .l2Minimal:
-            let l2 = try DiagonalNetworkProblem(p).minimumNormInterpolant
-            deviations = [P.norm(zip(x, l2).map { $0 - BigFloat($1) }) / P.norm(l2.map { BigFloat($0) })]
+            deviations = [P.relativeDistance(x, try P(p).minimumNormInterpolant.map { BigFloat($0) })]
             (lhs, quantities) = ("‖x_∞ − A⁺y‖/‖A⁺y‖", quantities + [Quantity("‖x − A⁺y‖/‖A⁺y‖", .rounded(deviations[0]))])
         case .implicitBias:
             let alphaSquared = BigFloat(run.flow.alpha * run.flow.alpha)
@@ -73,8 +70,7 @@ public struct DiagonalNetworkImplicitBiasKind: TrajectoryKind, DescribedKind {
             case .linear: x.map { $0 / (2 * alphaSquared) }
             case .exact: try bias.certificate(x)
             }
-            let distance = try run.rowSpaceDistance(certificate)
-            quantities.append(Quantity("dist(φ(x), range Aᵀ)/‖φ(x)‖", .rounded(distance)))
+            let distance = try run.certificateDistance(certificate, of: "x", into: &quantities)
             (deviations, lhs) = ([run.interpolation, distance, reference], "(‖Ax − y‖/‖y‖, dist(φ(x), range Aᵀ)/‖φ(x)‖, ‖x − x_α‖/‖x_α‖)")
         }
         return try run.bound(deviations, lhs: lhs, bound, rhs: rhs, tolerance: slack, place: .parameter(name: "α", value: run.flow.alpha),

@@ -59,14 +59,14 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
 
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         typealias P = DiagonalNetworkProblem
-        let problem = try P(p), depth = p[P.depth], ratio = p[Self.alphaRatio]
+        let problem = try P(p), depth = p[P.depth]
         if p[Self.limit] == .flow { try P.checkReachable(target: p[Self.targetResidual], bits: context.workingPrecision) }
         let (goal, goalName, quantities) = try Self.goal(p[Self.target], problem, depth: depth)
         var measured = quantities, statistics = ["depth": "\(depth)", "limit": p[Self.limit].rawValue]
-        var alphas: [Rational] = [], distances: [BigFloat] = [], iterations = 0
-        for k in 0..<p[Self.alphaCount] {
+        let alphas = (0..<p[Self.alphaCount]).map { p[Self.alphaStart] * p[Self.alphaRatio].power($0) }
+        var distances: [BigFloat] = [], iterations = 0
+        for (k, alpha) in alphas.enumerated() {
             try context.checkpoint()
-            let alpha = p[Self.alphaStart] * ratio.power(k)
             let flow = try DiagonalScaleStart(alpha: alpha, depth: depth).flow(problem)
             var x: [BigFloat] = []
             if p[Self.limit] == .flow {
@@ -76,22 +76,19 @@ public struct DiagonalNetworkL1LimitKind: ClaimKind, DescribedKind {
                 let reference = try DiagonalNetworkImplicitBias(flow: flow).reference()
                 (x, iterations) = (reference.x, iterations + reference.iterations)
             }
-            alphas.append(alpha)
             distances.append(P.norm(zip(x, goal).map { $0 - BigFloat($1) }))
             measured += [Quantity("α_\(k)", .exact(alpha)), Quantity("‖x_∞ − \(goalName)‖₂ at α_\(k)", .rounded(distances[k])),
                          Quantity("‖x_∞‖₁ at α_\(k)", .rounded(P.l1(x)))]
         }
         if p[Self.limit] == .reference { statistics["newton iterations"] = "\(iterations)" }
-        let logRatio = BigFloat.log(BigFloat(ratio))
-        let exponents = (0..<(alphas.count - 1)).map { k in
-            Observation(place: .parameter(name: "α", value: alphas[k]), scalar: BigFloat.log(distances[k + 1] / distances[k]) / logRatio)
-        }
-        measured += exponents.indices.map { Quantity("local exponent e_\($0) (α_\($0) → α_\($0 + 1))", .rounded(exponents[$0].value.scalar)) }
-        measured.append(Quantity("fitted exponent (least squares, log d against log α)",
-                                 .rounded(LeastSquares.slope(x: alphas.map { BigFloat.log(BigFloat($0)) }, y: distances.map { BigFloat.log($0) }))))
-        let minimum = BigFloat(p[Self.minimumExponent])
+        let logAlpha = alphas.map { BigFloat.log(BigFloat($0)) }, logDistance = distances.map { BigFloat.log($0) }
+        let exponents = LeastSquares.localSlopes(x: logAlpha, y: logDistance)
+        measured += exponents.indices.map { Quantity("local exponent e_\($0) (α_\($0) → α_\($0 + 1))", .rounded(exponents[$0])) }
+        measured.append(Quantity("fitted exponent (least squares, log d against log α)", .rounded(LeastSquares.slope(x: logAlpha, y: logDistance))))
         let outcome = try BoundProperty(label: "local exponent", lhs: "log(d_k/d_{k+1})/log(α_k/α_{k+1})", relation: .greaterOrEqual,
-                                        rhs: "minimum_exponent").evaluate(exponents, Array(repeating: ObservedValue(minimum), count: exponents.count))
+                                        rhs: "minimum_exponent").evaluate(
+            exponents.indices.map { Observation(place: .parameter(name: "α", value: alphas[$0]), scalar: exponents[$0]) },
+            Array(repeating: ObservedValue(BigFloat(p[Self.minimumExponent])), count: exponents.count))
         return Evaluation(quantities: measured + outcome.quantities, margin: outcome.margin,
                           location: outcome.place.map { "smallest local exponent: from \($0)" }, statistics: statistics)
     }

@@ -24,7 +24,7 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
     /// Shapes fit and, for the certificate claims, every c_i = u(0)_i² − v(0)_i² is nonzero (they divide by |c|).
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         let start = try DiagonalShapeStart(parameters, columns: DiagonalNetworkProblem(parameters).a.columnCount)
-        if parameters[Self.claim] != .interpolates, let j = start.u.indices.first(where: { start.c[$0].isZero }) {
+        if parameters[Self.claim] != .interpolates, let j = start.u.indices.first(where: { start.u[$0] * start.u[$0] == start.v[$0] * start.v[$0] }) {
             throw ParameterProblem(key: "v0", .invalidValue(
                 "u0² = v0² at coordinate \(j + 1): c = 0 there, where β cannot change sign and the certificate is undefined"))
         }
@@ -38,14 +38,12 @@ public struct DiagonalNetworkShapeKind: TrajectoryKind, DescribedKind {
 
     public func check(_ p: InstanceParameters, on run: DiagonalLimitScenario<DiagonalShapeStart>, context: EvaluationContext) throws -> PropertyOutcome {
         let claim = p[Self.claim], beta = claim == .interpolates ? run.limit.x : try run.reachedLimit(p)
-        var quantities = [run.limit.timeQuantity, Quantity("‖Aβ − y‖/‖y‖", .rounded(run.interpolation))]
+        var quantities = run.observables("β", beta) + Quantity.entries("c_", run.flow.conserved, QuantityValue.exact)
         var deviations = [run.interpolation], lhs = "‖Aβ − y‖/‖y‖"
         if claim != .interpolates {
-            let distance = try run.rowSpaceDistance(run.flow.certificate(beta, includeOffset: claim != .shapeBlind))
-            quantities.append(Quantity("dist(φ(β), range Aᵀ)/‖φ(β)‖", .rounded(distance)))
+            let distance = try run.certificateDistance(run.flow.certificate(beta, includeOffset: claim != .shapeBlind), of: "β", into: &quantities)
             (deviations, lhs) = (deviations + [distance], "(‖Aβ − y‖/‖y‖, dist(φ(β), range Aᵀ)/‖φ(β)‖)")
         }
-        quantities += Quantity.entries("β_", beta, QuantityValue.rounded) + Quantity.entries("c_", run.flow.conserved, QuantityValue.exact)
         return try run.bound(deviations, lhs: lhs, tolerance: Scenario.tolerance.value(p, context: context),
                              place: .parameter(name: "target_residual", value: p[Scenario.target]), quantities: quantities)
     }
@@ -58,8 +56,6 @@ public struct DiagonalShapeStart: DiagonalStart {
         help: "v(0): n exact entries, as one row or one column; u(0)_i² ≠ v(0)_i² for every i")
     public static var parameters: [any DeclaredParameter] { [u0, v0] }
     let u: [Rational], v: [Rational]
-    /// c = u(0)² − v(0)², conserved.
-    var c: [Rational] { zip(u, v).map { $0 * $0 - $1 * $1 } }
     public init(_ p: InstanceParameters, columns: Int) throws(ParameterProblem) {
         (u, v) = (try DiagonalNetworkProblem.vector(p, Self.u0, entries: columns), try DiagonalNetworkProblem.vector(p, Self.v0, entries: columns))
     }

@@ -56,9 +56,17 @@ public struct DiagonalLimitScenario<Start: DiagonalStart>: TrajectoryScenario {
         return limit.x
     }
 
-    /// dist(c, range Aᵀ)/‖c‖, for A rounded to the current precision (normal equations with AAᵀ).
-    func rowSpaceDistance(_ c: [BigFloat]) throws -> BigFloat {
-        try DiagonalNetworkImplicitBias.distanceToRowSpace(c, of: flow.a) / DiagonalNetworkProblem.norm(c)
+    /// The observables of the limit `x` of the variable `v` ("x", "β"): the end time, ‖Av − y‖/‖y‖ and the entries v_i.
+    func observables(_ v: String, _ x: [BigFloat]) -> [Quantity] {
+        [limit.timeQuantity, Quantity("‖A\(v) − y‖/‖y‖", .rounded(interpolation))] + Quantity.entries("\(v)_", x, QuantityValue.rounded)
+    }
+
+    /// dist(φ, range Aᵀ)/‖φ‖ for a certificate φ of the limit of `v`, for A rounded to the current precision (normal
+    /// equations with AAᵀ), also appended to `quantities` as "dist(φ(v), range Aᵀ)/‖φ(v)‖".
+    func certificateDistance(_ phi: [BigFloat], of v: String, into quantities: inout [Quantity]) throws -> BigFloat {
+        let distance = try DiagonalNetworkImplicitBias.distanceToRowSpace(phi, of: flow.a) / DiagonalNetworkProblem.norm(phi)
+        quantities.append(Quantity("dist(φ(\(v)), range Aᵀ)/‖φ(\(v))‖", .rounded(distance)))
+        return distance
     }
 
     /// The claim "every deviation ≤ bound (+ tolerance)" at the limit, the deviations as one row named `lhs`, placed

@@ -63,6 +63,9 @@ public struct DiagonalNetworkProblem {
     /// ‖v‖₂.
     static func norm(_ v: [BigFloat]) -> BigFloat { BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
 
+    /// ‖x − z‖₂/‖z‖₂.
+    static func relativeDistance(_ x: [BigFloat], _ z: [BigFloat]) -> BigFloat { norm(zip(x, z).map { $0 - $1 }) / norm(z) }
+
     /// ‖v‖₁.
     static func l1(_ v: [BigFloat]) -> BigFloat { v.reduce(BigFloat(0)) { $0 + BigFloat.abs($1) } }
 
