@@ -56,6 +56,15 @@ public struct BuresWassersteinLoss: Sendable {
         return 2 * w - 2 * (targetRoot * (svd.u * svd.v.transposed()))
     }
 
+    /// ∇_W B² by central differences, entry by entry (B²(W + hE_ij) − B²(W − hE_ij)) / 2h: within O(h²) of
+    /// `gradient(_:)`, an independent check of the formula.
+    public func centralDifferenceGradient(_ w: Matrix<BigFloat>, step h: BigFloat) throws -> Matrix<BigFloat> {
+        try Matrix(rows: w.rowCount, columns: w.columnCount) { i, j in
+            let unit = Matrix(rows: w.rowCount, columns: w.columnCount) { r, c in r == i && c == j ? h : BigFloat(0) }
+            return (try loss(w + unit) - loss(w - unit)) / (2 * h)
+        }
+    }
+
     /// Σ_{i>k} λ_i(Σ_0): the minimum of B² over rank ≤ k.
     public func rankConstrainedMinimum(rank k: Int) -> BigFloat {
         eigenvalues.dropFirst(k).reduce(BigFloat(0), +)

@@ -50,6 +50,12 @@ public struct MirrorDescentMatrixSensing: Sendable {
     /// The residuals r_i = ⟨A_i, X⟩ − y_i.
     public func residuals(_ x: Matrix<BigFloat>) -> [BigFloat] { zip(measure(x), measurements).map { $0 - $1 } }
 
+    /// ‖A(X) − y‖₂ / ‖y‖₂.
+    public func relativeResidual(_ x: Matrix<BigFloat>) -> BigFloat {
+        let norm = { (v: [BigFloat]) in BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
+        return norm(residuals(x)) / norm(measurements)
+    }
+
     /// Σ_i c_i A_i.
     public func combination(_ coefficients: [BigFloat]) -> Matrix<BigFloat> {
         var sum = Matrix<BigFloat>.zeros(rows: order, columns: order)

@@ -33,6 +33,8 @@ struct BuresWassersteinLossTests {
                 ["-0.110079409776114679456466180730302786061", "0.9286213022364518783156465662401196269197"],
             ].map { $0.map { BigFloat($0)! } })
             #expect((try loss.gradient(w) - gradient).maxAbs < BigFloat("1e-35")!)
+            // Central differences with h = 2^−50: O(h²) ≈ 1e−30 from the derivative.
+            #expect((try loss.centralDifferenceGradient(w, step: BigFloat.pow(BigFloat(2), -50)) - gradient).maxAbs < BigFloat("1e-25")!)
         }
     }
 

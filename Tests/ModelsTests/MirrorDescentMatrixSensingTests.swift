@@ -54,6 +54,9 @@ struct MirrorDescentMatrixSensingTests {
             #expect(projection.relativeResidual < BigFloat("1e-50")!)
             // The identity is not in the span of these three matrices: distance well above rounding.
             #expect(try problem.relativeDistanceToSpan(.identity(3)) > BigFloat("0.1")!)
+            // ‖A(X) − y‖₂/‖y‖₂: small at X_ref as Newton reports it, exactly 1 at X = 0.
+            #expect(BigFloat.abs(problem.relativeResidual(projection.matrix) - projection.relativeResidual) < BigFloat("1e-50")!)
+            #expect(problem.relativeResidual(.zeros(rows: 3, columns: 3)) == BigFloat(1))
         }
     }
 }

@@ -27,7 +27,7 @@ public struct BuresWassersteinKind: ClaimKind, DescribedKind {
 
     /// Σ_0 is square, symmetric and positive definite (Sylvester's criterion, exactly); k < d; W of full column rank.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
-        let (target, w) = try Self.instance(parameters), d = target.rowCount
+        let exact = try Self.instance(parameters), target = exact.target, w = exact.generator, d = target.rowCount
         if let size = target.firstNonpositiveLeadingMinor {
             throw ParameterProblem(key: "target", .invalidValue(
                 "Σ_0 (\(parameters[Self.target].reportText)) must be positive definite; its leading \(size) × \(size) minor is not positive"))
@@ -41,17 +41,9 @@ public struct BuresWassersteinKind: ClaimKind, DescribedKind {
     }
 
     /// The instance, exact: Σ_0 (given, or BBᵀ + I/4 from the seed) and the seeded W (d × k).
-    static func instance(_ parameters: InstanceParameters) throws(ParameterProblem) -> (target: Matrix<Rational>, w: Matrix<Rational>) {
-        var rng = SeededGenerator(seed: UInt64(parameters[Self.seed]))
-        let target: Matrix<Rational>
-        if let given = try parameters[Self.target].symmetric("target", name: "Σ_0") { target = given } else {
-            let d = parameters[Self.dimension]
-            let b = Matrix(rows: d, columns: d) { _, _ in Rational(numerator: BigInt(rng.uniform(in: -3...3)), denominator: 2) }
-            target = b * b.transposed() + Rational(numerator: 1, denominator: 4) * Matrix<Rational>.identity(d)
-        }
-        return (target, Matrix(rows: target.rowCount, columns: parameters[Self.rank]) { _, _ in
-            Rational(numerator: BigInt(rng.uniform(in: -4...4)), denominator: 4)
-        })
+    static func instance(_ parameters: InstanceParameters) throws(ParameterProblem) -> SeededBuresWasserstein {
+        SeededBuresWasserstein(target: try parameters[Self.target].symmetric("target", name: "Σ_0"), dimension: parameters[Self.dimension],
+                               rank: parameters[Self.rank], seed: UInt64(parameters[Self.seed]))
     }
 
     /// Evaluates the claimed identities.
@@ -66,14 +58,14 @@ public struct BuresWassersteinKind: ClaimKind, DescribedKind {
             gaps.append((place, value))
             quantities.append(Quantity(name, .rounded(value)))
         }
-        let projection = loss.minimizingGenerator(rank: k), w = exact.w.rounded
+        let projection = loss.minimizingGenerator(rank: k), w = exact.generator.rounded
         switch parameters[Self.claim] {
         case .minimum:
             let atProjection = try loss.loss(projection)
             let traceFormAtProjection = try loss.traceFormLoss(projection * projection.transposed())
             let descent = BuresWassersteinDescent(loss: loss, rank: k, stepSize: parameters[Self.stepSize])
             let run = try TrajectorySampler(context, label: "gradient-descent").map(
-                descent, from: exact.w.elements, steps: parameters[Self.steps], every: max(1, parameters[Self.steps]))
+                descent, from: exact.generator.elements, steps: parameters[Self.steps], every: max(1, parameters[Self.steps]))
             let afterDescent = try loss.loss(Matrix(rows: d, columns: k, elements: run.final))
             quantities.append(Quantity("B²(Σ_k, Σ_0), Σ_k top-k eigenprojection (nuclear-norm form)", .rounded(atProjection)))
             gap("top-k eigenprojection", "|B²(Σ_k, Σ_0) − Σ_{i>k} λ_i| / Σ_{i>k} λ_i", BigFloat.abs(atProjection - minimum) / minimum)
@@ -93,11 +85,7 @@ public struct BuresWassersteinKind: ClaimKind, DescribedKind {
             let nuclearForm = try loss.loss(w), traceForm = try loss.traceFormLoss(w * w.transposed()), formula = try loss.gradient(w)
             // Central differences with h = 2^(−p/4): the truncation O(h²) shrinks with p, so the engine's second
             // precision (a smaller h) measures it as part of the error estimate.
-            let h = BigFloat.pow(BigFloat(2), -(Precision.current / 4))
-            let difference = try Matrix(rows: d, columns: k) { i, j in
-                let unit = Matrix(rows: d, columns: k) { r, c in r == i && c == j ? h : BigFloat(0) }
-                return (try loss.loss(w + unit) - loss.loss(w - unit)) / (2 * h)
-            }
+            let difference = try loss.centralDifferenceGradient(w, step: BigFloat.pow(BigFloat(2), -(Precision.current / 4)))
             quantities += [Quantity("B²(WWᵀ, Σ_0) (nuclear-norm form)", .rounded(nuclearForm)),
                            Quantity("B²(WWᵀ, Σ_0) (trace form)", .rounded(traceForm))]
             gap("loss forms", "|nuclear − trace form| / B²", BigFloat.abs(nuclearForm - traceForm) / BigFloat.abs(nuclearForm))

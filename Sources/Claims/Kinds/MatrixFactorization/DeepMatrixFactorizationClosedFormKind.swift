@@ -30,11 +30,9 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
     /// The scenario's checks; the implicit solution for N ≥ 3 needs α^N < s_i.
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try Scenario.validate(parameters)
-        let depth = parameters[DeepMatrixFactorizationTarget.depth], alpha = parameters[DeepMatrixFactorizationTarget.alpha]
-        if case .flow = try Self.dynamics.run(parameters), depth >= 3,
-           let s = try DeepMatrixFactorizationTarget(parameters).singularValues.first(where: { alpha.power(depth) >= $0 }) {
-            throw ParameterProblem(key: "alpha", .invalidValue(
-                "the implicit solution for depth \(depth) needs α^N < s_i for every singular value (s = \(s))"))
+        let depth = parameters[DeepMatrixFactorizationTarget.depth]
+        if case .flow = try Self.dynamics.run(parameters), depth >= 3 {
+            try DeepMatrixFactorizationTarget(parameters).requireStart(parameters, "the implicit solution for depth \(depth) needs α^N < s_i for every singular value")
         }
     }
 
@@ -52,10 +50,8 @@ public struct DeepMatrixFactorizationClosedFormKind: TrajectoryKind, DeepMatrixF
         let modes: [[BigFloat]]
         switch run.run {
         case let .descent(stepSize, steps):
-            let recursion = ScalarFactorizationDescent(targets: s, depth: depth, stepSize: stepSize)
-            let w = try TrajectorySampler(context, label: "scalar recursion").map(
-                recursion, from: s.map { _ in run.alpha }, steps: steps, every: max(1, steps / p[Self.dynamics.samples]))
-            modes = w.states.map { $0.map { BigFloat.pow($0, depth) } }
+            modes = try ScalarFactorizationDescent.endToEnd(targets: s, depth: depth, stepSize: stepSize, from: run.alpha, steps: steps,
+                                                            every: max(1, steps / p[Self.dynamics.samples]), context: context)
         case .flow:
             let flows = try s.map { try ScalarFactorizationFlow(depth: depth, target: $0) }
             modes = try run.places.map { place in

@@ -46,7 +46,7 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
         try Scenario.validate(parameters)
         let claimed = parameters[Self.claim], target = try DeepMatrixFactorizationTarget(parameters)
-        let depth = parameters[DeepMatrixFactorizationTarget.depth], alpha = parameters[DeepMatrixFactorizationTarget.alpha]
+        let depth = parameters[DeepMatrixFactorizationTarget.depth]
         if claimed.isEffectiveRank { return }
         if case .descent = try Self.dynamics.run(parameters) {
             throw ParameterProblem(key: "claim", .invalidValue("\"\(claimed.rawValue)\" needs method = \"gf\" (half-learning times are gradient-flow times)"))
@@ -54,9 +54,7 @@ public struct DeepMatrixFactorizationIncrementalKind: TrajectoryKind, DeepMatrix
         guard target.singularValues.count >= 2, Set(target.singularValues).count == target.singularValues.count else {
             throw ParameterProblem(key: "singular_values", .invalidValue("the learning order needs two or more distinct singular values"))
         }
-        if let s = target.singularValues.first(where: { 2 * alpha.power(depth) >= $0 }) {
-            throw ParameterProblem(key: "alpha", .invalidValue("every mode must start below half its target: α^N < s_i/2 (s = \(s))"))
-        }
+        try target.requireStart(below: 2, parameters, "every mode must start below half its target: α^N < s_i/2")
         if claimed == .asymptoticHalfTimes, depth < 3 {
             throw ParameterProblem(key: "depth", .invalidValue("the leading term α^{2−N}/((N−2)s) needs depth ≥ 3"))
         }

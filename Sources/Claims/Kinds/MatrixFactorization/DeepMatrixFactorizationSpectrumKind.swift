@@ -35,14 +35,12 @@ public struct DeepMatrixFactorizationSpectrumKind: TrajectoryKind, DescribedKind
             let eta = parameters[FactorizationParameters.stepSize], steps = parameters[Self.steps]
             a = exact.rounded
             eigenvalues = try SymmetricEigendecomposition(a).eigenvalues
-            let initial = Array(repeating: alpha * Matrix<Rational>.identity(n), count: depth)
-            let descent = FactorizationDescent(from: initial, loss: .target(exact), stepSize: eta)
+            let (descent, initial) = FactorizationDescent.fromScaledIdentity(order: n, loss: .target(exact), parameters)
             let layers = try descent.sample(from: initial, steps: steps, every: steps, context: context).layers
             product = layers[layers.count - 1].endToEnd
-            let recursion = try TrajectorySampler(context, label: "scalar recursion").map(
-                ScalarFactorizationDescent(targets: eigenvalues, depth: depth, stepSize: eta),
-                from: eigenvalues.map { _ in alpha }, steps: steps, every: steps)
-            modes = recursion.final.map { BigFloat.pow($0, depth) }
+            let recursion = try ScalarFactorizationDescent.endToEnd(targets: eigenvalues, depth: depth, stepSize: eta, from: alpha,
+                                                                    steps: steps, every: steps, context: context)
+            modes = recursion[recursion.count - 1]
             statistics = ["steps": "\(steps)", "depth": "\(depth)"]
         }
     }

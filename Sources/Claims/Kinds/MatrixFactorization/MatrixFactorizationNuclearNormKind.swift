@@ -70,9 +70,7 @@ public struct MatrixFactorizationNuclearNormKind: ClaimKind, DescribedKind {
         let depth = parameters[FactorizationParameters.depth], steps = parameters[Self.steps]
         let stride = max(1, steps / parameters[Self.samples]), claimed = parameters[Self.claim]
         let (r, c) = (parameters[Self.entry][0] - 1, parameters[Self.entry][1] - 1)
-        let initial = Array(repeating: parameters[FactorizationParameters.alpha] * Matrix<Rational>.identity(n), count: depth)
-        let descent = FactorizationDescent(from: initial, loss: .sensing(measurements, y),
-                                           stepSize: parameters[FactorizationParameters.stepSize])
+        let (descent, initial) = FactorizationDescent.fromScaledIdentity(order: n, loss: .sensing(measurements, y), parameters)
         let threshold = parameters[Self.lossThreshold].map { BigFloat($0) }
         var stop: [Event<BigFloat>] = []
         if claimed == .nuclearNormMinimal, let threshold {

@@ -14,10 +14,9 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
                                          help: "the seed of the sensing matrices and of X* = uuᵀ")
         static let alpha = Parameter<Rational>.positive("alpha", .model, default: Rational(numerator: 1, denominator: 2),
                                                         help: "the initialization scale: X_0 = αI")
-        static let stepSize = Parameter<Rational>.positive("step_size", .dynamics, help: "the step size η")
         static let steps = Parameter<Int>("steps", .dynamics, 1...200_000, help: "the number T of mirror-descent steps")
 
-        public static var parameters: [any DeclaredParameter] { [size, measurements, seed, alpha, stepSize, steps] }
+        public static var parameters: [any DeclaredParameter] { [size, measurements, seed, alpha, FactorizationParameters.stepSize, steps] }
 
         /// m ≤ n(n+1)/2, and the seeded A_i are linearly independent (exact Gram matrix).
         public static func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
@@ -25,30 +24,14 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
             if m > n * (n + 1) / 2 {
                 throw ParameterProblem(key: "measurements", .outOfRange(value: "\(m)", allowed: "at most n(n+1)/2 = \(n * (n + 1) / 2) for size = \(n)"))
             }
-            let a = instance(parameters).sensing
-            let gram = Matrix(rows: m, columns: m) { a[$0].frobeniusInnerProduct(a[$1]) }
-            if let column = try? LUDecomposition(gram).singularColumn {
+            if let column = instance(parameters).dependentMatrix {
                 throw ParameterProblem(key: "seed", .invalidValue(
                     "the seeded sensing matrices are linearly dependent (A_\(column + 1)); choose another seed or fewer measurements"))
             }
         }
 
-        /// The seeded instance, exact: the sensing matrices, X* and y.
-        static func instance(_ parameters: InstanceParameters)
-            -> (sensing: [Matrix<Rational>], groundTruth: Matrix<Rational>, measurements: [Rational]) {
-            let n = parameters[size]
-            var rng = SeededGenerator(seed: UInt64(parameters[seed]))
-            let sensing = (0..<parameters[measurements]).map { _ in
-                var a = Matrix<Rational>.zeros(rows: n, columns: n)
-                for i in 0..<n {
-                    for j in i..<n { a[i, j] = Rational(rng.uniform(in: -3...3)) / 4; a[j, i] = a[i, j] }
-                }
-                return a
-            }
-            var u = [Rational](repeating: 0, count: n)
-            while u.allSatisfy({ $0 == 0 }) { u = (0..<n).map { _ in Rational(rng.uniform(in: -2...2)) } }
-            let groundTruth = Matrix(rows: n, columns: n) { u[$0] * u[$1] }
-            return (sensing, groundTruth, sensing.map { $0.frobeniusInnerProduct(groundTruth) })
+        static func instance(_ parameters: InstanceParameters) -> SeededMatrixSensing {
+            SeededMatrixSensing(order: parameters[size], count: parameters[measurements], seed: UInt64(parameters[seed]))
         }
 
         /// The problem at the working precision, X*, X_T, and the relative distance of log X_t − log X_0 to
@@ -64,7 +47,7 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
             groundTruth = exact.groundTruth.rounded
             let logInitial = BigFloat.log(BigFloat(alpha)) * Matrix<BigFloat>.identity(n), steps = parameters[Self.steps]
             let map = MatrixMirrorDescent(sensing: exact.sensing, measurements: exact.measurements,
-                                          stepSize: parameters[Self.stepSize])
+                                          stepSize: parameters[FactorizationParameters.stepSize])
             var residuals: [Observation<BigFloat>] = [], failure: (any Error)?
             let span = Observer<BigFloat>(.everyStep) { sample in
                 guard sample.step > 0, failure == nil else { return }
@@ -116,13 +99,12 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
 
     public func check(_ p: InstanceParameters, on run: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
         let problem = run.problem, residuals = run.residuals, x = run.final, end = residuals[residuals.count - 1]
-        let norm = { (v: [BigFloat]) in BigFloat.sqrt(v.reduce(BigFloat(0)) { $0 + $1 * $1 }) }
         let recovery = (x - run.groundTruth).frobeniusNorm / run.groundTruth.frobeniusNorm
         let tolerance = context.tolerance(Self.tolerance, p)
         var quantities = [
             Quantity("max_t ‖log X_t − log X_0 − P_span(…)‖_F / ‖log X_t − log X_0‖_F",
                      .rounded(residuals.largest)),
-            Quantity("‖A(X_T) − y‖₂/‖y‖₂", .rounded(norm(problem.residuals(x)) / norm(problem.measurements))),
+            Quantity("‖A(X_T) − y‖₂/‖y‖₂", .rounded(problem.relativeResidual(x))),
             Quantity("‖X_T − X*‖_F/‖X*‖_F", .rounded(recovery)),
         ]
         var outcome: PropertyOutcome

@@ -61,6 +61,14 @@ struct DeepMatrixFactorizationTarget {
     /// A = U diag(s) Vᵀ, exact.
     var target: Matrix<Rational> { left * Matrix.diagonal(singularValues) * right.transposed() }
 
+    /// Throws at `alpha` when c·α^N ≥ s_i for a singular value s_i; `need` states the requirement.
+    func requireStart(below c: Rational = 1, _ parameters: InstanceParameters, _ need: String) throws(ParameterProblem) {
+        let alpha = parameters[Self.alpha], depth = parameters[Self.depth]
+        if let s = singularValues.first(where: { c * alpha.power(depth) >= $0 }) {
+            throw ParameterProblem(key: "alpha", .invalidValue("\(need) (s = \(s))"))
+        }
+    }
+
     /// The initial factors W_1 … W_N.
     func initialLayers(depth: Int, alpha: Rational, initialization: Initialization) -> [Matrix<Rational>] {
         if initialization == .identity {
