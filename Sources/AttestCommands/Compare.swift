@@ -17,7 +17,7 @@ extension Attest {
                 claims and quantities are listed as notes. A report ending in .gz is read through gzip. \
                 --corrections lists stored values known to lie outside their own estimates, each with an \
                 independent reference value: such a quantity is compared with its reference instead (|b − r| ≤ \
-                e_b + e_r, e_b read up to half a unit in its last printed digit) and reported as corrected, or as a \
+                2·e_b + e_r, the verdict rule's safety factor) and reported as corrected, or as a \
                 difference when it disagrees.
 
                 Exit status: 0 when the reports agree, 1 when they differ, 2 when a report cannot be read.

@@ -1,13 +1,15 @@
+import Claims
 import MultiPrecision
 
 /// A stored value that lies outside its own stored error estimate, settled by an independent reference: for this one
 /// quantity `attest compare` checks the new value against the reference instead of against the stored value.
 ///
-/// The new value b ± e_b agrees when |b − r| ≤ e_b + e_r, with r ± e_r the reference. An error estimate is printed
-/// with a few significant digits, rounded to nearest, so e_b is read as the upper end of its rounding interval (the
-/// printed estimate plus half a unit in its last digit). The stored value is not compared. A correction is a
-/// committed decision (proofs/baseline/corrections.json): every entry names the script that computes the reference
-/// and why the stored value is wrong; nothing that is not listed is excused.
+/// The new value b ± e_b agrees when |b − r| ≤ κ·e_b + e_r, with r ± e_r the reference and κ = 2 the safety factor of
+/// `VerdictRule`, for the same reason: the estimate e_b = |b − b'| is the distance to the run at p + guard bits, so
+/// when that run is nearly exact the true value lies at distance ≈ e_b from b, on the edge of b ± e_b (and the
+/// printed e_b is rounded to nearest). The stored value is not compared. A correction is a committed decision
+/// (proofs/baseline/corrections.json): every entry names the script that computes the reference and why the stored
+/// value is replaced; nothing that is not listed is excused.
 public struct BaselineCorrection: Sendable, Codable, Equatable {
     /// The claim id.
     public var claim: String
@@ -35,24 +37,11 @@ public struct BaselineCorrection: Sendable, Codable, Equatable {
         case claim, instance, quantity, reference, referenceError = "reference_error", script, reason
     }
 
-    /// Whether `value ± error` (report text) agrees with the reference: |b − r| ≤ e_b⁺ + e_r. `nil` when a text is
+    /// Whether `value ± error` (report text) agrees with the reference: |b − r| ≤ κ·e_b + e_r. `nil` when a text is
     /// not a finite number.
     public func accepts(value: String, error: String) -> Bool? {
-        guard let b = Rational(value), let r = Rational(reference), let eb = Self.upperBound(error),
+        guard let b = Rational(value), let r = Rational(reference), let eb = Rational(error),
               let er = Rational(referenceError) else { return nil }
-        return (b - r).magnitude <= eb + er.magnitude
-    }
-
-    /// The upper end of the rounding interval of a printed error: `9.20e-28` → 9.205·10⁻²⁸; `0` → 0.
-    static func upperBound(_ error: String) -> Rational? {
-        guard let e = Rational(error) else { return nil }
-        if e == Rational(0) { return e }
-        let lower = error.lowercased(), mantissa = lower.split(separator: "e").first.map(String.init) ?? lower
-        let exponent = lower.split(separator: "e").dropFirst().first.flatMap { Int($0) } ?? 0
-        let decimals = mantissa.split(separator: ".").dropFirst().first?.count ?? 0
-        let half = Rational(numerator: BigInt(1), denominator: BigInt(2) * BigInt(10).power(decimals))
-        let scale = exponent >= 0 ? Rational(numerator: BigInt(10).power(exponent), denominator: BigInt(1))
-            : Rational(numerator: BigInt(1), denominator: BigInt(10).power(-exponent))
-        return e.magnitude + half * scale
+        return (b - r).magnitude <= Rational(VerdictRule.safetyFactor) * eb.magnitude + er.magnitude
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import MultiPrecision
-@testable import Reports
+import Reports
 import Testing
 
 /// `BaselineCorrection` in `ReportComparison`: a listed quantity is compared with its independent reference, passes
@@ -23,13 +23,16 @@ struct BaselineCorrectionTests {
         return (report, mutated, claim.id, instance.index, measurement.name, value, measurement.value)
     }
 
-    @Test("A printed error is read as the upper end of its rounding interval: 9.20e-28 → 9.205e-28, 3.05e-16 → 3.055e-16, 0 → 0")
-    func upperBound() {
-        #expect(BaselineCorrection.upperBound("9.20e-28") == Rational("9.205e-28"))
-        #expect(BaselineCorrection.upperBound("3.05e-16") == Rational("3.055e-16"))
-        #expect(BaselineCorrection.upperBound("1.5e+3") == Rational(1550))
-        #expect(BaselineCorrection.upperBound("0") == Rational(0))
-        #expect(BaselineCorrection.upperBound("nan") == nil)
+    @Test("The rule |b − r| ≤ 2·e_b + e_r: 1 ± 0.1 agrees with 1.2 ± 0 and 1.25 ± 0.05, not with 1.2001 ± 0")
+    func rule() {
+        func c(_ r: String, _ er: String) -> BaselineCorrection {
+            BaselineCorrection(claim: "c", instance: 0, quantity: "q", reference: r, referenceError: er, script: "s", reason: "r")
+        }
+        #expect(c("1.2", "0").accepts(value: "1", error: "0.1") == true)
+        #expect(c("1.25", "0.05").accepts(value: "1", error: "1e-1") == true)
+        #expect(c("1.2001", "0").accepts(value: "1", error: "0.1") == false)
+        #expect(c("0.8", "0").accepts(value: "1", error: "0.1") == true)
+        #expect(c("1", "0").accepts(value: "nan", error: "0.1") == nil)
     }
 
     @Test("A corrected quantity passes when the new value equals its reference, and fails against a wrong reference")
@@ -44,7 +47,7 @@ struct BaselineCorrectionTests {
         #expect(right.agrees, "\(right)")
         #expect(right.corrected.count == 1)
         #expect(right.description.contains("1 corrected"))
-        // The stored value as the reference: the moved value is 3 estimates away, outside e_b⁺ + 0.
+        // The stored value as the reference: the moved value is 3 estimates away, outside 2·e_b + 0.
         let wrong = ReportComparison(baseline: stored, current: moved, corrections: [correction(storedValue)])
         #expect(wrong.differences.count == 1)
         #expect(wrong.differences.first?.message.contains("disagrees with its corrected reference") == true)
