@@ -14,7 +14,11 @@ extension Attest {
                 Claims are matched by id, instances by index, quantities and series by name. A value a ± e_a \
                 (stored) and b ± e_b (new) agree when |a − b| ≤ e_a + e_b, exactly; verdicts and parameters must be \
                 equal. Times, machine, versions, precision attempts, statistics and messages are not compared. New \
-                claims and quantities are listed as notes. A report ending in .gz is read through gzip.
+                claims and quantities are listed as notes. A report ending in .gz is read through gzip. \
+                --corrections lists stored values known to lie outside their own estimates, each with an \
+                independent reference value: such a quantity is compared with its reference instead (|b − r| ≤ \
+                2·e_b + e_r, the verdict rule's safety factor) and reported as corrected, or as a \
+                difference when it disagrees.
 
                 Exit status: 0 when the reports agree, 1 when they differ, 2 when a report cannot be read.
                 """
@@ -33,6 +37,13 @@ extension Attest {
             "A JSON object mapping a stored quantity name to its new name (a rename that keeps the value).",
             valueName: "file"))
         public var renamed: String?
+
+        /// Corrected stored values.
+        @Option(name: .customLong("corrections"), help: ArgumentHelp(
+            "A JSON array of corrections {claim, instance, quantity, reference, reference_error, script, reason}: "
+                + "stored values outside their estimates, checked against an independent reference instead.",
+            valueName: "file"))
+        public var corrections: String?
 
         /// Whether to print the notes.
         @Flag(name: .customLong("notes"), help: "Also list what the new report adds (claims, instances, quantities).")
@@ -53,7 +64,18 @@ extension Attest {
                 }
                 renames = map
             }
-            let comparison = ReportComparison(baseline: baseline, current: current, renamedQuantities: renames)
+            var corrected: [BaselineCorrection] = []
+            if let corrections {
+                guard let data = FileManager.default.contents(atPath: corrections),
+                      let list = try? JSONDecoder().decode([BaselineCorrection].self, from: data) else {
+                    Attest.printError("attest: --corrections \(corrections): not a readable JSON array of corrections "
+                                      + "(claim, instance, quantity, reference, reference_error, script, reason)")
+                    throw ExitCode(AttestExitCode.inputError.rawValue)
+                }
+                corrected = list
+            }
+            let comparison = ReportComparison(baseline: baseline, current: current, renamedQuantities: renames,
+                                              corrections: corrected)
             var lines = [comparison.description]
             if showNotes { lines += comparison.notes.map { "  note: " + $0 } }
             StandardStreams.outLine(lines.joined(separator: "\n"))

@@ -19,6 +19,10 @@ import MultiPrecision
 /// machine, tool versions, digests and resume keys, precision attempts and the working precision reached (escalation
 /// may stop elsewhere while the values agree), integrator statistics, places and messages (text). New claims,
 /// instances, parameters, quantities and series are listed as notes, not differences.
+///
+/// A quantity listed in `corrections` (a stored value outside its own estimate, settled by an independent reference,
+/// see `BaselineCorrection`) is compared with its reference instead: agreement lists it as corrected, disagreement is
+/// a difference, and so is a correction that matches no quantity of a compared instance.
 public struct ReportComparison: Sendable {
     /// One disagreement between the stored report and the new one.
     public struct Difference: Sendable, Equatable, CustomStringConvertible {
@@ -53,13 +57,20 @@ public struct ReportComparison: Sendable {
     public private(set) var notes: [String] = []
     /// How much was compared.
     public private(set) var counts = Counts()
+    /// The corrected quantities: `claim #instance: 'name' = new value, reference r (script)`.
+    public private(set) var corrected: [String] = []
+    private var corrections: [String: BaselineCorrection] = [:]
 
     /// Whether the new report agrees with the stored one.
     public var agrees: Bool { differences.isEmpty }
 
     /// Compares `current` with `baseline`. `renamedQuantities` maps a stored quantity name to the name the new report
     /// gives the same quantity (a rename that keeps the value).
-    public init(baseline: Report, current: Report, renamedQuantities: [String: String] = [:]) {
+    /// `corrections` lists the stored values settled by an independent reference (see `BaselineCorrection`).
+    public init(baseline: Report, current: Report, renamedQuantities: [String: String] = [:],
+                corrections: [BaselineCorrection] = []) {
+        self.corrections = Dictionary(corrections.map { (Self.key($0.claim, $0.instance, $0.quantity), $0) },
+                                      uniquingKeysWith: { first, _ in first })
         let currentClaims = Dictionary(current.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let baselineIDs = Set(baseline.claims.map(\.id))
         for stored in baseline.claims {
@@ -73,6 +84,17 @@ public struct ReportComparison: Sendable {
         for claim in current.claims where !baselineIDs.contains(claim.id) {
             notes.append("\(claim.id): a new claim, not in the stored report")
         }
+        for correction in corrections where compared.contains(Self.key(correction.claim, correction.instance, ""))
+            && !used.contains(Self.key(correction.claim, correction.instance, correction.quantity)) {
+            difference(correction.claim, correction.instance,
+                       "the correction of '\(correction.quantity)' matches no quantity of the instance")
+        }
+    }
+
+    private var compared = Set<String>(), used = Set<String>()
+
+    private static func key(_ claim: String, _ instance: Int, _ quantity: String) -> String {
+        "\(claim)\u{1F}\(instance)\u{1F}\(quantity)"
     }
 
     private mutating func difference(_ claim: String, _ instance: Int? = nil, _ message: String) {
@@ -114,6 +136,7 @@ public struct ReportComparison: Sendable {
     private mutating func compare(instance old: InstanceReport, with new: InstanceReport, claim: String,
                                   renamed: [String: String]) {
         let index = old.index
+        compared.insert(Self.key(claim, index, ""))
         for (name, value) in old.parameters.sorted(by: { $0.key < $1.key }) {
             if let newValue = new.parameters[name], !Self.sameParameter(newValue, value) {
                 difference(claim, index, "parameter \(name) = \(newValue), stored \(value)")
@@ -163,6 +186,18 @@ public struct ReportComparison: Sendable {
     private mutating func compareValue(_ name: String, stored: (value: String, error: String, exact: String?),
                                        new: (value: String, error: String, exact: String?), claim: String, index: Int) {
         counts.quantities += 1
+        if let correction = corrections[Self.key(claim, index, name)] {
+            used.insert(Self.key(claim, index, name))
+            if correction.accepts(value: new.exact ?? new.value, error: new.error) == true {
+                corrected.append("\(claim) #\(index): '\(name)' = \(new.value) ± \(new.error), reference "
+                                 + "\(correction.reference) ± \(correction.referenceError) (\(correction.script)); stored "
+                                 + "\(stored.value) ± \(stored.error)" + Self.distance(stored.exact ?? stored.value, correction))
+            } else {
+                difference(claim, index, "'\(name)' = \(new.value) ± \(new.error) disagrees with its corrected reference "
+                           + "\(correction.reference) ± \(correction.referenceError) (\(correction.script))")
+            }
+            return
+        }
         // The exact fraction, when both have one, is the value itself; the decimal may be rounded to 80 digits.
         let a = Self.number(stored.exact ?? stored.value), b = Self.number(new.exact ?? new.value)
         let ea = Self.number(stored.error), eb = Self.number(new.error)
@@ -198,6 +233,12 @@ public struct ReportComparison: Sendable {
         }
     }
 
+    /// `, X from the reference` for a stored value, or nothing when it is not a number.
+    static func distance(_ stored: String, _ correction: BaselineCorrection) -> String {
+        guard let a = number(stored), let r = number(correction.reference) else { return "" }
+        return ", \(short((a - r).magnitude)) from the reference"
+    }
+
     /// A decimal or fraction read exactly, or `nil` for text that is not a finite number.
     static func number(_ text: String) -> Rational? { Rational(text) }
 
@@ -214,6 +255,9 @@ extension ReportComparison: CustomStringConvertible {
             + "and \(counts.seriesPoints) series points: "
             + (agrees ? "all agree within their error estimates"
                       : "\(differences.count) difference\(differences.count == 1 ? "" : "s")")
-        return ([head] + differences.map { "  " + $0.description }).joined(separator: "\n")
+            + (corrected.isEmpty ? "" : "; \(corrected.count) corrected (stored value outside its estimate; new value "
+               + "agrees with the independent reference)")
+        return ([head] + differences.map { "  " + $0.description } + corrected.map { "  corrected: " + $0 })
+            .joined(separator: "\n")
     }
 }
