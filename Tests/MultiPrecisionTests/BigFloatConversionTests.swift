@@ -62,6 +62,24 @@ struct BigFloatConversionTests {
         }
     }
 
+    @Test("Error estimates print rounded up, interval ends outward")
+    func directedPrinting() {
+        withPrecision(96) {
+            // 1.3815e-16 to nearest is 1.38e-16, below the value: printed so, an estimate would understate itself.
+            let e = BigFloat("1.3815e-16")!
+            #expect(e.scientific(significantDigits: 3) == "1.38e-16")
+            #expect(e.scientific(significantDigits: 3, rounding: .up) == "1.39e-16")
+            #expect(e.scientific(significantDigits: 3, rounding: .down) == "1.38e-16")
+            // π = 3.14159…: down 3.14, up 3.15; −π up is −3.14 (toward +∞).
+            #expect(BigFloat.pi.scientific(significantDigits: 3, rounding: .up) == "3.15e+0")
+            #expect((-BigFloat.pi).scientific(significantDigits: 3, rounding: .up) == "-3.14e+0")
+            #expect((-BigFloat.pi).scientific(significantDigits: 3, rounding: .down) == "-3.15e+0")
+            // An exactly representable value prints the same in every direction.
+            #expect((BigFloat(1) / 4).scientific(significantDigits: 3, rounding: .up) == "2.50e-1")
+            #expect(BigFloat(0).scientific(significantDigits: 3, rounding: .up) == "0")
+        }
+    }
+
     @Test("Parsing reads decimals correctly rounded")
     func parsing() throws {
         // 0.1 at 53 bits is Double's 0.1 (both correctly rounded).

@@ -55,7 +55,7 @@ public enum InstanceRunner {
         let summaries = attempts.map { attempt in
             AttemptSummary(precisionBits: attempt.precision, verdict: attempt.verdict,
                            margin: attempt.estimate.working.margin.decimalText,
-                           error: attempt.estimate.marginError.map { $0.scientific(significantDigits: 3) } ?? "0",
+                           error: attempt.estimate.marginError.map { $0.scientific(significantDigits: 3, rounding: .up) } ?? "0",
                            seconds: attempt.seconds)
         }
         var working = last.estimate.working

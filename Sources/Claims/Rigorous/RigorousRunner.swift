@@ -114,6 +114,6 @@ extension Ball {
     /// The radius (a rigorous bound on |number − midpoint| for the midpoint as stored; the decimal midpoint above
     /// adds at most one unit in its last digit), in three significant digits, rounded up.
     var radiusText: String {
-        isFinite ? radius.scientific(significantDigits: 3) : "inf"
+        isFinite ? radius.scientific(significantDigits: 3, rounding: .up) : "inf"
     }
 }

@@ -204,7 +204,7 @@ public struct StatisticalClaim: Sendable {
         quantities.append(Quantity("\(decision.interval.confidence) interval: upper", .exact(decision.interval.upper)))
         let what = p[statistic] == .mean ? "E[\(quantity)] \(decision.claim.text)"
                                                     : "P(event) \(decision.claim.text)"
-        var location = "\(what): interval [\(BigFloat(decision.interval.lower, precision: 64, rounding: .down).scientific(significantDigits: 6)), \(BigFloat(decision.interval.upper, precision: 64, rounding: .up).scientific(significantDigits: 6))] (\(decision.interval.method), n = \(n))"
+        var location = "\(what): interval [\(BigFloat(decision.interval.lower, precision: 64, rounding: .down).scientific(significantDigits: 6, rounding: .down)), \(BigFloat(decision.interval.upper, precision: 64, rounding: .up).scientific(significantDigits: 6, rounding: .up))] (\(decision.interval.method), n = \(n))"
         if decision.verdict == .inconclusive {
             location += needed.map { "; about \($0) seeds would decide it if the estimate stays" }
                 ?? "; the estimate sits on the threshold: no number of seeds would decide it"

@@ -70,7 +70,7 @@ public struct ConditionEstimate: Sendable {
         case .error: word = "not finite"
         default: word = matched ? "undecided" : "undecided: the two precisions took different paths"
         }
-        let e = error.map { $0.scientific(significantDigits: 3) } ?? "0"
+        let e = error.map { $0.scientific(significantDigits: 3, rounding: .up) } ?? "0"
         return "margin \(condition.margin.decimalText) ± \(e) (\(word))"
     }
 

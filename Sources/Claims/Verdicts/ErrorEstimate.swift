@@ -115,7 +115,7 @@ public struct ErrorEstimate: Sendable {
         zip(working.quantities, quantityErrors).enumerated().map { index, pair in
             let (quantity, error) = pair
             var measurement = Measurement(name: quantity.name, value: quantity.value.decimalText,
-                                          error: error.map { $0.scientific(significantDigits: 3) } ?? "0",
+                                          error: error.map { $0.scientific(significantDigits: 3, rounding: .up) } ?? "0",
                                           exact: quantity.value.exactText)
             measurement.unreliable = unreliable.first { $0.subject == .quantity(index) }?.reason
             return measurement

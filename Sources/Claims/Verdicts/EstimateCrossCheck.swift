@@ -147,8 +147,8 @@ public struct UnreliableEstimate: Sendable, Equatable {
     /// Why: `the 256- and 320-bit values differ by 2.1e-1, the 320- and 384-bit ones by 3.4e-1, not 2^16 times less`.
     public var reason: String {
         let p = precision, g = guardBits
-        let first = estimate.map { $0.scientific(significantDigits: 2) } ?? "0"
-        let second = next.map { $0.scientific(significantDigits: 2) } ?? "0"
+        let first = estimate.map { $0.scientific(significantDigits: 2, rounding: .up) } ?? "0"
+        let second = next.map { $0.scientific(significantDigits: 2, rounding: .up) } ?? "0"
         return "the \(p)- and \(p + g)-bit values differ by \(first), the \(p + g)- and \(p + 2 * g)-bit ones by "
             + "\(second), not 2^\(g / 4) times less"
     }

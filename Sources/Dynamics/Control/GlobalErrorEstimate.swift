@@ -32,7 +32,7 @@ public struct GlobalErrorEstimate: Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch method {
         case .unavailable: return "unavailable"
-        case .accumulatedLocalErrors: return "\(value.map { $0.scientific(significantDigits: 3) } ?? "?") (sum of local error estimates)"
+        case .accumulatedLocalErrors: return "\(value.map { $0.scientific(significantDigits: 3, rounding: .up) } ?? "?") (sum of local error estimates)"
         }
     }
 }

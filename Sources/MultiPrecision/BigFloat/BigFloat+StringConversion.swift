@@ -58,10 +58,15 @@ extension BigFloat: LosslessStringConvertible {
         return _decimal(digits: significantDigits, trimTrailingZeros: false)
     }
 
-    /// Always-scientific form with `significantDigits` digits, e.g. `1.2346e-30` or `3.1416e+0`.
-    public func scientific(significantDigits: Int) -> String {
+    /// Always-scientific form with `significantDigits` digits, e.g. `1.2346e-30` or `3.1416e+0`, rounded by
+    /// `rounding` (to nearest by default). Error estimates and radii print with `.up`, so that the printed bound is
+    /// never below the computed one (to nearest, 1.3815e-16 would print as `1.38e-16` and understate itself); the
+    /// ends of an interval print outward (`.down` for the lower end, `.up` for the upper).
+    public func scientific(significantDigits: Int, rounding: RoundingMode = .toNearest) -> String {
         precondition(significantDigits >= 1, "BigFloat.scientific: significantDigits must be at least 1")
-        guard let (negative, digits, exponent) = _digits(count: significantDigits) else { return _special }
+        guard let (negative, digits, exponent) = _digits(count: significantDigits, rounding: rounding.mpfr) else {
+            return _special
+        }
         let sign = negative ? "-" : ""
         let fraction = digits.count > 1 ? "." + digits.dropFirst() : ""
         let e = exponent - 1
@@ -76,11 +81,11 @@ extension BigFloat: LosslessStringConvertible {
     }
 
     /// Digits d₁d₂… (no sign) and exponent e with |x| = 0.d₁d₂… × 10^e, or `nil` for NaN, ±∞, ±0.
-    private func _digits(count: Int) -> (negative: Bool, digits: Substring, exponent: Int)? {
+    private func _digits(count: Int, rounding: mpfr_rnd_t = MPFR_RNDN) -> (negative: Bool, digits: Substring, exponent: Int)? {
         withUnsafeMPFRPointer { x -> (Bool, Substring, Int)? in
             guard mpfr_regular_p(x) != 0 else { return nil }
             var exponent: mpfr_exp_t = 0
-            guard let raw = mpfr_get_str(nil, &exponent, 10, count, x, MPFR_RNDN) else {
+            guard let raw = mpfr_get_str(nil, &exponent, 10, count, x, rounding) else {
                 preconditionFailure("mpfr_get_str failed to allocate")
             }
             defer { mpfr_free_str(raw) }
