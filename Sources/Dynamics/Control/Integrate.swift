@@ -238,9 +238,8 @@ func _drive<Step: Stepper>(
             termination = .stepBudgetExhausted(time: stepper.time, steps: steps)
             break
         }
-        // A cancelled task (Ctrl-C) ends the run like an exhausted time budget; the caller tells the two apart
-        // with `Task.isCancelled`.
-        if Task.isCancelled || options.timeLimit.map({ clock.now - start >= $0 }) == true {
+        if Task.isCancelled { termination = .cancelled(time: stepper.time); break }
+        if options.timeLimit.map({ clock.now - start >= $0 }) == true {
             termination = .timeBudgetExhausted(time: stepper.time, elapsed: clock.now - start); break
         }
         let previousTime = stepper.time

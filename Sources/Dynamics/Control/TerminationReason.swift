@@ -15,11 +15,21 @@ public enum TerminationReason<Scalar: IntegrationScalar>: CustomStringConvertibl
     case stepBudgetExhausted(time: Scalar, steps: Int)
     /// The wall-time budget ran out; the run stopped at `time`.
     case timeBudgetExhausted(time: Scalar, elapsed: Duration)
+    /// The task was cancelled (Ctrl-C, a signal, a parent task giving up); the run stopped at `time`.
+    case cancelled(time: Scalar)
 
     /// Whether the run ended normally (at the final time or at a terminal event).
     public var isSuccess: Bool {
         switch self {
         case .reachedEnd, .event: return true
+        default: return false
+        }
+    }
+
+    /// Whether the run was interrupted from outside (its time budget or its task), not stopped by the dynamics.
+    public var isInterruption: Bool {
+        switch self {
+        case .timeBudgetExhausted, .cancelled: return true
         default: return false
         }
     }
@@ -36,6 +46,7 @@ public enum TerminationReason<Scalar: IntegrationScalar>: CustomStringConvertibl
             return "step budget exhausted at t = \(_short(time)) after \(steps) steps"
         case let .timeBudgetExhausted(time, elapsed):
             return "time budget exhausted at t = \(_short(time)) after \(elapsed)"
+        case let .cancelled(time): return "cancelled at t = \(_short(time))"
         }
     }
 }

@@ -100,9 +100,8 @@ func _iterate<Map: DiscreteMap, S: IntegrationScalar>(
     var termination = MapTerminationReason.completed
     var k = 0
     run: while k < problem.steps {
-        // A cancelled task (Ctrl-C) ends the run like an exhausted time budget; the caller tells the two apart
-        // with `Task.isCancelled`.
-        if Task.isCancelled || options.timeLimit.map({ clock.now - start >= $0 }) == true {
+        if Task.isCancelled { termination = .cancelled(step: k); break }
+        if options.timeLimit.map({ clock.now - start >= $0 }) == true {
             termination = .timeBudgetExhausted(step: k, elapsed: clock.now - start); break
         }
         map.apply(step: k, history: history, into: &spare)
