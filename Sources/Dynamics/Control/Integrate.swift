@@ -41,9 +41,16 @@ public func integrate<Field: VectorField, Scalar: IntegrationScalar, Method: Int
         do throws(IntegrationError) {
             let configuration: StepperConfiguration<Scalar> = try _configuration(options, bits: bits, problem: problem)
             let initialState = problem.initialState.map { Scalar($0) }
-            var stepper = try method.makeStepper(
-                field: problem.field, initialTime: Scalar(problem.initialTime), initialState: initialState,
-                configuration: configuration)
+            func make<F: VectorField>(_ field: F) throws(IntegrationError) -> any Stepper<Scalar> {
+                try method.makeStepper(field: field, initialTime: Scalar(problem.initialTime), initialState: initialState,
+                                       configuration: configuration)
+            }
+            var stepper: any Stepper<Scalar>
+            if let substitute = ModelSubstitution.active?.field(for: problem.field) {   // fault injection (tests)
+                stepper = try make(substitute)
+            } else {
+                stepper = try make(problem.field)
+            }
             var result = try _drive(
                 &stepper, to: Scalar(problem.finalTime), bits: bits, options: options,
                 observers: observers, events: events)
