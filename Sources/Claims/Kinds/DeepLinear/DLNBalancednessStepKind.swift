@@ -1,7 +1,3 @@
-import LinearAlgebra
-import MultiPrecision
-import Models
-
 /// `dln-gd-balancedness-step`: the exact one-step change of D_j under gradient descent (docs/theory.md §1.4).
 public struct DLNBalancednessStepKind: ClaimKind, DescribedKind {
     public static let about = KindDescription("dln-gd-balancedness-step",
@@ -27,8 +23,7 @@ public struct DLNBalancednessStepKind: ClaimKind, DescribedKind {
     }
 
     public func checked(_ p: InstanceParameters) -> String? {
-        let change = p[ExactBalancednessSteps.claimedChange] == .zero ? "0" : "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
-        return "D_j(t+1) − D_j(t) = \(change) exactly, for every step t < \(p.written(DLNParameters.steps, absent: "k")) and every j"
+        ExactBalancednessSteps.statement(p, step: "t", eta: "η")
     }
 
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {

@@ -1,5 +1,3 @@
-import MultiPrecision
-
 /// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege, gradient descent to a global minimum (docs/theory.md §1.8).
 public struct DLNGDGlobalMinimumKind: TrajectoryKind, DescribedKind {
     public static let about = KindDescription("dln-gd-global-minimum",
@@ -20,9 +18,8 @@ public struct DLNGDGlobalMinimumKind: TrajectoryKind, DescribedKind {
 
     public func check(_ p: InstanceParameters, on gd: DeepLinearDescentScenario, context: EvaluationContext) throws -> PropertyOutcome {
         let run = gd.descent
-        var outcome = try RankConstrainedOptimum.check(
-            run.layers[run.taken], x: run.x, y: run.y, rank: RankConstrainedOptimum.rank(p, widths: gd.setup.widths),
-            epsilon: p[RankConstrainedOptimum.epsilon], at: .step(run.taken), time: "k")
+        var outcome = try RankConstrainedOptimum.check(p, run.layers[run.taken], x: run.x, y: run.y, widths: gd.setup.widths,
+                                                       at: .step(run.taken), time: "k")
         outcome.branches = [run.divergenceBranch("max_t L(W(t))")]
         outcome.place = "step \(run.taken)" + (run.diverged ? " (diverged)" : "")
         return outcome

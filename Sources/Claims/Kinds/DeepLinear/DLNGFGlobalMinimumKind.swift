@@ -32,11 +32,9 @@ public struct DLNGFGlobalMinimumKind: TrajectoryKind, DescribedKind {
     }
 
     public func check(_ p: InstanceParameters, on flow: DeepLinearFlowScenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let layers = flow.finalLayers
-        var outcome = try RankConstrainedOptimum.check(
-            layers, x: flow.x, y: flow.y, rank: RankConstrainedOptimum.rank(p, widths: flow.setup.widths),
-            epsilon: p[RankConstrainedOptimum.epsilon], at: .time(p[Scenario.horizon]), time: "T")
-        let sigma = try SingularValueDecomposition(DeepLinearNetwork(layers: layers).endToEnd).singularValues
+        var outcome = try RankConstrainedOptimum.check(p, flow.finalLayers, x: flow.x, y: flow.y, widths: flow.setup.widths,
+                                                       at: .time(p[Scenario.horizon]), time: "T")
+        let sigma = try SingularValueDecomposition(DeepLinearNetwork(layers: flow.finalLayers).endToEnd).singularValues
         let threshold = BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(20)))
         outcome.quantities.append(Quantity("σ_min(W(T))", .rounded(sigma.reduce(.infinity()) { BigFloat.minimum($0, $1) })))
         outcome.place = "t = T, numerical rank of W(T) = \(sigma.filter { $0 > threshold }.count) (σ > 1e-20)"

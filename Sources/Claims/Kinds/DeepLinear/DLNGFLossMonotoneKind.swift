@@ -1,4 +1,3 @@
-import Models
 import MultiPrecision
 
 /// `dln-gf-loss-monotone`: gradient flow descends its objective, d/dt Φ(W(t)) = −‖∇Φ‖² ≤ 0 (docs/theory.md §1.1).

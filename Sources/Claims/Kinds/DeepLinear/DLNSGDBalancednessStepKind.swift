@@ -1,7 +1,3 @@
-import LinearAlgebra
-import MultiPrecision
-import Models
-
 /// `dln-sgd-balancedness-step`: the exact one-step law of D_j along every SGD realization (docs/theory.md §1.4).
 public struct DLNSGDBalancednessStepKind: ClaimKind, DescribedKind {
     public static let about = KindDescription("dln-sgd-balancedness-step",
@@ -34,9 +30,8 @@ public struct DLNSGDBalancednessStepKind: ClaimKind, DescribedKind {
     }
 
     public func checked(_ p: InstanceParameters) -> String? {
-        let change = p[ExactBalancednessSteps.claimedChange] == .zero ? "0" : "η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
-        return "D_j(k+1) − D_j(k) = \(change) exactly, with G_j the minibatch gradients of SGD step k, for every step "
-            + "k < \(p.written(DLNParameters.steps, absent: "K")) and every j, in exact rational arithmetic"
+        ExactBalancednessSteps.statement(p, step: "k", eta: "η_k", detail: ", with G_j the minibatch gradients of SGD step k")
+            + ", in exact rational arithmetic"
     }
 
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {

@@ -1,4 +1,3 @@
-import LinearAlgebra
 import MultiPrecision
 import Models
 
@@ -42,7 +41,7 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind, DescribedKind {
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let setup = try DLNParameters.setup(p), rank = RankConstrainedOptimum.rank(p, widths: setup.widths)
         let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
-        let bits = StatisticalClaim.precision(p), limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
+        let bits = StatisticalClaim.precision(p), limit = DeepLinearDescentRun.divergenceLimit
         let optima = try [bits, bits + 64].map { b in try withPrecision(b) {   // the optimum once per precision
             try RankConstrainedOptimum.value(x: DLNParameters.rounded(setup.x), y: DLNParameters.rounded(setup.y), rank: rank).optimum
         } }

@@ -83,6 +83,14 @@ struct ExactBalancednessSteps {
                           statistics: statistics.merging(["steps": "\(steps)", "depth": "\(network.depth)"]) { a, _ in a })
     }
 
+    /// The law as checked, `D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) exactly…, for every step t < k and
+    /// every j`, with the step named `t`, the step size `eta` and `detail` after "exactly".
+    static func statement(_ p: InstanceParameters, step t: String, eta: String, detail: String = "") -> String {
+        let change = p[claimedChange] == .zero ? "0" : "\(eta)²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
+        return "D_j(\(t)+1) − D_j(\(t)) = \(change) exactly\(detail), for every step \(t) < "
+            + "\(p.written(DLNParameters.steps, absent: "the number of steps")) and every j"
+    }
+
     /// max_{k,j,a,b} |R_j(k)| over the steps.
     var largestStepResidual: Rational {
         residuals.prefix(stepResidualCount).map(\.value.scalar).reduce(Rational(0)) { max($0, $1) }
