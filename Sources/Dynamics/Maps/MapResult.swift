@@ -22,12 +22,7 @@ public enum MapTerminationReason: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the run was interrupted from outside (its time budget or its task), not stopped by the dynamics.
-    public var isInterruption: Bool {
-        switch self {
-        case .timeBudgetExhausted, .cancelled: return true
-        default: return false
-        }
-    }
+    public var isInterruption: Bool { switch self { case .timeBudgetExhausted, .cancelled: true; default: false } }
 
     /// "diverged at step 37: the max norm of the state exceeded 1099511627776".
     public var description: String {

@@ -4,9 +4,6 @@ import MultiPrecision
 
 /// `dln-gd-balancedness-drift`: the O(η²) drift bound of D_j under gradient descent (docs/theory.md §1.4).
 public struct DLNBalancednessDriftKind: TrajectoryKind, DescribedKind {
-    static let boundFactor = Parameter<Rational>("bound_factor", .check, minimum: 0, default: 1,
-        help: "the constant C of the claimed bound (1 follows from docs/theory.md §1.4; 0 claims exact conservation)")
-
     public static let about = KindDescription("dln-gd-balancedness-drift",
         summary: "deep linear network, square loss, gradient descent: ‖D_j(k) − D_j(0)‖_F ≤ C·Σ_t η²(‖G_{j+1}‖²_F + ‖G_j‖²_F)",
         method: """
@@ -19,6 +16,8 @@ public struct DLNBalancednessDriftKind: TrajectoryKind, DescribedKind {
         C = 0, the false exact conservation) is proved or refuted for this depth and reported as an exact measurement.
         """)
 
+    static let boundFactor = Parameter<Rational>("bound_factor", .check, minimum: 0, default: 1,
+        help: "the constant C of the claimed bound (1 follows from docs/theory.md §1.4; 0 claims exact conservation)")
     public var declared: [any DeclaredParameter] { [Self.boundFactor] }
 
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {

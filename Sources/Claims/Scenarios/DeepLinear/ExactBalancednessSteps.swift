@@ -8,8 +8,8 @@ import MultiPrecision
 ///     R_j(k) = D_j(k+1) − D_j(k) − claimed_j(k),    claimed_j(k) = η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k) or 0,
 ///
 /// which vanishes whenever the loss the step descends is a function of the product W_N ⋯ W_1. The residuals are the
-/// observations of the law: max_{a,b} |R_j(k)| for every j (one row per step), and at the end the accumulated
-/// residual max_{a,b} |D_j(K) − D_j(0) − Σ_k claimed_j(k)|.
+/// observations of the law: max_{a,b} |R_j(k)| for every step k and layer j, and at the end the accumulated
+/// residual max_{a,b} |D_j(K) − D_j(0) − Σ_k claimed_j(k)| of every layer (placed at the last step, K − 1).
 struct ExactBalancednessSteps {
     /// The claimed change per step.
     enum ClaimedChange: String, ParameterChoice {
@@ -24,7 +24,7 @@ struct ExactBalancednessSteps {
     static let stepLimit = 12
 
     /// max_{a,b} |R_j(k)| for every step k and layer j (place `step k, j = J`, the step k of D_j(k+1) − D_j(k)),
-    /// then the accumulated residual of every layer.
+    /// then the accumulated residual of every layer (`step K − 1, j = J, accumulated over steps 0 … K − 1`).
     private(set) var residuals: [Observation<Rational>] = []
     /// How many of `residuals` are per-step residuals.
     private var stepResidualCount = 0
@@ -65,8 +65,9 @@ struct ExactBalancednessSteps {
         let total = initial.indices.map { j in (before[j] - initial[j] - accumulated[j]).maxAbs }
         if observesTotal {
             for j in total.indices {
-                residuals.append(Observation(place: .labelled([.word("sum over the steps to", steps), .symbol("j", j + 1)]),
-                                             scalar: total[j]))
+                let place = SamplePlace.labelled([.word("step", steps - 1), .symbol("j", j + 1),
+                                                  .word("accumulated over steps 0 …", steps - 1)])
+                residuals.append(Observation(place: place, scalar: total[j]))
             }
         }
         accumulatedResidual = total.reduce(Rational(0)) { max($0, $1) }
