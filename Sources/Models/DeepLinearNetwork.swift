@@ -89,9 +89,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
         for layer in layers.dropLast() { prefix.append(layer * prefix[prefix.count - 1]) }
         var suffix = [Matrix<Element>](repeating: Matrix.identity(widths[depth]), count: depth + 1)
         for j in stride(from: depth - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
-        let gradients = (0..<depth).map { j in suffix[j + 1].transposed() * outer * prefix[j].transposed() }
-        guard let mutation = ModelMutation.active else { return gradients }
-        return mutation.mutatedGradients(gradients, negate: { -$0 }, double: { $0 + $0 })
+        return (0..<depth).map { j in suffix[j + 1].transposed() * outer * prefix[j].transposed() }
     }
 
     /// One simultaneous gradient-descent step W_j ← W_j − η G_j for every layer.

@@ -110,10 +110,8 @@ public struct DeepLinearNetworkGradientFlow: VectorField {
         }
         let lambda = T(weightDecay), mu = T(firstLayerPenalty)
         let hasDecay = !weightDecay.isZero, hasPenalty = !firstLayerPenalty.isZero
-        let mutation = ModelMutation.active
         for j in 0..<depth {
             var velocity = j == 0 ? -residual[0] : -StateMatrix.productTranspose(residual[j], prefix[j - 1])
-            if let mutation { velocity = mutation.mutatedGradient(velocity, layer: j + 1, negate: { -$0 }, double: { $0 + $0 }) }
             if hasDecay { velocity = velocity - lambda * w[j] }
             if hasPenalty && j == 0 { velocity = velocity - mu * w[0] }
             velocity.write(into: &derivative, layout, block: j)

@@ -21,13 +21,14 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
     /// The dynamics (game, rule, step size).
     public let dynamics: MultiplicativeWeights
     private let workspace = Workspace()
-    /// +1; −1 only under the test-only `ModelMutation.negatedMaximizerPayoff` (read when the map is made).
-    let maximizerSign: Int
+    /// The sign of the maximizer's payoff in its exponent: +1, the game; −1, the maximizer descends too.
+    public let maximizerSign: Int
 
-    /// The map of `dynamics`.
-    public init(_ dynamics: MultiplicativeWeights) {
+    /// The map of `dynamics`; `maximizerSign = -1` turns the maximizer into a second minimizer (a defect that the
+    /// mutation tests inject, so that the KL claims FAIL).
+    public init(_ dynamics: MultiplicativeWeights, maximizerSign: Int = 1) {
         self.dynamics = dynamics
-        maximizerSign = ModelMutation.active == .negatedMaximizerPayoff ? -1 : 1
+        self.maximizerSign = maximizerSign < 0 ? -1 : 1
     }
 
     /// 6n + 1.

@@ -1,4 +1,4 @@
-import Claims
+@testable import Claims
 import Foundation
 import MultiPrecision
 import Testing

@@ -26,7 +26,7 @@ struct DiagonalNetworkSGDL1KindTests {
         #expect(flow.value.hasPrefix("2.06487154"), "\(flow.value)")
         let error = try #require(Double(flow.error))
         #expect(error > 0 && error < 1e-9, "\(flow.error)")
-        let decided = try #require(instance.measurements.first { $0.name == "seeds with ‖x_SGD‖₁ − ‖x_GF‖₁ ≤ 0" })
+        let decided = try #require(instance.measurements.first { $0.name == "seeds in the event (‖x_SGD‖₁ − ‖x_GF‖₁ beyond event_threshold)" })
         let undecided = try #require(instance.measurements.first { $0.name == "undecided seeds (within their error of the threshold)" })
         #expect(try #require(Int(decided.value)) + #require(Int(undecided.value)) <= 3)
         #expect(instance.measurements.contains { $0.name == "max over seeds of ‖A x_SGD(K) − y‖" })

@@ -148,8 +148,10 @@ struct SGDKindTests {
             return try #require(await ClaimEngine().check([spec]).claims[0].instances.first)
         }
         let low = try await run(64), high = try await run(192)
-        let quantiles = { (o: InstanceOutcome) in o.measurements.filter { $0.name.contains("(seed ") } }
-        #expect(quantiles(low).map(\.name) == quantiles(high).map(\.name))         // the same seeds realize them
+        let quantiles = { (o: InstanceOutcome) in o.measurements.filter { $0.name.hasPrefix("L(W_K) − min L: ") } }
+        #expect(quantiles(low).map(\.name) == ["min", "q10", "median", "q90", "max"].map { "L(W_K) − min L: \($0)" })
+        #expect(quantiles(high).map(\.name) == quantiles(low).map(\.name))
+        #expect(low.statistics["quantile seeds"] == high.statistics["quantile seeds"])   // the same seeds realize them
         for (a, b) in zip(quantiles(low), quantiles(high)) {
             let difference = (try Rational(parsing: a.value) - (try Rational(parsing: b.value))).magnitude
             #expect(difference <= Rational("1e-17")!, "\(a.name): \(a.value) against \(b.value)")
@@ -178,7 +180,7 @@ struct SGDKindTests {
         let evaluation = StatisticalClaim.decide(p, measurements: Self.seeds(clear + [("1e-30", "1e-20")]), quantity: "X")
         let undecided = evaluation.quantities.first { $0.name.hasPrefix("undecided") }!
         #expect(undecided.value == .exact(1))
-        let events = evaluation.quantities.first { $0.name.hasPrefix("seeds with") }!
+        let events = evaluation.quantities.first { $0.name.hasPrefix("seeds in the event") }!
         #expect(events.value == .exact(20))
         // The lower end is Clopper–Pearson of 20/21, the upper end that of 21/21 (= 1).
         let lower = ClopperPearson.interval(successes: 20, trials: 21, confidence: Rational("0.95")!).lower
@@ -235,8 +237,9 @@ struct StochasticTutorialTests {
         let instance = try #require(result.claims[0].instances.first)
         #expect(instance.verdict == .fail)
         #expect(instance.location == "P(event) ≥ 9/10: interval [5.81917e-2, 2.67396e-1] (Clopper–Pearson, n = 50)")
-        #expect(instance.measurements.first { $0.name.hasPrefix("seeds with") }?.exact == "7")
-        #expect(instance.measurements.first { $0.name.hasSuffix("max (seed 49)") } != nil)
+        #expect(instance.measurements.first { $0.name.hasPrefix("seeds in the event") }?.exact == "7")
+        let seeds = try #require(instance.statistics["quantile seeds"])     // as the page says: min 50, median 48, max 49
+        #expect(seeds.hasPrefix("min 50, q10 ") && seeds.contains(", median 48, q90 ") && seeds.hasSuffix(", max 49"), "\(seeds)")
         #expect(page.contains("[5.81917e-2, 2.67396e-1]") && page.contains("exactly 7"))
     }
 }

@@ -224,7 +224,7 @@ extension BigFloat: ConjectureArithmetic {
         recorder = sink
         if recorder.failure != nil { return }
         guard result.termination.isSuccess else {
-            if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
+            if result.termination.isInterruption { try context.checkpoint() }
             var cause = "\(result.termination)"
             if case .diverged = result.termination { cause += " (\(Self.cause(bound, state: result.state, time: result.time)))" }
             throw EvaluationFailure("the flow stopped early: \(cause)")
@@ -283,7 +283,7 @@ extension BigFloat: ConjectureArithmetic {
         }
         switch result.termination {
         case .completed, .event: break
-        case .timeBudgetExhausted:
+        case .timeBudgetExhausted, .cancelled:
             try context.checkpoint()
             throw EvaluationFailure("the map stopped early: \(result.termination)")
         default:

@@ -102,7 +102,7 @@ public struct TrajectorySampler {
         let result = try iterate(problem, scalar: BigFloat.self, options: options, observers: [observer] + observers,
                                  events: events)
         guard result.termination.isSuccess else {
-            if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
+            if result.termination.isInterruption { try context.checkpoint() }
             throw EvaluationFailure("the \(label) iteration stopped early: \(result.termination)")
         }
         return Run(places: places, states: states, final: result.state,
@@ -128,7 +128,7 @@ public struct TrajectorySampler {
     private func finish(_ result: IntegrationResult<BigFloat>, places: [SamplePlace], states: [[BigFloat]],
                         expected: Int) throws -> Run {
         guard result.termination.isSuccess, states.count == expected else {
-            if case .timeBudgetExhausted = result.termination { try context.checkpoint() }
+            if result.termination.isInterruption { try context.checkpoint() }
             throw EvaluationFailure("the \(label) integration stopped early: \(result.termination)")
         }
         return Run(places: places, states: states, final: result.state,

@@ -61,6 +61,7 @@ public enum SampleListDescription {
         case let .time(t): return ExactDecimal.text(t) ?? t.description
         case let .step(k): return "\(k)"
         case let .parameter(_, v): return ExactDecimal.text(v) ?? v.description
+        case .labelled: return place.description
         }
     }
 }

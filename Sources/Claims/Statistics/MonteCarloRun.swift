@@ -33,7 +33,7 @@ public enum MonteCarloRun {
             guard working.isFinite, let value = Rational(exactly: working) else {
                 return SeedMeasurement(seed: seed, value: nil, error: 0)
             }
-            let referenceValue = reference.isFinite ? Rational(exactly: reference)! : value
+            let referenceValue = Rational(exactly: reference) ?? value
             let difference = value - referenceValue
             let magnitude = value < 0 ? -value : value
             let unit = magnitude * Rational(numerator: 1, denominator: BigInt(1) << precision)

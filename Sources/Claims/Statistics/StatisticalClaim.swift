@@ -122,10 +122,11 @@ public struct StatisticalClaim: Sendable {
         let errorBound = BigFloat(worstError, precision: 64, rounding: .up)
         if !finite.isEmpty {
             let distribution = SampleDistribution(samples: finite)
-            for (label, seed, value) in distribution.quantileSummary {
-                quantities.append(Quantity("\(quantity): \(label) (seed \(seed))", .rounded(BigFloat(value, precision: 64)),
-                                           methodError: errorBound))
+            // The names do not depend on the seeds; the seed of each quantile is a statistics line.
+            for (label, _, value) in distribution.quantileSummary {
+                quantities.append(Quantity("\(quantity): \(label)", .rounded(BigFloat(value, precision: 64)), methodError: errorBound))
             }
+            statistics["quantile seeds"] = distribution.quantileSummary.map { "\($0.label) \($0.seed)" }.joined(separator: ", ")
             let extremes = distribution.extremeSeeds(3)
             statistics["smallest seeds"] = extremes.smallest.map(String.init).joined(separator: ", ")
             statistics["largest seeds"] = extremes.largest.map(String.init).joined(separator: ", ")
@@ -186,7 +187,7 @@ public struct StatisticalClaim: Sendable {
             let combined = intervalHook(ConfidenceInterval(lower: low.lower, upper: high.upper, confidence: confidence,
                                                            method: "Clopper–Pearson"))
             decision = StatisticalVerdict(interval: combined, claim: .atLeast(p[claimedProbability]))
-            quantities.append(Quantity("seeds with \(quantity) \(atLeast ? "≥" : "≤") \(threshold)", .exact(Rational(yes))))
+            quantities.append(Quantity("seeds in the event (\(quantity) beyond event_threshold)", .exact(Rational(yes))))
             quantities.append(Quantity("undecided seeds (within their error of the threshold)", .exact(Rational(undecided))))
             quantities.append(Quantity("observed frequency", .exact(Rational(yes) / Rational(n))))
             let estimate = Rational(yes) / Rational(n), target = decision.claim.threshold
@@ -200,8 +201,8 @@ public struct StatisticalClaim: Sendable {
                 : nil
             statistics["interval"] = "Clopper–Pearson"
         }
-        quantities.append(Quantity("\(decision.interval.confidence) interval: lower", .exact(decision.interval.lower)))
-        quantities.append(Quantity("\(decision.interval.confidence) interval: upper", .exact(decision.interval.upper)))
+        quantities.append(Quantity("confidence interval: lower", .exact(decision.interval.lower)))
+        quantities.append(Quantity("confidence interval: upper", .exact(decision.interval.upper)))
         let what = p[statistic] == .mean ? "E[\(quantity)] \(decision.claim.text)"
                                                     : "P(event) \(decision.claim.text)"
         var location = "\(what): interval [\(BigFloat(decision.interval.lower, precision: 64, rounding: .down).scientific(significantDigits: 6, rounding: .down)), \(BigFloat(decision.interval.upper, precision: 64, rounding: .up).scientific(significantDigits: 6, rounding: .up))] (\(decision.interval.method), n = \(n))"
@@ -220,36 +221,21 @@ extension StatisticalClaim {
     /// What a statistical claim checks, in words, for `quantity` X over the instance's seeds: the event or mean, the
     /// bound behind the interval, and the confidence.
     static func checkedDescription(_ p: InstanceParameters, quantity: String) -> String {
-        let seeds = p.written("seeds", or: "n")
-        let confidence = p.written("confidence", or: "the stated")
+        let seeds = p.written(seedCount, absent: "n"), confidence = p.written(Self.confidence, absent: "the stated")
         if p[statistic] == .mean {
             let bound = p[meanBound] == .hoeffding ? "Hoeffding" : "empirical-Bernstein (Maurer–Pontil)"
-            return "E[\(quantity)] ≤ \(p.written("mean_at_most", or: "b")): the whole \(bound) interval at confidence "
+            return "E[\(quantity)] ≤ \(p.written(meanAtMost, absent: "b")): the whole \(bound) interval at confidence "
                 + "\(confidence) over \(seeds) seeds, widened by the per-seed rounding error, lies below the bound"
         }
         let side = p[eventSide] == .atLeast ? "≥" : "≤"
-        return "P(\(quantity) \(side) \(p.written("event_threshold", or: "the threshold"))) ≥ "
-            + "\(p.written("claimed_probability", or: "p")): the whole Clopper–Pearson interval at confidence \(confidence) "
+        return "P(\(quantity) \(side) \(p.written(eventThreshold, absent: "the threshold"))) ≥ "
+            + "\(p.written(claimedProbability, absent: "p")): the whole Clopper–Pearson interval at confidence \(confidence) "
             + "over \(seeds) seeds (undecided seeds counted against the claim) lies above p"
-    }
-}
-
-extension DLNSGDGlobalMinimumKind {
-    public func checked(_ p: InstanceParameters) -> String? {
-        StatisticalClaim.checkedDescription(p, quantity: "L(W_K) − min L")
     }
 }
 
 extension DiagonalNetworkSGDL1Kind {
     public func checked(_ p: InstanceParameters) -> String? {
         StatisticalClaim.checkedDescription(p, quantity: "‖x_SGD(K)‖₁ − ‖x_GF(∞)‖₁")
-    }
-}
-
-extension DLNSGDBalancednessStepKind {
-    public func checked(_ p: InstanceParameters) -> String? {
-        let change = p.choice("claimed_change") == "zero" ? "0" : "η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
-        return "D_j(k+1) − D_j(k) = \(change) exactly, with G_j the minibatch gradients of SGD step k, for every step "
-            + "k < \(p.written("steps", or: "K")) and every j, in exact rational arithmetic"
     }
 }

@@ -26,7 +26,7 @@ public struct Evaluation: Sendable {
     /// Monitored quantities along the run, for figures (empty when the kind records none).
     public var series: [Series]
     /// A bound on the margin's discretization error that a second precision cannot reveal (a fixed-step
-    /// integrator's truncation error, estimated by step halving); the engine adds it to the margin's error
+    /// integrator's truncation error, 2^1000 where it is unknown); the engine adds it to the margin's error
     /// estimate, so that a margin within it is INCONCLUSIVE rather than a verdict the method cannot support.
     public var marginMethodError: BigFloat?
     /// The evidence behind a FAIL that one line cannot hold, printed under the verdict (a refuted identity's

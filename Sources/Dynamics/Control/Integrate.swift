@@ -41,9 +41,16 @@ public func integrate<Field: VectorField, Scalar: IntegrationScalar, Method: Int
         do throws(IntegrationError) {
             let configuration: StepperConfiguration<Scalar> = try _configuration(options, bits: bits, problem: problem)
             let initialState = problem.initialState.map { Scalar($0) }
-            var stepper = try method.makeStepper(
-                field: problem.field, initialTime: Scalar(problem.initialTime), initialState: initialState,
-                configuration: configuration)
+            func make<F: VectorField>(_ field: F) throws(IntegrationError) -> any Stepper<Scalar> {
+                try method.makeStepper(field: field, initialTime: Scalar(problem.initialTime), initialState: initialState,
+                                       configuration: configuration)
+            }
+            var stepper: any Stepper<Scalar>
+            if let substitute = ModelSubstitution.active?.field(for: problem.field) {   // fault injection (tests)
+                stepper = try make(substitute)
+            } else {
+                stepper = try make(problem.field)
+            }
             var result = try _drive(
                 &stepper, to: Scalar(problem.finalTime), bits: bits, options: options,
                 observers: observers, events: events)
@@ -238,9 +245,8 @@ func _drive<Step: Stepper>(
             termination = .stepBudgetExhausted(time: stepper.time, steps: steps)
             break
         }
-        // A cancelled task (Ctrl-C) ends the run like an exhausted time budget; the caller tells the two apart
-        // with `Task.isCancelled`.
-        if Task.isCancelled || options.timeLimit.map({ clock.now - start >= $0 }) == true {
+        if Task.isCancelled { termination = .cancelled(time: stepper.time); break }
+        if options.timeLimit.map({ clock.now - start >= $0 }) == true {
             termination = .timeBudgetExhausted(time: stepper.time, elapsed: clock.now - start); break
         }
         let previousTime = stepper.time

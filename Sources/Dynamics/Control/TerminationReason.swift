@@ -15,6 +15,8 @@ public enum TerminationReason<Scalar: IntegrationScalar>: CustomStringConvertibl
     case stepBudgetExhausted(time: Scalar, steps: Int)
     /// The wall-time budget ran out; the run stopped at `time`.
     case timeBudgetExhausted(time: Scalar, elapsed: Duration)
+    /// The task was cancelled (Ctrl-C, a signal, a parent task giving up); the run stopped at `time`.
+    case cancelled(time: Scalar)
 
     /// Whether the run ended normally (at the final time or at a terminal event).
     public var isSuccess: Bool {
@@ -23,6 +25,9 @@ public enum TerminationReason<Scalar: IntegrationScalar>: CustomStringConvertibl
         default: return false
         }
     }
+
+    /// Whether the run was interrupted from outside (its time budget or its task), not stopped by the dynamics.
+    public var isInterruption: Bool { switch self { case .timeBudgetExhausted, .cancelled: true; default: false } }
 
     /// "diverged at t = 0.99999999999987: the max norm of the state exceeded 1099511627776".
     public var description: String {
@@ -36,6 +41,7 @@ public enum TerminationReason<Scalar: IntegrationScalar>: CustomStringConvertibl
             return "step budget exhausted at t = \(_short(time)) after \(steps) steps"
         case let .timeBudgetExhausted(time, elapsed):
             return "time budget exhausted at t = \(_short(time)) after \(elapsed)"
+        case let .cancelled(time): return "cancelled at t = \(_short(time))"
         }
     }
 }

@@ -21,7 +21,14 @@ public func iterate<Map: DiscreteMap, Scalar: IntegrationScalar>(
     let bits = try _resolvePrecision(options.precision, Scalar.self)
     let outcome: Result<MapResult<Scalar>, IntegrationError> = withPrecision(bits) {
         do throws(IntegrationError) {
-            return .success(try _iterate(problem, bits: bits, options: options, observers: observers, events: events))
+            guard let substitute = ModelSubstitution.active?.map(for: problem.map) else {
+                return .success(try _iterate(problem, bits: bits, options: options, observers: observers, events: events))
+            }
+            func run<Substitute: DiscreteMap>(_ map: Substitute) throws(IntegrationError) -> MapResult<Scalar> {
+                try _iterate(MapProblem(map: map, initialState: problem.initialState, initialHistory: problem.initialHistory,
+                                        steps: problem.steps), bits: bits, options: options, observers: observers, events: events)
+            }
+            return .success(try run(substitute))
         } catch {
             return .failure(error)
         }
@@ -100,9 +107,8 @@ func _iterate<Map: DiscreteMap, S: IntegrationScalar>(
     var termination = MapTerminationReason.completed
     var k = 0
     run: while k < problem.steps {
-        // A cancelled task (Ctrl-C) ends the run like an exhausted time budget; the caller tells the two apart
-        // with `Task.isCancelled`.
-        if Task.isCancelled || options.timeLimit.map({ clock.now - start >= $0 }) == true {
+        if Task.isCancelled { termination = .cancelled(step: k); break }
+        if options.timeLimit.map({ clock.now - start >= $0 }) == true {
             termination = .timeBudgetExhausted(step: k, elapsed: clock.now - start); break
         }
         map.apply(step: k, history: history, into: &spare)

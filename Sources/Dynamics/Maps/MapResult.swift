@@ -10,6 +10,8 @@ public enum MapTerminationReason: Equatable, Sendable, CustomStringConvertible {
     case diverged(step: Int, reason: DivergenceReason)
     /// The wall-time budget ran out after iterate `step`.
     case timeBudgetExhausted(step: Int, elapsed: Duration)
+    /// The task was cancelled (Ctrl-C, a signal, a parent task giving up) after iterate `step`.
+    case cancelled(step: Int)
 
     /// Whether the run ended normally (all steps, or a terminal event).
     public var isSuccess: Bool {
@@ -19,6 +21,9 @@ public enum MapTerminationReason: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the run was interrupted from outside (its time budget or its task), not stopped by the dynamics.
+    public var isInterruption: Bool { switch self { case .timeBudgetExhausted, .cancelled: true; default: false } }
+
     /// "diverged at step 37: the max norm of the state exceeded 1099511627776".
     public var description: String {
         switch self {
@@ -26,6 +31,7 @@ public enum MapTerminationReason: Equatable, Sendable, CustomStringConvertible {
         case let .event(index, step): return "event \(index) at step \(step)"
         case let .diverged(step, reason): return "diverged at step \(step): \(reason)"
         case let .timeBudgetExhausted(step, elapsed): return "time budget exhausted at step \(step) after \(elapsed)"
+        case let .cancelled(step): return "cancelled at step \(step)"
         }
     }
 }

@@ -96,8 +96,8 @@ public struct SweepTable: Sendable, Equatable {
             return cells
         }
         var sentences = ["Numbers to \(digits) significant digits; ± error is the error estimate (the difference from "
-                         + "a run at 64 more bits, plus the discretization error where the method reports one, such "
-                         + "as step halving for fixed steps)"]
+                         + "a run at 64 more bits, plus the method error where the kind reports one, such as the "
+                         + "unknown truncation error of fixed steps)"]
         if let reduce = sweep.reduceOver {
             sentences.append("min, median (lower middle) and max are over \(reduce), ± error the largest among them")
         }

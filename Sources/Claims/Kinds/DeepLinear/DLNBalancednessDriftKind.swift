@@ -2,17 +2,8 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `dln-gd-balancedness-drift`: under gradient descent the balancedness drift is O(η²), ‖D_j(k) − D_j(0)‖_F ≤
-/// C·Σ_{t<k} η²(‖G_{j+1}(t)‖²_F + ‖G_j(t)‖²_F), the exact one-step identity of docs/theory.md §1.4 summed by the
-/// triangle inequality (C = 1 is proven; C = 0, exact conservation, is the known-false twin).
+/// `dln-gd-balancedness-drift`: the O(η²) drift bound of D_j under gradient descent (docs/theory.md §1.4).
 public struct DLNBalancednessDriftKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = DeepLinearDescentScenario
-
-    static let boundFactor = Parameter<Rational>("bound_factor", .check, minimum: 0, default: 1,
-        help: "the constant C of the claimed bound (1 follows from docs/theory.md §1.4; 0 claims exact conservation)")
-
-    public init() {}
-
     public static let about = KindDescription("dln-gd-balancedness-drift",
         summary: "deep linear network, square loss, gradient descent: ‖D_j(k) − D_j(0)‖_F ≤ C·Σ_t η²(‖G_{j+1}‖²_F + ‖G_j‖²_F)",
         method: """
@@ -25,6 +16,8 @@ public struct DLNBalancednessDriftKind: TrajectoryKind, DescribedKind {
         C = 0, the false exact conservation) is proved or refuted for this depth and reported as an exact measurement.
         """)
 
+    static let boundFactor = Parameter<Rational>("bound_factor", .check, minimum: 0, default: 1,
+        help: "the constant C of the claimed bound (1 follows from docs/theory.md §1.4; 0 claims exact conservation)")
     public var declared: [any DeclaredParameter] { [Self.boundFactor] }
 
     public func validate(_ parameters: InstanceParameters) throws(ParameterProblem) {
@@ -38,7 +31,7 @@ public struct DLNBalancednessDriftKind: TrajectoryKind, DescribedKind {
     }
 
     /// The drifts (one entry per j) against C·bound_j at the last step.
-    public func check(_ p: InstanceParameters, on gd: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on gd: DeepLinearDescentScenario, context: EvaluationContext) throws -> PropertyOutcome {
         let run = gd.descent, factor = BigFloat(p[Self.boundFactor]), eta = BigFloat(gd.setup.stepSize)
         guard !run.diverged else { throw EvaluationFailure("the gradient-descent run diverged at step \(run.taken)") }
         let initial = try DeepLinearNetwork(layers: run.layers[0]).balancedness

@@ -1,12 +1,5 @@
-import LinearAlgebra
-import MultiPrecision
-import Models
-
-/// `dln-gd-balancedness-step`: D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(t) exactly under gradient descent
-/// with the square loss (docs/theory.md §1.4), in rational arithmetic; `claimed_change = "zero"` is the false twin.
+/// `dln-gd-balancedness-step`: the exact one-step change of D_j under gradient descent (docs/theory.md §1.4).
 public struct DLNBalancednessStepKind: ClaimKind, DescribedKind {
-    public init() {}
-
     public static let about = KindDescription("dln-gd-balancedness-step",
         summary: "deep linear network, square loss, gradient descent: the exact per-step change of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ",
         method: """
@@ -30,8 +23,7 @@ public struct DLNBalancednessStepKind: ClaimKind, DescribedKind {
     }
 
     public func checked(_ p: InstanceParameters) -> String? {
-        let change = p[ExactBalancednessSteps.claimedChange] == .zero ? "0" : "η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
-        return "D_j(t+1) − D_j(t) = \(change) exactly, for every step t < \(p.written(DLNParameters.steps, absent: "k")) and every j"
+        ExactBalancednessSteps.statement(p, step: "t", eta: "η")
     }
 
     public func evaluate(_ parameters: InstanceParameters, context: EvaluationContext) throws -> Evaluation {

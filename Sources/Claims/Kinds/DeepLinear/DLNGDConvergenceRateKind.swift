@@ -1,15 +1,8 @@
 import Models
 import MultiPrecision
 
-/// `dln-gd-convergence-rate`: Arora, Cohen, Golowich, Hu (ICLR 2019), Theorem 1 and Lemma 1 (docs/theory.md §1.6):
-/// gradient descent on ℓ = ½‖W_N ⋯ W_1 − Φ‖²_F converges at the rate ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t), each step
-/// by ℓ(t+1) ≤ (1 − η σ_min(W(t))^{2(N−1)/N}) ℓ(t), inside the theorem's hypotheses (NOT APPLICABLE outside them,
-/// unless `hypotheses = "ignored"`: then the known-false twins, no margin or grossly unbalanced, must FAIL).
+/// `dln-gd-convergence-rate`: Arora, Cohen, Golowich, Hu (ICLR 2019), Theorem 1 and Lemma 1 (docs/theory.md §1.6).
 public struct DLNGDConvergenceRateKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = WhitenedDescentScenario
-
-    public init() {}
-
     public static let about = KindDescription("dln-gd-convergence-rate",
         summary: "deep linear network, whitened square loss, gradient descent: Arora et al. Lemma 1 per step and ℓ(t) ≤ ℓ(0)·exp(−η c^{2(N−1)/N} t)",
         method: """
@@ -28,7 +21,7 @@ public struct DLNGDConvergenceRateKind: TrajectoryKind, DescribedKind {
     }
 
     /// ℓ(k) against [Lemma 1's bound, the rate bound, ε] at every step (+∞ where one does not apply).
-    public func check(_ p: InstanceParameters, on gd: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on gd: WhitenedDescentScenario, context: EvaluationContext) throws -> PropertyOutcome {
         let target = gd.target, run = gd.descent, eta = BigFloat(gd.stepSize), none = BigFloat.infinity()
         var bounds: [ObservedValue<BigFloat>] = []
         for k in stride(from: 1, through: run.taken, by: 1) {

@@ -1,13 +1,5 @@
-import MultiPrecision
-
-/// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege (docs/theory.md §1.8): gradient descent at a suitable
-/// constant step reaches a global minimum (of some rank for N ≥ 3); their step-size bound is not available, so the
-/// claim is made for the given η.
+/// `dln-gd-global-minimum`: Nguegnang, Rauhut, Terstiege, gradient descent to a global minimum (docs/theory.md §1.8).
 public struct DLNGDGlobalMinimumKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = DeepLinearDescentScenario
-
-    public init() {}
-
     public static let about = KindDescription("dln-gd-global-minimum",
         summary: "deep linear network, gradient descent at a given η: L(W(k)) is within ε of min_{rank W ≤ r} ½‖WX − Y‖²_F",
         method: """
@@ -24,11 +16,10 @@ public struct DLNGDGlobalMinimumKind: TrajectoryKind, DescribedKind {
             + "k = \(p.written(DLNParameters.steps, absent: "k")) gradient-descent steps (no step-size hypothesis checked)"
     }
 
-    public func check(_ p: InstanceParameters, on gd: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on gd: DeepLinearDescentScenario, context: EvaluationContext) throws -> PropertyOutcome {
         let run = gd.descent
-        var outcome = try RankConstrainedOptimum.check(
-            run.layers[run.taken], x: run.x, y: run.y, rank: RankConstrainedOptimum.rank(p, widths: gd.setup.widths),
-            epsilon: p[RankConstrainedOptimum.epsilon], at: .step(run.taken), time: "k")
+        var outcome = try RankConstrainedOptimum.check(p, run.layers[run.taken], x: run.x, y: run.y, widths: gd.setup.widths,
+                                                       at: .step(run.taken), time: "k")
         outcome.branches = [run.divergenceBranch("max_t L(W(t))")]
         outcome.place = "step \(run.taken)" + (run.diverged ? " (diverged)" : "")
         return outcome

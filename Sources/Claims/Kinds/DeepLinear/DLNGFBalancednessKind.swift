@@ -2,16 +2,10 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `dln-gf-balancedness`: under gradient flow D_j(t) = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ evolves as e^{−2ρt} D_j(0)
-/// (docs/theory.md §1.3: ρ = 0 for a loss of the product, ρ = λ under weight decay λ); known-false twins claim ρ = 0
-/// with weight decay or a first-layer penalty.
+/// `dln-gf-balancedness`: D_j(t) = e^{−2ρt} D_j(0) under gradient flow (docs/theory.md §1.3).
 public struct DLNGFBalancednessKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = DeepLinearFlowScenario
-
     static let decayRate = Parameter<Rational>("decay_rate", .check, minimum: 0, default: 0,
                                                help: "the claimed rate ρ in D_j(t) = e^{−2ρt}·D_j(0) (0: conservation)")
-
-    public init() {}
 
     public static let about = KindDescription("dln-gf-balancedness",
         summary: "deep linear network, gradient flow (square, quartic or logistic loss, optionally weight decay λ or a first-layer penalty μ): D_j(t) = e^{−2ρt}·D_j(0) at every output time",
@@ -42,7 +36,7 @@ public struct DLNGFBalancednessKind: TrajectoryKind, DescribedKind {
             + "\(p.written(Scenario.outputTimes, absent: "the")) output times in (0, T]"
     }
 
-    public func check(_ p: InstanceParameters, on flow: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on flow: DeepLinearFlowScenario, context: EvaluationContext) throws -> PropertyOutcome {
         let rate = p[Self.decayRate], field = flow.field
         let initial = try DeepLinearNetwork(layers: flow.setup.network.layers.map(DLNParameters.rounded)).balancedness, initialNorms = initial.map(\.frobeniusNorm)
         var worst = (relative: BigFloat(-1), absolute: BigFloat(0), time: Rational(0), layer: 0)

@@ -1,12 +1,7 @@
 import MultiPrecision
 
-/// `dln-gf-convergence-rate`: the gradient-flow version of Arora et al.'s Theorem 1 (docs/theory.md §1.5–1.6): from
-/// a 0-balanced start with deficiency margin c > 0, ℓ(t) ≤ ℓ(0)·exp(−2 c^{2(N−1)/N} t).
+/// `dln-gf-convergence-rate`: the gradient-flow form of Arora et al.'s Theorem 1 (docs/theory.md §1.5–1.6).
 public struct DLNGFConvergenceRateKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = WhitenedFlowScenario
-
-    public init() {}
-
     public static let about = KindDescription("dln-gf-convergence-rate",
         summary: "deep linear network, whitened square loss, gradient flow from a balanced start: ℓ(t) ≤ ℓ(0)·exp(−2c^{2(N−1)/N} t)",
         method: """
@@ -23,7 +18,7 @@ public struct DLNGFConvergenceRateKind: TrajectoryKind, DescribedKind {
     }
 
     /// ℓ(t) against [the rate bound, ε] at every sample time (+∞ where one does not apply; with neither, ℓ(T) itself).
-    public func check(_ p: InstanceParameters, on flow: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
+    public func check(_ p: InstanceParameters, on flow: WhitenedFlowScenario, context: EvaluationContext) throws -> PropertyOutcome {
         let target = flow.target, losses = try flow.losses(), none = BigFloat.infinity()
         let bounds = try losses.indices.dropFirst().map { i in
             guard case let .time(t) = losses[i].place else { throw EvaluationFailure("a flow sample without its time") }

@@ -2,14 +2,8 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// `dln-gf-global-minimum`: Bah, Rauhut, Terstiege, Westdickenberg (2022), statement B2 of docs/theory.md §1.7:
-/// gradient flow reaches, for almost every start, a global minimum over rank ≤ k; the dead-hidden-unit start (a null
-/// invariant set that ends at the rank-(r−1) optimum) is the known-false twin.
+/// `dln-gf-global-minimum`: Bah, Rauhut, Terstiege, Westdickenberg (2022), statement B2 (docs/theory.md §1.7).
 public struct DLNGFGlobalMinimumKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = DeepLinearFlowScenario
-
-    public init() {}
-
     public static let about = KindDescription("dln-gf-global-minimum",
         summary: "deep linear network, gradient flow: L(W(T)) is within ε of min_{rank W ≤ k} ½‖WX − Y‖²_F (whitened Eckart–Young)",
         method: """
@@ -37,12 +31,10 @@ public struct DLNGFGlobalMinimumKind: TrajectoryKind, DescribedKind {
             + "T = \(p.written(Scenario.horizon, absent: "T")), k = \(p.written(RankConstrainedOptimum.optimumRank, absent: "r"))"
     }
 
-    public func check(_ p: InstanceParameters, on flow: Scenario, context: EvaluationContext) throws -> PropertyOutcome {
-        let layers = flow.finalLayers
-        var outcome = try RankConstrainedOptimum.check(
-            layers, x: flow.x, y: flow.y, rank: RankConstrainedOptimum.rank(p, widths: flow.setup.widths),
-            epsilon: p[RankConstrainedOptimum.epsilon], at: .time(p[Scenario.horizon]), time: "T")
-        let sigma = try SingularValueDecomposition(DeepLinearNetwork(layers: layers).endToEnd).singularValues
+    public func check(_ p: InstanceParameters, on flow: DeepLinearFlowScenario, context: EvaluationContext) throws -> PropertyOutcome {
+        var outcome = try RankConstrainedOptimum.check(p, flow.finalLayers, x: flow.x, y: flow.y, widths: flow.setup.widths,
+                                                       at: .time(p[Scenario.horizon]), time: "T")
+        let sigma = try SingularValueDecomposition(DeepLinearNetwork(layers: flow.finalLayers).endToEnd).singularValues
         let threshold = BigFloat(Rational(numerator: 1, denominator: BigInt(10).power(20)))
         outcome.quantities.append(Quantity("σ_min(W(T))", .rounded(sigma.reduce(.infinity()) { BigFloat.minimum($0, $1) })))
         outcome.place = "t = T, numerical rank of W(T) = \(sigma.filter { $0 > threshold }.count) (σ > 1e-20)"

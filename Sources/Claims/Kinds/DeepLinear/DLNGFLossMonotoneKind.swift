@@ -1,12 +1,7 @@
-import Models
 import MultiPrecision
 
-/// `dln-gf-loss-monotone`: gradient flow descends its objective, d/dt Φ(W(t)) = −‖∇Φ‖² ≤ 0, with
-/// Φ = L + λ/2·Σ_j‖W_j‖²_F + μ/2·‖W_1‖²_F. The loss L alone is non-increasing only without the penalties: with
-/// weight decay a flow that starts at an interpolating W (L = 0) leaves it, and L rises (the known-false twin).
+/// `dln-gf-loss-monotone`: gradient flow descends its objective, d/dt Φ(W(t)) = −‖∇Φ‖² ≤ 0 (docs/theory.md §1.1).
 public struct DLNGFLossMonotoneKind: TrajectoryKind, DescribedKind {
-    public typealias Scenario = DeepLinearFlowScenario
-
     /// What is claimed to be non-increasing.
     enum Observable: String, ParameterChoice {
         case loss, objective
@@ -14,8 +9,6 @@ public struct DLNGFLossMonotoneKind: TrajectoryKind, DescribedKind {
 
     static let observable = Parameter<Observable>("observable", .check, default: .loss,
         help: "\"loss\", L(W(t)), or \"objective\", Φ(W(t)) = L + λ/2·Σ_j‖W_j‖²_F + μ/2·‖W_1‖²_F, the one the flow descends")
-
-    public init() {}
 
     public static let about = KindDescription("dln-gf-loss-monotone",
         summary: "deep linear network, gradient flow (optionally weight decay λ, first-layer penalty μ): L(W(t)), or the objective Φ(W(t)), is non-increasing",

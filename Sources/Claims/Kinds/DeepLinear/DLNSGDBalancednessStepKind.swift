@@ -1,12 +1,5 @@
-import LinearAlgebra
-import MultiPrecision
-import Models
-
-/// `dln-sgd-balancedness-step`: the exact law D_j(k+1) − D_j(k) = η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k) along every
-/// realization of minibatch SGD (each batch loss is a function of the product), each seed an instance.
+/// `dln-sgd-balancedness-step`: the exact one-step law of D_j along every SGD realization (docs/theory.md §1.4).
 public struct DLNSGDBalancednessStepKind: ClaimKind, DescribedKind {
-    public init() {}
-
     public static let about = KindDescription("dln-sgd-balancedness-step",
         summary: "deep linear network, minibatch SGD: the exact per-step change η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) of W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, for every seed",
         method: """
@@ -34,6 +27,11 @@ public struct DLNSGDBalancednessStepKind: ClaimKind, DescribedKind {
             throw ParameterProblem(key: "step_decay", .invalidValue(
                 "exact arithmetic needs rational step sizes: step_decay must be an integer (η₀/(1 + k)^\(a) is irrational)"))
         }
+    }
+
+    public func checked(_ p: InstanceParameters) -> String? {
+        ExactBalancednessSteps.statement(p, step: "k", eta: "η_k", detail: ", with G_j the minibatch gradients of SGD step k")
+            + ", in exact rational arithmetic"
     }
 
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {

@@ -1,12 +1,8 @@
-import LinearAlgebra
 import MultiPrecision
 import Models
 
-/// `dln-sgd-global-minimum`: minibatch SGD with η_k = η₀/(1 + k)^a is ε-optimal after K steps with probability at
-/// least p, or E[L(W_K) − min L] ≤ b, over the seeds (the realizations differ in their minibatches only).
+/// `dln-sgd-global-minimum`: minibatch SGD reaches the rank-r optimum (docs/theory.md §1.9) with probability ≥ p.
 public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind, DescribedKind {
-    public init() {}
-
     public static let about = KindDescription("dln-sgd-global-minimum",
         summary: "deep linear network, minibatch SGD with η_k = η₀/(1+k)^a: P(L(W_K) − min L ≤ ε) ≥ p, or E[L(W_K) − min L] ≤ b, over n seeds",
         method: """
@@ -39,11 +35,13 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind, DescribedKind {
         try StatisticalClaim.validate(parameters)
     }
 
+    public func checked(_ p: InstanceParameters) -> String? { StatisticalClaim.checkedDescription(p, quantity: "L(W_K) − min L") }
+
     /// Runs the seeds and decides (each seed at p and p + 64 bits, in `StatisticalClaim.evaluate`).
     public func evaluate(_ p: InstanceParameters, context: EvaluationContext) throws -> Evaluation {
         let setup = try DLNParameters.setup(p), rank = RankConstrainedOptimum.rank(p, widths: setup.widths)
         let schedule = SGDParameters.schedule(p, initial: p[DLNParameters.stepSize]), sampling = p[SGDParameters.sampling]
-        let bits = StatisticalClaim.precision(p), limit = BigFloat(Rational(BigInt(10).power(40)), precision: 64)
+        let bits = StatisticalClaim.precision(p), limit = DeepLinearDescentRun.divergenceLimit
         let optima = try [bits, bits + 64].map { b in try withPrecision(b) {   // the optimum once per precision
             try RankConstrainedOptimum.value(x: DLNParameters.rounded(setup.x), y: DLNParameters.rounded(setup.y), rank: rank).optimum
         } }

@@ -8,8 +8,8 @@ import MultiPrecision
 ///     R_j(k) = D_j(k+1) − D_j(k) − claimed_j(k),    claimed_j(k) = η_k²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)(k) or 0,
 ///
 /// which vanishes whenever the loss the step descends is a function of the product W_N ⋯ W_1. The residuals are the
-/// observations of the law: max_{a,b} |R_j(k)| for every j (one row per step), and at the end the accumulated
-/// residual max_{a,b} |D_j(K) − D_j(0) − Σ_k claimed_j(k)|.
+/// observations of the law: max_{a,b} |R_j(k)| for every step k and layer j, and at the end the accumulated
+/// residual max_{a,b} |D_j(K) − D_j(0) − Σ_k claimed_j(k)| of every layer (placed at the last step, K − 1).
 struct ExactBalancednessSteps {
     /// The claimed change per step.
     enum ClaimedChange: String, ParameterChoice {
@@ -23,8 +23,11 @@ struct ExactBalancednessSteps {
     /// The largest number of exact steps (numerators and denominators grow geometrically with the steps).
     static let stepLimit = 12
 
-    /// The residual rows, at steps 1 … K, then the accumulated residual at step K.
+    /// max_{a,b} |R_j(k)| for every step k and layer j (place `step k, j = J`, the step k of D_j(k+1) − D_j(k)),
+    /// then the accumulated residual of every layer (`step K − 1, j = J, accumulated over steps 0 … K − 1`).
     private(set) var residuals: [Observation<Rational>] = []
+    /// How many of `residuals` are per-step residuals.
+    private var stepResidualCount = 0
     /// max_{j,a,b} |D_j(K) − D_j(0) − Σ_k claimed_j(k)|.
     private(set) var accumulatedResidual = Rational(0)
     /// max_{j,a,b} |D_j(K) − D_j(0)|.
@@ -49,18 +52,23 @@ struct ExactBalancednessSteps {
             let coefficients = DeepLinearNetwork<Rational>.balancednessStepCoefficients(gradients: gradients)
             self.network = self.network.gradientDescentStep(stepSize: eta, gradients: gradients)
             let after = self.network.balancedness
-            let row = after.indices.map { j in
+            for j in after.indices {
                 let claimed = claimed == .zero ? Matrix<Rational>.zeros(rows: after[j].rowCount, columns: after[j].columnCount)
                                                : (eta * eta) * coefficients[j]
                 accumulated[j] += claimed
-                return (after[j] - before[j] - claimed).maxAbs
+                residuals.append(Observation(place: .labelled([.word("step", k), .symbol("j", j + 1)]),
+                                             scalar: (after[j] - before[j] - claimed).maxAbs))
             }
-            residuals.append(Observation(place: .step(k + 1), value: ObservedValue(rows: 1, columns: row.count, entries: row)))
             before = after
         }
+        stepResidualCount = residuals.count
         let total = initial.indices.map { j in (before[j] - initial[j] - accumulated[j]).maxAbs }
         if observesTotal {
-            residuals.append(Observation(place: .step(steps), value: ObservedValue(rows: 1, columns: total.count, entries: total)))
+            for j in total.indices {
+                let place = SamplePlace.labelled([.word("step", steps - 1), .symbol("j", j + 1),
+                                                  .word("accumulated over steps 0 …", steps - 1)])
+                residuals.append(Observation(place: place, scalar: total[j]))
+            }
         }
         accumulatedResidual = total.reduce(Rational(0)) { max($0, $1) }
         change = initial.indices.map { j in (before[j] - initial[j]).maxAbs }.reduce(Rational(0)) { max($0, $1) }
@@ -72,21 +80,21 @@ struct ExactBalancednessSteps {
                     place: (String) -> String = { $0 }) throws -> Evaluation {
         let outcome = try BoundProperty(label: "R", lhs: "max_{a,b} |R_j(k)|", relation: .lessOrEqual, rhs: "0",
                                         tolerance: tolerance).evaluate(residuals, residuals.map { _ in ObservedValue(Rational(0)) })
-        return Evaluation(quantities: quantities, margin: outcome.margin, location: outcome.place.map { place(Self.stepAndLayer($0)) },
+        return Evaluation(quantities: quantities, margin: outcome.margin, location: outcome.place.map(place),
                           statistics: statistics.merging(["steps": "\(steps)", "depth": "\(network.depth)"]) { a, _ in a })
     }
 
-    /// The property's place `k = K, entry (1, J)` (residual row K, layer J) in the law's words: `step K − 1, j = J`,
-    /// the step t of D_j(t+1) − D_j(t).
-    static func stepAndLayer(_ place: String) -> String {
-        let numbers = place.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        guard place.hasPrefix("k = "), numbers.count == 3 else { return place }
-        return "step \(numbers[0] - 1), j = \(numbers[2])"
+    /// The law as checked, `D_j(t+1) − D_j(t) = η²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) exactly…, for every step t < k and
+    /// every j`, with the step named `t`, the step size `eta` and `detail` after "exactly".
+    static func statement(_ p: InstanceParameters, step t: String, eta: String, detail: String = "") -> String {
+        let change = p[claimedChange] == .zero ? "0" : "\(eta)²(G_{j+1}ᵀG_{j+1} − G_jG_jᵀ)"
+        return "D_j(\(t)+1) − D_j(\(t)) = \(change) exactly\(detail), for every step \(t) < "
+            + "\(p.written(DLNParameters.steps, absent: "the number of steps")) and every j"
     }
 
     /// max_{k,j,a,b} |R_j(k)| over the steps.
     var largestStepResidual: Rational {
-        residuals.prefix(steps).flatMap(\.value.entries).reduce(Rational(0)) { max($0, $1) }
+        residuals.prefix(stepResidualCount).map(\.value.scalar).reduce(Rational(0)) { max($0, $1) }
     }
 
     /// At most `stepLimit` steps.

@@ -34,13 +34,13 @@ enum RankConstrainedOptimum {
 }
 
 extension RankConstrainedOptimum {
-    /// The global-minimum claim at the end of a run, |L(W) − min_{rank ≤ k} L| ≤ ε, for the final layers `layers` at
-    /// `place` (`time` names it in the quantities: "T" or "k").
-    static func check(_ layers: [Matrix<BigFloat>], x: Matrix<BigFloat>, y: Matrix<BigFloat>, rank k: Int,
-                      epsilon: Rational, at place: SamplePlace, time: String) throws -> PropertyOutcome {
-        let network = try DeepLinearNetwork(layers: layers)
+    /// The global-minimum claim at the end of a run, |L(W) − min_{rank ≤ k} L| ≤ ε (ε and k from `p`, the default
+    /// k from the `widths`), for the final layers `layers` at `place` (`time` names it in the quantities: "T" or "k").
+    static func check(_ p: InstanceParameters, _ layers: [Matrix<BigFloat>], x: Matrix<BigFloat>, y: Matrix<BigFloat>,
+                      widths: [Int], at place: SamplePlace, time: String) throws -> PropertyOutcome {
+        let network = try DeepLinearNetwork(layers: layers), epsilon = p[Self.epsilon]
         let loss = try network.squareLoss(x: x, y: y)
-        let optimum = try value(x: x, y: y, rank: k).optimum
+        let optimum = try value(x: x, y: y, rank: rank(p, widths: widths)).optimum
         let gap = loss - optimum
         let gradientNorm = try network.squareLossGradients(x: x, y: y).map(\.frobeniusNorm)
             .reduce(BigFloat(0)) { BigFloat.maximum($0, $1) }
