@@ -233,9 +233,3 @@ extension StatisticalClaim {
             + "over \(seeds) seeds (undecided seeds counted against the claim) lies above p"
     }
 }
-
-extension DiagonalNetworkSGDL1Kind {
-    public func checked(_ p: InstanceParameters) -> String? {
-        StatisticalClaim.checkedDescription(p, quantity: "‖x_SGD(K)‖₁ − ‖x_GF(∞)‖₁")
-    }
-}

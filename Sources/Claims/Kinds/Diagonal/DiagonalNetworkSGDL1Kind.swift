@@ -77,4 +77,8 @@ public struct DiagonalNetworkSGDL1Kind: StatisticalClaimKind, DescribedKind {
             statistics: ["steps": "\(steps)", "schedule": schedule.description, "sampling": sampling.rawValue,
                          "batch_size": "\(batchSize)", "working precision": "\(p) bits (and \(p + 64) for the error)"])
     }
+
+    public func checked(_ p: InstanceParameters) -> String? {
+        StatisticalClaim.checkedDescription(p, quantity: "‖x_SGD(K)‖₁ − ‖x_GF(∞)‖₁")
+    }
 }
