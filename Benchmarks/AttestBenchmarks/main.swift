@@ -11,6 +11,10 @@ if arguments.contains("--leak-check") {
     let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 10_000
     let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
     OMWUPeerBenchmark.printJSON(steps: steps, bits: bits)
+} else if arguments.contains("--allocations") {
+    let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 200
+    let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
+    AllocationBenchmark.run(steps: steps, bits: bits)
 } else if arguments.contains("--stepper-json") {
     SteppersBenchmark.main(arguments)
 } else if arguments.contains("--taylor-json") {
