@@ -10,6 +10,14 @@ enum BenchmarkClock {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
+    /// Nanoseconds of CPU time (user + system) of the whole process.
+    @inline(__always)
+    static func cpuNow() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
     /// Runs `body` and returns the elapsed nanoseconds divided by `operations`.
     @inline(__always)
     static func nanosecondsPerOperation(_ operations: Int, _ body: () -> Void) -> Double {

@@ -24,8 +24,10 @@ enum SteppersBenchmark {
     ///   - iteration: Gauss–Legendre's stage iteration.
     ///   - timeLimit: wall-clock seconds after which the run stops and reports the time reached (`completed`
     ///     false), so that a ladder never hangs on an infeasible rung.
+    ///   - genericField: evaluate the field through `VectorFieldEvaluator` (the field's generic `evaluate`, one
+    ///     allocation per operation) instead of `TapeFieldEvaluator`, for the share of that lever (issue 20).
     static func printJSON(method: Method, bits: Int, log2Tolerance: Int?, fixedSteps: Int?, stages: Int,
-                          iteration: StageIteration, timeLimit: Double) {
+                          iteration: StageIteration, timeLimit: Double, genericField: Bool = false) {
         withPrecision(bits) {
             let field = DeepLinearNetworkFlow.p1a
             let x0 = field.initialState.map { BigFloat($0, precision: bits) }
@@ -35,20 +37,12 @@ enum SteppersBenchmark {
                 precision: bits, relativeTolerance: tolerance, absoluteTolerance: tolerance,
                 fixedStep: fixedSteps.map { BigFloat(Rational(numerator: 20, denominator: BigInt($0))) },
                 horizonEnd: end)
-            let rhs = TapeFieldEvaluator<DeepLinearNetworkFlow, BigFloat>(field, precision: bits)
             let start = BenchmarkClock.now()
-            var stepper: any Stepper<BigFloat>
-            switch method {
-            case .gaussLegendre:
-                stepper = try! GaussLegendreStepper(stages: stages, rightHandSide: rhs, time: BigFloat(0), state: x0,
-                                                    configuration: configuration, iteration: iteration)
-            case .fehlberg78:
-                stepper = try! ExplicitRungeKuttaStepper(tableau: .fehlberg78, rightHandSide: rhs, time: BigFloat(0),
-                                                         state: x0, configuration: configuration)
-            case .rungeKutta4:
-                stepper = try! ExplicitRungeKuttaStepper(tableau: .classicalRungeKutta4, rightHandSide: rhs,
-                                                         time: BigFloat(0), state: x0, configuration: configuration)
-            }
+            var stepper = genericField
+                ? make(method, VectorFieldEvaluator<DeepLinearNetworkFlow, BigFloat>(field, precision: bits), x0,
+                       configuration, stages: stages, iteration: iteration)
+                : make(method, TapeFieldEvaluator<DeepLinearNetworkFlow, BigFloat>(field, precision: bits), x0,
+                       configuration, stages: stages, iteration: iteration)
             var completed = true
             var failure = ""
             while stepper.time < end {
@@ -73,7 +67,24 @@ enum SteppersBenchmark {
                 withinL = loss.log2Relative <= log2(1e5) - Double(bits)
             }
             func json(_ x: Double) -> String { x.isFinite ? "\(x)" : "1e9" }
-            print("{\"method\": \"\(method.rawValue)\", \"bits\": \(bits), \"stages\": \(method == .gaussLegendre ? stages : 0), \"log2Tolerance\": \(log2Tolerance.map(String.init) ?? "null"), \"fixedSteps\": \(fixedSteps.map(String.init) ?? "null"), \"completed\": \(completed), \"failure\": \"\(failure)\", \"timeReached\": \(stepper.time.doubleValue), \"seconds\": \(seconds), \"steps\": \(statistics.acceptedSteps), \"rejected\": \(statistics.rejectedSteps), \"evaluations\": \(statistics.functionEvaluations), \"stageIterations\": \(statistics.stageIterations), \"jacobians\": \(statistics.jacobianEvaluations), \"digitsW\": \(json(digitsW)), \"digitsL\": \(json(digitsL)), \"withinW\": \(withinW), \"withinL\": \(withinL), \"description\": \"\(stepper.methodDescription)\"}")
+            print("{\"method\": \"\(method.rawValue)\", \"bits\": \(bits), \"stages\": \(method == .gaussLegendre ? stages : 0), \"log2Tolerance\": \(log2Tolerance.map(String.init) ?? "null"), \"fixedSteps\": \(fixedSteps.map(String.init) ?? "null"), \"completed\": \(completed), \"failure\": \"\(failure)\", \"timeReached\": \(stepper.time.doubleValue), \"seconds\": \(seconds), \"steps\": \(statistics.acceptedSteps), \"rejected\": \(statistics.rejectedSteps), \"evaluations\": \(statistics.functionEvaluations), \"stageIterations\": \(statistics.stageIterations), \"jacobians\": \(statistics.jacobianEvaluations), \"digitsW\": \(json(digitsW)), \"digitsL\": \(json(digitsL)), \"withinW\": \(withinW), \"withinL\": \(withinL), \"field\": \"\(genericField ? "generic" : "tape")\", \"description\": \"\(stepper.methodDescription)\"}")
+        }
+    }
+
+    /// The stepper of `method` on `rhs`.
+    static func make<RHS: RightHandSide<BigFloat>>(_ method: Method, _ rhs: RHS, _ x0: [BigFloat],
+                                                   _ configuration: StepperConfiguration<BigFloat>, stages: Int,
+                                                   iteration: StageIteration) -> any Stepper<BigFloat> {
+        switch method {
+        case .gaussLegendre:
+            return try! GaussLegendreStepper(stages: stages, rightHandSide: rhs, time: BigFloat(0), state: x0,
+                                             configuration: configuration, iteration: iteration)
+        case .fehlberg78:
+            return try! ExplicitRungeKuttaStepper(tableau: .fehlberg78, rightHandSide: rhs, time: BigFloat(0),
+                                                  state: x0, configuration: configuration)
+        case .rungeKutta4:
+            return try! ExplicitRungeKuttaStepper(tableau: .classicalRungeKutta4, rightHandSide: rhs,
+                                                  time: BigFloat(0), state: x0, configuration: configuration)
         }
     }
 
@@ -94,6 +105,7 @@ enum SteppersBenchmark {
         printJSON(method: method, bits: value("--bits").flatMap { Int($0) } ?? 256,
                   log2Tolerance: value("--log2-tolerance").flatMap { Int($0) },
                   fixedSteps: value("--steps").flatMap { Int($0) }, stages: value("--stages").flatMap { Int($0) } ?? 8,
-                  iteration: iteration, timeLimit: value("--time-limit").flatMap { Double($0) } ?? 600)
+                  iteration: iteration, timeLimit: value("--time-limit").flatMap { Double($0) } ?? 600,
+                  genericField: arguments.contains("--generic-field"))
     }
 }

@@ -13,6 +13,10 @@ if arguments.contains("--leak-check") {
     OMWUPeerBenchmark.printJSON(steps: steps, bits: bits)
 } else if arguments.contains("--map-allocations") {
     MapAllocationBenchmark.run()
+} else if arguments.contains("--allocations") {
+    let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 200
+    let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
+    AllocationBenchmark.run(steps: steps, bits: bits)
 } else if arguments.contains("--stepper-json") {
     SteppersBenchmark.main(arguments)
 } else if arguments.contains("--taylor-json") {

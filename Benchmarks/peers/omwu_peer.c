@@ -1,12 +1,21 @@
 /* The C peer of Attest's OMWU map (Sources/Models/MultiplicativeWeightsMap.swift, run by MultiplicativeWeights.run):
  * the same iteration on P2a of docs/benchmark-problems.md as a raw MPFR loop on preallocated mpfr_t, with the same
  * operations in the same order (log domain, expm1/log1p, KL_t after every step by fma, the same per-step
- * reductions). Usage: omwu_peer STEPS BITS  ->  one JSON line {"seconds": ..., "kl": "..."}.
- * Build: cc -O2 -o omwu_peer omwu_peer.c -lmpfr -lgmp   (Benchmarks/peers/omwu_peer.py does this). */
+ * reductions). Usage: omwu_peer STEPS BITS  ->  one JSON line {"seconds": ..., "cpuSeconds": ..., "kl": "..."}.
+ * Build: cc -O2 -o omwu_peer omwu_peer.c -lmpfr -lgmp   (Benchmarks/peers/omwu_peer.py does this).
+ * Built with -DCOUNT_ALLOCATIONS and Benchmarks/CAllocationCounter/AllocationCounter.c, it also prints the
+ * allocations per step made inside the timed loop ("allocationsPerStep": MPFR's and GMP's own, since the loop itself
+ * allocates nothing). */
 #include <mpfr.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#ifdef COUNT_ALLOCATIONS
+#include "CAllocationCounter.h"
+#define ALLOCATIONS() ((unsigned long long) attest_allocation_count())
+#else
+#define ALLOCATIONS() 0ULL
+#endif
 
 #define N 3
 
@@ -47,8 +56,10 @@ int main(int argc, char **argv) {
     mpfr_set(previous, total, MPFR_RNDN);
     mpfr_set_zero(largest, 1); mpfr_set_zero(largestdirect, 1); mpfr_set_zero(discrepancy, 1);
     long increases = 0, directincreases = 0, first = 0, largeststep = 2;
-    struct timespec t0, t1;
+    struct timespec t0, t1, c0, c1;
+    unsigned long long allocations = ALLOCATIONS();
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     for (long t = 1; t <= steps; t++) {
         for (int i = 0; i < N; i++) {
             mpfr_set_zero(g[i], 1); mpfr_set_zero(g[N + i], 1);
@@ -86,9 +97,16 @@ int main(int argc, char **argv) {
         mpfr_sub(gap, identity, change, MPFR_RNDN); mpfr_abs(gap, gap, MPFR_RNDN);
         if (mpfr_greater_p(gap, discrepancy)) mpfr_set(discrepancy, gap, MPFR_RNDN);
     }
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    allocations = ALLOCATIONS() - allocations;
     double seconds = (t1.tv_sec - t0.tv_sec) + 1e-9 * (t1.tv_nsec - t0.tv_nsec);
-    mpfr_printf("{\"seconds\": %.6f, \"kl\": \"%.40Re\", \"increases\": %ld, \"largestStep\": %ld}\n", seconds, previous,
-                increases, largeststep);
+    double cpu = (c1.tv_sec - c0.tv_sec) + 1e-9 * (c1.tv_nsec - c0.tv_nsec);
+    mpfr_printf("{\"seconds\": %.6f, \"cpuSeconds\": %.6f, \"kl\": \"%.40Re\", \"increases\": %ld, \"largestStep\": %ld",
+                seconds, cpu, previous, increases, largeststep);
+#ifdef COUNT_ALLOCATIONS
+    printf(", \"allocationsPerStep\": %.3f", (double) allocations / (double) steps);
+#endif
+    printf("}\n");
     return 0;
 }

@@ -118,14 +118,14 @@ public struct MultiplicativeWeights: Sendable {
             swap(&previous, &total)
             if t == 1 { trajectory.firstChange.set(identity) }
             if recordChanges { trajectory.identityChanges.append(identity + 0); trajectory.directChanges.append(change + 0) }
-            if identity > 0 {
+            if identity.signum > 0 {  // (signum, not `> 0`: no BigFloat zero made per step)
                 trajectory.increases.identity += 1
                 if t >= from {
                     trajectory.increases.identityFrom += 1
                     if trajectory.firstIncrease == 0 { trajectory.firstIncrease = t }
                 }
             }
-            if change > 0 { trajectory.increases.direct += 1; if t >= from { trajectory.increases.directFrom += 1 } }
+            if change.signum > 0 { trajectory.increases.direct += 1; if t >= from { trajectory.increases.directFrom += 1 } }
             if t == from || (t > from && identity > trajectory.largestChange.value) {
                 trajectory.largestChange.step = t; trajectory.largestChange.value.set(identity)
             }

@@ -84,7 +84,7 @@ public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>:
                     if let g = coefficients.terms[n][k] {
                         v[scaled].formProduct(g, v[term.node]); accumulate(scaled, positive: true)
                     } else {
-                        accumulate(term.node, positive: term.coefficient > Rational(0))
+                        accumulate(term.node, positive: !term.coefficient.isNegative)  // ±1 here; no Rational made per term
                     }
                 }
                 for (k, p) in products.enumerated() {
@@ -92,7 +92,7 @@ public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>:
                     if let d = coefficients.products[n][k] {
                         v[scaled].formProduct(v[product], d); accumulate(scaled, positive: true)
                     } else {
-                        accumulate(product, positive: p.coefficient > Rational(0))
+                        accumulate(product, positive: !p.coefficient.isNegative)
                     }
                 }
             }
