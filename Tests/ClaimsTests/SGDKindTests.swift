@@ -236,10 +236,10 @@ struct StochasticTutorialTests {
         let result = await ClaimEngine().check([spec])
         let instance = try #require(result.claims[0].instances.first)
         #expect(instance.verdict == .fail)
-        #expect(instance.location == "P(event) ≥ 9/10: interval [5.81917e-2, 2.67396e-1] (Clopper–Pearson, n = 50)")
+        #expect(instance.location == "P(event) ≥ 9/10: interval [5.81917e-2, 2.67397e-1] (Clopper–Pearson, n = 50)")
         #expect(instance.measurements.first { $0.name.hasPrefix("seeds in the event") }?.exact == "7")
         let seeds = try #require(instance.statistics["quantile seeds"])     // as the page says: min 50, median 48, max 49
         #expect(seeds.hasPrefix("min 50, q10 ") && seeds.contains(", median 48, q90 ") && seeds.hasSuffix(", max 49"), "\(seeds)")
-        #expect(page.contains("[5.81917e-2, 2.67396e-1]") && page.contains("exactly 7"))
+        #expect(page.contains("[5.81917e-2, 2.67397e-1]") && page.contains("exactly 7"))
     }
 }
