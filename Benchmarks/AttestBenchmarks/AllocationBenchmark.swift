@@ -44,25 +44,9 @@ enum AllocationBenchmark {
         return MultiplicativeWeights(game: game, method: .omwu, stepSize: r(1, 20))
     }
 
-    /// Gradient descent on a deep linear network (widths 3, 4, 4, 2, six samples, square loss, η = 1/100): the same
-    /// calls as the `dln-gd-*` kinds' map (`DeepLinearNetwork.squareLossGradients`, `gradientDescentStep`), which is
-    /// internal to Claims.
-    struct DeepLinearDescent: DiscreteMap {
-        let field: DeepLinearNetworkGradientFlow
-        let stepSize: Rational
-        var dimension: Int { field.dimension }
-        var layout: StateLayout { field.layout }
-        func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
-            func scalar(_ m: Matrix<Rational>) -> Matrix<T> { Matrix(rows: m.rowCount, columns: m.columnCount) { T(m[$0, $1]) } }
-            guard let network = try? DeepLinearNetwork(layers: field.layers(of: history[0])),
-                  let gradients = try? network.squareLossGradients(x: scalar(field.x), y: scalar(field.y)) else { return }
-            next = network.gradientDescentStep(stepSize: T(stepSize), gradients: gradients).layers.flatMap { w in
-                (0..<w.rowCount).flatMap { i in (0..<w.columnCount).map { j in w[i, j] } }
-            }
-        }
-    }
-
-    static func deepLinearDescent() -> (DeepLinearDescent, [Rational]) {
+    /// Gradient descent on a deep linear network (widths 3, 4, 4, 2, six samples, square loss, η = 1/100): the map of
+    /// the `dln-gd-*` kinds.
+    static func deepLinearDescent() -> (DeepLinearGradientDescent, [Rational]) {
         let widths = [3, 4, 4, 2]
         let x = Matrix(rows: 3, columns: 6) { r(($0 * 5 + $1 * 3) % 7 - 3, 4) }
         let y = Matrix(rows: 2, columns: 6) { r(($0 * 2 + $1) % 5 - 2, 3) }
@@ -70,7 +54,7 @@ enum AllocationBenchmark {
         let layers = (1..<widths.count).map { j in
             Matrix(rows: widths[j], columns: widths[j - 1]) { r(($0 * 3 + $1 * 5 + j) % 9 - 4, 8) }
         }
-        return (DeepLinearDescent(field: field, stepSize: r(1, 100)), DeepLinearNetworkGradientFlow.state(of: layers))
+        return (field.gradientDescent(stepSize: r(1, 100)), DeepLinearNetworkGradientFlow.state(of: layers))
     }
 
     /// Deep matrix factorization W_3 W_2 W_1 ≈ A (3 × 3 factors, η = 1/50).

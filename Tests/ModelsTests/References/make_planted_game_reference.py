@@ -2,27 +2,7 @@
 SplitMix64 of its own), for ZeroSumGameTests.planted. Run: python3 make_planted_game_reference.py"""
 from fractions import Fraction as F
 
-MASK = (1 << 64) - 1
-
-
-class SplitMix64:
-    def __init__(self, seed):
-        self.state = seed & MASK
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
-
-    def uniform(self, lo, hi):
-        span = hi - lo + 1
-        limit = MASK - MASK % span
-        x = self.next()
-        while x >= limit:
-            x = self.next()
-        return lo + x % span
+from splitmix64 import SplitMix64
 
 
 def planted(n, seed):

@@ -3,29 +3,6 @@ import LinearAlgebra
 import Models
 import MultiPrecision
 
-/// Gradient descent on a deep linear network with the square loss ½‖W_N⋯W_1 X − Y‖²_F as a map: W_j ← W_j − η G_j
-/// on all layers at once, G_j = ∂L/∂W_j (`DeepLinearNetwork.squareLossGradients`), written once for every scalar
-/// type; the state is the layers' entries in the layout of the gradient flow `field`, which also holds X and Y.
-struct DeepLinearGradientDescent: DiscreteMap {
-    /// The layout and the data.
-    var field: DeepLinearNetworkGradientFlow
-    /// The step size η.
-    var stepSize: Rational
-
-    var dimension: Int { field.dimension }
-    var layout: StateLayout { field.layout }
-
-    func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
-        func scalar(_ m: Matrix<Rational>) -> Matrix<T> { Matrix(rows: m.rowCount, columns: m.columnCount) { T(m[$0, $1]) } }
-        // The layers come from the field's own layout, so they chain and fit X and Y: neither call can throw.
-        guard let network = try? DeepLinearNetwork(layers: field.layers(of: history[0])),
-              let gradients = try? network.squareLossGradients(x: scalar(field.x), y: scalar(field.y)) else { return }
-        next = network.gradientDescentStep(stepSize: T(stepSize), gradients: gradients).layers.flatMap { w in
-            (0..<w.rowCount).flatMap { i in (0..<w.columnCount).map { j in w[i, j] } }
-        }
-    }
-}
-
 /// A sampled gradient-descent run of a deep linear network with the square loss ½‖W_N⋯W_1 X − Y‖²_F: every step is
 /// kept, and a run whose loss exceeds 10⁴⁰ stops there as divergent (a terminal event of the iteration).
 struct DeepLinearDescentRun {
@@ -56,7 +33,7 @@ struct DeepLinearDescentRun {
             Self.divergenceLimit - loss(state)
         }
         run = try TrajectorySampler(context, label: "gradient-descent").map(
-            DeepLinearGradientDescent(field: field, stepSize: stepSize),
+            field.gradientDescent(stepSize: stepSize),
             from: DeepLinearNetworkGradientFlow.state(of: initial), steps: steps, events: [divergence],
             normLimit: Rational(numerator: BigInt(1) << 4096, denominator: 1))
         layers = run.states.map(field.layers(of:))
