@@ -28,6 +28,23 @@ def run(command):
     return result
 
 
+def alternate(a, b, pairs, run_one, on_run=None, on_pair=None):
+    """Runs A and B in `pairs` pairs, A then B for even pairs and B then A for odd ones, with `run_one(command)`;
+    calls `on_run(pair, name, result)` after each run and `on_pair(pair, a_result, b_result)` after each pair.
+    Returns {"a": [results], "b": [results]}."""
+    runs = {"a": [], "b": []}
+    commands = {"a": a, "b": b}
+    for i in range(pairs):
+        for name in (("a", "b") if i % 2 == 0 else ("b", "a")):
+            r = run_one(commands[name])
+            runs[name].append(r)
+            if on_run:
+                on_run(i, name, r)
+        if on_pair:
+            on_pair(i, runs["a"][-1], runs["b"][-1])
+    return runs
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--a", required=True)
@@ -35,18 +52,17 @@ def main():
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--log")
     args = ap.parse_args()
-    runs = {"a": [], "b": []}
-    for i in range(args.pairs):
-        for name in (("a", "b") if i % 2 == 0 else ("b", "a")):
-            r = run(getattr(args, name))
-            runs[name].append(r)
-            if args.log:
-                with open(args.log, "a") as f:
-                    f.write(json.dumps({"pair": i, "config": name, "command": getattr(args, name), **r}) + "\n")
-        a, b = runs["a"][-1], runs["b"][-1]
+    def logged(i, name, r):
+        if args.log:
+            with open(args.log, "a") as f:
+                f.write(json.dumps({"pair": i, "config": name, "command": getattr(args, name), **r}) + "\n")
+
+    def report(i, a, b):
         print(f"pair {i}: A {a['wall']:.2f} s wall, {a['cpu']:.2f} s CPU (load {a['load']:.1f}); "
               f"B {b['wall']:.2f} s wall, {b['cpu']:.2f} s CPU (load {b['load']:.1f}); CPU ratio B/A {b['cpu'] / a['cpu']:.3f}",
               flush=True)
+
+    runs = alternate(args.a, args.b, args.pairs, run, on_run=logged, on_pair=report)
     med = statistics.median
     print(f"A: {args.a}\nB: {args.b}")
     print(f"median wall: A {med(r['wall'] for r in runs['a']):.2f} s, B {med(r['wall'] for r in runs['b']):.2f} s; "

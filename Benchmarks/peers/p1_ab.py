@@ -8,23 +8,16 @@ Each pair runs A then B, then the next pair B then A (alternating order), one pr
 and the load average before and after. Wall-clock seconds are timed inside the process around the integration;
 CPU seconds are the whole process's (user + system), which load inflates far less.
 """
-import argparse, json, os, resource, shlex, statistics, subprocess, sys
+import argparse, json, os, shlex, statistics, sys
 
-
-def child_cpu():
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+from ab_cpu import alternate, run as run_command
 
 
 def run(command, bits, extra):
-    """One run; adds "cpu": the process's CPU seconds (user + system, whole process), which a loaded machine
-    inflates far less than the wall-clock "seconds"."""
-    before = child_cpu()
-    out = subprocess.run(shlex.split(command) + ["--taylor-json", "--bits", str(bits)] + extra,
-                         check=True, capture_output=True, text=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    result["cpu"] = child_cpu() - before
-    return result
+    """One `--taylor-json` run: its JSON line, with "cpu" added: the process's CPU seconds (user + system, whole
+    process), which a loaded machine inflates far less than the wall-clock "seconds"."""
+    r = run_command(shlex.join(shlex.split(command) + ["--taylor-json", "--bits", str(bits)] + extra))
+    return {**r["output"], "cpu": r["cpu"]}
 
 
 def main():
@@ -37,14 +30,13 @@ def main():
     args = ap.parse_args()
     extra = shlex.split(args.extra)
     load0 = os.getloadavg()
-    a_runs, b_runs = [], []
-    for i in range(args.pairs):
-        order = [("a", args.a), ("b", args.b)] if i % 2 == 0 else [("b", args.b), ("a", args.a)]
-        for name, command in order:
-            r = run(command, args.bits, extra)
-            (a_runs if name == "a" else b_runs).append(r)
-        print(f"# pair {i}: A {a_runs[-1]['seconds']:.3f} s ({a_runs[-1]['cpu']:.3f} s CPU), "
-              f"B {b_runs[-1]['seconds']:.3f} s ({b_runs[-1]['cpu']:.3f} s CPU)", file=sys.stderr, flush=True)
+
+    def report(i, a, b):
+        print(f"# pair {i}: A {a['seconds']:.3f} s ({a['cpu']:.3f} s CPU), "
+              f"B {b['seconds']:.3f} s ({b['cpu']:.3f} s CPU)", file=sys.stderr, flush=True)
+
+    runs = alternate(args.a, args.b, args.pairs, lambda command: run(command, args.bits, extra), on_pair=report)
+    a_runs, b_runs = runs["a"], runs["b"]
     summary = {
         "bits": args.bits, "a": args.a, "b": args.b, "extra": args.extra,
         "a_times": [round(r["seconds"], 3) for r in a_runs], "b_times": [round(r["seconds"], 3) for r in b_runs],
