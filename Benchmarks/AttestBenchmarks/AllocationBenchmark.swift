@@ -65,6 +65,13 @@ enum AllocationBenchmark {
         return (map, FactorizationDescent.state(of: layers))
     }
 
+    /// Deep matrix factorization with the sensing loss ½Σ_i (⟨A_i, W_3 W_2 W_1⟩ − y_i)² (3 × 3, m = 3, η = 1/50).
+    static func factorizationSensing() -> (FactorizationDescent, [Rational]) {
+        let sensing = (0..<3).map { k in Matrix(rows: 3, columns: 3) { i, j in r((i + 2 * j + k) % 3 - 1, 1) } }
+        let map = FactorizationDescent(widths: [3, 3, 3, 3], loss: .sensing(sensing, [2, 1, r(1, 2)]), stepSize: r(1, 50))
+        return (map, factorization().1)
+    }
+
     /// Mirror descent on 3 × 3 PSD matrix sensing with three symmetric measurements (η = 1/10, X_0 = I/3).
     static func mirrorDescent() -> (MatrixMirrorDescent, [Rational]) {
         let sensing = (0..<3).map { k in Matrix(rows: 3, columns: 3) { i, j in r((i + j + k) % 3 + (i == j ? 1 : 0), 2) } }
@@ -128,6 +135,14 @@ enum AllocationBenchmark {
         row("DLN gradient descent (widths 3-4-4-2, dimension \(dln.dimension)), iterate", n, iterated(dln, from: dlnStart, bits: bits))
         let (dmf, dmfStart) = factorization()
         row("deep matrix factorization descent (3 × 3, depth 3, dimension \(dmf.dimension)), iterate", n, iterated(dmf, from: dmfStart, bits: bits))
+        let (sensed, sensedStart) = factorizationSensing()
+        row("deep matrix factorization descent, sensing loss (3 × 3, depth 3, m = 3), iterate", n, iterated(sensed, from: sensedStart, bits: bits))
+        let scalar = ScalarFactorizationDescent(targets: [3, 2, 1, r(1, 2)].map { BigFloat($0 as Rational, precision: bits) },
+                                                depth: 3, stepSize: r(1, 50))
+        row("scalar factorization descent (4 modes, depth 3), iterate", n, iterated(scalar, from: Array(repeating: r(1, 10), count: 4), bits: bits))
+        let baseline = Array(repeating: r(1, 10), count: 48)
+        row("the iterator alone: a map that copies its 48 entries in place", n, iterated(_CopyMap(dimension: 48), from: baseline, bits: bits))
+        row("the iterator alone: a map that writes nothing (48 entries)", n, iterated(_IdleMap(dimension: 48), from: baseline, bits: bits))
         let (mirror, mirrorStart) = mirrorDescent()
         row("mirror descent, 3 × 3 matrix sensing (dimension \(mirror.dimension)), iterate", max(n / 10, 5), iterated(mirror, from: mirrorStart, bits: bits))
         let m = max(n / 20, 5)
@@ -137,4 +152,10 @@ enum AllocationBenchmark {
         row("Gauss–Legendre s = 4 on P1a, TapeFieldEvaluator, Newton", max(m / 2, 3), stepped(.gaussLegendre, bits: bits))
         row("Taylor on P1a (order 90 at 256 bits, adaptive)", 10, taylor(bits: bits))
     }
+}
+
+/// x_{k+1} = whatever the spare vector holds (an earlier iterate): the iterator's own cost, with no write to `next`.
+struct _IdleMap: DiscreteMap {
+    var dimension: Int
+    func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {}
 }

@@ -11,8 +11,6 @@ if arguments.contains("--leak-check") {
     let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 10_000
     let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
     OMWUPeerBenchmark.printJSON(steps: steps, bits: bits)
-} else if arguments.contains("--map-allocations") {
-    MapAllocationBenchmark.run()
 } else if arguments.contains("--allocations") {
     let steps = arguments.firstIndex(of: "--steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 200
     let bits = arguments.firstIndex(of: "--bits").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 256
