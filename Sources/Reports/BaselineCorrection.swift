@@ -6,8 +6,8 @@ import MultiPrecision
 ///
 /// The new value b ± e_b agrees when |b − r| ≤ κ·e_b + e_r, with r ± e_r the reference and κ = 2 the safety factor of
 /// `VerdictRule`, for the same reason: the estimate e_b = |b − b'| is the distance to the run at p + guard bits, so
-/// when that run is nearly exact the true value lies at distance ≈ e_b from b, on the edge of b ± e_b (and the
-/// printed e_b is rounded to nearest). The stored value is not compared. A correction is a committed decision
+/// when that run is nearly exact the true value lies at distance ≈ e_b from b, on the edge of b ± e_b. The stored
+/// value is not compared. A correction is a committed decision
 /// (proofs/baseline/corrections.json): every entry names the script that computes the reference and why the stored
 /// value is replaced; nothing that is not listed is excused.
 public struct BaselineCorrection: Sendable, Codable, Equatable {

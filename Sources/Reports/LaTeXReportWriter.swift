@@ -69,7 +69,7 @@ public struct LaTeXReportWriter: Sendable {
                 let margin = instance.marginExact.map { Self.numeric(ReadableNumber.text(exact: $0)) }
                     ?? instance.margin.map { Self.numeric(SignificantDigits.scientific($0, digits: significantDigits)) } ?? "{--}"
                 let error = instance.marginExact != nil ? "0"
-                    : instance.marginError.map { Self.numeric(SignificantDigits.scientific($0, digits: 2)) } ?? "{--}"
+                    : instance.marginError.map { Self.numeric(SignificantDigits.scientific($0, digits: 2, rounding: .up)) } ?? "{--}"
                 let cells = [
                     "\(instance.index)",
                     instance.precisionBits.map(String.init) ?? "exact",

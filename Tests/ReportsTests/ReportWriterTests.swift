@@ -124,6 +124,14 @@ struct ReportWriterTests {
         #expect(SignificantDigits.round("-5.090712604504363e-33", digits: 3) == "-5.09e-33")
         #expect(SignificantDigits.round("123456.7", digits: 2) == "1.2e+5")
         #expect(SignificantDigits.round("not a number", digits: 2) == "not a number")
+        // An error estimate shortened for a table never shrinks: 1.3217e-76 is 1.3e-76 to nearest, 1.4e-76 up;
+        // a value that already has two digits stays as it is.
+        #expect(SignificantDigits.round("1.3217e-76", digits: 2) == "1.3e-76")
+        #expect(SignificantDigits.round("1.3217e-76", digits: 2, rounding: .up) == "1.4e-76")
+        #expect(SignificantDigits.round("0.0034401", digits: 2, rounding: .up) == "0.0035")
+        #expect(SignificantDigits.scientific("1.3217e-76", digits: 2, rounding: .up) == "1.4e-76")
+        #expect(SignificantDigits.scientific("1.3e-76", digits: 2, rounding: .up) == "1.3e-76")
+        #expect(SignificantDigits.round("0", digits: 2, rounding: .up) == "0")
     }
 
     @Test("Atomic writes leave no temporary file; a missing folder is a typed error")

@@ -48,14 +48,15 @@ extension BigFloat: LosslessStringConvertible {
         _decimal(digits: 0, trimTrailingZeros: true)
     }
 
-    /// The value rounded to nearest at `significantDigits` decimal digits, e.g. `3.1416` or `1.2346e-30`.
+    /// The value rounded at `significantDigits` decimal digits (to nearest unless `rounding` says otherwise), e.g.
+    /// `3.1416` or `1.2346e-30`.
     ///
     /// Trailing zeros are kept, since they are significant. Positional notation for decimal exponents −5 ... 20,
     /// scientific otherwise.
     /// - Precondition: `significantDigits ≥ 1`.
-    public func formatted(significantDigits: Int) -> String {
+    public func formatted(significantDigits: Int, rounding: RoundingMode = .toNearest) -> String {
         precondition(significantDigits >= 1, "BigFloat.formatted: significantDigits must be at least 1")
-        return _decimal(digits: significantDigits, trimTrailingZeros: false)
+        return _decimal(digits: significantDigits, trimTrailingZeros: false, rounding: rounding.mpfr)
     }
 
     /// Always-scientific form with `significantDigits` digits, e.g. `1.2346e-30` or `3.1416e+0`, rounded by
@@ -95,8 +96,8 @@ extension BigFloat: LosslessStringConvertible {
         }
     }
 
-    private func _decimal(digits count: Int, trimTrailingZeros: Bool) -> String {
-        guard let (negative, rawDigits, exponent) = _digits(count: count) else { return _special }
+    private func _decimal(digits count: Int, trimTrailingZeros: Bool, rounding: mpfr_rnd_t = MPFR_RNDN) -> String {
+        guard let (negative, rawDigits, exponent) = _digits(count: count, rounding: rounding) else { return _special }
         var digits = String(rawDigits)
         if trimTrailingZeros {
             while digits.count > 1, digits.hasSuffix("0") { digits.removeLast() }

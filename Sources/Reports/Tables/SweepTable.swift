@@ -88,7 +88,7 @@ public struct SweepTable: Sendable, Equatable {
                     : [sorted.first]
                 cells += picks.map { $0.map { SignificantDigits.round($0.value, digits: digits) } ?? "—" }
                 let largestError = values.map(\.error).max { Self.order($0) < Self.order($1) }
-                cells.append(largestError.map { SignificantDigits.round($0, digits: 2) } ?? "—")
+                cells.append(largestError.map { SignificantDigits.round($0, digits: 2, rounding: .up) } ?? "—")
             }
             // In the fixed order of `Verdict.allCases` (PASS before FAIL …), whatever order the instances ran in.
             let present = Set(group.points.map(\.outcome.verdict))
