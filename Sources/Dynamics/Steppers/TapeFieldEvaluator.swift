@@ -5,17 +5,25 @@ import MultiPrecision
 /// steppers.
 ///
 /// The field is traced once (as for the Taylor method: shared subexpressions, exact constant folding, chains of
-/// sums of products fused into one node). An evaluation then runs over the nodes with in-place arithmetic:
-/// a sum node c + Σ γ·u + Σ δ·a·b costs one multiplication per product (plus one per coefficient other than ±1)
-/// and one addition per term, into the node's own preallocated value, so a `BigFloat` evaluation allocates nothing
-/// for `+ − × ÷`. (eˣ, ln, √ and non-integer powers go through the value-returning functions: one allocation each.)
-/// The result equals the generic evaluation up to the order of the rounded additions inside a fused sum.
+/// sums of products fused into one node) and compiled to a flat list of slot instructions (`TapeCode`). A sum
+/// node c + Σ γ·u + Σ δ·a·b costs one multiplication per product (plus one per coefficient other than ±1) and one
+/// addition per term, into the node's own slot. For `BigFloat` and `Double` the instructions run in a concrete,
+/// non-generic loop over preallocated slots (`TapeMPFRArena`: one MPFR arena; `TapeDoubleSlots`), so an evaluation
+/// allocates nothing, eˣ, ln, √ and powers included; any other scalar type runs the same operations through the
+/// generic in-place forms. The result equals the generic evaluation up to the order of the rounded additions
+/// inside a fused sum. The `Double` Jacobian of the implicit steppers is taken by forward differences on the
+/// `Double` slots.
 public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>: RightHandSide {
-    /// The generic evaluator, kept for the Double Jacobian of implicit steppers.
+    /// The generic evaluator (the field itself at the working precision).
     public var generic: VectorFieldEvaluator<Field, Scalar>
     private let program: TaylorProgram
+    /// The `BigFloat` slots, when `Scalar` is `BigFloat`.
+    private var arena: TapeMPFRArena?
+    /// The `Double` slots: the evaluation when `Scalar` is `Double`, and the Jacobian for every scalar.
+    private var doubles: TapeDoubleSlots
     private let coefficients: Coefficients
-    /// The node values, then three work slots (a product, a scaled term, the accumulator's spare).
+    /// For other scalar types: the node values, then three work slots (a product, a scaled term, the
+    /// accumulator's spare); empty for `BigFloat` and `Double`.
     private var values: [Scalar]
 
     /// Each node's constants at the working precision: constant term, term and product coefficients (±1 marked).
@@ -29,6 +37,14 @@ public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>:
     public init(_ field: Field, precision: Int) {
         generic = VectorFieldEvaluator(field, precision: precision)
         program = TaylorProgram(tape: TaylorTape.trace(field))
+        let code = TapeCode(program)
+        doubles = TapeDoubleSlots(code)
+        if Scalar.self == BigFloat.self || Scalar.self == Double.self {
+            if Scalar.self == BigFloat.self { arena = TapeMPFRArena(code, precision: precision) }
+            values = []
+            coefficients = Coefficients(constants: [], terms: [], products: [])
+            return
+        }
         let nodes = program.nodes
         func scalar(_ r: Rational) -> Scalar? { r == Rational(1) || r == Rational(-1) ? nil : Scalar(r) }
         (values, coefficients) = withPrecision(precision) {
@@ -59,6 +75,16 @@ public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>:
 
     /// Writes f(t, x) into `derivative`: one pass over the non-constant nodes.
     public mutating func evaluate(time: Scalar, state: [Scalar], into derivative: inout [Scalar]) {
+        if arena != nil {
+            if !isKnownUniquelyReferenced(&arena) { arena = arena.unsafelyUnwrapped.copy() }
+            Self.run(arena.unsafelyUnwrapped, time: time, state: state, into: &derivative)
+            return
+        }
+        if Scalar.self == Double.self {
+            if !isKnownUniquelyReferenced(&doubles) { doubles = doubles.copy() }
+            Self.run(doubles, time: time, state: state, into: &derivative)
+            return
+        }
         for (s, n) in program.stateNodes.enumerated() { values[n].set(state[s]) }
         if let t = program.timeNode { values[t].set(time) }
         for n in program.nodes.indices where !program.nodes[n].isStatic { evaluateNode(n) }
@@ -105,8 +131,41 @@ public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>:
         }
     }
 
-    /// The generic evaluator's forward differences in `Double`.
+    /// Forward differences in `Double` on the tape (steps √ε·max(|xⱼ|, 1), as `VectorFieldEvaluator`'s).
     public mutating func approximateJacobian(time: Double, state: [Double], into jacobian: inout [Double]) -> Bool {
-        generic.approximateJacobian(time: time, state: state, into: &jacobian)
+        if !isKnownUniquelyReferenced(&doubles) { doubles = doubles.copy() }
+        return doubles.approximateJacobian(time: time, state: state, into: &jacobian)
+    }
+
+    /// `arena.evaluate` on the storage of `time`, `state` and `derivative` (`Scalar` is `BigFloat`).
+    private static func run(_ arena: TapeMPFRArena, time: Scalar, state: [Scalar], into derivative: inout [Scalar]) {
+        withUnsafePointer(to: time) { t in
+            state.withUnsafeBufferPointer { s in
+                derivative.withUnsafeMutableBufferPointer { d in
+                    arena.evaluate(
+                        time: UnsafeRawPointer(t).assumingMemoryBound(to: BigFloat.self).pointee,
+                        state: UnsafeBufferPointer(start: UnsafeRawPointer(s.baseAddress)?.assumingMemoryBound(to: BigFloat.self),
+                                                   count: s.count),
+                        into: UnsafeMutableBufferPointer(
+                            start: UnsafeMutableRawPointer(d.baseAddress)?.assumingMemoryBound(to: BigFloat.self), count: d.count))
+                }
+            }
+        }
+    }
+
+    /// `slots.evaluate` on the storage of `time`, `state` and `derivative` (`Scalar` is `Double`).
+    private static func run(_ slots: TapeDoubleSlots, time: Scalar, state: [Scalar], into derivative: inout [Scalar]) {
+        withUnsafePointer(to: time) { t in
+            state.withUnsafeBufferPointer { s in
+                derivative.withUnsafeMutableBufferPointer { d in
+                    slots.evaluate(
+                        time: UnsafeRawPointer(t).assumingMemoryBound(to: Double.self).pointee,
+                        state: UnsafeBufferPointer(start: UnsafeRawPointer(s.baseAddress)?.assumingMemoryBound(to: Double.self),
+                                                   count: s.count),
+                        into: UnsafeMutableBufferPointer(
+                            start: UnsafeMutableRawPointer(d.baseAddress)?.assumingMemoryBound(to: Double.self), count: d.count))
+                }
+            }
+        }
     }
 }
