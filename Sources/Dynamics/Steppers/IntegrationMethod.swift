@@ -4,8 +4,9 @@ import MultiPrecision
 /// classical RK4, Taylor), independent of the scalar and the precision.
 ///
 /// The driver calls `makeStepper` inside `withPrecision(configuration.precision)`, so every number the stepper
-/// makes (coefficients, workspace) is at the working precision. A method that needs the field itself (the Taylor
-/// method traces it) gets it here; others wrap it in a `VectorFieldEvaluator`.
+/// makes (coefficients, workspace) is at the working precision. The method gets the field itself: the Taylor
+/// method traces it, and the Runge–Kutta and Gauss–Legendre methods evaluate it through its traced tape
+/// (`TapeFieldEvaluator`), so every claim kind that names one of them runs on a tape.
 public protocol IntegrationMethod: Sendable, CustomStringConvertible {
     /// Whether the method can run with adaptive steps (it has a local error estimate).
     var supportsAdaptiveSteps: Bool { get }
