@@ -102,6 +102,19 @@ enum AllocationBenchmark {
         }
     }
 
+    /// `steps` evaluations of P1a's field through `TapeFieldEvaluator` alone, at one state.
+    static func tapeEvaluations(bits: Int) -> (Int) -> Void {
+        { steps in
+            withPrecision(bits) {
+                let field = DeepLinearNetworkFlow.p1a
+                var rhs = TapeFieldEvaluator<DeepLinearNetworkFlow, BigFloat>(field, precision: bits)
+                let x = field.initialState.map { BigFloat($0, precision: bits) }, t = BigFloat(0)
+                var derivative = x.map { _ in BigFloat(0) }
+                for _ in 0..<steps { rhs.evaluate(time: t, state: x, into: &derivative) }
+            }
+        }
+    }
+
     /// Taylor steps of P1a at tolerance 2^−bits (order 90 at 256 bits), adaptive as in `TaylorBenchmark`.
     static func taylor(bits: Int) -> (Int) -> Void {
         { steps in
@@ -146,6 +159,7 @@ enum AllocationBenchmark {
         let (mirror, mirrorStart) = mirrorDescent()
         row("mirror descent, 3 × 3 matrix sensing (dimension \(mirror.dimension)), iterate", max(n / 10, 5), iterated(mirror, from: mirrorStart, bits: bits))
         let m = max(n / 20, 5)
+        row("TapeFieldEvaluator alone, P1a's field (one evaluation per step)", n, tapeEvaluations(bits: bits))
         row("RK4 on P1a, TapeFieldEvaluator (4 evaluations per step)", m, stepped(.rungeKutta4, bits: bits))
         row("RK4 on P1a, generic VectorFieldEvaluator (before the tape)", m, stepped(.rungeKutta4, bits: bits, generic: true))
         row("Fehlberg 7(8) on P1a, TapeFieldEvaluator (13 evaluations per step)", m, stepped(.fehlberg78, bits: bits))
