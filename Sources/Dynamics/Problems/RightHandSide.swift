@@ -64,19 +64,8 @@ public struct VectorFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar
         var f0 = [Double](repeating: 0, count: n), f1 = f0, x = state
         field.evaluate(time: time, state: state, into: &f0)
         guard f0.allSatisfy(\.isFinite) else { return false }
-        if jacobian.count != n * n { jacobian = [Double](repeating: 0, count: n * n) }
-        for j in 0..<n {
-            let delta = Double.ulpOfOne.squareRoot() * Swift.max(Swift.abs(state[j]), 1)
-            x[j] = state[j] + delta
-            field.evaluate(time: time, state: x, into: &f1)
-            x[j] = state[j]
-            let step = (state[j] + delta) - state[j]
-            for i in 0..<n {
-                let entry = (f1[i] - f0[i]) / step
-                guard entry.isFinite else { return false }
-                jacobian[i * n + j] = entry
-            }
+        return forwardDifferenceJacobian(state: state, f0: f0, x: &x, f1: &f1, into: &jacobian) {
+            field.evaluate(time: time, state: $0, into: &$1)
         }
-        return true
     }
 }

@@ -51,26 +51,15 @@ final class TapeDoubleSlots {
     func approximateJacobian(time: Double, state: [Double], into jacobian: inout [Double]) -> Bool {
         let n = code.stateSlots.count
         guard state.count == n, state.allSatisfy(\.isFinite) else { return false }
-        if jacobian.count != n * n { jacobian = [Double](repeating: 0, count: n * n) }
         for j in 0..<n { shifted[j] = state[j] }
         var (f0, f1, x) = ([Double](), [Double](), [Double]())
         swap(&f0, &self.f0); swap(&f1, &self.f1); swap(&x, &shifted)
         defer { swap(&f0, &self.f0); swap(&f1, &self.f1); swap(&x, &shifted) }
         x.withUnsafeBufferPointer { xp in f0.withUnsafeMutableBufferPointer { evaluate(time: time, state: xp, into: $0) } }
         guard f0.allSatisfy(\.isFinite) else { return false }
-        for j in 0..<n {
-            let delta = Double.ulpOfOne.squareRoot() * Swift.max(Swift.abs(state[j]), 1)
-            x[j] = state[j] + delta
-            x.withUnsafeBufferPointer { xp in f1.withUnsafeMutableBufferPointer { evaluate(time: time, state: xp, into: $0) } }
-            x[j] = state[j]
-            let step = (state[j] + delta) - state[j]
-            for i in 0..<n {
-                let entry = (f1[i] - f0[i]) / step
-                guard entry.isFinite else { return false }
-                jacobian[i * n + j] = entry
-            }
+        return forwardDifferenceJacobian(state: state, f0: f0, x: &x, f1: &f1, into: &jacobian) { point, f in
+            point.withUnsafeBufferPointer { xp in f.withUnsafeMutableBufferPointer { evaluate(time: time, state: xp, into: $0) } }
         }
-        return true
     }
 
     /// Runs the setup or the body instructions over the slots.

@@ -77,12 +77,18 @@ public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>:
     public mutating func evaluate(time: Scalar, state: [Scalar], into derivative: inout [Scalar]) {
         if arena != nil {
             if !isKnownUniquelyReferenced(&arena) { arena = arena.unsafelyUnwrapped.copy() }
-            Self.run(arena.unsafelyUnwrapped, time: time, state: state, into: &derivative)
+            let arena = self.arena.unsafelyUnwrapped
+            Self.withStorage(as: BigFloat.self, time: time, state: state, derivative: &derivative) {
+                arena.evaluate(time: $0, state: $1, into: $2)
+            }
             return
         }
         if Scalar.self == Double.self {
             if !isKnownUniquelyReferenced(&doubles) { doubles = doubles.copy() }
-            Self.run(doubles, time: time, state: state, into: &derivative)
+            let doubles = self.doubles
+            Self.withStorage(as: Double.self, time: time, state: state, derivative: &derivative) {
+                doubles.evaluate(time: $0, state: $1, into: $2)
+            }
             return
         }
         for (s, n) in program.stateNodes.enumerated() { values[n].set(state[s]) }
@@ -137,33 +143,18 @@ public struct TapeFieldEvaluator<Field: VectorField, Scalar: IntegrationScalar>:
         return doubles.approximateJacobian(time: time, state: state, into: &jacobian)
     }
 
-    /// `arena.evaluate` on the storage of `time`, `state` and `derivative` (`Scalar` is `BigFloat`).
-    private static func run(_ arena: TapeMPFRArena, time: Scalar, state: [Scalar], into derivative: inout [Scalar]) {
+    /// Runs `body` on the storage of `time`, `state` and `derivative` seen as `T`, which must be `Scalar` itself
+    /// (`BigFloat` or `Double`, checked by the caller): the concrete loops take no generic values.
+    private static func withStorage<T>(as _: T.Type, time: Scalar, state: [Scalar], derivative: inout [Scalar],
+                                       _ body: (T, UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) -> Void) {
         withUnsafePointer(to: time) { t in
             state.withUnsafeBufferPointer { s in
                 derivative.withUnsafeMutableBufferPointer { d in
-                    arena.evaluate(
-                        time: UnsafeRawPointer(t).assumingMemoryBound(to: BigFloat.self).pointee,
-                        state: UnsafeBufferPointer(start: UnsafeRawPointer(s.baseAddress)?.assumingMemoryBound(to: BigFloat.self),
-                                                   count: s.count),
-                        into: UnsafeMutableBufferPointer(
-                            start: UnsafeMutableRawPointer(d.baseAddress)?.assumingMemoryBound(to: BigFloat.self), count: d.count))
-                }
-            }
-        }
-    }
-
-    /// `slots.evaluate` on the storage of `time`, `state` and `derivative` (`Scalar` is `Double`).
-    private static func run(_ slots: TapeDoubleSlots, time: Scalar, state: [Scalar], into derivative: inout [Scalar]) {
-        withUnsafePointer(to: time) { t in
-            state.withUnsafeBufferPointer { s in
-                derivative.withUnsafeMutableBufferPointer { d in
-                    slots.evaluate(
-                        time: UnsafeRawPointer(t).assumingMemoryBound(to: Double.self).pointee,
-                        state: UnsafeBufferPointer(start: UnsafeRawPointer(s.baseAddress)?.assumingMemoryBound(to: Double.self),
-                                                   count: s.count),
-                        into: UnsafeMutableBufferPointer(
-                            start: UnsafeMutableRawPointer(d.baseAddress)?.assumingMemoryBound(to: Double.self), count: d.count))
+                    body(UnsafeRawPointer(t).assumingMemoryBound(to: T.self).pointee,
+                         UnsafeBufferPointer(start: UnsafeRawPointer(s.baseAddress)?.assumingMemoryBound(to: T.self),
+                                             count: s.count),
+                         UnsafeMutableBufferPointer(start: UnsafeMutableRawPointer(d.baseAddress)?
+                                                        .assumingMemoryBound(to: T.self), count: d.count))
                 }
             }
         }
