@@ -56,12 +56,14 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
     ///   - taperingEveryLimbCount: one tapering level per limb count (`BigFloat`; default on); `false` gives the
     ///     sparser levels n, 3n/4, n/2, … limbs used before (the same at 256 bits; 8/6/4/3/2/1 limbs instead of
     ///     8/7/…/1 at 512).
+    ///   - taperingHardwareDouble: computes the orders that need at most 53 bits in hardware `Double` (`BigFloat`;
+    ///     default on), falling back to MPFR for a step whose coefficients leave [2^−480, 2^480].
     /// - Throws: `IntegrationError` for a state of the wrong dimension, a tolerance outside (0, 1), an order below
     ///   2, or a fixed step.
     public init<Field: VectorField>(
         field: Field, time: Scalar, state: [Scalar], configuration: StepperConfiguration<Scalar>,
         order: Int? = nil, tapering: Bool = true, stateGuardBits: Int = 32,
-        taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true
+        taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true, taperingHardwareDouble: Bool = true
     ) throws(IntegrationError) {
         guard state.count == field.dimension else {
             throw .dimensionMismatch(expected: field.dimension, actual: state.count, what: "initial state")
@@ -85,7 +87,8 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
         } else {
             let core = TaylorSeriesCore(program: program, bits: bits, log2Tolerance: log2Tolerance, order: order,
                                         tapering: tapering, taperingGuardBits: Double(Swift.max(0, taperingGuardBits)),
-                                        everyLimbCount: taperingEveryLimbCount, stateGuardBits: guardBits) {
+                                        everyLimbCount: taperingEveryLimbCount, hardwareDouble: taperingHardwareDouble,
+                                        stateGuardBits: guardBits) {
                 TaylorMPFRArena(precisions: $0)
             }
             self.core = core as! any TaylorCoreProtocol<Scalar>
