@@ -232,7 +232,7 @@ final class TaylorEngine<Store: TaylorArithmetic> {
             }
         }
         for step in staticSteps {
-            compute(step, order: 0)
+            compute(step, order: 0, on: store)
             fillLevels(step.node, order: 0)
         }
         if let timeBase {
