@@ -16,7 +16,9 @@ import MultiPrecision
 ///   per arithmetic operation; high orders are computed at tapered precision. When a step's terms ‖x_k‖hᵏ exceed
 ///   the tapering's estimate N·e^(−2k) by more than its guard bits (entire functions such as e^{−t}, where the step
 ///   is limited by the horizon rather than the radius), the step is redone with that many more bits at every order
-///   (counted as a rejected step; the arena is rebuilt once). `Double`: the same recurrences at 53 bits.
+///   (counted as a rejected step; the arena is rebuilt once). The orders that need at most 53 bits run in hardware
+///   `Double` (the same roundings as MPFR at 53 bits), redone in MPFR for a step whose coefficients leave
+///   [2^−480, 2^480]. `Double`: the same recurrences at 53 bits.
 /// - The local error estimate of a step is ‖x_{p−1}‖h^{p−1} + ‖x_p‖h^p plus the rounding of the state at the
 ///   working precision.
 ///
