@@ -49,7 +49,8 @@ enum TaylorBenchmark {
     /// meaningless; compare `w00` and `loss` instead).
     static func runP1a(bits: Int, log2Tolerance: Int? = nil, tapering: Bool = true, stateGuardBits: Int = 32,
                        field: DeepLinearNetworkFlow = .p1a, end endRational: Rational = Rational(20),
-                       taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true) -> Run {
+                       taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true,
+                       taperingHardwareDouble: Bool = true) -> Run {
         withPrecision(bits) {
             let x0 = field.initialState.map { BigFloat($0, precision: bits) }
             let tolerance = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << -(log2Tolerance ?? -bits)))
@@ -60,7 +61,8 @@ enum TaylorBenchmark {
             let stepper = try! TaylorStepper(field: field, time: BigFloat(0), state: x0, configuration: configuration,
                                             tapering: tapering, stateGuardBits: stateGuardBits,
                                             taperingGuardBits: taperingGuardBits,
-                                            taperingEveryLimbCount: taperingEveryLimbCount)
+                                            taperingEveryLimbCount: taperingEveryLimbCount,
+                                            taperingHardwareDouble: taperingHardwareDouble)
             // The first step, outside the allocation count (it is no different from the others).
             guard case .accepted = stepper.step(toward: end) else { preconditionFailure("P1a: first step failed") }
             let allocationsBefore = attest_allocation_count()
@@ -89,10 +91,11 @@ enum TaylorBenchmark {
     /// One run at `bits` as a JSON line, for Benchmarks/peers/p1_peers.py.
     static func printJSON(bits: Int, log2Tolerance: Int?, tapering: Bool, stateGuardBits: Int,
                           field: DeepLinearNetworkFlow = .p1a, end: Rational = Rational(20),
-                          taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true) {
+                          taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true,
+                          taperingHardwareDouble: Bool = true) {
         let r = runP1a(bits: bits, log2Tolerance: log2Tolerance, tapering: tapering, stateGuardBits: stateGuardBits,
                        field: field, end: end, taperingGuardBits: taperingGuardBits,
-                       taperingEveryLimbCount: taperingEveryLimbCount)
+                       taperingEveryLimbCount: taperingEveryLimbCount, taperingHardwareDouble: taperingHardwareDouble)
         print("{\"bits\": \(bits), \"w00\": \"\(r.w00)\", \"loss\": \"\(r.loss)\", \"seconds\": \(r.seconds), \"steps\": \(r.steps), \"tapePasses\": \(r.tapePasses), \"order\": \(r.order), \"digitsW\": \(r.digitsW), \"digitsL\": \(r.digitsLoss), \"withinW\": \(r.withinW), \"withinL\": \(r.withinLoss), \"allocationsPerStep\": \(r.allocationsPerStep), \"redoneSteps\": \(r.rejections), \"tape\": \"\(r.tape)\"}")
     }
 

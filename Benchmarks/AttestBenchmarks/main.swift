@@ -29,7 +29,8 @@ if arguments.contains("--leak-check") {
                               end: end ?? Rational(20),
                               taperingGuardBits: arguments.firstIndex(of: "--tapering-guard-bits")
                                   .flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 32,
-                              taperingEveryLimbCount: !arguments.contains("--tapering-sparse-levels"))
+                              taperingEveryLimbCount: !arguments.contains("--tapering-sparse-levels"),
+                              taperingHardwareDouble: !arguments.contains("--no-double-tail"))
 } else if arguments.contains("--rigorous") {
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 3
     let steps = arguments.firstIndex(of: "--omwu-steps").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 100_000

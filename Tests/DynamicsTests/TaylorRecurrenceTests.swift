@@ -109,22 +109,73 @@ struct TaylorRecurrenceTests {
     @Test("tapering computes high orders at fewer bits without changing the leading digits")
     func tapering() {
         let levels = TaylorPrecisionLevels(bits: 256, log2Tolerance: -256, order: 90, tapering: true)
-        #expect(levels.precisions == [256, 191, 127, 63])
+        #expect(levels.precisions == [256, 191, 127, 63, 53])
+        #expect(levels.doubleLevel == 4)
         #expect(levels.levelOfOrder.first == 0)
-        #expect(levels.levelOfOrder.last == 3)
+        #expect(levels.levelOfOrder.last == 4)
+        #expect(levels.levelOfOrder.firstIndex(of: 4) == 82)  // 256 + 32 − 2.885·82 ≤ 53 < 256 + 32 − 2.885·81
         #expect(zip(levels.levelOfOrder, levels.levelOfOrder.dropFirst()).allSatisfy { $0 <= $1 })
         // Order k is computed with at least bits − 2.885k + 32 bits.
         for (k, level) in levels.levelOfOrder.enumerated() {
             #expect(Double(levels.precisions[level]) >= min(256, 256 + 32 - 2.885 * Double(k)))
         }
         #expect(TaylorPrecisionLevels(bits: 53, log2Tolerance: -53, order: 20, tapering: true).precisions == [53])
+        #expect(TaylorPrecisionLevels(bits: 53, log2Tolerance: -53, order: 20, tapering: true).doubleLevel == nil)
+        let mpfrOnly = TaylorPrecisionLevels(bits: 256, log2Tolerance: -256, order: 90, tapering: true,
+                                             hardwareDouble: false)
+        #expect(mpfrOnly.precisions == [256, 191, 127, 63])
+        #expect(mpfrOnly.doubleLevel == nil)
+    }
+
+    /// ẋ = r·x, x(0) = x₀: x_k = x₀ rᵏ/k!.
+    private struct Growth: VectorField {
+        let rate: Rational
+        var dimension: Int { 1 }
+        func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
+            derivative[0] = T(rate) * state[0]
+        }
+    }
+
+    @Test("the Double tail: orders that need at most 53 bits to 53 bits; MPFR when a coefficient leaves [2^−480, 2^480]",
+          arguments: [
+            // x_k = 1/k!: every coefficient in range (x₉₀ ≈ 2^−459), the tail runs.
+            (Rational(1), Rational(1), 0),
+            // x₀ = 2^600 enters the tail's slots out of range: MPFR from the start of the tail.
+            (Rational(1), Rational(BigInt(1) << 600), 1),
+            // x_k = 2^−10k/k!: x₈₂ ≈ 2^−1224, below Double's range, enters out of range.
+            (Rational(numerator: 1, denominator: 1024), Rational(1), 1),
+            // x_k = 2^(20−k)/k!: x₈₂ ≈ 2^−470 enters in range, x₈₄ ≈ 2^−485 computed in the tail leaves it.
+            (Rational(numerator: 1, denominator: 2), Rational(BigInt(1) << 20), 1),
+          ])
+    func doubleTail(rate: Rational, x0: Rational, fallbacks: Int) {
+        let bits = 256, order = 90
+        let program = TaylorProgram(tape: TaylorTape.trace(Growth(rate: rate)))
+        let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: -Double(bits), order: order, tapering: true)
+        let engine = TaylorEngine(program: program, order: order, levels: levels, stateGuardBits: 0) {
+            TaylorMPFRArena(precisions: $0)
+        }
+        engine.store.set(engine.timeSlot, rational: Rational(0))
+        engine.store.set(engine.stateSlot, rational: x0)
+        engine.computeCoefficients()
+        #expect(engine.tailFallbacks == fallbacks)
+        withPrecision(bits + 64) {
+            var exact = x0
+            for k in 0...order {
+                if k > 0 { exact = exact * rate / Rational(k) }
+                let x = engine.store.value(engine.stateCoefficient(0, k)).rounded(toPrecision: bits + 64)
+                let error = BigFloat.abs(x - BigFloat(exact)) / BigFloat(exact)
+                // Each order adds two roundings at its level's precision to the chain x_k = r·x_{k−1}/k.
+                let precision = levels.precisions[levels.levelOfOrder[k]]
+                #expect(error <= BigFloat.pow(BigFloat(2), -(precision - 10)), "order \(k): \(x) vs \(exact)")
+            }
+        }
     }
 
     @Test("one tapering level per limb count (multiples of n/8 above 8 limbs); the sparser schedule on request",
-          arguments: [(512, 179, [512, 448, 384, 320, 256, 191, 127, 63], [512, 384, 256, 191, 127, 63]),
-                      (1024, 357, [1024, 896, 768, 640, 512, 384, 256, 191, 127, 63],
-                       [1024, 768, 512, 384, 256, 191, 127, 63]),
-                      (256, 90, [256, 191, 127, 63], [256, 191, 127, 63])])
+          arguments: [(512, 179, [512, 448, 384, 320, 256, 191, 127, 63, 53], [512, 384, 256, 191, 127, 63, 53]),
+                      (1024, 357, [1024, 896, 768, 640, 512, 384, 256, 191, 127, 63, 53],
+                       [1024, 768, 512, 384, 256, 191, 127, 63, 53]),
+                      (256, 90, [256, 191, 127, 63, 53], [256, 191, 127, 63, 53])])
     func taperingLevels(bits: Int, order: Int, every: [Int], sparse: [Int]) {
         for (everyLimbCount, expected) in [(true, every), (false, sparse)] {
             for guardBits in [32.0, 16.0] {

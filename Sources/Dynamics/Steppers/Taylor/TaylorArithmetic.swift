@@ -57,4 +57,12 @@ protocol TaylorArithmetic: AnyObject {
     func log2Magnitude(_ a: Int) -> Double
     /// Whether a is a finite number.
     func isFinite(_ a: Int) -> Bool
+    /// a rounded to the nearest `Double`; NaN when a is not finite or its magnitude is outside [2^−1000, 2^1000],
+    /// where the rounding could overflow or lose it to 0 or a subnormal.
+    func double(_ a: Int) -> Double
+}
+
+extension TaylorArithmetic {
+    /// NaN: a store without a `Double` rounding keeps every order out of the `Double` tail.
+    func double(_ a: Int) -> Double { .nan }
 }

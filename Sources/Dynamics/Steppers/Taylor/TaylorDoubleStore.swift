@@ -44,4 +44,8 @@ final class TaylorDoubleStore: TaylorArithmetic {
         return Foundation.log2(Swift.abs(x))
     }
     @inline(__always) func isFinite(_ a: Int) -> Bool { slots[a].isFinite }
+    @inline(__always) func double(_ a: Int) -> Double {
+        let x = slots[a]
+        return x == 0 || (x.magnitude >= 0x1p-1000 && x.magnitude <= 0x1p1000) ? x : .nan
+    }
 }

@@ -5,6 +5,7 @@ import MultiPrecision
 // 2. No allocation after `init`: every series coefficient, accumulator and constant is a slot of one store,
 //    and the compiled program lives in buffers allocated once.
 // 3. Operands of equal precision within an order (tapering levels), so MPFR takes its fast paths.
+// 4. The orders that need at most 53 bits run in hardware `Double` (the tail), with MPFR as the fallback.
 
 /// Runs a compiled `TaylorProgram` over a slot store: the Taylor coefficients of every node, order by order, for
 /// one step, and the Horner evaluation of the state series.
@@ -22,6 +23,15 @@ import MultiPrecision
 /// - w = √a: w_k = (a_k − Σ_{j=1..k−1} w_j w_{k−j}) / (2 w₀);
 /// - w = a^α: w_k = (1/(k a₀)) Σ_{j=0..k−1} (α(k−j) − j) a_{k−j} w_j;
 /// - the ODE: x_{k+1} = f_k / (k+1).
+///
+/// The tail: when the levels have a 53-bit `doubleLevel`, the orders at that level (the highest ones) are computed in
+/// a `TaylorDoubleStore` that shadows the slots of that level, with the same recurrences in IEEE double arithmetic
+/// (53 bits, round to nearest: what MPFR at 53 bits computes, while the exponents stay in range). Every coefficient
+/// that enters the tail (rounded from MPFR) and every coefficient the tail computes must be 0 or have its magnitude
+/// in [2^−480, 2^480]; then no product of two of them overflows or leaves the normal range, and a sum that lands
+/// in the subnormal range is exact. When any of them is outside that range, the tail is recomputed in MPFR at the
+/// same 53-bit level (full exponent range). The state coefficients of the tail are copied back into their 53-bit
+/// MPFR slots (exactly), where the step-size rule, the tapering check and Horner read them.
 final class TaylorEngine<Store: TaylorArithmetic> {
     /// The compiled field.
     let program: TaylorProgram
@@ -71,6 +81,16 @@ final class TaylorEngine<Store: TaylorArithmetic> {
     private let timeBase: Int?
     /// Per-level scratch: accumulator, second accumulator, and two temporaries at `scratch + 4λ + i`.
     private let scratch: Int
+    /// The hardware `Double` shadow of the slots of `levels.doubleLevel` (nil without that level).
+    private let tail: TaylorDoubleStore?
+    /// The first order computed in the tail (`order`: none).
+    private let tailStart: Int
+    /// Whether the constants rounded into the tail at `init` are in the tail's range.
+    private var constantsInTailRange = true
+    /// Whether every coefficient rounded into the tail this step is in the tail's range.
+    private var tailInRange = true
+    /// Steps whose tail was recomputed in MPFR because a coefficient left the tail's range.
+    private(set) var tailFallbacks = 0
     /// Full-precision slots: the time, the step, the end of the interval, a Horner accumulator, a difference, the
     /// start of the last step.
     let timeSlot: Int, stepSlot: Int, endSlot: Int, hornerSlot: Int, differenceSlot: Int, previousTimeSlot: Int
@@ -193,9 +213,17 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         timeBase = program.timeNode.map { base[$0] }
 
         store = makeStore(slotPrecisions)
+        if let doubleLevel = levels.doubleLevel, let start = levelOfOrder.firstIndex(of: doubleLevel), start < order {
+            tail = TaylorDoubleStore(count: slotPrecisions.count)
+            tailStart = start
+        } else {
+            tail = nil
+            tailStart = order
+        }
         // Constants at every level; constant nodes and static nodes at order 0, every level; t's unit coefficient.
         for (q, slot) in constantSlots {
             for level in 0..<levelCount { store.set(slot + level, rational: q) }
+            if let tail, let doubleLevel = levels.doubleLevel { copyToTail(tail, slot + doubleLevel) }
         }
         for (n, node) in nodes.enumerated() {
             if case .constant(let c) = node.kind {
@@ -204,12 +232,14 @@ final class TaylorEngine<Store: TaylorArithmetic> {
             }
         }
         for step in staticSteps {
-            compute(step, order: 0)
+            compute(step, order: 0, on: store)
             fillLevels(step.node, order: 0)
         }
         if let timeBase {
             for level in levelOfOrder[1]..<levelCount { store.set(timeBase + slotOffset(level, 1), rational: Rational(1)) }
+            if let tail, let doubleLevel = levels.doubleLevel { copyToTail(tail, timeBase + slotOffset(doubleLevel, 1)) }
         }
+        constantsInTailRange = tailInRange
     }
 
     deinit {
@@ -225,7 +255,8 @@ final class TaylorEngine<Store: TaylorArithmetic> {
     /// The offset of order k's coefficient at `level` within a node's slots.
     @inline(__always) private func slotOffset(_ level: Int, _ k: Int) -> Int { table[level * (order + 1) + k] }
 
-    /// Rounds the native coefficient of order k of the series at `node` into the coarser levels.
+    /// Rounds the native coefficient of order k of the series at `node` into the coarser levels (and, for the orders
+    /// the tail reads, from the 53-bit level into the tail).
     @inline(__always) private func fillLevels(_ node: Int, order k: Int) {
         let native = node + slotOffset(levelOf[k], k)
         var level = levelOf[k] + 1
@@ -233,6 +264,19 @@ final class TaylorEngine<Store: TaylorArithmetic> {
             store.set(node + slotOffset(level, k), native)
             level += 1
         }
+        if let tail, k <= tailStart { copyToTail(tail, node + slotOffset(levelCount - 1, k)) }
+    }
+
+    /// The tail's range: 0, or a magnitude in [2^−480, 2^480] (false for NaN and ±∞).
+    @inline(__always) static func isInTailRange(_ x: Double) -> Bool {
+        x == 0 || (x.magnitude >= 0x1p-480 && x.magnitude <= 0x1p480)
+    }
+
+    /// Copies the 53-bit slot `slot` into the tail (exact), noting whether it is in the tail's range.
+    @inline(__always) private func copyToTail(_ tail: TaylorDoubleStore, _ slot: Int) {
+        let x = store.double(slot)
+        tail.set(slot, double: x)
+        tailInRange = tailInRange && Self.isInTailRange(x)
     }
 
     // MARK: State
@@ -245,7 +289,10 @@ final class TaylorEngine<Store: TaylorArithmetic> {
 
     /// Computes all Taylor coefficients of one step at the time in `timeSlot` and the state in `stateSlot`:
     /// state coefficients 0 … p, node coefficients 0 … p − 1. This is p passes over the tape.
+    @_specialize(where Store == TaylorMPFRArena)
+    @_specialize(where Store == TaylorDoubleStore)
     func computeCoefficients() {
+        tailInRange = constantsInTailRange
         for i in 0..<dimension { store.set(stateBases[i], stateSlot + i) }
         if let timeBase {
             store.set(timeBase, timeSlot)
@@ -253,8 +300,12 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         }
         for i in 0..<dimension { fillLevels(stateBases[i], order: 0) }
         for k in 0..<order {
+            if k == tailStart, let tail {
+                if tailInRange && computeTail(tail) { return }
+                tailFallbacks += 1
+            }
             for s in 0..<steps.count where k <= steps[s].degree {
-                compute(steps[s], order: k)
+                compute(steps[s], order: k, on: store)
                 fillLevels(steps[s].node, order: k)
             }
             let next = k + 1, level = levelOf[next]
@@ -266,8 +317,34 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         }
     }
 
+    /// Computes orders `tailStart` … p − 1 in the tail (state coefficients up to p) and copies the state coefficients
+    /// into their MPFR slots.
+    /// - Returns: false, with no MPFR slot of the tail's orders written, when a coefficient left the tail's range.
+    private func computeTail(_ tail: TaylorDoubleStore) -> Bool {
+        let t = table + (levelCount - 1) * (order + 1)
+        for k in tailStart..<order {
+            for s in 0..<steps.count where k <= steps[s].degree {
+                compute(steps[s], order: k, on: tail)
+                if !Self.isInTailRange(tail.value(steps[s].node + t[k])) { return false }
+            }
+            let next = k + 1
+            for i in 0..<dimension {
+                let x = stateBases[i] + t[next]
+                tail.divide(x, outputBases[i] + t[k], integer: next)
+                if !Self.isInTailRange(tail.value(x)) { return false }
+            }
+        }
+        for k in (tailStart + 1)...order {
+            for i in 0..<dimension {
+                let x = stateBases[i] + t[k]
+                store.set(x, double: tail.value(x))
+            }
+        }
+        return true
+    }
+
     @inline(__always)
-    private func compute(_ step: Step, order k: Int) {
+    private func compute<S: TaylorArithmetic>(_ step: Step, order k: Int, on store: S) {
         let level = levelOf[k]
         let t = table + level * (order + 1)
         let r = step.node + t[k]

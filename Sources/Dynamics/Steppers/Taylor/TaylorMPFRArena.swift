@@ -88,6 +88,15 @@ final class TaylorMPFRArena: TaylorArithmetic {
         let x = headers + a
         return cmpfr_nan_p(x) == 0 && cmpfr_inf_p(x) == 0
     }
+    @inline(__always) func double(_ a: Int) -> Double {
+        let x = headers + a
+        if cmpfr_zero_p(x) != 0 { return 0 }
+        if cmpfr_nan_p(x) != 0 || cmpfr_inf_p(x) != 0 { return .nan }
+        // |x| ∈ [2^(e−1), 2^e).
+        let e = cmpfr_get_exp(x)
+        guard e > -1000, e <= 1000 else { return .nan }
+        return mpfr_get_d(x, MPFR_RNDN)
+    }
 }
 
 /// log₂|x| of an MPFR number as a `Double`, through `mpfr_get_d_2exp` so that no magnitude overflows or underflows

@@ -13,6 +13,9 @@ import Foundation
 /// The estimate is tight on P1a of docs/benchmark-problems.md: over its 92 steps at 256 bits, max_k of
 /// log₂(‖x_k‖hᵏ/N) + 2.885k stays within −3.5 … +0.6 bits, so a per-order level read from the coefficients'
 /// magnitudes would save at most one order's worth of bits; the schedule keeps the a-priori estimate.
+///
+/// Below the one-limb level sits a 53-bit level, computed in hardware `Double` (`doubleLevel`, see `TaylorEngine`):
+/// the orders whose need is at most 53 bits (at 256 bits with 32 guard bits, k ≥ 82 of 90).
 struct TaylorPrecisionLevels: Sendable, Equatable {
     /// Guard bits above the weight estimate, for coefficients that are larger than ρ⁻ᵏ·N (up to the 8 bits at
     /// which `TaylorSeriesCore` redoes a step) and for the rounding and cancellation in the Cauchy sums.
@@ -35,8 +38,9 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
     ///   - everyLimbCount: one level per limb count (multiples of n/8 limbs above 8 limbs); `false` gives the
     ///     sparser levels n, 3n/4, n/2, 3n/8, … limbs used before (at 512 bits 8, 6, 4, 3, 2, 1 limbs instead of
     ///     8, 7, …, 1; the same levels at 256 bits).
+    ///   - hardwareDouble: a last level of 53 bits, below the one-limb level, that the engine computes in `Double`.
     init(bits: Int, log2Tolerance: Double, order: Int, tapering: Bool, extraGuardBits: Double = 0,
-         guardBits: Double = Self.defaultGuardBits, everyLimbCount: Bool = true) {
+         guardBits: Double = Self.defaultGuardBits, everyLimbCount: Bool = true, hardwareDouble: Bool = true) {
         var precisions = [bits]
         if tapering {
             let n = (bits + 63) / 64
@@ -63,10 +67,14 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
                 let p = l >= 4 ? 64 * l : 64 * l - 1
                 if p < precisions.last! { precisions.append(p) }
             }
+            if hardwareDouble && Self.doublePrecision < precisions.last! { precisions.append(Self.doublePrecision) }
         }
+        doubleLevel = tapering && hardwareDouble && precisions.count > 1 && precisions.last == Self.doublePrecision
+            ? precisions.count - 1 : nil
         self.extraGuardBits = extraGuardBits
         self.guardBits = guardBits
         self.everyLimbCount = everyLimbCount
+        self.hardwareDouble = hardwareDouble
         let effectiveBits = min(Double(bits), -log2Tolerance) + extraGuardBits
         let weightPerOrder = Self.weightPerOrder
         var levels: [Int] = []
@@ -86,6 +94,13 @@ struct TaylorPrecisionLevels: Sendable, Equatable {
     let guardBits: Double
     /// Whether there is a level per limb count (see `init`).
     let everyLimbCount: Bool
+    /// Whether a 53-bit level computed in hardware `Double` was asked for (see `init`).
+    let hardwareDouble: Bool
+    /// The 53-bit level computed in hardware `Double`, if any (always the last level).
+    let doubleLevel: Int?
+
+    /// The precision of the hardware `Double` level: `Double`'s significand.
+    static let doublePrecision = Double.significandBitCount + 1
 
     /// The number of levels.
     var count: Int { precisions.count }

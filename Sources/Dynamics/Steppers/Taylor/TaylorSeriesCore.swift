@@ -21,6 +21,9 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     private(set) var tapePasses = 0
     /// Dense-output evaluations.
     private(set) var denseEvaluations = 0
+    /// Tape computations whose `Double` tail was redone in MPFR (a coefficient outside the tail's range).
+    var tailFallbacks: Int { retiredTailFallbacks + engine.tailFallbacks }
+    private var retiredTailFallbacks = 0
     /// log₂ of the accumulated local error estimates (−∞ before the first step).
     private(set) var log2AccumulatedError = -Double.infinity
     /// log₂ of the last step's local error estimate.
@@ -31,13 +34,14 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
     var log2MaximumStep = Double.infinity
 
     /// A core for `program` with the order from `log2Tolerance` (or `order`), at the store's precision.
-    /// `taperingGuardBits` and `everyLimbCount` are those of `TaylorPrecisionLevels`.
+    /// `taperingGuardBits`, `everyLimbCount` and `hardwareDouble` are those of `TaylorPrecisionLevels`.
     init(program: TaylorProgram, bits: Int, log2Tolerance: Double, order: Int? = nil, tapering: Bool,
          taperingGuardBits: Double = TaylorPrecisionLevels.defaultGuardBits, everyLimbCount: Bool = true,
-         stateGuardBits: Int, makeStore: @escaping ([Int]) -> Store) {
+         hardwareDouble: Bool = true, stateGuardBits: Int, makeStore: @escaping ([Int]) -> Store) {
         let p = order ?? TaylorOrderAndStep.order(log2Tolerance: log2Tolerance)
         let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: p, tapering: tapering,
-                                           guardBits: taperingGuardBits, everyLimbCount: everyLimbCount)
+                                           guardBits: taperingGuardBits, everyLimbCount: everyLimbCount,
+                                           hardwareDouble: hardwareDouble)
         engine = TaylorEngine(program: program, order: p, levels: levels, stateGuardBits: stateGuardBits,
                               makeStore: makeStore)
         self.makeStore = makeStore
@@ -52,13 +56,15 @@ final class TaylorSeriesCore<Store: TaylorArithmetic> {
         let old = engine
         let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: log2Tolerance, order: old.order,
                                            tapering: tapering, extraGuardBits: extraGuardBits,
-                                           guardBits: old.levels.guardBits, everyLimbCount: old.levels.everyLimbCount)
+                                           guardBits: old.levels.guardBits, everyLimbCount: old.levels.everyLimbCount,
+                                           hardwareDouble: old.levels.hardwareDouble)
         let new = TaylorEngine(program: old.program, order: old.order, levels: levels, stateGuardBits: stateGuardBits,
                                makeStore: makeStore)
         for slot in [\TaylorEngine<Store>.timeSlot, \.previousTimeSlot, \.minimumStepSlot, \.endSlot] {
             new.store.set(new[keyPath: slot], value: old.store.value(old[keyPath: slot]))
         }
         for i in 0..<old.dimension { new.store.set(new.stateSlot + i, value: old.store.value(old.stateSlot + i)) }
+        retiredTailFallbacks += old.tailFallbacks
         engine = new
     }
 

@@ -16,7 +16,9 @@ import MultiPrecision
 ///   per arithmetic operation; high orders are computed at tapered precision. When a step's terms ‖x_k‖hᵏ exceed
 ///   the tapering's estimate N·e^(−2k) by more than its guard bits (entire functions such as e^{−t}, where the step
 ///   is limited by the horizon rather than the radius), the step is redone with that many more bits at every order
-///   (counted as a rejected step; the arena is rebuilt once). `Double`: the same recurrences at 53 bits.
+///   (counted as a rejected step; the arena is rebuilt once). The orders that need at most 53 bits run in hardware
+///   `Double` (the same roundings as MPFR at 53 bits), redone in MPFR for a step whose coefficients leave
+///   [2^−480, 2^480]. `Double`: the same recurrences at 53 bits.
 /// - The local error estimate of a step is ‖x_{p−1}‖h^{p−1} + ‖x_p‖h^p plus the rounding of the state at the
 ///   working precision.
 ///
@@ -56,12 +58,14 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
     ///   - taperingEveryLimbCount: one tapering level per limb count (`BigFloat`; default on); `false` gives the
     ///     sparser levels n, 3n/4, n/2, … limbs used before (the same at 256 bits; 8/6/4/3/2/1 limbs instead of
     ///     8/7/…/1 at 512).
+    ///   - taperingHardwareDouble: computes the orders that need at most 53 bits in hardware `Double` (`BigFloat`;
+    ///     default on), falling back to MPFR for a step whose coefficients leave [2^−480, 2^480].
     /// - Throws: `IntegrationError` for a state of the wrong dimension, a tolerance outside (0, 1), an order below
     ///   2, or a fixed step.
     public init<Field: VectorField>(
         field: Field, time: Scalar, state: [Scalar], configuration: StepperConfiguration<Scalar>,
         order: Int? = nil, tapering: Bool = true, stateGuardBits: Int = 32,
-        taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true
+        taperingGuardBits: Int = 32, taperingEveryLimbCount: Bool = true, taperingHardwareDouble: Bool = true
     ) throws(IntegrationError) {
         guard state.count == field.dimension else {
             throw .dimensionMismatch(expected: field.dimension, actual: state.count, what: "initial state")
@@ -85,7 +89,8 @@ public final class TaylorStepper<Scalar: IntegrationScalar>: Stepper {
         } else {
             let core = TaylorSeriesCore(program: program, bits: bits, log2Tolerance: log2Tolerance, order: order,
                                         tapering: tapering, taperingGuardBits: Double(Swift.max(0, taperingGuardBits)),
-                                        everyLimbCount: taperingEveryLimbCount, stateGuardBits: guardBits) {
+                                        everyLimbCount: taperingEveryLimbCount, hardwareDouble: taperingHardwareDouble,
+                                        stateGuardBits: guardBits) {
                 TaylorMPFRArena(precisions: $0)
             }
             self.core = core as! any TaylorCoreProtocol<Scalar>
