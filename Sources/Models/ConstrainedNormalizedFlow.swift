@@ -34,7 +34,7 @@ public struct ConstrainedNormalizedFlow: VectorField, ActivationPatternField {
     public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
         for i in 0..<derivative.count { derivative[i] = T(0) }
         let rho = T(norm)
-        let g = base.accumulate(state, offset: 0, scale: rho, pattern: base.pattern[...], into: &derivative, at: 0)
+        let g = base.accumulateFactored(state, offset: 0, scale: rho, pattern: base.pattern[...], into: &derivative, at: 0)
         for i in 0..<derivative.count { derivative[i] = rho * (derivative[i] - g * state[i]) }
     }
 }

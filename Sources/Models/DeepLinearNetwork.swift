@@ -35,7 +35,12 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     public var depth: Int { layers.count }
 
     /// The widths d_0 … d_N: the input dimension, the hidden widths and the output dimension.
-    public var widths: [Int] { [layers[0].columnCount] + layers.map(\.rowCount) }
+    public var widths: [Int] {
+        var widths = [layers[0].columnCount]
+        widths.reserveCapacity(layers.count + 1)
+        for layer in layers { widths.append(layer.rowCount) }   // (no key path: this runs per step, unspecialized)
+        return widths
+    }
 
     /// The end-to-end matrix W = W_N ⋯ W_1 (d_N × d_0).
     ///
@@ -82,14 +87,19 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     /// - Returns: [G_1, …, G_N], each with the shape of its layer.
     /// - Complexity: O(N) matrix products (prefix and suffix products are formed once).
     public func layerGradients(endToEndGradient outer: Matrix<Element>) -> [Matrix<Element>] {
-        precondition(outer.rowCount == widths[depth] && outer.columnCount == widths[0],
-                     "layerGradients: ∇f(W) is \(outer.shape), the network needs \(widths[depth])×\(widths[0])")
-        // prefix[j] = W_{j:1} (prefix[0] = I_{d_0}); suffix[j] = W_{N:j+1} (suffix[N] = I_{d_N}).
-        var prefix: [Matrix<Element>] = [Matrix.identity(widths[0])]
-        for layer in layers.dropLast() { prefix.append(layer * prefix[prefix.count - 1]) }
-        var suffix = [Matrix<Element>](repeating: Matrix.identity(widths[depth]), count: depth + 1)
-        for j in stride(from: depth - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
-        return (0..<depth).map { j in suffix[j + 1].transposed() * outer * prefix[j].transposed() }
+        let inputs = layers[0].columnCount, outputs = layers[depth - 1].rowCount
+        precondition(outer.rowCount == outputs && outer.columnCount == inputs,
+                     "layerGradients: ∇f(W) is \(outer.shape), the network needs \(outputs)×\(inputs)")
+        // prefix[j] = W_{j:1} (j ≥ 1); suffix[j] = W_{N:j+1} (j ≤ N − 1). The identities prefix[0] = I_{d_0} and
+        // suffix[N] = I_{d_N} are left out of the products (multiplying by them is exact, so the values are the same).
+        var prefix: [Matrix<Element>] = depth > 1 ? [layers[0], layers[0]] : [layers[0]]
+        for j in stride(from: 2, to: depth, by: 1) { prefix.append(layers[j - 1] * prefix[j - 1]) }
+        var suffix = [Matrix<Element>](repeating: layers[depth - 1], count: depth + 1)
+        for j in stride(from: depth - 2, through: 1, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
+        return (0..<depth).map { j in
+            let left = j == depth - 1 ? outer : suffix[j + 1].transposed() * outer
+            return j == 0 ? left : left * prefix[j].transposed()
+        }
     }
 
     /// One simultaneous gradient-descent step W_j ← W_j − η G_j for every layer.
@@ -104,7 +114,8 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
 
     /// Throws when the data do not fit the network.
     func checkData(x: Matrix<Element>, y: Matrix<Element>) throws(ModelError) {
-        guard x.rowCount == widths[0], y.rowCount == widths[depth], x.columnCount == y.columnCount else {
+        guard x.rowCount == layers[0].columnCount, y.rowCount == layers[depth - 1].rowCount,
+              x.columnCount == y.columnCount else {
             throw ModelError.dataShapeMismatch(inputDimension: widths[0], outputDimension: widths[depth],
                                                x: x.shape, y: y.shape)
         }

@@ -131,7 +131,71 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
     /// Ẇ_k = Σ_n e^{−y_n f_n} y_n ∂f_n/∂W_k, with the field's pattern.
     public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
         for i in 0..<derivative.count { derivative[i] = T(0) }
-        _ = accumulate(state, offset: 0, scale: T(1), pattern: pattern[...], into: &derivative, at: 0)
+        _ = accumulateFactored(state, offset: 0, scale: T(1), pattern: pattern[...], into: &derivative, at: 0)
+    }
+
+    /// The sums of `accumulate`, with fewer products for the deep linear classifier (a ReLU network goes through
+    /// `accumulate`). There f_n = M x_n with the row M = W_K ⋯ W_1, and ∂f_n/∂W_k = r_kᵀ (W_{k−1} ⋯ W_1 x_n)ᵀ with the
+    /// row r_k = W_K ⋯ W_{k+1}, so with w_n = e^{−s·y_n f_n} y_n and S = Σ_n w_n x_n (constant coefficients):
+    ///
+    ///     Σ_n w_n ∂f_n/∂W_k = r_kᵀ (W_{k−1} ⋯ W_1 S)ᵀ,     Σ_n w_n f_n = M S.
+    ///
+    /// The products no longer grow with the number of samples (a Taylor tape of the field is 2–4 times smaller).
+    public func accumulateFactored<T: DynamicsScalar>(_ state: [T], offset base: Int, scale: T, pattern: ArraySlice<Bool>,
+                                                      into derivative: inout [T], at out: Int) -> T {
+        guard activation == .linear else {
+            return accumulate(state, offset: base, scale: scale, pattern: pattern, into: &derivative, at: out)
+        }
+        func entry(_ k: Int, _ r: Int, _ c: Int) -> T { state[base + offset(k) + r * widths[k] + c] }
+        // rows[k] = r_k = W_K ⋯ W_{k+2}·W_{k+1}, a row of d_{k+1} entries (r_{K−1} = 1, r_{K−2} = W_K).
+        var rows = Array(repeating: [T](), count: depth)
+        rows[depth - 1] = [T(1)]
+        for k in stride(from: depth - 2, through: 0, by: -1) {
+            let upper = widths[k + 2], columns = widths[k + 1]
+            rows[k] = (0..<columns).map { c in
+                guard k + 1 < depth - 1 else { return entry(k + 1, 0, c) }
+                var s = rows[k + 1][0] * entry(k + 1, 0, c)
+                for r in 1..<upper { s = s + rows[k + 1][r] * entry(k + 1, r, c) }
+                return s
+            }
+        }
+        // M = r_0 W_1 (d_0 entries).
+        let inputs = widths[0]
+        let m = (0..<inputs).map { c in
+            guard depth > 1 else { return entry(0, 0, c) }
+            var s = rows[0][0] * entry(0, 0, c)
+            for r in 1..<widths[1] { s = s + rows[0][r] * entry(0, r, c) }
+            return s
+        }
+        // S = Σ_n w_n x_n, w_n = e^{−s·y_n f_n} y_n, f_n = M x_n.
+        var sums = Array(repeating: T(0), count: inputs)
+        for n in 0..<labels.count {
+            var f = T(0)
+            for c in 0..<inputs where !self.inputs[c, n].isZero { f = f + T(self.inputs[c, n]) * m[c] }
+            let y = T(labels[n])
+            let weight = T.exp(-(scale * y * f)) * y
+            for c in 0..<inputs where !self.inputs[c, n].isZero { sums[c] = sums[c] + T(self.inputs[c, n]) * weight }
+        }
+        var total = m[0] * sums[0]
+        for c in 1..<inputs { total = total + m[c] * sums[c] }
+        // u_k = W_k ⋯ W_1 S; the gradient sum of W_{k+1} is r_kᵀ u_kᵀ.
+        var u = sums
+        for k in 0..<depth {
+            let o = out + offset(k), outputs = widths[k + 1], columns = widths[k]
+            for r in 0..<outputs {
+                for c in 0..<columns {
+                    let g = k == depth - 1 ? u[c] : rows[k][r] * u[c]
+                    derivative[o + r * columns + c] = derivative[o + r * columns + c] + g
+                }
+            }
+            guard k < depth - 1 else { break }
+            u = (0..<outputs).map { r in
+                var s = entry(k, r, 0) * u[0]
+                for c in 1..<columns { s = s + entry(k, r, c) * u[c] }
+                return s
+            }
+        }
+        return total
     }
 
     /// Adds Σ_n e^{−s·y_n f_n} y_n ∂f_n/∂W (f at the layers stored in `state` from `offset`, with `pattern`) into

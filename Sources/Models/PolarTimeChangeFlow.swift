@@ -53,7 +53,7 @@ public struct PolarTimeChangeFlow: VectorField, ActivationPatternField {
     public func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
         let d = base.dimension
         for i in 0..<derivative.count { derivative[i] = T(0) }
-        _ = base.accumulate(state, offset: 0, scale: T(1), pattern: base.pattern[...], into: &derivative, at: 0)
+        _ = base.accumulateFactored(state, offset: 0, scale: T(1), pattern: base.pattern[...], into: &derivative, at: 0)
         var rho = T(1), rho1Squared = T(0)
         for k in 0..<base.depth {
             let o = base.offset(k), size = base.widths[k + 1] * base.widths[k]
@@ -62,7 +62,7 @@ public struct PolarTimeChangeFlow: VectorField, ActivationPatternField {
             if k == 0 { rho1Squared = s }
             rho = rho * T.sqrt(s)
         }
-        let g = base.accumulate(state, offset: d, scale: rho, pattern: constrainedPattern[...], into: &derivative, at: d)
+        let g = base.accumulateFactored(state, offset: d, scale: rho, pattern: constrainedPattern[...], into: &derivative, at: d)
         let factor = rho / rho1Squared
         for i in 0..<d { derivative[d + i] = factor * (derivative[d + i] - g * state[d + i]) }
     }

@@ -78,6 +78,28 @@ struct HomogeneousClassifierFlowTests {
         }
     }
 
+    @Test("Linear: the factored sums (through S = Σ_n w_n x_n) equal the per-sample sums, with their total, for depths 1–3 (256 bits)",
+          arguments: [[3, 1], [2, 3, 1], [2, 2, 2, 1], [3, 4, 3, 1]])
+    func factoredAgainstPerSample(widths: [Int]) throws {
+        try withPrecision(256) {
+            var rng = SeededGenerator(seed: 5)
+            func eighth() -> Rational { Rational(numerator: BigInt(rng.uniform(in: -8...8)), denominator: 8) }
+            let inputs = Matrix<Rational>(rows: widths[0], columns: 6) { _, _ in eighth() }
+            let labels = (0..<6).map { _ in rng.uniform(in: 0...1) == 0 ? -1 : 1 }
+            let flow = HomogeneousClassifierFlow(widths: widths, inputs: inputs, labels: labels)
+            // The layers sit after 2 leading entries and are written after 3, with a scale s ≠ 1, as the coupled flows use them.
+            let state = [BigFloat(9), BigFloat(9)] + (0..<flow.dimension).map { _ in BigFloat(eighth()) }
+            let scale = BigFloat(Rational(numerator: 7, denominator: 5))
+            var perSample = Array(repeating: BigFloat(1), count: flow.dimension + 3), factored = perSample
+            let g = flow.accumulate(state, offset: 2, scale: scale, pattern: [], into: &perSample, at: 3)
+            let h = flow.accumulateFactored(state, offset: 2, scale: scale, pattern: [], into: &factored, at: 3)
+            let tolerance = BigFloat("1e-70")!
+            #expect(BigFloat.abs(g - h) < tolerance && !g.isZero)
+            #expect(zip(perSample, factored).allSatisfy { BigFloat.abs($0 - $1) < tolerance })
+            #expect(factored[..<3].allSatisfy { $0 == BigFloat(1) } && factored[3...].contains { $0 != BigFloat(1) })
+        }
+    }
+
     @Test("A unit fed by a zero input is reported inactive (−1), not as a kink")
     func deadInput() {
         withPrecision(128) {

@@ -29,15 +29,21 @@ struct DeepLinearDescentRun {
         let loss = { (state: [BigFloat]) -> BigFloat in
             do { return try DeepLinearNetwork(layers: field.layers(of: state)).squareLoss(x: x, y: y) } catch { return .infinity() }
         }
-        let divergence = Event<BigFloat>("loss above 10⁴⁰", direction: .falling) { _, state in
-            Self.divergenceLimit - loss(state)
+        // The event sees the state of every step, the one the run keeps: its loss is kept by step, not computed again.
+        var seen: [Int: BigFloat] = [:]
+        let divergence = Event<BigFloat>("loss above 10⁴⁰", direction: .falling) { step, state in
+            let value = loss(state)
+            seen[Int(step.doubleValue)] = value
+            return Self.divergenceLimit - value
         }
         run = try TrajectorySampler(context, label: "gradient-descent").map(
             field.gradientDescent(stepSize: stepSize),
             from: DeepLinearNetworkGradientFlow.state(of: initial), steps: steps, events: [divergence],
             normLimit: Rational(numerator: BigInt(1) << 4096, denominator: 1))
         layers = run.states.map(field.layers(of:))
-        losses = run.states.map(loss)
+        losses = zip(run.places, run.states).map { place, state in
+            if case let .step(k) = place, let value = seen[k] { value } else { loss(state) }
+        }
     }
 
     /// The number of steps taken.
