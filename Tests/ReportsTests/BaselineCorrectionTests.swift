@@ -71,11 +71,14 @@ struct BaselineCorrectionTests {
         let corrections = try JSONDecoder().decode([BaselineCorrection].self, from: data)
         #expect(!corrections.isEmpty)
         let report = try ReportComparisonTests.stored()
+        // A correction names the quantity as it is called now; the stored report may use its old name.
+        let renames = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: Self.root
+            .appendingPathComponent("proofs/baseline/renamed-quantities.json")))
         for c in corrections {
             let instance = try #require(report.claims.first { $0.id == c.claim }?.instances.first { $0.index == c.instance })
             let (value, error): (String?, String?) = c.quantity == "margin" ? (instance.margin, instance.marginError)
-                : (instance.measurements.first { $0.name == c.quantity }?.value,
-                   instance.measurements.first { $0.name == c.quantity }?.error)
+                : (instance.measurements.first { ($0.name == c.quantity || renames[$0.name] == c.quantity) }?.value,
+                   instance.measurements.first { ($0.name == c.quantity || renames[$0.name] == c.quantity) }?.error)
             let a = try #require(value.flatMap { Rational($0) }), ea = try #require(error.flatMap { Rational($0) })
             let r = try #require(Rational(c.reference)), er = try #require(Rational(c.referenceError))
             #expect((a - r).magnitude > ea + er, "\(c.claim) #\(c.instance) '\(c.quantity)'")
