@@ -32,6 +32,8 @@ extension DeepLinearNetwork {
         }
         let weight: Element = m / b
         let residual: Matrix<Element> = endToEnd * xB - yB
-        return layerGradients(endToEndGradient: weight * (residual * xB.transposed()))
+        var outer = Matrix<Element>.zeros(rows: residual.rowCount, columns: xB.rowCount)
+        Matrix.multiply(residual, transposeOf: xB, into: &outer)   // (W X_B − Y_B) X_Bᵀ, Xᵀ read in place
+        return layerGradients(endToEndGradient: weight * outer)
     }
 }
