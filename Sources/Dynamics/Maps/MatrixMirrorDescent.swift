@@ -85,7 +85,8 @@ final class MatrixMirrorDescentWork<T: IntegrationScalar> {
                 for r in 0..<n { for c in 0..<n { logX[r, c].set(state[count + r * n + c]) } }
             }
             for r in 0..<n { for c in 0..<n { combination[r, c].set(Double.zero) } }
-            for (a, y) in zip(sensing, measurements) {   // += (⟨A_i, X⟩ − y_i)·A_i
+            for i in sensing.indices {   // += (⟨A_i, X⟩ − y_i)·A_i (an index loop: a for-in over zip allocates here)
+                let a = sensing[i], y = measurements[i]
                 residual.set(Double.zero)
                 for r in 0..<n { for c in 0..<n { residual.addProduct(a[r, c], x[r, c]) } }
                 residual -= y
