@@ -32,8 +32,6 @@ extension DeepLinearNetwork {
         }
         let weight: Element = m / b
         let residual: Matrix<Element> = endToEnd * xB - yB
-        var outer = Matrix<Element>.zeros(rows: residual.rowCount, columns: xB.rowCount)
-        Matrix.multiply(residual, transposeOf: xB, into: &outer)   // (W X_B − Y_B) X_Bᵀ, Xᵀ read in place
-        return layerGradients(endToEndGradient: weight * outer)
+        return layerGradients(endToEndGradient: weight * (residual * xB.transposed()))
     }
 }

@@ -88,15 +88,8 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
         var prefix: [Matrix<Element>] = [Matrix.identity(widths[0])]
         for layer in layers.dropLast() { prefix.append(layer * prefix[prefix.count - 1]) }
         var suffix = [Matrix<Element>](repeating: Matrix.identity(widths[depth]), count: depth + 1)
-        for j in stride(from: depth - 1, through: 1, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
-        // (W_{N:j+1}ᵀ ∇f) W_{j−1:1}ᵀ with the transposes read in place: the same fused dot products, in the same order.
-        return (0..<depth).map { j in
-            var left = Matrix<Element>.zeros(rows: layers[j].rowCount, columns: widths[0])
-            Matrix.multiply(transposeOf: suffix[j + 1], outer, into: &left)
-            var gradient = Matrix<Element>.zeros(rows: layers[j].rowCount, columns: layers[j].columnCount)
-            Matrix.multiply(left, transposeOf: prefix[j], into: &gradient)
-            return gradient
-        }
+        for j in stride(from: depth - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] * layers[j] }
+        return (0..<depth).map { j in suffix[j + 1].transposed() * outer * prefix[j].transposed() }
     }
 
     /// One simultaneous gradient-descent step W_j ← W_j − η G_j for every layer.
