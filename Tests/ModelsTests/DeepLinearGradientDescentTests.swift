@@ -34,9 +34,9 @@ struct DeepLinearGradientDescentTests {
         a.count == b.count && zip(a, b).allSatisfy { $0 == $1 && $0.sign == $1.sign && $0.precision == $1.precision }
     }
 
-    /// `squareLossGradients` and the full-batch `minibatchSquareLossGradients` (weight m/b = 1) read the transposes in
-    /// place; they round exactly as the expressions with the transposes formed.
-    @Test("squareLossGradients and the full-batch minibatch gradients equal the transposed-product expressions bit for bit (256 bits)")
+    /// `squareLossGradients` and the full-batch `minibatchSquareLossGradients` (weight m/b = 1) round exactly as the
+    /// reference expressions that the in-place map reproduces.
+    @Test("squareLossGradients and the full-batch minibatch gradients equal the reference expressions bit for bit (256 bits)")
     func gradientsAreBitIdentical() throws {
         let widths = [3, 4, 2, 3]
         let x = Matrix<Rational>(rows: 3, columns: 6) { Self.r(($0 * 5 + $1 * 3) % 7 - 3, 4) }
