@@ -59,11 +59,12 @@ extension Matrix where Element: Scalar {
         }
         var p = Matrix.identity(n)
         var work = Matrix.zeros(rows: n, columns: n)
+        let one: Element = 1   // made once, not once per diagonal entry and degree
         for k in stride(from: degree, through: 1, by: -1) {
             Matrix.multiply(b, p, into: &work)
             let divisor = Element._integer(k)
             for index in work._elements.indices { work._elements[index] /= divisor }
-            for i in 0..<n { work._elements[i * n + i] += 1 }
+            for i in 0..<n { work._elements[i * n + i] += one }
             swap(&p, &work)
         }
         for _ in 0..<squarings {

@@ -49,6 +49,10 @@ public struct SymmetricEigendecomposition<Element: Scalar>: Sendable {
         let n = a.rowCount
         var m = try _symmetrized(a, operation: operation)
         var v = Matrix<Element>.identity(n)._elements
+        // With every entry at the working precision, the rotations update the entries in place through `scratch`,
+        // with the roundings of the value expressions (which would round at the largest operand precision otherwise).
+        let inPlace = m.allSatisfy { $0.precisionBits == Element.currentPrecision }
+        var scratch = _JacobiRotationScratch<Element>()
         let u = Element.unitRoundoff
         let floor = u * u * Matrix(_rowCount: n, columnCount: n, elements: m).frobeniusNorm
         var sweep = 0
@@ -73,6 +77,18 @@ public struct SymmetricEigendecomposition<Element: Scalar>: Sendable {
                     m[q * n + q] = aqq + t * apq
                     m[p * n + q] = .zero
                     m[q * n + p] = .zero
+                    if inPlace {
+                        for r in 0..<n where r != p && r != q {
+                            scratch.rotate(m[r * n + p], m[r * n + q], s: s, tau: tau)
+                            m[r * n + p].set(scratch.newX); m[p * n + r].set(scratch.newX)
+                            m[r * n + q].set(scratch.newY); m[q * n + r].set(scratch.newY)
+                        }
+                        for r in 0..<n {
+                            scratch.rotate(v[r * n + p], v[r * n + q], s: s, tau: tau)
+                            v[r * n + p].set(scratch.newX); v[r * n + q].set(scratch.newY)
+                        }
+                        continue
+                    }
                     for r in 0..<n where r != p && r != q {
                         let arp = m[r * n + p], arq = m[r * n + q]
                         let newRP = arp - s * (arq + tau * arp)
@@ -131,6 +147,17 @@ public struct SymmetricEigendecomposition<Element: Scalar>: Sendable {
 
     /// Q·Λ·Qᵀ, the decomposed matrix to within rounding.
     public func reconstructed() -> Matrix<Element> { applying { $0 } }
+}
+
+/// The work values of one Jacobi rotation applied in place.
+struct _JacobiRotationScratch<Element: Scalar> {
+    var product = Element.zero, sum = Element.zero, newX = Element.zero, newY = Element.zero
+
+    /// newX = x − s·(y + τ·x) and newY = y + s·(x − τ·y), each operation rounded once, in the order written.
+    mutating func rotate(_ x: Element, _ y: Element, s: Element, tau: Element) {
+        product.formProduct(tau, x); sum.formSum(y, product); product.formProduct(s, sum); newX.formDifference(x, product)
+        product.formProduct(tau, y); sum.formDifference(x, product); product.formProduct(s, sum); newY.formSum(y, product)
+    }
 }
 
 /// The entries of the square matrix `a` with (i, j) and (j, i) replaced by their mean.

@@ -5,22 +5,100 @@ import MultiPrecision
 /// Gradient descent on a deep linear network with the square loss ½‖W_N⋯W_1 X − Y‖²_F as a map: W_j ← W_j − η G_j
 /// on all layers at once, G_j = ∂L/∂W_j (`DeepLinearNetwork.squareLossGradients`), written once for every scalar
 /// type; the state is the layers' entries in the layout of the gradient flow `field`, which also holds X and Y.
+///
+/// A step runs in place on work matrices kept between steps (the layers, the products W_{j:1}, W_{N:j+1} and
+/// W_N⋯W_1, the residual W X − Y, ∇f = (W X − Y)Xᵀ, the gradients) with the preallocated product kernels: with
+/// `BigFloat` it allocates nothing, and it performs the roundings of `squareLossGradients` and
+/// `gradientDescentStep` one for one, so the iterates are the same bit for bit.
 public struct DeepLinearGradientDescent: DiscreteMap {
     /// The layout and the data.
     public let field: DeepLinearNetworkGradientFlow
     /// The step size η.
     public let stepSize: Rational
+    private let workspace = MapWorkspace()
+
+    /// Gradient descent with step `stepSize` on `field`'s network and data.
+    public init(field: DeepLinearNetworkGradientFlow, stepSize: Rational) {
+        self.field = field
+        self.stepSize = stepSize
+    }
 
     public var dimension: Int { field.dimension }
     public var layout: StateLayout { field.layout }
 
     public func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
-        func scalar(_ m: Matrix<Rational>) -> Matrix<T> { Matrix(rows: m.rowCount, columns: m.columnCount) { T(m[$0, $1]) } }
-        // The layers come from the field's own layout, so they chain and fit X and Y: neither call can throw.
-        guard let network = try? DeepLinearNetwork(layers: field.layers(of: history[0])),
-              let gradients = try? network.squareLossGradients(x: scalar(field.x), y: scalar(field.y)) else { return }
-        next = network.gradientDescentStep(stepSize: T(stepSize), gradients: gradients).layers.flatMap { w in
-            (0..<w.rowCount).flatMap { i in (0..<w.columnCount).map { j in w[i, j] } }
+        workspace.run({ DeepLinearGradientDescentWork<T>(self) }, reusable: { $0.precision == T.currentPrecision }) {
+            $0.step(history[0], into: &next)
+        }
+    }
+}
+
+/// The work matrices of one `DeepLinearGradientDescent` at one scalar and precision.
+final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
+    let precision = T.currentPrecision
+    /// W_j; prefix[j] = W_{j:1}·I (prefix[0] = I, j < N); suffix[j] = I·W_N⋯W_{j+1} (suffix[N] = I, j ≥ 1);
+    /// chain[j] = W_{j+2}⋯W_1 (the end-to-end product as `DeepLinearNetwork.endToEnd` forms it).
+    var layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>], chain: [Matrix<T>]
+    /// W X − Y; ∇f = (W X − Y)Xᵀ; W_{N:j+2}ᵀ∇f; G_j.
+    var residual: Matrix<T>, outer: Matrix<T>, left: [Matrix<T>], gradient: [Matrix<T>]
+    /// X, Y and η rounded; one scalar for η·G_j entries.
+    let x: Matrix<T>, y: Matrix<T>, eta: T
+    var term = T(0)
+
+    init(_ map: DeepLinearGradientDescent) {
+        let w = map.field.widths, depth = w.count - 1
+        func rounded(_ a: Matrix<Rational>) -> Matrix<T> { Matrix(rows: a.rowCount, columns: a.columnCount) { T(a[$0, $1]) } }
+        x = rounded(map.field.x)
+        y = rounded(map.field.y)
+        eta = T(map.stepSize)
+        layers = (1...depth).map { .zeros(rows: w[$0], columns: w[$0 - 1]) }
+        gradient = layers.map { .zeros(rows: $0.rowCount, columns: $0.columnCount) }
+        prefix = [.identity(w[0])] + (1..<depth).map { .zeros(rows: w[$0], columns: w[0]) }
+        suffix = [.zeros(rows: 0, columns: 0)] + (1..<depth).map { .zeros(rows: w[depth], columns: w[$0]) } + [.identity(w[depth])]
+        chain = (0..<max(depth - 1, 0)).map { .zeros(rows: w[$0 + 2], columns: w[0]) }
+        left = (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
+        residual = .zeros(rows: w[depth], columns: x.columnCount)
+        outer = .zeros(rows: w[depth], columns: w[0])
+    }
+
+    func step(_ state: [T], into next: inout [T]) {
+        let depth = layers.count
+        var offset = 0
+        for j in 0..<depth {
+            let columns = layers[j].columnCount
+            for r in 0..<layers[j].rowCount { for c in 0..<columns { layers[j][r, c].set(state[offset + r * columns + c]) } }
+            offset += layers[j].rowCount * columns
+        }
+        // W = W_N(⋯(W_2 W_1)), then W X − Y and ∇f = (W X − Y)Xᵀ.
+        for j in 0..<(depth - 1) {
+            let right = j == 0 ? layers[0] : chain[j - 1]
+            Matrix.multiply(layers[j + 1], right, into: &chain[j])
+        }
+        Matrix.multiply(depth == 1 ? layers[0] : chain[depth - 2], x, into: &residual)
+        residual -= y
+        Matrix.multiply(residual, transposeOf: x, into: &outer)
+        // prefix[j + 1] = W_{j+1}·prefix[j] (j < N − 1), suffix[j] = suffix[j + 1]·W_{j+1} (j ≥ 1).
+        for j in 0..<(depth - 1) {
+            let right = prefix[j]
+            Matrix.multiply(layers[j], right, into: &prefix[j + 1])
+        }
+        for j in stride(from: depth - 1, through: 1, by: -1) {
+            let product = suffix[j + 1]
+            Matrix.multiply(product, layers[j], into: &suffix[j])
+        }
+        offset = 0
+        for j in 0..<depth {   // G_j = (W_{N:j+2}ᵀ ∇f) W_{j:1}ᵀ, then W_j − η G_j
+            let product = suffix[j + 1], right = prefix[j]
+            Matrix.multiply(transposeOf: product, outer, into: &left[j])
+            Matrix.multiply(left[j], transposeOf: right, into: &gradient[j])
+            let columns = layers[j].columnCount
+            for r in 0..<layers[j].rowCount {
+                for c in 0..<columns {
+                    term.formProduct(eta, gradient[j][r, c])
+                    next[offset + r * columns + c].formDifference(state[offset + r * columns + c], term)
+                }
+            }
+            offset += layers[j].rowCount * columns
         }
     }
 }

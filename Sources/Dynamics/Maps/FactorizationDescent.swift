@@ -116,7 +116,8 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
             for r in 0..<w.rowCount { for c in 0..<w.columnCount { outer[r, c].formDifference(w[r, c], target[r, c]) } }
         } else {          // ∇f = Σ_i 2(⟨A_i, W⟩ − y_i) A_i
             for r in 0..<w.rowCount { for c in 0..<w.columnCount { outer[r, c].set(Double.zero) } }
-            for (a, y) in zip(sensing, measurements) {
+            for i in sensing.indices {   // an index loop: a for-in over zip allocates per element in unspecialized code
+                let a = sensing[i], y = measurements[i]
                 residual.set(Double.zero)
                 for r in 0..<w.rowCount { for c in 0..<w.columnCount { residual.addProduct(a[r, c], w[r, c]) } }
                 residual -= y

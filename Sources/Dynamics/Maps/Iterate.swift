@@ -118,7 +118,10 @@ func _iterate<Map: DiscreteMap, S: IntegrationScalar>(
         history.newest = slot
         k += 1
         let x = history[0]
-        for v in x {
+        // An index loop: `for v in x` over the generic array allocates one coroutine frame per entry here, where
+        // the scalar type is not specialized.
+        for i in 0..<x.count {
+            let v = x[i]
             if !v.isFinite { termination = .diverged(step: k, reason: .nonFiniteValue); break run }
             if v > normLimit || v < negativeNormLimit {
                 termination = .diverged(step: k, reason: .normExceeded(limit: options.normLimit.description))

@@ -1,5 +1,6 @@
 import LinearAlgebra
 import MultiPrecision
+import RealModule
 
 /// Mirror descent with the von Neumann entropy on PSD matrix sensing, written once for any scalar:
 ///
@@ -8,6 +9,10 @@ import MultiPrecision
 /// The state is (X_t, log X_t), both n × n row-major: log X_t is taken from X_t by an eigendecomposition after each
 /// step (and from X_0 at the first), never carried along the generator, so log X_t − log X_0 ∈ span{A_i} is a check
 /// of the iteration. A step whose X is not numerically positive definite writes NaN (the iteration stops, diverged).
+///
+/// Everything outside the matrix exponential and logarithm runs in place on work values kept between steps (the
+/// rounded A_i, y_i and η/m, the generator, the symmetrized exponential), rounding exactly as the expressions above
+/// evaluated left to right.
 public struct MatrixMirrorDescent: DiscreteMap {
     /// The symmetric sensing matrices A_1, …, A_m (n × n).
     public let sensing: [Matrix<Rational>]
@@ -15,6 +20,7 @@ public struct MatrixMirrorDescent: DiscreteMap {
     public let measurements: [Rational]
     /// The step size η.
     public let stepSize: Rational
+    private let workspace = MapWorkspace()
 
     /// Mirror descent for the sensing problem (A_i, y_i) with step `stepSize`.
     public init(sensing: [Matrix<Rational>], measurements: [Rational], stepSize: Rational) {
@@ -40,22 +46,65 @@ public struct MatrixMirrorDescent: DiscreteMap {
     }
 
     public func apply<T: IntegrationScalar>(step k: Int, history: MapHistory<T>, into next: inout [T]) {
-        let x = matrix(history[0], block: 0), n = order
+        workspace.run({ MatrixMirrorDescentWork<T>(self) }, reusable: { $0.precision == T.currentPrecision }) {
+            $0.step(history[0], first: k == 0, into: &next)
+        }
+    }
+}
+
+/// The work values of one `MatrixMirrorDescent` at one scalar and precision.
+final class MatrixMirrorDescentWork<T: IntegrationScalar> {
+    let precision = T.currentPrecision
+    /// A_i and y_i rounded; η/m as T(η)/T(m); 2.
+    let sensing: [Matrix<T>], measurements: [T], scale: T, two: T
+    /// X_t; log X_t (read from the state after the first step); Σ_i r_i A_i; the generator; sym exp(…).
+    var x: Matrix<T>, logX: Matrix<T>, combination: Matrix<T>, generator: Matrix<T>, updated: Matrix<T>
+    /// r_i and one product.
+    var residual = T(0), term = T(0)
+
+    init(_ map: MatrixMirrorDescent) {
+        let n = map.order
+        sensing = map.sensing.map { a in Matrix(rows: n, columns: n) { T(a[$0, $1]) } }
+        measurements = map.measurements.map { T($0) }
+        scale = T(map.stepSize) / T(Rational(map.sensing.count))
+        two = T(2)
+        x = .zeros(rows: n, columns: n)
+        logX = .zeros(rows: n, columns: n)
+        combination = .zeros(rows: n, columns: n)
+        generator = .zeros(rows: n, columns: n)
+        updated = .zeros(rows: n, columns: n)
+    }
+
+    func step(_ state: [T], first: Bool, into next: inout [T]) {
+        let n = x.rowCount, count = n * n
         do {
-            let logX = k == 0 ? try x.logarithm() : matrix(history[0], block: 1)
-            var combination = Matrix<T>.zeros(rows: n, columns: n)
-            for (exact, y) in zip(sensing, measurements) {
-                let a = Matrix(rows: n, columns: n) { T(exact[$0, $1]) }
-                combination += (a.frobeniusInnerProduct(x) - T(y)) * a
+            for r in 0..<n { for c in 0..<n { x[r, c].set(state[r * n + c]) } }
+            if first {
+                logX = try x.logarithm()
+            } else {
+                for r in 0..<n { for c in 0..<n { logX[r, c].set(state[count + r * n + c]) } }
             }
-            let scale = T(stepSize) / T(Rational(sensing.count))
-            let exponential = try (logX - scale * combination).exponential()
-            let updated = (exponential + exponential.transposed()) / T(2)
+            for r in 0..<n { for c in 0..<n { combination[r, c].set(Double.zero) } }
+            for i in sensing.indices {   // += (⟨A_i, X⟩ − y_i)·A_i (an index loop: a for-in over zip allocates here)
+                let a = sensing[i], y = measurements[i]
+                residual.set(Double.zero)
+                for r in 0..<n { for c in 0..<n { residual.addProduct(a[r, c], x[r, c]) } }
+                residual -= y
+                for r in 0..<n { for c in 0..<n { term.formProduct(residual, a[r, c]); combination[r, c] += term } }
+            }
+            for r in 0..<n {   // log X − (η/m)·Σ
+                for c in 0..<n { term.formProduct(scale, combination[r, c]); generator[r, c].formDifference(logX[r, c], term) }
+            }
+            let exponential = try generator.exponential()
+            for r in 0..<n {   // (E + Eᵀ)/2
+                for c in 0..<n { updated[r, c].formSum(exponential[r, c], exponential[c, r]); updated[r, c] /= two }
+            }
             let logUpdated = try updated.logarithm()
-            for (i, entry) in updated.elements.enumerated() { next[i].set(entry) }
-            for (i, entry) in logUpdated.elements.enumerated() { next[n * n + i].set(entry) }
+            for r in 0..<n {
+                for c in 0..<n { next[r * n + c].set(updated[r, c]); next[count + r * n + c].set(logUpdated[r, c]) }
+            }
         } catch {
-            for i in 0..<dimension { next[i] = T(0) / T(0) }
+            for i in 0..<next.count { next[i] = T(0) / T(0) }
         }
     }
 }
