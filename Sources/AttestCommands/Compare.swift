@@ -12,8 +12,9 @@ extension Attest {
             abstract: "Compare a JSON report with a stored one: verdicts equal, values within their error estimates.",
             discussion: """
                 Claims are matched by id, instances by index, quantities and series by name. A value a ± e_a \
-                (stored) and b ± e_b (new) agree when |a − b| ≤ e_a + e_b, exactly; verdicts and parameters must be \
-                equal. Times, machine, versions, precision attempts, statistics and messages are not compared. New \
+                (stored) and b ± e_b (new) agree when |a − b| ≤ e_a + e_b + r, exactly, where r is half a unit in the last \
+                printed digit of each rounded value and of the stored estimate; verdicts and parameters must be equal. \
+                Times, machine, versions, precision attempts, statistics and messages are not compared. New \
                 claims and quantities are listed as notes. A report ending in .gz is read through gzip. \
                 --corrections lists stored values known to lie outside their own estimates, each with an \
                 independent reference value: such a quantity is compared with its reference instead (|b − r| ≤ \

@@ -7,11 +7,12 @@ import MultiPrecision
 /// Claims are matched by id, instances by index (their parameters must read the same), quantities by name, series by
 /// name and abscissae. For a value `a ± e_a` in the stored report and `b ± e_b` in the new one, the rule is
 ///
-///     |a − b| ≤ e_a + e_b,
+///     |a − b| ≤ e_a + e_b + r,
 ///
 /// read exactly from the decimal strings (an exact quantity has error 0 and must be equal). This is what two honest
 /// error estimates allow: if each run's value is within its estimate of the true value, the two values are within
-/// the sum. A series point, drawn as a `Double`, is allowed one more unit in the last place of the larger value for
+/// the sum, up to r, what the printed text cannot resolve: half a unit in the last digit of each rounded value and
+/// of the stored estimate (older reports printed estimates to nearest). A series point, drawn as a `Double`, is allowed one more unit in the last place of the larger value for
 /// the two roundings to `Double`. The margin is compared as a quantity (with its `margin_error`).
 ///
 /// A difference is any of: a stored claim or instance missing, a different claim or instance verdict, different
@@ -182,7 +183,8 @@ public struct ReportComparison: Sendable {
         }
     }
 
-    /// Compares `a ± e_a` with `b ± e_b` by the rule |a − b| ≤ e_a + e_b, exactly.
+    /// Compares `a ± e_a` with `b ± e_b` by the rule |a − b| ≤ e_a + e_b + r, exactly, where r is the resolution of the
+    /// printed digits (`halfUnitInLastPlace` of both values and of the stored estimate).
     private mutating func compareValue(_ name: String, stored: (value: String, error: String, exact: String?),
                                        new: (value: String, error: String, exact: String?), claim: String, index: Int) {
         counts.quantities += 1
@@ -209,9 +211,17 @@ public struct ReportComparison: Sendable {
             return
         }
         let gap = (a - b).magnitude
-        if gap > ea.magnitude + eb.magnitude {
+        // What the printed text cannot resolve: half a unit in the last printed digit of each decimal value (none for
+        // an exact fraction), and of the stored estimate (reports made before estimates were rounded up printed them
+        // to nearest; the new one is rounded up, so it already bounds its estimate).
+        let resolution = (stored.exact == nil ? Self.halfUnitInLastPlace(stored.value) : 0)
+            + (new.exact == nil ? Self.halfUnitInLastPlace(new.value) : 0)
+            + (ea.isZero ? 0 : Self.halfUnitInLastPlace(stored.error))
+        let allowance = ea.magnitude + eb.magnitude + resolution
+        if gap > allowance {
             difference(claim, index, "'\(name)' = \(new.value) ± \(new.error), stored \(stored.value) ± \(stored.error): "
-                       + "they differ by \(Self.short(gap)), more than the errors together, \(Self.short(ea.magnitude + eb.magnitude))")
+                       + "they differ by \(Self.short(gap)), more than the errors together and the printed digits' "
+                       + "resolution, \(Self.short(allowance))")
         }
     }
 
@@ -241,6 +251,26 @@ public struct ReportComparison: Sendable {
 
     /// A decimal or fraction read exactly, or `nil` for text that is not a finite number.
     static func number(_ text: String) -> Rational? { Rational(text) }
+
+    /// Half a unit in the last digit of a rounded decimal, ½·10^(e − f) for a mantissa with f digits after its
+    /// point and exponent e ("1.25e-7" → 5e-10, "0.1952" → 5e-5); 0 for a zero, for an integer written without point
+    /// or exponent ("12": printed in full), and for text that is not a decimal.
+    public static func halfUnitInLastPlace(_ text: String) -> Rational {
+        let lowered = text.lowercased()
+        guard lowered.contains(".") || lowered.contains("e"), let value = Rational(text), !value.isZero else { return 0 }
+        let parts = lowered.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+        let mantissa = parts[0]
+        guard !mantissa.isEmpty, mantissa.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }),
+              mantissa.contains(where: \.isNumber) else { return 0 }
+        let exponent = parts.count == 2 ? Int(parts[1]) : 0
+        guard let exponent else { return 0 }
+        let fractionDigits = mantissa.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        let power = exponent - fractionDigits
+        let ten = Rational(10)
+        var unit = Rational(1)
+        for _ in 0..<Swift.abs(power) { unit = power >= 0 ? unit * ten : unit / ten }
+        return unit / Rational(2)
+    }
 
     /// A short decimal of an exact difference, for messages.
     static func short(_ value: Rational) -> String {

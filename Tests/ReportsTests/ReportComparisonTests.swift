@@ -57,9 +57,18 @@ struct ReportComparisonTests {
         #expect(difference.claim == report.claims[place.claim].id)
         #expect(difference.instance == report.claims[place.claim].instances[place.instance].index)
         #expect(difference.message.contains(report.claims[place.claim].instances[place.instance].measurements[place.measurement].name))
-        // Just beyond: 2 errors and one part in 10^6 more.
-        let edge = ReportComparison(baseline: report, current: Self.moving(report, place, by: Rational(numerator: BigInt(2_000_001), denominator: BigInt(1_000_000))))
+        // Just beyond: 2 errors, the printed digits' resolution (half a unit in the last digit of the stored value and
+        // of the stored estimate), and one part in 10^6 of an error more; just inside: one part in 10^6 less.
+        let m = report.claims[place.claim].instances[place.instance].measurements[place.measurement]
+        let error = try #require(Rational(m.error))
+        // (The moved value is written exactly, with digits far below 10⁻⁶ of an error: its half unit is negligible.)
+        let resolution = ReportComparison.halfUnitInLastPlace(m.value) + ReportComparison.halfUnitInLastPlace(m.error)
+        #expect(resolution > 0 && resolution < error)
+        let beyond = Rational(2) + resolution / error + Rational(numerator: BigInt(1), denominator: BigInt(1_000_000))
+        let edge = ReportComparison(baseline: report, current: Self.moving(report, place, by: beyond))
         #expect(edge.differences.count == 1)
+        let inside = Rational(2) + resolution / error - Rational(numerator: BigInt(1), denominator: BigInt(1_000_000))
+        #expect(ReportComparison(baseline: report, current: Self.moving(report, place, by: inside)).agrees)
     }
 
     @Test("A measured value moved by 1 and by exactly 2 error estimates (within the two errors together) agrees")
@@ -146,6 +155,16 @@ struct ReportComparisonTests {
         #expect(ReportComparison(baseline: report, current: fewer).differences.count == 1)
         #expect(ReportComparison(baseline: fewer, current: report).agrees)
         #expect(ReportComparison(baseline: fewer, current: report).notes.count == 1)
+    }
+
+    @Test("The printed digits' resolution: half a unit in the last digit of a decimal")
+    func halfUnit() {
+        #expect(ReportComparison.halfUnitInLastPlace("1.25e-7") == Rational(numerator: BigInt(5), denominator: BigInt(10_000_000_000)))
+        #expect(ReportComparison.halfUnitInLastPlace("-0.1952") == Rational(numerator: BigInt(5), denominator: BigInt(100_000)))
+        #expect(ReportComparison.halfUnitInLastPlace("12") == 0)
+        #expect(ReportComparison.halfUnitInLastPlace("0") == 0 && ReportComparison.halfUnitInLastPlace("0.000") == 0)
+        #expect(ReportComparison.halfUnitInLastPlace("3.2E+4") == Rational(500))
+        #expect(ReportComparison.halfUnitInLastPlace("nan") == 0)
     }
 
     @Test("Times, machine and precision attempts are not compared")
