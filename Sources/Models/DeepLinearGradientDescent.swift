@@ -63,12 +63,7 @@ final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
 
     func step(_ state: [T], into next: inout [T]) {
         let depth = layers.count
-        var offset = 0
-        for j in 0..<depth {
-            let columns = layers[j].columnCount
-            for r in 0..<layers[j].rowCount { for c in 0..<columns { layers[j][r, c].set(state[offset + r * columns + c]) } }
-            offset += layers[j].rowCount * columns
-        }
+        LayerDescent.load(state, into: &layers)
         // W = W_N(⋯(W_2 W_1)), then W X − Y and ∇f = (W X − Y)Xᵀ.
         for j in 0..<(depth - 1) {
             let right = j == 0 ? layers[0] : chain[j - 1]
@@ -86,20 +81,8 @@ final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
             let product = suffix[j + 1]
             Matrix.multiply(product, layers[j], into: &suffix[j])
         }
-        offset = 0
-        for j in 0..<depth {   // G_j = (W_{N:j+2}ᵀ ∇f) W_{j:1}ᵀ, then W_j − η G_j
-            let product = suffix[j + 1], right = prefix[j]
-            Matrix.multiply(transposeOf: product, outer, into: &left[j])
-            Matrix.multiply(left[j], transposeOf: right, into: &gradient[j])
-            let columns = layers[j].columnCount
-            for r in 0..<layers[j].rowCount {
-                for c in 0..<columns {
-                    term.formProduct(eta, gradient[j][r, c])
-                    next[offset + r * columns + c].formDifference(state[offset + r * columns + c], term)
-                }
-            }
-            offset += layers[j].rowCount * columns
-        }
+        LayerDescent.step(state, layers: layers, prefix: prefix, suffix: suffix, outer: outer, stepSize: eta,
+                          left: &left, gradient: &gradient, term: &term, into: &next)
     }
 }
 

@@ -97,12 +97,7 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
 
     func step(_ state: [T], into next: inout [T]) {
         let depth = layers.count
-        var offset = 0
-        for j in 0..<depth {
-            let columns = layers[j].columnCount
-            for r in 0..<layers[j].rowCount { for c in 0..<columns { layers[j][r, c].set(state[offset + r * columns + c]) } }
-            offset += layers[j].rowCount * columns
-        }
+        LayerDescent.load(state, into: &layers)
         for j in 0..<depth {
             let right = prefix[j]
             Matrix.multiply(layers[j], right, into: &prefix[j + 1])
@@ -127,20 +122,8 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
                 }
             }
         }
-        offset = 0
-        for j in 0..<depth {   // G_j = W_{N:j+2}ᵀ ∇f W_{j:1}ᵀ, then W_j − η G_j
-            let product = suffix[j + 1], right = prefix[j]
-            Matrix.multiply(transposeOf: product, outer, into: &left[j])
-            Matrix.multiply(left[j], transposeOf: right, into: &gradient[j])
-            let columns = layers[j].columnCount
-            for r in 0..<layers[j].rowCount {
-                for c in 0..<columns {
-                    term.formProduct(eta, gradient[j][r, c])
-                    next[offset + r * columns + c].formDifference(state[offset + r * columns + c], term)
-                }
-            }
-            offset += layers[j].rowCount * columns
-        }
+        LayerDescent.step(state, layers: layers, prefix: prefix, suffix: suffix, outer: outer, stepSize: eta,
+                          left: &left, gradient: &gradient, term: &term, into: &next)
     }
 }
 

@@ -54,10 +54,9 @@ struct MatrixFactorizationMapsTests {
         }
     }
 
-    /// The instance of Tests/ModelsTests/MirrorDescentMatrixSensingTests (n = 3, m = 3, X* = uuᵀ, u = (1, −1, 1/2),
-    /// α = 1/2, η = 1/5) and its mpmath X_10 (Tests/ClaimsTests/References/mirror_descent_bures_wasserstein.py).
-    @Test("Mirror descent: X_10 matches mpmath to 1e−40 (200 bits) and 1e−12 (Double); log X_t is log of X_t")
-    func mirrorDescentTenSteps() throws {
+    /// The mirror-descent map of Tests/ModelsTests/MirrorDescentMatrixSensingTests: n = 3, m = 3, X* = uuᵀ with
+    /// u = (1, −1, 1/2), η = 1/5.
+    static func mirrorDescentInstance() throws -> MatrixMirrorDescent {
         let sensing = try [
             Matrix<Rational>(rows: [[Self.r(1), Self.r(1, 2), 0], [Self.r(1, 2), 0, Self.r(1, 4)], [0, Self.r(1, 4), Self.r(-1, 2)]]),
             Matrix<Rational>(rows: [[0, 1, 0], [1, 1, 0], [0, 0, Self.r(1, 2)]]),
@@ -65,8 +64,15 @@ struct MatrixFactorizationMapsTests {
         ]
         let u = [Self.r(1), Self.r(-1), Self.r(1, 2)]
         let truth = Matrix(rows: 3, columns: 3) { u[$0] * u[$1] }
-        let map = MatrixMirrorDescent(sensing: sensing, measurements: sensing.map { $0.frobeniusInnerProduct(truth) },
-                                      stepSize: Self.r(1, 5))
+        return MatrixMirrorDescent(sensing: sensing, measurements: sensing.map { $0.frobeniusInnerProduct(truth) },
+                                   stepSize: Self.r(1, 5))
+    }
+
+    /// The instance of Tests/ModelsTests/MirrorDescentMatrixSensingTests (n = 3, m = 3, X* = uuᵀ, u = (1, −1, 1/2),
+    /// α = 1/2, η = 1/5) and its mpmath X_10 (Tests/ClaimsTests/References/mirror_descent_bures_wasserstein.py).
+    @Test("Mirror descent: X_10 matches mpmath to 1e−40 (200 bits) and 1e−12 (Double); log X_t is log of X_t")
+    func mirrorDescentTenSteps() throws {
+        let map = try Self.mirrorDescentInstance()
         let reference = [
             ["0.698047059359323646989232189429179087172013178", "-0.357123549250953092905794829830247815725808203", "0.279397286806556330746450547573575819049649799"],
             ["-0.357123549250953092905794829830247815725808203", "0.340785307399711804540030219343875940073725233", "-0.118764331932309130467176227066946972150445819"],
@@ -104,15 +110,7 @@ struct MatrixFactorizationMapsTests {
     /// the value expressions.
     @Test("Mirror descent in place equals the value expressions bit for bit (10 steps, 256 bits and Double)")
     func mirrorDescentInPlaceIsBitIdentical() throws {
-        let sensing = try [
-            Matrix<Rational>(rows: [[Self.r(1), Self.r(1, 2), 0], [Self.r(1, 2), 0, Self.r(1, 4)], [0, Self.r(1, 4), Self.r(-1, 2)]]),
-            Matrix<Rational>(rows: [[0, 1, 0], [1, 1, 0], [0, 0, Self.r(1, 2)]]),
-            Matrix<Rational>(rows: [[Self.r(1, 2), 0, 1], [0, Self.r(-1, 4), 0], [1, 0, 0]]),
-        ]
-        let u = [Self.r(1), Self.r(-1), Self.r(1, 2)]
-        let truth = Matrix(rows: 3, columns: 3) { u[$0] * u[$1] }
-        let map = MatrixMirrorDescent(sensing: sensing, measurements: sensing.map { $0.frobeniusInnerProduct(truth) },
-                                      stepSize: Self.r(1, 5))
+        let map = try Self.mirrorDescentInstance()
         let start = map.initialState(alpha: Self.r(1, 2))
         try withPrecision(256) {
             var reference = start.map { BigFloat($0) }
