@@ -9,9 +9,8 @@ import MultiPrecision
 /// node c + Σ γ·u + Σ δ·a·b becomes, in the program's order: its first operand written into the node's slot,
 /// then one addition or subtraction per further operand, where a product costs one multiplication into the
 /// product slot (two with δ ≠ ±1) and a term with γ ≠ ±1 one multiplication into the scaled slot. These are the
-/// rounded operations of the generic evaluation (which starts every sum from +0, so the first operand is added to
-/// +0: exact, except that a zero sum is +0, which `positiveZero` restores), in the same order, so the values are
-/// bit for bit those of the generic in-place evaluation.
+/// rounded operations of evaluating the tape node by node with every sum started from +0 (the first operand added
+/// to +0 is exact, except that a zero sum is +0, which `positiveZero` restores), in the same order.
 struct TapeCode: Sendable {
     /// One operation on slots: `result ← operation(a, b)`.
     struct Instruction: Sendable {
