@@ -147,6 +147,12 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
             return accumulate(state, offset: base, scale: scale, pattern: pattern, into: &derivative, at: out)
         }
         func entry(_ k: Int, _ r: Int, _ c: Int) -> T { state[base + offset(k) + r * widths[k] + c] }
+        // t(0) + t(1) + ⋯ + t(n − 1), summed left to right (n ≥ 1).
+        func dot(_ n: Int, _ t: (Int) -> T) -> T {
+            var s = t(0)
+            for i in 1..<n { s = s + t(i) }
+            return s
+        }
         // rows[k] = r_k = W_K ⋯ W_{k+2}·W_{k+1}, a row of d_{k+1} entries (r_{K−1} = 1, r_{K−2} = W_K).
         var rows = Array(repeating: [T](), count: depth)
         rows[depth - 1] = [T(1)]
@@ -154,18 +160,14 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
             let upper = widths[k + 2], columns = widths[k + 1]
             rows[k] = (0..<columns).map { c in
                 guard k + 1 < depth - 1 else { return entry(k + 1, 0, c) }
-                var s = rows[k + 1][0] * entry(k + 1, 0, c)
-                for r in 1..<upper { s = s + rows[k + 1][r] * entry(k + 1, r, c) }
-                return s
+                return dot(upper) { rows[k + 1][$0] * entry(k + 1, $0, c) }
             }
         }
         // M = r_0 W_1 (d_0 entries).
         let inputs = widths[0]
         let m = (0..<inputs).map { c in
             guard depth > 1 else { return entry(0, 0, c) }
-            var s = rows[0][0] * entry(0, 0, c)
-            for r in 1..<widths[1] { s = s + rows[0][r] * entry(0, r, c) }
-            return s
+            return dot(widths[1]) { rows[0][$0] * entry(0, $0, c) }
         }
         // S = Σ_n w_n x_n, w_n = e^{−s·y_n f_n} y_n, f_n = M x_n.
         var sums = Array(repeating: T(0), count: inputs)
@@ -176,8 +178,7 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
             let weight = T.exp(-(scale * y * f)) * y
             for c in 0..<inputs where !self.inputs[c, n].isZero { sums[c] = sums[c] + T(self.inputs[c, n]) * weight }
         }
-        var total = m[0] * sums[0]
-        for c in 1..<inputs { total = total + m[c] * sums[c] }
+        let total = dot(inputs) { m[$0] * sums[$0] }
         // u_k = W_k ⋯ W_1 S; the gradient sum of W_{k+1} is r_kᵀ u_kᵀ.
         var u = sums
         for k in 0..<depth {
@@ -189,11 +190,8 @@ public struct HomogeneousClassifierFlow: VectorField, ActivationPatternField {
                 }
             }
             guard k < depth - 1 else { break }
-            u = (0..<outputs).map { r in
-                var s = entry(k, r, 0) * u[0]
-                for c in 1..<columns { s = s + entry(k, r, c) * u[c] }
-                return s
-            }
+            let lower = u
+            u = (0..<outputs).map { r in dot(columns) { entry(k, r, $0) * lower[$0] } }
         }
         return total
     }
