@@ -12,6 +12,8 @@ final class TapeMPFRArena {
     /// The working precision in bits.
     let precision: Int
     private let slots: TaylorMPFRArena
+    /// The `mpfr_t` of slot 0 (slot i is `headers + i`), valid while `slots` lives.
+    private let headers: UnsafeMutablePointer<__mpfr_struct>
     private let body: UnsafeMutableBufferPointer<TapeCode.Instruction>
 
     /// Slots for `code` at `precision` bits, with its constants and constant nodes set.
@@ -19,6 +21,7 @@ final class TapeMPFRArena {
         self.code = code
         self.precision = precision
         slots = TaylorMPFRArena(precisions: Array(repeating: precision, count: code.slotCount))
+        headers = slots.pointer(0)
         body = .allocate(capacity: code.body.count)
         _ = body.initialize(from: code.body)
         withPrecision(precision) {
@@ -30,7 +33,7 @@ final class TapeMPFRArena {
     /// A copy with the same slot values.
     func copy() -> TapeMPFRArena {
         let result = TapeMPFRArena(code, precision: precision)
-        for slot in 0..<code.slotCount { mpfr_set(result.slots.pointer(slot), slots.pointer(slot), MPFR_RNDN) }
+        for slot in 0..<code.slotCount { mpfr_set(result.headers + slot, headers + slot, MPFR_RNDN) }
         return result
     }
 
@@ -39,15 +42,19 @@ final class TapeMPFRArena {
     /// Writes f(`time`, `state`) into `derivative` (each rounded to its own precision).
     func evaluate(time: BigFloat, state: UnsafeBufferPointer<BigFloat>,
                   into derivative: UnsafeMutableBufferPointer<BigFloat>) {
-        for (s, slot) in code.stateSlots.enumerated() { slots.set(slot, value: state[s]) }
-        if let t = code.timeSlot { slots.set(t, value: time) }
+        for (s, slot) in code.stateSlots.enumerated() {
+            state[s].withUnsafeMPFRPointer { _ = mpfr_set(headers + slot, $0, MPFR_RNDN) }
+        }
+        if let t = code.timeSlot { time.withUnsafeMPFRPointer { _ = mpfr_set(headers + t, $0, MPFR_RNDN) } }
         run(UnsafeBufferPointer(body))
-        for (i, slot) in code.outputSlots.enumerated() { slots.store(slot, into: &derivative[i]) }
+        for (i, slot) in code.outputSlots.enumerated() {
+            derivative[i].withUnsafeMutableMPFRPointer { _ = mpfr_set($0, headers + slot, MPFR_RNDN) }
+        }
     }
 
     /// Runs `instructions` over the slots.
     private func run(_ instructions: UnsafeBufferPointer<TapeCode.Instruction>) {
-        let v = slots.pointer(0)
+        let v = headers
         for instruction in instructions {
             let r = v + instruction.result, a = v + instruction.a
             switch instruction.operation {
