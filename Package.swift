@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DynamicsTests",
-            dependencies: ["Dynamics", "LinearAlgebra", "MultiPrecision", "AttestTestSupport"],
+            dependencies: ["Dynamics", "LinearAlgebra", "MultiPrecision", "AttestTestSupport", "CMPFR"],
             exclude: ["References"]
         ),
         .testTarget(

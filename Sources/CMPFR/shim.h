@@ -27,6 +27,8 @@ CMPFR_SHIM int cmpfr_nan_p(mpfr_srcptr x) { return mpfr_nan_p(x); }
 CMPFR_SHIM int cmpfr_inf_p(mpfr_srcptr x) { return mpfr_inf_p(x); }
 /// Wraps the macro form of `mpfr_zero_p`.
 CMPFR_SHIM int cmpfr_zero_p(mpfr_srcptr x) { return mpfr_zero_p(x); }
+/// Wraps the macro form of `mpfr_regular_p`: neither NaN, ±∞ nor ±0.
+CMPFR_SHIM int cmpfr_regular_p(mpfr_srcptr x) { return mpfr_regular_p(x); }
 /// Wraps the macro form of `mpfr_signbit`.
 CMPFR_SHIM int cmpfr_signbit(mpfr_srcptr x) { return mpfr_signbit(x); }
 /// Wraps the macro form of `mpfr_get_exp`.

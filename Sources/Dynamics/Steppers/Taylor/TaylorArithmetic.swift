@@ -60,6 +60,15 @@ protocol TaylorArithmetic: AnyObject {
     /// a rounded to the nearest `Double`; NaN when a is not finite or its magnitude is outside [2^−1000, 2^1000],
     /// where the rounding could overflow or lose it to 0 or a subnormal.
     func double(_ a: Int) -> Double
+    /// r ← r ± Σ_{j=low…high} w_j·a_j·b_{k−j} (a Cauchy sum), where a_j is slot `a + t[j]` and b_i is slot
+    /// `b + t[i]`; − when `negative`. `tmp` is a scratch slot at r's precision. The default rounds after every
+    /// operation (`addCauchySumByRounding`); the MPFR arena rounds once.
+    func addCauchySum(_ r: Int, a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int,
+                      low: Int, high: Int, weight: TaylorCauchyWeight, negative: Bool, scratch tmp: Int)
+    /// r ← r ± Σ_{j=low…k−low} a_j·a_{k−j} (a symmetric Cauchy sum, a_j in slot `a + t[j]`), with scratch slots
+    /// `tmp` and `tmp2` at r's precision. The default is `addSymmetricCauchySumByRounding`; the MPFR arena rounds once.
+    func addSymmetricCauchySum(_ r: Int, a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
+                               negative: Bool, scratch tmp: Int, _ tmp2: Int)
 }
 
 extension TaylorArithmetic {

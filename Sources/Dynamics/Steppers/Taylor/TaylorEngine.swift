@@ -360,30 +360,12 @@ final class TaylorEngine<Store: TaylorArithmetic> {
                 if p.sign == 0 { store.setZero(acc2) }
                 let negative = p.sign < 0
                 if p.isSquare {
-                    // Σ_j a_j a_{k−j} = 2 Σ_{j < k−j} a_j a_{k−j} + [k even] a_{k/2}².
-                    store.setZero(tmp2)
-                    var j = low
-                    while j < k - j && j <= high {
-                        store.multiply(tmp, p.a + t[j], p.a + t[k - j])
-                        store.add(tmp2, tmp2, tmp)
-                        j += 1
-                    }
-                    store.multiply(tmp2, tmp2, integer: 2)
-                    if k % 2 == 0 && k / 2 >= low && k / 2 <= high {
-                        store.multiply(tmp, p.a + t[k / 2], p.a + t[k / 2])
-                        store.add(tmp2, tmp2, tmp)
-                    }
-                    if negative { store.subtract(target, target, tmp2) } else { store.add(target, target, tmp2) }
-                } else if negative {
-                    for j in low...high {
-                        store.multiply(tmp, p.a + t[j], p.b + t[k - j])
-                        store.subtract(target, target, tmp)
-                    }
+                    // Σ_j a_j a_{k−j} = 2 Σ_{j < k−j} a_j a_{k−j} + [k even] a_{k/2}² (low = k − high here).
+                    store.addSymmetricCauchySum(target, a: p.a, offsets: t, order: k, low: low, negative: negative,
+                                                scratch: tmp, tmp2)
                 } else {
-                    for j in low...high {
-                        store.multiply(tmp, p.a + t[j], p.b + t[k - j])
-                        store.add(target, target, tmp)
-                    }
+                    store.addCauchySum(target, a: p.a, b: p.b, offsets: t, order: k, low: low, high: high,
+                                       weight: .one, negative: negative, scratch: tmp)
                 }
                 if p.sign == 0 {
                     store.multiply(tmp, acc2, p.coefficientSlot + level)
@@ -407,32 +389,24 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         case .divide(let a, let degreeA, let b, let degreeB):
             if k <= degreeA { store.set(acc, a + t[k]) } else { store.setZero(acc) }
             if k >= 1 && degreeB >= 1 {
-                for j in 1...min(k, degreeB) {
-                    store.multiply(tmp, b + t[j], step.node + t[k - j])
-                    store.subtract(acc, acc, tmp)
-                }
+                store.addCauchySum(acc, a: b, b: step.node, offsets: t, order: k, low: 1, high: min(k, degreeB),
+                                   weight: .one, negative: true, scratch: tmp)
             }
             store.divide(r, acc, b + t[0])
 
         case .exp(let a, let degreeA):
             if k == 0 { store.exp(r, a + t[0]); return }
             store.setZero(acc)
-            for j in 1...min(k, degreeA) {
-                store.multiply(tmp, a + t[j], step.node + t[k - j])
-                store.multiply(tmp, tmp, integer: j)
-                store.add(acc, acc, tmp)
-            }
+            store.addCauchySum(acc, a: a, b: step.node, offsets: t, order: k, low: 1, high: min(k, degreeA),
+                               weight: .index, negative: false, scratch: tmp)
             store.divide(r, acc, integer: k)
 
         case .log(let a, let degreeA):
             if k == 0 { store.log(r, a + t[0]); return }
             store.setZero(acc)
             if k >= 2 {
-                for j in max(1, k - degreeA)...(k - 1) {
-                    store.multiply(tmp, step.node + t[j], a + t[k - j])
-                    store.multiply(tmp, tmp, integer: j)
-                    store.add(acc, acc, tmp)
-                }
+                store.addCauchySum(acc, a: step.node, b: a, offsets: t, order: k, low: max(1, k - degreeA),
+                                   high: k - 1, weight: .index, negative: false, scratch: tmp)
                 store.divide(acc, acc, integer: k)
             }
             if k <= degreeA { store.subtract(acc, a + t[k], acc) } else { store.negate(acc, acc) }
@@ -442,17 +416,8 @@ final class TaylorEngine<Store: TaylorArithmetic> {
             if k == 0 { store.sqrt(r, a + t[0]); return }
             // Σ_{j=1..k−1} w_j w_{k−j} = 2 Σ_{1 ≤ j < k−j} + [k even] w_{k/2}².
             store.setZero(acc)
-            var j = 1
-            while j < k - j {
-                store.multiply(tmp, step.node + t[j], step.node + t[k - j])
-                store.add(acc, acc, tmp)
-                j += 1
-            }
-            store.multiply(acc, acc, integer: 2)
-            if k % 2 == 0 && k >= 2 {
-                store.multiply(tmp, step.node + t[k / 2], step.node + t[k / 2])
-                store.add(acc, acc, tmp)
-            }
+            store.addSymmetricCauchySum(acc, a: step.node, offsets: t, order: k, low: 1, negative: false,
+                                        scratch: tmp, tmp2)
             if k <= degreeA { store.subtract(acc, a + t[k], acc) } else { store.negate(acc, acc) }
             store.divide(acc, acc, step.node + t[0])
             store.divide(r, acc, integer: 2)

@@ -13,6 +13,8 @@ final class TaylorMPFRArena: TaylorArithmetic {
     private let limbs: UnsafeMutablePointer<mp_limb_t>
     /// The number of slots.
     let count: Int
+    /// Sums Cauchy products exactly, with one rounding.
+    private let exactSum: ExactProductSum
 
     /// An arena with one slot per entry of `precisions` (bits), all +0.
     init(precisions: [Int]) {
@@ -23,6 +25,7 @@ final class TaylorMPFRArena: TaylorArithmetic {
         headers = .allocate(capacity: max(count, 1))
         limbs = .allocate(capacity: max(totalLimbs, 1))
         limbs.initialize(repeating: 0, count: max(totalLimbs, 1))
+        exactSum = ExactProductSum(maximumPrecision: precisions.max() ?? 64)
         var offset = 0
         for (slot, precision) in precisions.enumerated() {
             let significand = UnsafeMutableRawPointer(limbs + offset)
@@ -77,6 +80,37 @@ final class TaylorMPFRArena: TaylorArithmetic {
     func store(_ a: Int, into value: inout BigFloat) {
         value.withUnsafeMutableMPFRPointer { _ = mpfr_set($0, headers + a, MPFR_RNDN) }
     }
+    /// The Cauchy sum summed exactly in GMP and rounded once (`ExactProductSum`): the correctly rounded
+    /// r ± Σ w_j a_j b_{k−j}. Falls back to rounding after every operation when the exact sum does not apply.
+    func addCauchySum(_ r: Int, a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int,
+                      low: Int, high: Int, weight: TaylorCauchyWeight, negative: Bool, scratch tmp: Int) {
+        guard low <= high else { return }
+        exactSum.reset()
+        for j in low...high {
+            let w: UInt = weight == .index ? UInt(j) : 1
+            if w != 0 { exactSum.append(headers + a + t[j], headers + b + t[k - j], weight: w) }
+        }
+        if exactSum.add(into: headers + r, subtracting: negative) { return }
+        addCauchySumByRounding(r, a: a, b: b, offsets: t, order: k, low: low, high: high, weight: weight,
+                               negative: negative, scratch: tmp)
+    }
+
+    /// The symmetric Cauchy sum summed exactly and rounded once: each pair j < k − j is one term of weight 2.
+    func addSymmetricCauchySum(_ r: Int, a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
+                               negative: Bool, scratch tmp: Int, _ tmp2: Int) {
+        guard low <= k - low else { return }
+        exactSum.reset()
+        var j = low
+        while j < k - j {
+            exactSum.append(headers + a + t[j], headers + a + t[k - j], weight: 2)
+            j += 1
+        }
+        if k % 2 == 0 { exactSum.append(headers + a + t[k / 2], headers + a + t[k / 2]) }
+        if exactSum.add(into: headers + r, subtracting: negative) { return }
+        addSymmetricCauchySumByRounding(r, a: a, offsets: t, order: k, low: low, negative: negative,
+                                        scratch: tmp, tmp2)
+    }
+
     func compare(_ a: Int, _ b: Int) -> Int { Int(mpfr_cmp(headers + a, headers + b).signum()) }
     func value(_ a: Int) -> BigFloat {
         var result = BigFloat(precision: precision(a))
