@@ -132,7 +132,11 @@ public struct StatisticalClaim: Sendable {
             statistics["largest seeds"] = extremes.largest.map(String.init).joined(separator: ", ")
             series.append(distribution.histogram(name: "histogram", label: quantity))
         }
-        quantities.append(Quantity("largest per-seed error (κ·|X_p − X_{p+64}|)", .rounded(errorBound)))
+        // An error estimate is itself known only to its order of magnitude: it measures this computation's
+        // rounding and truncation (a change of step sequence or rounding order moves it), not a fixed number of the
+        // mathematics, so it carries itself as its uncertainty.
+        quantities.append(Quantity("largest per-seed error (κ·|X_p − X_{p+64}|)", .rounded(errorBound),
+                                   methodError: errorBound))
 
         let decision: StatisticalVerdict
         let needed: Int?
