@@ -11,20 +11,33 @@ import CMPFR
 /// The accumulators span the bits from the lowest significand bit of any term to the highest one, plus 64 bits for
 /// carries. When that span exceeds the capacity fixed at `init` (terms whose magnitudes differ by more than about
 /// 2⁻²⁰⁰⁰), or when a term is NaN or ±∞, `add` returns false and leaves r untouched, and the caller sums by rounding
-/// instead. Nothing is allocated per sum, except when a sum has more terms than any before it.
+/// instead. `append` reads each term's header once (zero terms are dropped there); `add` then touches only the
+/// significands. Nothing is allocated per sum, except when a sum has more terms than any before it.
 final class ExactProductSum {
-    private var xs: UnsafeMutablePointer<UnsafeMutablePointer<__mpfr_struct>>
-    private var ys: UnsafeMutablePointer<UnsafeMutablePointer<__mpfr_struct>>
-    private var weights: UnsafeMutablePointer<UInt>
+    /// A nonzero term: the significands, their limb counts, the sign, the weight, and the power of 2 of the lowest
+    /// bit of the product xy.
+    private struct Term {
+        var x: UnsafeMutablePointer<mp_limb_t>, y: UnsafeMutablePointer<mp_limb_t>
+        var xLimbs: Int, yLimbs: Int
+        var weight: UInt
+        var lowestBit: Int
+        var isNegative: Bool
+    }
+
+    private var terms: UnsafeMutablePointer<Term>
     private var termCapacity: Int
-    /// The number of terms appended since the last `reset`.
+    /// The number of nonzero terms appended since the last `reset`.
     private(set) var count = 0
+    /// Whether a NaN, an infinity or an operand wider than `maximumLimbs` was appended since the last `reset`.
+    private var isRefused = false
+    /// The lowest and highest bit positions (powers of 2) of the nonzero terms appended since the last `reset`.
+    private var lowest = Int.max, highest = Int.min
 
     /// Limbs of each accumulator.
     private let limbCapacity: Int
     private let positive: UnsafeMutablePointer<mp_limb_t>
     private let negative: UnsafeMutablePointer<mp_limb_t>
-    /// One exact product (2n + 1 limbs for weight carries) and the same shifted (one more limb).
+    /// One exact product (2n + 1 limbs with a weight's carry) and the same shifted (one more limb).
     private let product: UnsafeMutablePointer<mp_limb_t>
     private let shifted: UnsafeMutablePointer<mp_limb_t>
     private let maximumLimbs: Int
@@ -40,9 +53,7 @@ final class ExactProductSum {
         product = .allocate(capacity: 2 * maximumLimbs + 2)
         shifted = .allocate(capacity: 2 * maximumLimbs + 3)
         termCapacity = 64
-        xs = .allocate(capacity: termCapacity)
-        ys = .allocate(capacity: termCapacity)
-        weights = .allocate(capacity: termCapacity)
+        terms = .allocate(capacity: termCapacity)
     }
 
     deinit {
@@ -50,107 +61,96 @@ final class ExactProductSum {
         negative.deallocate()
         product.deallocate()
         shifted.deallocate()
-        xs.deallocate()
-        ys.deallocate()
-        weights.deallocate()
+        terms.deallocate()
     }
 
     /// Forgets the terms.
-    @inline(__always) func reset() { count = 0 }
+    @inline(__always) func reset() {
+        count = 0
+        isRefused = false
+        lowest = Int.max
+        highest = Int.min
+    }
 
-    /// Appends the term w·x·y (w ≥ 1; x and y must stay valid until `add`).
+    /// Appends the term w·x·y (w ≥ 1; x and y must not change until `add`). A zero term is dropped.
     @inline(__always)
     func append(_ x: UnsafeMutablePointer<__mpfr_struct>, _ y: UnsafeMutablePointer<__mpfr_struct>, weight: UInt = 1) {
+        if cmpfr_regular_p(x) == 0 || cmpfr_regular_p(y) == 0 {
+            // 0·finite is 0; anything with NaN or ±∞ (0·∞ included) is refused.
+            if cmpfr_nan_p(x) != 0 || cmpfr_nan_p(y) != 0 || cmpfr_inf_p(x) != 0 || cmpfr_inf_p(y) != 0 {
+                isRefused = true
+            }
+            return
+        }
+        // x = m·2^(e − 64n) with the n-limb integer m in [2^(64n−1), 2^(64n)).
+        let xLimbs = (Int(x.pointee._mpfr_prec) &+ 63) >> 6, yLimbs = (Int(y.pointee._mpfr_prec) &+ 63) >> 6
+        if xLimbs > maximumLimbs || yLimbs > maximumLimbs {
+            isRefused = true
+            return
+        }
+        let e = Int(x.pointee._mpfr_exp) &+ Int(y.pointee._mpfr_exp)
+        let lowestBit = e &- 64 &* (xLimbs &+ yLimbs)
+        lowest = Swift.min(lowest, lowestBit)
+        highest = Swift.max(highest, e &+ (UInt.bitWidth &- weight.leadingZeroBitCount))
         if count == termCapacity { grow() }
-        xs[count] = x
-        ys[count] = y
-        weights[count] = weight
-        count += 1
+        terms[count] = Term(x: x.pointee._mpfr_d, y: y.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: yLimbs,
+                            weight: weight, lowestBit: lowestBit,
+                            isNegative: (x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0))
+        count &+= 1
     }
 
     private func grow() {
         let capacity = 2 * termCapacity
-        let newXs = UnsafeMutablePointer<UnsafeMutablePointer<__mpfr_struct>>.allocate(capacity: capacity)
-        let newYs = UnsafeMutablePointer<UnsafeMutablePointer<__mpfr_struct>>.allocate(capacity: capacity)
-        let newWeights = UnsafeMutablePointer<UInt>.allocate(capacity: capacity)
-        newXs.moveInitialize(from: xs, count: count)
-        newYs.moveInitialize(from: ys, count: count)
-        newWeights.moveInitialize(from: weights, count: count)
-        xs.deallocate()
-        ys.deallocate()
-        weights.deallocate()
-        xs = newXs
-        ys = newYs
-        weights = newWeights
+        let newTerms = UnsafeMutablePointer<Term>.allocate(capacity: capacity)
+        newTerms.moveInitialize(from: terms, count: count)
+        terms.deallocate()
+        terms = newTerms
         termCapacity = capacity
-    }
-
-    /// The number of limbs of an MPFR significand.
-    @inline(__always) private static func limbs(_ x: UnsafeMutablePointer<__mpfr_struct>) -> Int {
-        (Int(x.pointee._mpfr_prec) + 63) >> 6
     }
 
     /// r ← ∘(r + s·Σ wᵢxᵢyᵢ), s = −1 when `subtracting`, rounded once to nearest at r's precision.
     /// - Returns: false, with r unchanged, when r or a term is NaN or ±∞, an operand is wider than the
     ///   accumulator's `maximumPrecision`, or the terms' magnitudes span more than its capacity.
     func add(into r: UnsafeMutablePointer<__mpfr_struct>, subtracting: Bool) -> Bool {
-        // Pass 1: the lowest and highest significand bit of every nonzero addend, as powers of 2.
-        // x = m·2^(e − 64n) with the n-limb integer m in [2^(64n−1), 2^(64n)).
-        var lowest = Int.max, highest = Int.min
+        if isRefused { return false }
+        var lowest = self.lowest, highest = self.highest
         let rIsRegular = cmpfr_regular_p(r) != 0
+        let rLimbs = (Int(r.pointee._mpfr_prec) &+ 63) >> 6
         if rIsRegular {
-            let n = Self.limbs(r)
-            if n > maximumLimbs { return false }
+            if rLimbs > maximumLimbs { return false }
             let e = Int(r.pointee._mpfr_exp)
-            lowest = e - 64 * n
-            highest = e
+            lowest = Swift.min(lowest, e &- 64 &* rLimbs)
+            highest = Swift.max(highest, e)
         } else if cmpfr_zero_p(r) == 0 {
             return false
         }
-        for i in 0..<count {
-            let x = xs[i], y = ys[i]
-            if cmpfr_regular_p(x) == 0 || cmpfr_regular_p(y) == 0 {
-                if cmpfr_zero_p(x) != 0 && cmpfr_zero_p(y) != 0 { continue }
-                if cmpfr_zero_p(x) != 0 && cmpfr_regular_p(y) != 0 { continue }
-                if cmpfr_zero_p(y) != 0 && cmpfr_regular_p(x) != 0 { continue }
-                return false
-            }
-            let nx = Self.limbs(x), ny = Self.limbs(y)
-            if nx > maximumLimbs || ny > maximumLimbs { return false }
-            let e = Int(x.pointee._mpfr_exp) + Int(y.pointee._mpfr_exp)
-            lowest = min(lowest, e - 64 * (nx + ny))
-            highest = max(highest, e + (UInt.bitWidth - weights[i].leadingZeroBitCount))
-        }
-        if lowest == Int.max { return true }  // r = ±0 and every term is 0: r stays.
+        if count == 0 { return true }  // r + 0 = r (and ±0 stays).
         // The span plus 64 bits of carry room (at most 2⁶⁴ addends).
-        let width = (highest - lowest + 64 + 63) >> 6 + 1
+        let width = (highest &- lowest &+ 64 &+ 63) >> 6 &+ 1
         if width > limbCapacity { return false }
         positive.update(repeating: 0, count: width)
         negative.update(repeating: 0, count: width)
 
-        // Pass 2: every addend into its accumulator.
         if rIsRegular {
-            let n = Self.limbs(r)
-            let into = (r.pointee._mpfr_sign > 0) ? positive : negative
-            accumulate(r.pointee._mpfr_d, limbs: n, lowestBit: Int(r.pointee._mpfr_exp) - 64 * n - lowest, into: into)
+            accumulate(r.pointee._mpfr_d, limbs: rLimbs, lowestBit: Int(r.pointee._mpfr_exp) &- 64 &* rLimbs &- lowest,
+                       into: r.pointee._mpfr_sign > 0 ? positive : negative)
         }
         for i in 0..<count {
-            let x = xs[i], y = ys[i]
-            if cmpfr_zero_p(x) != 0 || cmpfr_zero_p(y) != 0 { continue }
-            var nx = Self.limbs(x), ny = Self.limbs(y)
-            var xd = x.pointee._mpfr_d!, yd = y.pointee._mpfr_d!
-            if nx < ny { swap(&nx, &ny); swap(&xd, &yd) }
-            if nx == ny { __gmpn_mul_n(product, xd, yd, nx) } else { _ = __gmpn_mul(product, xd, nx, yd, ny) }
-            var length = nx + ny
-            let weight = weights[i]
-            if weight != 1 {
-                product[length] = __gmpn_mul_1(product, product, length, mp_limb_t(weight))
-                length += 1
+            let term = terms[i]
+            var length = term.xLimbs &+ term.yLimbs
+            if term.xLimbs == term.yLimbs {
+                __gmpn_mul_n(product, term.x, term.y, term.xLimbs)
+            } else if term.xLimbs > term.yLimbs {
+                _ = __gmpn_mul(product, term.x, term.xLimbs, term.y, term.yLimbs)
+            } else {
+                _ = __gmpn_mul(product, term.y, term.yLimbs, term.x, term.xLimbs)
             }
-            let isNegative = (x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0)
-            let into = isNegative != subtracting ? negative : positive
-            let e = Int(x.pointee._mpfr_exp) + Int(y.pointee._mpfr_exp)
-            accumulate(product, limbs: length, lowestBit: e - 64 * (nx + ny) - lowest, into: into)
+            if term.weight != 1 {
+                product[length] = __gmpn_mul_1(product, product, length, mp_limb_t(term.weight))
+                length &+= 1
+            }
+            accumulate(product, limbs: length, lowestBit: term.lowestBit &- lowest,
+                       into: term.isNegative != subtracting ? negative : positive)
         }
 
         // The exact sum (positive − negative)·2^lowest, rounded once.
@@ -176,7 +176,7 @@ final class ExactProductSum {
         if bitShift != 0 {
             shifted[limbs] = __gmpn_lshift(shifted, source, limbs, UInt32(bitShift))
             addend = UnsafePointer(shifted)
-            length += 1
+            length &+= 1
         }
         let destination = accumulator + limbOffset
         var carry = __gmpn_add_n(destination, destination, addend, length)
@@ -184,7 +184,7 @@ final class ExactProductSum {
         while carry != 0 {
             destination[i] &+= 1
             carry = destination[i] == 0 ? 1 : 0
-            i += 1
+            i &+= 1
         }
     }
 }
