@@ -6,6 +6,8 @@ import MultiPrecision
 //    and the compiled program lives in buffers allocated once.
 // 3. Operands of equal precision within an order (tapering levels), so MPFR takes its fast paths.
 // 4. The orders that need at most 53 bits run in hardware `Double` (the tail), with MPFR as the fallback.
+// 5. On the MPFR arena every Cauchy sum Σ_j w_j a_j b_{k−j} is summed exactly in GMP and rounded once
+//    (`ExactProductSum`): the correctly rounded sum, at about half the cost of a rounded multiply and add per term.
 
 /// Runs a compiled `TaylorProgram` over a slot store: the Taylor coefficients of every node, order by order, for
 /// one step, and the Horner evaluation of the state series.
