@@ -2,7 +2,7 @@
 //
 // `Scalar` has in-place arithmetic (`formSum`, `formProduct`, `*=`, …) but its `sqrt`, `log` and `magnitude` return
 // new values, which for `BigFloat` means one allocation each. These helpers run BigFloat's in-place forms
-// (`mpfr_sqrt`, `mpfr_log`, `mpfr_abs` on the receiver, at the receiver's precision) and the value-returning forms
+// (`mpfr_sqrt`, `mpfr_log`, `mpfr_abs`, `mpfr_div_si` on the receiver, at the receiver's precision) and the value-returning forms
 // for every other scalar; either way the result is the correctly rounded value at the receiver's precision.
 
 import MultiPrecision
@@ -38,10 +38,11 @@ extension Scalar {
         self = Self.log(a)
     }
 
-    /// self ← n (exact for the small integers used here).
+    /// self ← self / n for a small positive integer n: the correctly rounded quotient, as dividing by the exact value
+    /// n (`mpfr_div_si` for `BigFloat`, several times cheaper than `mpfr_div`).
     @inlinable
-    mutating func _setInteger(_ n: Int) {
-        if _asBigFloat({ $0.set(n) }) { return }
-        self = Self._integer(n)
+    mutating func _divide(byInteger n: Int) {
+        if _asBigFloat({ $0.divide(by: n) }) { return }
+        self /= Self._integer(n)
     }
 }
