@@ -194,23 +194,23 @@ final class ScalarFactorizationDescentWork<T: IntegrationScalar> {
         let x = unsafeBitCast(w, to: BigFloat.self)
         exact.set(x)
         if n == 1 {
-            rounded(&lower) { $0.set(1) }          // w⁰ = 1, as mpfr_pow_si gives even for NaN
+            asBigFloat(&lower) { $0.set(1) }          // w⁰ = 1, as mpfr_pow_si gives even for NaN
         } else {
             for _ in 2..<n { exact.multiply(by: x) }   // w^{n−1}
-            rounded(&lower) { $0.set(self.exact) }
+            asBigFloat(&lower) { $0.set(self.exact) }
             exact.multiply(by: x)                       // wⁿ
         }
-        rounded(&upper) { $0.set(self.exact) }
+        asBigFloat(&upper) { $0.set(self.exact) }
     }
 
     /// x ← wⁿ (`mpfr_pow_si` in place for `BigFloat`, at x's precision).
     func power(_ x: inout T, _ w: T, _ n: Int) {
         guard T.self == BigFloat.self else { return x = T.pow(w, n) }
-        rounded(&x) { $0.formPower(unsafeBitCast(w, to: BigFloat.self), n) }
+        asBigFloat(&x) { $0.formPower(unsafeBitCast(w, to: BigFloat.self), n) }
     }
 
     /// Runs `body` on `target` as a `BigFloat` (T is `BigFloat` here).
-    private func rounded(_ target: inout T, _ body: (inout BigFloat) -> Void) {
+    private func asBigFloat(_ target: inout T, _ body: (inout BigFloat) -> Void) {
         withUnsafeMutablePointer(to: &target) { $0.withMemoryRebound(to: BigFloat.self, capacity: 1) { body(&$0.pointee) } }
     }
 }
