@@ -154,9 +154,8 @@ public struct ScalarFactorizationDescent: DiscreteMap {
         workspace.run({ ScalarFactorizationDescentWork<T>(self) }, reusable: { $0.precision == T.currentPrecision }) { work in
             let w = history[0]
             for i in 0..<dimension {   // w − (η w^{N−1})(w^N − s)
-                work.power(&work.lower, w[i], depth - 1)
+                work.powers(w[i], depth)
                 work.lower *= work.eta
-                work.power(&work.upper, w[i], depth)
                 work.upper -= work.targets[i]
                 work.lower *= work.upper
                 next[i].formDifference(w[i], work.lower)
@@ -165,19 +164,54 @@ public struct ScalarFactorizationDescent: DiscreteMap {
     }
 }
 
-/// The rounded targets and step, and two work values, of one `ScalarFactorizationDescent`.
+/// The rounded targets and step, and the work values, of one `ScalarFactorizationDescent`.
 final class ScalarFactorizationDescentWork<T: IntegrationScalar> {
     let precision = T.currentPrecision, eta: T, targets: [T]
     var lower = T(0), upper = T(0)
+    /// With `BigFloat` (`exactPowers`): wᵏ for k ≤ N exactly, at N·p bits (a product of k values of p bits has at
+    /// most k·p significant bits).
+    var exact: BigFloat
+    let exactPowers: Bool
 
-    init(_ map: ScalarFactorizationDescent) { (eta, targets) = (T(map.stepSize), map.targets.map { T(rounding: $0) }) }
+    init(_ map: ScalarFactorizationDescent) {
+        (eta, targets) = (T(map.stepSize), map.targets.map { T(rounding: $0) })
+        let bits = max(map.depth, 1) * precision
+        exactPowers = T.self == BigFloat.self && Precision.supportedRange.contains(bits)
+        exact = BigFloat(precision: exactPowers ? bits : Precision.supportedRange.lowerBound)
+    }
 
-    /// x ← wⁿ, in place for `BigFloat`.
+    /// lower ← w^{n−1} and upper ← wⁿ for n ≥ 1, each rounded as `T.pow` (`mpfr_pow_si`) rounds it: correctly.
+    ///
+    /// With `BigFloat` at the working precision the powers are built exactly in `exact` by repeated products, then
+    /// rounded once into place: the correctly rounded value of the same exact power (barring overflow or underflow of
+    /// MPFR's exponent range), without the temporaries that `mpfr_pow_si` allocates for exponents above 2.
+    func powers(_ w: T, _ n: Int) {
+        guard exactPowers, n >= 1, w.precisionBits == precision else {
+            power(&lower, w, n - 1)
+            power(&upper, w, n)
+            return
+        }
+        let x = unsafeBitCast(w, to: BigFloat.self)
+        exact.set(x)
+        if n == 1 {
+            asBigFloat(&lower) { $0.set(1) }          // w⁰ = 1, as mpfr_pow_si gives even for NaN
+        } else {
+            for _ in 2..<n { exact.multiply(by: x) }   // w^{n−1}
+            asBigFloat(&lower) { $0.set(self.exact) }
+            exact.multiply(by: x)                       // wⁿ
+        }
+        asBigFloat(&upper) { $0.set(self.exact) }
+    }
+
+    /// x ← wⁿ (`mpfr_pow_si` in place for `BigFloat`, at x's precision).
     func power(_ x: inout T, _ w: T, _ n: Int) {
         guard T.self == BigFloat.self else { return x = T.pow(w, n) }
-        withUnsafeMutablePointer(to: &x) {
-            $0.withMemoryRebound(to: BigFloat.self, capacity: 1) { $0.pointee.formPower(unsafeBitCast(w, to: BigFloat.self), n) }
-        }
+        asBigFloat(&x) { $0.formPower(unsafeBitCast(w, to: BigFloat.self), n) }
+    }
+
+    /// Runs `body` on `target` as a `BigFloat` (T is `BigFloat` here).
+    private func asBigFloat(_ target: inout T, _ body: (inout BigFloat) -> Void) {
+        withUnsafeMutablePointer(to: &target) { $0.withMemoryRebound(to: BigFloat.self, capacity: 1) { body(&$0.pointee) } }
     }
 }
 

@@ -10,9 +10,10 @@ import RealModule
 /// step (and from X_0 at the first), never carried along the generator, so log X_t − log X_0 ∈ span{A_i} is a check
 /// of the iteration. A step whose X is not numerically positive definite writes NaN (the iteration stops, diverged).
 ///
-/// Everything outside the matrix exponential and logarithm runs in place on work values kept between steps (the
-/// rounded A_i, y_i and η/m, the generator, the symmetrized exponential), rounding exactly as the expressions above
-/// evaluated left to right.
+/// A step runs in place on work values kept between steps (the rounded A_i, y_i and η/m, the generator, the
+/// exponential and its symmetrization, the work values of the matrix exponential and of the Jacobi eigendecomposition
+/// behind the logarithm), rounding exactly as the expressions above evaluated left to right with `exponential()` and
+/// `logarithm()`: with `BigFloat` the only allocations left are MPFR's own temporaries inside `mpfr_log`.
 public struct MatrixMirrorDescent: DiscreteMap {
     /// The symmetric sensing matrices A_1, …, A_m (n × n).
     public let sensing: [Matrix<Rational>]
@@ -57,8 +58,12 @@ final class MatrixMirrorDescentWork<T: IntegrationScalar> {
     let precision = T.currentPrecision
     /// A_i and y_i rounded; η/m as T(η)/T(m); 2.
     let sensing: [Matrix<T>], measurements: [T], scale: T, two: T
-    /// X_t; log X_t (read from the state after the first step); Σ_i r_i A_i; the generator; sym exp(…).
-    var x: Matrix<T>, logX: Matrix<T>, combination: Matrix<T>, generator: Matrix<T>, updated: Matrix<T>
+    /// X_t; log X_t (read from the state after the first step); Σ_i r_i A_i; the generator; its exponential;
+    /// sym exp(…); log sym exp(…).
+    var x: Matrix<T>, logX: Matrix<T>, combination: Matrix<T>, generator: Matrix<T>, exponential: Matrix<T>,
+        updated: Matrix<T>, logUpdated: Matrix<T>
+    /// The work values of exp and log.
+    var exponentialWork: MatrixExponentialWorkspace<T>, logarithmWork: SymmetricLogarithmWorkspace<T>
     /// r_i and one product.
     var residual = T(0), term = T(0)
 
@@ -72,7 +77,11 @@ final class MatrixMirrorDescentWork<T: IntegrationScalar> {
         logX = .zeros(rows: n, columns: n)
         combination = .zeros(rows: n, columns: n)
         generator = .zeros(rows: n, columns: n)
+        exponential = .zeros(rows: n, columns: n)
         updated = .zeros(rows: n, columns: n)
+        logUpdated = .zeros(rows: n, columns: n)
+        exponentialWork = MatrixExponentialWorkspace(order: n)
+        logarithmWork = SymmetricLogarithmWorkspace(order: n)
     }
 
     func step(_ state: [T], first: Bool, into next: inout [T]) {
@@ -80,7 +89,7 @@ final class MatrixMirrorDescentWork<T: IntegrationScalar> {
         do {
             for r in 0..<n { for c in 0..<n { x[r, c].set(state[r * n + c]) } }
             if first {
-                logX = try x.logarithm()
+                try logarithmWork.logarithm(of: x, into: &logX)
             } else {
                 for r in 0..<n { for c in 0..<n { logX[r, c].set(state[count + r * n + c]) } }
             }
@@ -95,11 +104,11 @@ final class MatrixMirrorDescentWork<T: IntegrationScalar> {
             for r in 0..<n {   // log X − (η/m)·Σ
                 for c in 0..<n { term.formProduct(scale, combination[r, c]); generator[r, c].formDifference(logX[r, c], term) }
             }
-            let exponential = try generator.exponential()
+            try exponentialWork.exponential(of: generator, into: &exponential)
             for r in 0..<n {   // (E + Eᵀ)/2
                 for c in 0..<n { updated[r, c].formSum(exponential[r, c], exponential[c, r]); updated[r, c] /= two }
             }
-            let logUpdated = try updated.logarithm()
+            try logarithmWork.logarithm(of: updated, into: &logUpdated)
             for r in 0..<n {
                 for c in 0..<n { next[r * n + c].set(updated[r, c]); next[count + r * n + c].set(logUpdated[r, c]) }
             }
