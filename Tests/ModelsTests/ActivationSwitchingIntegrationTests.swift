@@ -111,7 +111,7 @@ struct ActivationSwitchingIntegrationTests {
                                                         precision: precision, outputTimes: [1]) { _ in }
         #expect(run.reachedEnd)
         #expect(run.switches.map(\.unit).sorted() == [0, 1])
-        #expect(run.switches.allSatisfy(\.becameActive))
+        #expect(run.switches.allSatisfy { $0.becameActive })
         withPrecision(precision) {
             let bound = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << (precision - 16)))
             let switchTime = BigFloat.log(BigFloat(Rational(numerator: 3, denominator: 2)))
