@@ -141,4 +141,23 @@ struct ActivationSwitchingIntegrationTests {
         // t* = 1/(2c) = 2/3, printed to 12 significant digits.
         #expect(time == "6.66666666667e-1")
     }
+
+    @Test("ż = 0 on the new side (KinkedLine with rate 0): an unresolved switch of unit 0 at ln(3/2) at every precision",
+          arguments: [128, 160, 192, 256])
+    func unresolvedAtEveryPrecision(precision: Int) {
+        var caught: ActivationPatternError?
+        do {
+            _ = try integrateAcrossActivationSwitches(KinkedLine(activeRate: 0), initial: [0], horizon: 1,
+                                                      precision: precision, outputTimes: [1]) { _ in }
+        } catch let error as ActivationPatternError {
+            caught = error
+        } catch {}
+        guard case let .unresolvedSwitch(unit, time, _, _, side) = caught else {
+            Issue.record("expected an unresolved switch, got \(String(describing: caught))")
+            return
+        }
+        #expect(unit == 0 && side == "after")
+        // ln(3/2) = 0.405465108108164…, printed to 12 significant digits.
+        #expect(time == "4.05465108108e-1")
+    }
 }
