@@ -13,7 +13,7 @@ public struct ActivationSwitch: Sendable {
 
 /// How a piecewise integration ended.
 public struct PiecewiseIntegration: Sendable {
-    /// The activation switches, in time order.
+    /// The activation switches, in time order: one per unit that flips (units that cross together share a time).
     public var switches: [ActivationSwitch]
     /// The time reached (the horizon unless the run ended early).
     public var time: BigFloat
