@@ -13,7 +13,7 @@ public struct ActivationSwitch: Sendable {
 
 /// How a piecewise integration ended.
 public struct PiecewiseIntegration: Sendable {
-    /// The activation switches, in time order.
+    /// The activation switches, in time order: one per unit that flips (units that cross together share a time).
     public var switches: [ActivationSwitch]
     /// The time reached (the horizon unless the run ended early).
     public var time: BigFloat
@@ -25,23 +25,35 @@ public struct PiecewiseIntegration: Sendable {
     public var termination: String
 }
 
-/// Integrates `field` from `initial` (exact) to `horizon` with the Taylor method at `precision`, one segment per
+/// Integrates `field` from `initial` (exact) to `horizon` with the Taylor method at `precision` p, one segment per
 /// activation pattern:
 ///
-/// 1. the pattern is read from the signs of the pre-activations at the segment's start (a zero is an error);
-/// 2. the segment runs with that pattern fixed, under a terminal event g = min_i s_i z_i (s_i = ±1 the flag's sign),
-///    so the first pre-activation to reach zero is located to working precision;
+/// 1. the pattern is read from the signs of the pre-activations at t = 0; a pre-activation within the kink
+///    resolution η = 2^−⌊7p/8⌋·(1 + max_j |z_j|) of 0 there is an error (the pattern is not defined);
+/// 2. the segment runs with that pattern fixed, under one terminal event per unit, g_i = s_i z_i falling through 0
+///    (s_i = ±1 the flag's sign), so the first pre-activation to reach zero is located to working precision;
 /// 3. at every accepted step and every output time the signs are checked again (at working precision): a wrong sign
 ///    that the event did not locate is an error, never silently accepted;
-/// 4. at a located crossing the next segment starts from the crossing, with the flag of every unit at exactly z = 0
-///    flipped (the crossed unit, and any that crossed within the resolution of t) and the others set by their sign;
-///    each switched unit must then leave the kink on its new side (checked by z(x + δ·f(x)) with δ = 2^−(p/4)),
-///    otherwise the flow slides along the kink and the run stops with an error.
+/// 4. at a located crossing every unit with |z_i| ≤ η is at the kink (the located one, and any that crosses within
+///    the resolution, such as the same unit of a coupled copy). Each such unit's rate ż_i = ∇z_i·f is computed under
+///    the old pattern and under the new one, each with an error bound e_i (`ActivationPatternRates`); all decisions compare
+///    a rate with its bound. A unit at the kink crosses when its old side's field drives it through the kink,
+///    s_i ż_i^old < −e_i, and stays when s_i ż_i^old > e_i (it touched the kink and leaves it on its side); the
+///    crossing units flip together. The switch is transversal when every unit at the kink then leaves it on its
+///    new side under the new pattern, s'_i ż_i^new > e_i (a unit that is driven back across by the new pattern
+///    joins the crossing ones, and the rates are taken again). A crossing unit driven back by its new side's field,
+///    s'_i ż_i^new < −e_i, is a sliding mode (Filippov), and |ż_i| ≤ e_i on either side is a switch that is not
+///    resolved within the error (a tangential touch, or a rate too small for the working precision): both end the
+///    run with an error naming the unit and the time, never a pattern chosen by rounding.
+///
+/// Every flipped unit is one `ActivationSwitch`, so the switches of a trajectory are counted the same way whether
+/// units that cross at the same time are flipped together or (outside η) in consecutive segments.
 ///
 /// `onOutput` receives the state at every output time (in order). A field with an empty pattern runs as one segment.
 ///
-/// - Throws: `ActivationPatternError` (a pre-activation exactly 0 at t = 0, an unlocated sign change, a sliding mode
-///   after a switch, more than `maximumSwitches` switches), `IntegrationError` for a bad request.
+/// - Throws: `ActivationPatternError` (a pre-activation within η of 0 at t = 0, an unlocated sign change, a sliding
+///   mode or an unresolved switch at a crossing, more than `maximumSwitches` switches), `IntegrationError` for a bad
+///   request.
 public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
     _ field: Field, initial: [Rational], horizon: Rational, precision: Int, outputTimes: [Rational],
     maximumSwitches: Int = 200, onOutput: @escaping (Sample<BigFloat>) -> Void
@@ -49,41 +61,34 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
     var start = initial, startTime = Rational(0)
     var switches: [ActivationSwitch] = []
     var restartPattern: [Bool] = []
+    var kinkResolution = BigFloat(0), locatedUnit = 0
     while true {
         // The pattern of the segment's start.
         var pattern: [Bool] = []
         if field.patternSize > 0 {
             let z = withPrecision(precision) { field.preactivations(of: start.map { BigFloat($0) }) }
+            kinkResolution = ActivationPatternRates.kinkResolution(z, precision: precision)
+            let atKink = z.indices.filter { BigFloat.abs(z[$0]) <= kinkResolution }
             if restartPattern.isEmpty {
-                if let unit = z.firstIndex(where: \.isZero) {
+                if let unit = atKink.first {
                     throw ActivationPatternError.zeroPreactivation(unit: unit, time: "0")
                 }
                 pattern = z.map { $0 > 0 }
             } else {
-                // At a located crossing every unit at exactly z = 0 (the crossed one, and any that crossed within
-                // the resolution of t, such as the same unit of a coupled copy) moves to the other side; the others
-                // keep the side their sign says.
-                pattern = zip(z, restartPattern).map { value, old in value.isZero ? !old : value > 0 }
+                let time = shortTime(BigFloat(startTime, precision: precision))
+                pattern = try ActivationPatternRates.patternAfterCrossing(
+                    field, at: startTime, state: start, precision: precision, old: restartPattern,
+                    preactivations: z, atKink: atKink, located: locatedUnit, time: time)
+                for i in atKink where pattern[i] != restartPattern[i] {
+                    switches.append(ActivationSwitch(time: BigFloat(startTime, precision: precision), unit: i,
+                                                     becameActive: pattern[i]))
+                }
+                guard switches.count <= maximumSwitches else {
+                    throw ActivationPatternError.tooManySwitches(count: maximumSwitches, time: time)
+                }
             }
         }
         let segmentField = field.with(pattern: pattern)
-        if !restartPattern.isEmpty {
-            // Transversality: under the new pattern every switched unit must leave the kink on its new side, or the
-            // flow slides along the kink (a Filippov sliding mode, which a fixed pattern cannot follow).
-            let stuck: Int? = withPrecision(precision) {
-                let x = start.map { BigFloat($0) }
-                var velocity = Array(repeating: BigFloat(0), count: x.count)
-                segmentField.evaluate(time: BigFloat(startTime), state: x, into: &velocity)
-                let delta = BigFloat(Rational(numerator: 1, denominator: BigInt(1) << (precision / 4)))
-                let ahead = field.preactivations(of: zip(x, velocity).map { $0 + delta * $1 })
-                return pattern.indices.first { i in
-                    pattern[i] != restartPattern[i] && !(pattern[i] ? ahead[i] > 0 : ahead[i] < 0)
-                }
-            }
-            if let stuck {
-                throw ActivationPatternError.sliding(unit: stuck, time: shortTime(BigFloat(startTime, precision: precision)))
-            }
-        }
         let signs = pattern.map { $0 ? BigFloat(1) : BigFloat(-1) }
         // The events and checks of one step all read the pre-activations at the same few times: keep the last.
         let cache = PreactivationCache { field.preactivations(of: $0) }
@@ -97,8 +102,9 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
         func verify(_ sample: Sample<BigFloat>) {
             guard field.patternSize > 0, violation == nil else { return }
             let s = slack(sample.time, sample.state)
-            // At a restart the crossed units sit at z = 0: their new side is judged from the next step.
-            if s.value > 0 || (sample.kind == .initial && !restartPattern.isEmpty && s.value.isZero) { return }
+            // At a restart the units at the kink sit within η of z = 0 (on either side): their side was decided from
+            // their rates, and the next step checks it.
+            if s.value > 0 || (sample.kind == .initial && !restartPattern.isEmpty && s.value >= -kinkResolution) { return }
             violation = (s.unit, sample.time, sample.kind)
         }
         let times = outputTimes.filter { startTime == 0 && switches.isEmpty ? $0 >= startTime : $0 > startTime }
@@ -106,8 +112,8 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
         if !times.isEmpty {
             observers.append(Observer<BigFloat>(.times(times)) { sample in verify(sample); onOutput(sample) })
         }
-        // One terminal event per unit, g_i = s_i z_i falling through 0 (a unit that starts at z = 0 after its own
-        // switch cannot fire in its first step; a wrong sign there is caught by the step check).
+        // One terminal event per unit, g_i = s_i z_i falling through 0 (a unit that starts at the kink leaves it on
+        // its side, so it does not fire in its first step; a wrong sign there is caught by the step check).
         let events = (0..<field.patternSize).map { i in
             Event<BigFloat>("activation \(i)", direction: .falling, isTerminal: true) { t, state in
                 signs[i] * cache.values(t, state)[i]
@@ -124,11 +130,9 @@ public func integrateAcrossActivationSwitches<Field: ActivationPatternField>(
                                         reachedEnd: isReachedEnd(result.termination),
                                         termination: result.termination.description)
         }
-        switches.append(ActivationSwitch(time: result.time, unit: unit, becameActive: !pattern[unit]))
-        guard switches.count <= maximumSwitches else {
-            throw ActivationPatternError.tooManySwitches(count: maximumSwitches, time: shortTime(result.time))
-        }
+        // The crossing: the next segment starts there, with the pattern its rates decide.
         restartPattern = pattern
+        locatedUnit = unit
         start = result.state.map { Rational(exactly: $0)! }
         startTime = Rational(exactly: result.time)!
     }
