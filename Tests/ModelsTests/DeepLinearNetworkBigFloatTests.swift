@@ -82,4 +82,30 @@ struct DeepLinearNetworkBigFloatTests {
             #expect(loss == sum / 2 && loss.precision == 100)
         }
     }
+
+    @Test("DeepLinearMinibatchDescent: 40 steps bit for bit as minibatch gradients then a descent step",
+          arguments: [[2, 3], [3, 2, 2], [2, 4, 3, 2], [3, 2, 4, 2, 1]])
+    func preallocatedDescent(widths: [Int]) throws {
+        try withPrecision(90) {
+            var rng = SeededGenerator(seed: UInt64(widths.count * 10 + widths[1]))
+            func random(_ r: Int, _ c: Int) throws -> Matrix<BigFloat> {
+                try Matrix(rows: (0..<r).map { _ in (0..<c).map { _ in
+                    BigFloat(Rational(numerator: BigInt(rng.uniform(in: -9...9)), denominator: 11)) } })
+            }
+            let layers = try (1..<widths.count).map { try random(widths[$0], widths[$0 - 1]) }
+            let x = try random(widths[0], 5), y = try random(widths[widths.count - 1], 5)
+            var network = try DeepLinearNetwork(layers: layers)
+            var descent = try DeepLinearMinibatchDescent(network, x: x, y: y, batchSize: 2)
+            for k in 0..<40 {
+                let batch = [rng.uniform(in: 0...4), k % 5]
+                let eta = BigFloat(Rational(numerator: 1, denominator: BigInt(20 + k)))
+                network = network.gradientDescentStep(
+                    stepSize: eta, gradients: try network.minibatchSquareLossGradients(x: x, y: y, batch: batch))
+                descent.step(batch: batch, stepSize: eta)
+                #expect(descent.layers.map(entries) == network.layers.map(entries), "step \(k)")
+            }
+            #expect(descent.layers.allSatisfy { $0.elements.allSatisfy { $0.precision == 90 } })
+            #expect(try descent.network.squareLoss(x: x, y: y) == network.squareLoss(x: x, y: y))
+        }
+    }
 }
