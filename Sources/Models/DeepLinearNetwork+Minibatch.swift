@@ -16,6 +16,7 @@ extension DeepLinearNetwork {
     ///
     /// - Throws: `ModelError.dataShapeMismatch` when X is not d_0 × m or Y is not d_N × m.
     /// - Precondition: `batch` is non-empty with indices in 0..<m; a shift is d_N × b.
+    @_specialize(where Element == BigFloat)
     public func minibatchSquareLossGradients(x: Matrix<Element>, y: Matrix<Element>, batch: [Int],
                                              targetShift: Matrix<Element>? = nil) throws(ModelError) -> [Matrix<Element>] {
         try checkData(x: x, y: y)

@@ -46,7 +46,8 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     ///
     /// - Complexity: N − 1 matrix products.
     public var endToEnd: Matrix<Element> {
-        layers.dropFirst().reduce(layers[0]) { product, layer in layer * product }
+        @_specialize(where Element == BigFloat)
+        get { layers.dropFirst().reduce(layers[0]) { product, layer in layer * product } }
     }
 
     /// The balancedness matrices D_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ ∈ ℝ^{d_j × d_j} for j = 1 … N−1 (index 0 holds D_1).
@@ -62,6 +63,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     /// The square loss ½‖W X − Y‖²_F.
     ///
     /// - Throws: `ModelError.dataShapeMismatch` when X is not d_0 × m or Y is not d_N × m.
+    @_specialize(where Element == BigFloat)
     public func squareLoss(x: Matrix<Element>, y: Matrix<Element>) throws(ModelError) -> Element {
         try checkData(x: x, y: y)
         let residual = endToEnd * x - y
@@ -75,6 +77,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     /// - Returns: [G_1, …, G_N], each with the shape of its layer.
     /// - Throws: `ModelError.dataShapeMismatch` when X is not d_0 × m or Y is not d_N × m.
     /// - Complexity: O(N) matrix products (prefix and suffix products are formed once).
+    @_specialize(where Element == BigFloat)
     public func squareLossGradients(x: Matrix<Element>, y: Matrix<Element>) throws(ModelError) -> [Matrix<Element>] {
         try checkData(x: x, y: y)
         return layerGradients(endToEndGradient: (endToEnd * x - y) * x.transposed())   // ∇f(W) = (W X − Y) Xᵀ
@@ -86,6 +89,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     /// - Precondition: `endToEndGradient` is d_N × d_0.
     /// - Returns: [G_1, …, G_N], each with the shape of its layer.
     /// - Complexity: O(N) matrix products (prefix and suffix products are formed once).
+    @_specialize(where Element == BigFloat)
     public func layerGradients(endToEndGradient outer: Matrix<Element>) -> [Matrix<Element>] {
         let inputs = layers[0].columnCount, outputs = layers[depth - 1].rowCount
         precondition(outer.rowCount == outputs && outer.columnCount == inputs,
@@ -105,6 +109,7 @@ public struct DeepLinearNetwork<Element: OrderedField>: Sendable {
     /// One simultaneous gradient-descent step W_j ← W_j − η G_j for every layer.
     ///
     /// - Precondition: `gradients` has one matrix per layer, each of its layer's shape.
+    @_specialize(where Element == BigFloat)
     public func gradientDescentStep(stepSize: Element, gradients: [Matrix<Element>]) -> DeepLinearNetwork {
         precondition(gradients.count == depth, "gradientDescentStep: \(gradients.count) gradients for \(depth) layers")
         var next = self

@@ -7,8 +7,9 @@ import MultiPrecision
 /// attempt evaluates twice, at p and at p + `guardBits`, and takes the difference as the error estimate
 /// (`ErrorEstimate`). When the two runs show lost digits or a close margin, a third evaluation at p + 2·`guardBits`
 /// cross-checks that the estimate converges (`EstimateCrossCheck`); a margin or condition whose estimate does not is
-/// INCONCLUSIVE, so the precision escalates. Exact kinds (`Rational` arithmetic) need one evaluation and never
-/// escalate.
+/// INCONCLUSIVE, so the precision escalates. An evaluation that an earlier attempt made at the same precision is
+/// reused, not repeated (with g = 64, the check at p + 2g is the next attempt's working run when p = 128). Exact
+/// kinds (`Rational` arithmetic) need one evaluation and never escalate.
 ///
 /// ```swift
 /// let attempts = try PrecisionEscalation(start: 64, cap: 512).run { bits in try evaluate(at: bits) }
@@ -50,12 +51,23 @@ public struct PrecisionEscalation: Sendable {
     public func run(_ evaluate: (Int) throws -> Evaluation) throws -> [Attempt] {
         var attempts: [Attempt] = []
         var bits = start
+        // The evaluations made so far, by precision: an attempt at 2p can need what the attempt at p computed (with
+        // the default g = 64, its check at p + 2g is the next working run when p = 128, and with p = 64 its
+        // reference and check are the next working and reference runs). An evaluation depends on its precision only.
+        var earlier: [Int: Evaluation] = [:]
+        func evaluation(at bits: Int) throws -> Evaluation {
+            if let known = earlier[bits] { return known }
+            let value = try withPrecision(bits) { try evaluate(bits) }
+            earlier[bits] = value
+            return value
+        }
         while true {
             let clock = ContinuousClock()
             let began = clock.now
-            let working = try withPrecision(bits) { try evaluate(bits) }
+            earlier = earlier.filter { $0.key >= bits }   // the later attempts work at ≥ bits
+            let working = try evaluation(at: bits)
             let referenceBits = min(bits + guardBits, Precision.supportedRange.upperBound)
-            let reference = try withPrecision(referenceBits) { try evaluate(referenceBits) }
+            let reference = try evaluation(at: referenceBits)
             var estimate = ErrorEstimate(working: working, precision: bits, reference: reference)
             let atCap = bits * 2 > cap
             let checkBits = referenceBits + guardBits
@@ -64,7 +76,7 @@ public struct PrecisionEscalation: Sendable {
                EstimateCrossCheck.needsCheck(working: working, reference: reference, precision: bits,
                                              guardBits: guardBits, verdict: estimate.verdict, atCap: atCap) {
                 let checkBegan = clock.now
-                let check = try withPrecision(checkBits) { try evaluate(checkBits) }
+                let check = try evaluation(at: checkBits)
                 crossCheckSeconds = (clock.now - checkBegan).seconds
                 estimate.crossCheckPrecision = checkBits
                 estimate.unreliable = EstimateCrossCheck.findings(estimate, reference: reference, check: check,

@@ -54,12 +54,24 @@ public struct DLNSGDGlobalMinimumKind: StatisticalClaimKind, DescribedKind {
                          "working precision": "\(bits) bits (and \(bits + 64) for the error)"]) { seed in
             let x = DLNParameters.rounded(setup.x), y = DLNParameters.rounded(setup.y)
             var network = try DeepLinearNetwork(layers: setup.network.layers.map(DLNParameters.rounded))
-            for k in 0..<setup.steps {
-                try context.checkpoint()
-                let gradients = try SGDParameters.minibatchGradients(p, of: network, x: x, y: y, seed: seed, step: k,
-                                                                     convert: DLNParameters.rounded).gradients
-                network = network.gradientDescentStep(stepSize: schedule.rounded(at: k), gradients: gradients)
-                if k % 64 == 63, !(try network.squareLoss(x: x, y: y) <= limit) { return BigFloat.infinity() }
+            if SGDParameters.isNoiseless(p) {
+                // The same steps in preallocated matrices (bit for bit the same layers).
+                var descent = try DeepLinearMinibatchDescent(network, x: x, y: y, batchSize: p[SGDParameters.batchSize])
+                for k in 0..<setup.steps {
+                    try context.checkpoint()
+                    descent.step(batch: SGDParameters.minibatch(p, seed: seed, step: k, count: x.columnCount),
+                                 stepSize: schedule.rounded(at: k))
+                    if k % 64 == 63, !(try descent.network.squareLoss(x: x, y: y) <= limit) { return BigFloat.infinity() }
+                }
+                network = descent.network
+            } else {
+                for k in 0..<setup.steps {
+                    try context.checkpoint()
+                    let gradients = try SGDParameters.minibatchGradients(p, of: network, x: x, y: y, seed: seed, step: k,
+                                                                         convert: DLNParameters.rounded).gradients
+                    network = network.gradientDescentStep(stepSize: schedule.rounded(at: k), gradients: gradients)
+                    if k % 64 == 63, !(try network.squareLoss(x: x, y: y) <= limit) { return BigFloat.infinity() }
+                }
             }
             let loss = try network.squareLoss(x: x, y: y)
             return loss <= limit ? loss - optima[Precision.current == bits ? 0 : 1] : BigFloat.infinity()

@@ -11,8 +11,7 @@ extension SGDParameters {
                                             x: Matrix<Element>, y: Matrix<Element>, seed: UInt64, step k: Int,
                                             convert: (Matrix<Rational>) -> Matrix<Element>)
         throws -> (batch: [Int], gradients: [Matrix<Element>]) {
-        let batch = StochasticDraws.minibatch(seed: seed, step: k, size: p[batchSize], count: x.columnCount,
-                                              sampling: p[sampling])
+        let batch = minibatch(p, seed: seed, step: k, count: x.columnCount)
         let shift = labelShift(p, seed: seed, step: k, rows: y.rowCount, batch: batch.count).map(convert)
         let gradients = try network.minibatchSquareLossGradients(x: x, y: y, batch: batch, targetShift: shift)
         guard let noise = gradientNoise(p, seed: seed, step: k, shapes: gradients.map { ($0.rowCount, $0.columnCount) }) else {
@@ -20,4 +19,12 @@ extension SGDParameters {
         }
         return (batch, zip(gradients, noise).map { $0 + convert($1) })
     }
+
+    /// The minibatch B_k of step k: b indices of the m = `count` data points, from the counter-based generator.
+    static func minibatch(_ p: InstanceParameters, seed: UInt64, step k: Int, count: Int) -> [Int] {
+        StochasticDraws.minibatch(seed: seed, step: k, size: p[batchSize], count: count, sampling: p[sampling])
+    }
+
+    /// Whether the steps carry neither label noise nor gradient noise (the gradients are the batch loss's alone).
+    static func isNoiseless(_ p: InstanceParameters) -> Bool { p[labelNoise].isZero && p[gradientNoise].isZero }
 }

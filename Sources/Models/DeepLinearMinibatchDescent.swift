@@ -1,0 +1,101 @@
+import LinearAlgebra
+import MultiPrecision
+
+/// Minibatch SGD on a `BigFloat` deep linear network in preallocated matrices. One `step(batch:stepSize:)` is
+///
+///     ∇ = (m/b)(W_{N:1} X_B − Y_B) X_Bᵀ,   G_j = W_{N:j+1}ᵀ ∇ W_{j−1:1}ᵀ,   W_j ← W_j − η G_j,
+///
+/// with the same MPFR operations in the same order as `minibatchSquareLossGradients` followed by
+/// `gradientDescentStep` (each product entry one `mpfr_mul` then one `mpfr_fma` per further term, each scalar multiple
+/// and difference one rounding), so the layers are the same bit for bit; the partial products W_{j:1} of the
+/// end-to-end matrix serve the gradients as well (they are the same values). Nothing is allocated per step. Every
+/// work matrix is at the precision current when the descent is made, as the value-returning operations' results are.
+public struct DeepLinearMinibatchDescent {
+    /// The layers W_1 … W_N after the steps so far.
+    public private(set) var layers: [Matrix<BigFloat>]
+    private let x: Matrix<BigFloat>, y: Matrix<BigFloat>, weight: BigFloat
+    /// X_B, Y_B; W_{j+1:1} (index j; the last is the end-to-end matrix); W_{N:j+1} (index j, 1 ≤ j ≤ N − 1);
+    /// W X_B − Y_B; ∇; W_{N:j+2}ᵀ∇ (index j); G_j (index j ≥ 1; G_1 is ∇ or W_{N:2}ᵀ∇ itself); η G_j of one entry.
+    private var xB: Matrix<BigFloat>, yB: Matrix<BigFloat>, prefix: [Matrix<BigFloat>], suffix: [Matrix<BigFloat>]
+    private var residual: Matrix<BigFloat>, outer: Matrix<BigFloat>, left: [Matrix<BigFloat>]
+    private var gradients: [Matrix<BigFloat>], scaled: BigFloat
+
+    /// A descent from `network` on the data X (d_0 × m), Y (d_N × m) with batches of `batchSize` columns.
+    ///
+    /// - Throws: `ModelError.dataShapeMismatch` when the data do not fit the network.
+    public init(_ network: DeepLinearNetwork<BigFloat>, x: Matrix<BigFloat>, y: Matrix<BigFloat>, batchSize: Int) throws(ModelError) {
+        try network.checkData(x: x, y: y)
+        precondition(batchSize >= 1, "DeepLinearMinibatchDescent: empty batches")
+        let layers = network.layers, n = layers.count
+        self.layers = layers
+        (self.x, self.y) = (x, y)
+        guard let m = BigFloat(exactly: x.columnCount), let b = BigFloat(exactly: batchSize) else {
+            preconditionFailure("minibatch: \(x.columnCount) samples are not representable")
+        }
+        weight = m / b
+        func zeros(_ rows: Int, _ columns: Int) -> Matrix<BigFloat> { .zeros(rows: rows, columns: columns) }
+        let inputs = layers[0].columnCount, outputs = layers[n - 1].rowCount
+        xB = zeros(inputs, batchSize)
+        yB = zeros(outputs, batchSize)
+        prefix = layers.map { zeros($0.rowCount, inputs) }
+        suffix = layers.map { zeros(outputs, $0.columnCount) }
+        residual = zeros(outputs, batchSize)
+        outer = zeros(outputs, inputs)
+        left = layers.map { zeros($0.rowCount, inputs) }
+        gradients = layers.map { zeros($0.rowCount, $0.columnCount) }
+        scaled = BigFloat.zero
+    }
+
+    /// The network after the steps so far.
+    public var network: DeepLinearNetwork<BigFloat> {
+        // The layers fit by construction.
+        try! DeepLinearNetwork(layers: layers)
+    }
+
+    /// One step on the batch `batch` (b column indices of the data, repeats allowed) with step size η.
+    ///
+    /// - Precondition: `batch` has the batch size's count, with indices in 0..<m.
+    public mutating func step(batch: [Int], stepSize eta: BigFloat) {
+        let n = layers.count
+        precondition(batch.count == xB.columnCount && batch.allSatisfy { (0..<x.columnCount).contains($0) },
+                     "DeepLinearMinibatchDescent: bad batch")
+        for (column, sample) in batch.enumerated() {
+            for i in 0..<x.rowCount { xB[i, column] = x[i, sample] }
+            for i in 0..<y.rowCount { yB[i, column] = y[i, sample] }
+        }
+        // W_{j+1:1} = W_{j+1} W_{j:1}, as the end-to-end matrix is formed (W_{1:1} = W_1 needs no product).
+        for j in 1..<n { Matrix.multiply(layers[j], j == 1 ? layers[0] : prefix[j - 1], into: &prefix[j]) }
+        let endToEnd = n == 1 ? layers[0] : prefix[n - 1]
+        Matrix.multiply(endToEnd, xB, into: &residual)
+        for i in 0..<residual.rowCount {
+            for k in 0..<residual.columnCount { residual[i, k].subtract(yB[i, k]) }
+        }
+        Matrix.multiply(residual, transposeOf: xB, into: &outer)
+        for i in 0..<outer.rowCount {
+            for k in 0..<outer.columnCount { outer[i, k].multiply(by: weight) }
+        }
+        // W_{N:j+1} = W_{N:j+2} W_{j+1} for j = N − 2 … 1 (W_{N:N} = W_N).
+        for j in stride(from: n - 2, through: 1, by: -1) {
+            Matrix.multiply(j == n - 2 ? layers[n - 1] : suffix[j + 1], layers[j], into: &suffix[j])
+        }
+        for j in 0..<n {
+            // left = W_{N:j+2}ᵀ ∇ (∇ itself for the last layer); G_j = left W_{j:1}ᵀ (left itself for the first).
+            if j < n - 1 {
+                Matrix.multiply(transposeOf: j + 1 == n - 1 ? layers[n - 1] : suffix[j + 1], outer, into: &left[j])
+            }
+            if j > 0 {
+                Matrix.multiply(j == n - 1 ? outer : left[j], transposeOf: j == 1 ? layers[0] : prefix[j - 1],
+                                into: &gradients[j])
+            }
+        }
+        for j in 0..<n {
+            let g = j > 0 ? gradients[j] : n == 1 ? outer : left[0]
+            for i in 0..<g.rowCount {
+                for k in 0..<g.columnCount {
+                    scaled.formProduct(eta, g[i, k])
+                    layers[j][i, k].subtract(scaled)
+                }
+            }
+        }
+    }
+}
