@@ -95,6 +95,7 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
         eta = T(map.stepSize)
     }
 
+    @_specialize(where T == BigFloat)
     func step(_ state: [T], into next: inout [T]) {
         let depth = layers.count
         LayerDescent.load(state, into: &layers)

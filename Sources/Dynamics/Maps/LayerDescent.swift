@@ -5,6 +5,7 @@ import LinearAlgebra
 /// place on the caller's work matrices. The state is the layers' entries, row-major, layer after layer.
 public enum LayerDescent {
     /// Copies the layers W_1, …, W_N out of the flat `state` into `layers` (whose shapes say where each layer lies).
+    @_specialize(where T == BigFloat)
     public static func load<T: IntegrationScalar>(_ state: [T], into layers: inout [Matrix<T>]) {
         var offset = 0
         for j in layers.indices {
@@ -27,6 +28,7 @@ public enum LayerDescent {
     ///   - gradient: work matrices for G_j.
     ///   - term: a work scalar.
     ///   - next: receives the layers' entries after the step.
+    @_specialize(where T == BigFloat)
     public static func step<T: IntegrationScalar>(
         _ state: [T], layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>], outer: Matrix<T>, stepSize eta: T,
         left: inout [Matrix<T>], gradient: inout [Matrix<T>], term: inout T, into next: inout [T]
