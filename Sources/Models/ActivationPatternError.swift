@@ -2,7 +2,8 @@ import MultiPrecision
 
 /// Why a trajectory of a ReLU network could not be followed with a fixed activation pattern per segment.
 public enum ActivationPatternError: Error, Sendable, CustomStringConvertible {
-    /// A pre-activation is exactly zero at a segment's start, so the pattern (and the gradient) is not defined.
+    /// A pre-activation is zero to the working precision (exactly 0, or within the kink resolution of
+    /// `integrateAcrossActivationSwitches` at t = 0), so the pattern (and the gradient) is not defined.
     case zeroPreactivation(unit: Int, time: String)
     /// The pattern failed the check at a step or output time without a located crossing (two crossings inside one
     /// step, or a unit that leaves the kink on the side it came from: the flow slides along the kink).
@@ -22,7 +23,8 @@ public enum ActivationPatternError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .zeroPreactivation(unit, time):
-            return "pre-activation \(unit) is exactly 0 at t = \(time): the ReLU pattern and gradient are not defined there"
+            return "pre-activation \(unit) is 0 to the working precision at t = \(time): the ReLU pattern and gradient "
+                + "are not defined there"
         case let .patternViolated(unit, time):
             return "pre-activation \(unit) has the wrong sign for its activation pattern at t = \(time) without a located "
                 + "crossing (two crossings in one step, or the flow slides along the kink); not checked past that time"
