@@ -14,8 +14,8 @@ import CMPFR
 /// instead. `append` reads each term's header once (zero terms are dropped there); `add` then touches only the
 /// significands. Nothing is allocated per sum, except when a sum has more terms than any before it.
 final class ExactProductSum {
-    /// A nonzero term: the significands, their limb counts, the sign, the weight, and the power of 2 of the lowest
-    /// bit of the product xy.
+    /// A nonzero term: the significands, their limb counts, the sign, the odd part of the weight, and the power of 2
+    /// of the lowest bit of the product xy times the weight's power of 2.
     private struct Term {
         var x: UnsafeMutablePointer<mp_limb_t>, y: UnsafeMutablePointer<mp_limb_t>
         var xLimbs: Int, yLimbs: Int
@@ -88,13 +88,16 @@ final class ExactProductSum {
             isRefused = true
             return
         }
-        let e = Int(x.pointee._mpfr_exp) &+ Int(y.pointee._mpfr_exp)
+        // A weight 2^s·w' (w' odd) is the odd factor w' and s bits more of shift.
+        let twos = weight.trailingZeroBitCount
+        let e = Int(x.pointee._mpfr_exp) &+ Int(y.pointee._mpfr_exp) &+ twos
         let lowestBit = e &- 64 &* (xLimbs &+ yLimbs)
+        let oddWeight = weight >> twos
         lowest = Swift.min(lowest, lowestBit)
-        highest = Swift.max(highest, e &+ (UInt.bitWidth &- weight.leadingZeroBitCount))
+        highest = Swift.max(highest, e &+ (UInt.bitWidth &- oddWeight.leadingZeroBitCount))
         if count == termCapacity { grow() }
         terms[count] = Term(x: x.pointee._mpfr_d, y: y.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: yLimbs,
-                            weight: weight, lowestBit: lowestBit,
+                            weight: oddWeight, lowestBit: lowestBit,
                             isNegative: (x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0))
         count &+= 1
     }
@@ -138,7 +141,11 @@ final class ExactProductSum {
         for i in 0..<count {
             let term = terms[i]
             var length = term.xLimbs &+ term.yLimbs
-            if term.xLimbs == term.yLimbs {
+            if term.xLimbs == 1 {
+                product[term.yLimbs] = __gmpn_mul_1(product, term.y, term.yLimbs, term.x[0])
+            } else if term.yLimbs == 1 {
+                product[term.xLimbs] = __gmpn_mul_1(product, term.x, term.xLimbs, term.y[0])
+            } else if term.xLimbs == term.yLimbs {
                 __gmpn_mul_n(product, term.x, term.y, term.xLimbs)
             } else if term.xLimbs > term.yLimbs {
                 _ = __gmpn_mul(product, term.x, term.xLimbs, term.y, term.yLimbs)
