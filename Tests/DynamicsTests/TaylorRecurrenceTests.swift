@@ -106,6 +106,61 @@ struct TaylorRecurrenceTests {
         }
     }
 
+    /// ẋ = 3xy − 2yz + x² − z + 5, ẏ = x, ż = y: one sum node with integer coefficients (two products, a square,
+    /// a term and a constant).
+    private struct IntegerSumNode: VectorField {
+        var dimension: Int { 3 }
+        func evaluate<T: DynamicsScalar>(time: T, state: [T], into derivative: inout [T]) {
+            let (x, y, z) = (state[0], state[1], state[2])
+            let three = T(3), two = T(2), five = T(5)
+            let products: T = three * (x * y) - two * (y * z)
+            let rest: T = x * x - z + five
+            derivative[0] = products + rest
+            derivative[1] = x
+            derivative[2] = y
+        }
+    }
+
+    @Test("a sum node with integer coefficients is one exact sum rounded once: x₁ = ∘(f(x₀)) for random dyadic x₀",
+          arguments: [53, 63, 127, 191, 256])
+    func sumNodeRoundedOnce(bits: Int) {
+        var generator = SplitMix64(seed: UInt64(bits))
+        let program = TaylorProgram(tape: TaylorTape.trace(IntegerSumNode()))
+        // The field fuses into one sum node 5 − z + 3·xy − 2·yz + x·x.
+        let sums = program.nodes.compactMap { node -> (Int, Int)? in
+            if case .sum(_, let terms, let products) = node.kind { return (terms.count, products.count) }
+            return nil
+        }
+        #expect(sums.count == 1 && sums[0] == (1, 3))
+        let levels = TaylorPrecisionLevels(bits: bits, log2Tolerance: -Double(bits), order: 4, tapering: false)
+        let engine = TaylorEngine(program: program, order: 4, levels: levels, stateGuardBits: 0) {
+            TaylorMPFRArena(precisions: $0)
+        }
+        for trial in 0..<30 {
+            // ±m·2^(e−bits) with an integer m < 2^bits: exact at `bits`; e spreads the magnitudes.
+            let x0: [Rational] = (0..<3).map { i in
+                let chunks = (bits + 31) / 32
+                var m = BigInt(0)
+                for _ in 0..<chunks { m = (m << 32) + BigInt(Int(generator.next() >> 32)) }
+                let scaled = Rational(numerator: m >> (32 * chunks - bits), denominator: BigInt(1) << bits)
+                let e = Int(generator.next() % 9) - 4
+                let sign = (trial + i) % 3 == 0 ? Rational(-1) : Rational(1)
+                return sign * scaled * (e >= 0 ? Rational(1 << e) : Rational(1) / Rational(1 << -e))
+            }
+            let (x, y, z) = (x0[0], x0[1], x0[2])
+            let products: Rational = Rational(3) * x * y - Rational(2) * y * z
+            let exact: Rational = products + x * x - z + Rational(5)
+            engine.store.set(engine.timeSlot, rational: Rational(0))
+            for i in 0..<3 { engine.store.set(engine.stateSlot + i, rational: x0[i]) }
+            // The inputs are exact at `bits` (each has at most `bits` significant bits).
+            for i in 0..<3 { #expect(Rational(exactly: engine.store.value(engine.stateSlot + i)) == x0[i]) }
+            engine.computeCoefficients()
+            let computed = engine.store.value(engine.stateCoefficient(0, 1))
+            let expected = withPrecision(bits) { BigFloat(exact) }
+            #expect(computed == expected, "trial \(trial) at \(bits) bits: \(computed) vs \(expected)")
+        }
+    }
+
     @Test("tapering computes high orders at fewer bits without changing the leading digits")
     func tapering() {
         let levels = TaylorPrecisionLevels(bits: 256, log2Tolerance: -256, order: 90, tapering: true)

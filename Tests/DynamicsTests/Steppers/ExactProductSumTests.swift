@@ -97,6 +97,53 @@ struct ExactProductSumTests {
         }
     }
 
+    @Test("terms with their own signs, single factors ±w·x, and r replaced rather than read, equal mpfr_dot bit for bit",
+          arguments: [(63, 63, 0), (127, 127, 40), (191, 127, 60), (256, 256, 200), (53, 191, 10)])
+    func signedTermsAndSingleFactors(_ setup: (Int, Int, Int)) {
+        let (rPrecision, operandPrecision, spread) = setup
+        var generator = SplitMix64(seed: UInt64(7 * rPrecision + operandPrecision + spread))
+        let accumulator = ExactProductSum(maximumPrecision: max(rPrecision, operandPrecision))
+        for trial in 0..<40 {
+            let numbers = MPFRNumbers()
+            // The reference sums (±w·x)·y over the terms, with y = 1 for a single factor; r enters as 0.
+            let one = numbers.make(2)
+            mpfr_set_ui(one, 1, MPFR_RNDN)
+            let zero = numbers.make(rPrecision)
+            mpfr_set_zero(zero, 1)
+            var terms: [(UnsafeMutablePointer<__mpfr_struct>, UnsafeMutablePointer<__mpfr_struct>, UInt)] = []
+            accumulator.reset()
+            for i in 0..<(1 + trial % 17) {
+                let x = Self.random(operandPrecision, spread: spread, numbers, &generator)
+                let weight: UInt = [1, 2, 3, 12, 1 << 20][Int(generator.next() % 5)]
+                let negated = generator.next() % 2 == 0
+                let signed = numbers.make(operandPrecision)
+                mpfr_set(signed, x, MPFR_RNDN)
+                if negated { mpfr_neg(signed, signed, MPFR_RNDN) }
+                if i % 3 == 2 {
+                    accumulator.append(x, weight: weight, negated: negated)
+                    terms.append((signed, one, weight))
+                } else {
+                    let y = Self.random(operandPrecision, spread: spread, numbers, &generator)
+                    accumulator.append(x, y, weight: weight, negated: negated)
+                    terms.append((signed, y, weight))
+                }
+            }
+            let expected = Self.reference(zero, terms, subtracting: false, numbers)
+            // r holds garbage that `replacing` must not read.
+            let r = Self.random(rPrecision, spread: spread, numbers, &generator)
+            #expect(accumulator.add(into: r, subtracting: false, replacing: true))
+            #expect(mpfr_equal_p(r, expected) != 0 || (cmpfr_zero_p(r) != 0 && cmpfr_zero_p(expected) != 0),
+                    "trial \(trial)")
+        }
+        // No terms: r becomes +0.
+        let numbers = MPFRNumbers()
+        let r = numbers.make(rPrecision)
+        mpfr_set_ui(r, 5, MPFR_RNDN)
+        accumulator.reset()
+        #expect(accumulator.add(into: r, subtracting: false, replacing: true))
+        #expect(cmpfr_zero_p(r) != 0)
+    }
+
     @Test("exact cancellation gives 0; terms that cancel r exactly leave the small remainder exact")
     func cancellation() {
         let numbers = MPFRNumbers()

@@ -1,6 +1,7 @@
 import CMPFR
 
 /// r ← ∘(r + s·Σᵢ wᵢ·xᵢ·yᵢ) with a single rounding (∘: round to nearest, at r's precision), for MPFR operands.
+/// A term may also be a single factor ±wᵢ·xᵢ, and each term carries its own sign.
 ///
 /// Every product xᵢyᵢ of two MPFR significands is exact in GMP (`mpn_mul`), scaled by its integer weight wᵢ
 /// (`mpn_mul_1`), shifted to a common binary point and added into one of two fixed-point accumulators (one for
@@ -72,9 +73,11 @@ final class ExactProductSum {
         highest = Int.min
     }
 
-    /// Appends the term w·x·y (w ≥ 1; x and y must not change until `add`). A zero term is dropped.
+    /// Appends the term ±w·x·y (w ≥ 1, − when `negated`; x and y must not change until `add`). A zero term is
+    /// dropped.
     @inline(__always)
-    func append(_ x: UnsafeMutablePointer<__mpfr_struct>, _ y: UnsafeMutablePointer<__mpfr_struct>, weight: UInt = 1) {
+    func append(_ x: UnsafeMutablePointer<__mpfr_struct>, _ y: UnsafeMutablePointer<__mpfr_struct>, weight: UInt = 1,
+                negated: Bool = false) {
         if cmpfr_regular_p(x) == 0 || cmpfr_regular_p(y) == 0 {
             // 0·finite is 0; anything with NaN or ±∞ (0·∞ included) is refused.
             if cmpfr_nan_p(x) != 0 || cmpfr_nan_p(y) != 0 || cmpfr_inf_p(x) != 0 || cmpfr_inf_p(y) != 0 {
@@ -98,7 +101,33 @@ final class ExactProductSum {
         if count == termCapacity { grow() }
         terms[count] = Term(x: x.pointee._mpfr_d, y: y.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: yLimbs,
                             weight: oddWeight, lowestBit: lowestBit,
-                            isNegative: (x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0))
+                            isNegative: ((x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0)) != negated)
+        count &+= 1
+    }
+
+    /// Appends the term ±w·x (w ≥ 1, − when `negated`; x must not change until `add`). A zero term is dropped.
+    @inline(__always)
+    func append(_ x: UnsafeMutablePointer<__mpfr_struct>, weight: UInt = 1, negated: Bool = false) {
+        if cmpfr_regular_p(x) == 0 {
+            if cmpfr_nan_p(x) != 0 || cmpfr_inf_p(x) != 0 { isRefused = true }
+            return
+        }
+        let xLimbs = (Int(x.pointee._mpfr_prec) &+ 63) >> 6
+        if xLimbs > maximumLimbs {
+            isRefused = true
+            return
+        }
+        let twos = weight.trailingZeroBitCount
+        let e = Int(x.pointee._mpfr_exp) &+ twos
+        let lowestBit = e &- 64 &* xLimbs
+        let oddWeight = weight >> twos
+        lowest = Swift.min(lowest, lowestBit)
+        highest = Swift.max(highest, e &+ (UInt.bitWidth &- oddWeight.leadingZeroBitCount))
+        if count == termCapacity { grow() }
+        // yLimbs = 0 marks a single factor.
+        terms[count] = Term(x: x.pointee._mpfr_d, y: x.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: 0,
+                            weight: oddWeight, lowestBit: lowestBit,
+                            isNegative: (x.pointee._mpfr_sign < 0) != negated)
         count &+= 1
     }
 
@@ -111,20 +140,25 @@ final class ExactProductSum {
         termCapacity = capacity
     }
 
-    /// r ← ∘(r + s·Σ wᵢxᵢyᵢ), s = −1 when `subtracting`, rounded once to nearest at r's precision.
+    /// r ← ∘(r + s·Σ wᵢxᵢyᵢ), s = −1 when `subtracting`, rounded once to nearest at r's precision; with
+    /// `replacing`, r ← ∘(s·Σ wᵢxᵢyᵢ) (r's value is not read).
     /// - Returns: false, with r unchanged, when r or a term is NaN or ±∞, an operand is wider than the
     ///   accumulator's `maximumPrecision`, or the terms' magnitudes span more than its capacity.
-    func add(into r: UnsafeMutablePointer<__mpfr_struct>, subtracting: Bool) -> Bool {
+    func add(into r: UnsafeMutablePointer<__mpfr_struct>, subtracting: Bool, replacing: Bool = false) -> Bool {
         if isRefused { return false }
         var lowest = self.lowest, highest = self.highest
-        let rIsRegular = cmpfr_regular_p(r) != 0
+        if replacing && count == 0 {
+            mpfr_set_zero(r, 1)
+            return true
+        }
+        let rIsRegular = !replacing && cmpfr_regular_p(r) != 0
         let rLimbs = (Int(r.pointee._mpfr_prec) &+ 63) >> 6
         if rIsRegular {
             if rLimbs > maximumLimbs { return false }
             let e = Int(r.pointee._mpfr_exp)
             lowest = Swift.min(lowest, e &- 64 &* rLimbs)
             highest = Swift.max(highest, e)
-        } else if cmpfr_zero_p(r) == 0 {
+        } else if !replacing && cmpfr_zero_p(r) == 0 {
             return false
         }
         if count == 0 { return true }  // r + 0 = r (and ±0 stays).
@@ -141,6 +175,18 @@ final class ExactProductSum {
         for i in 0..<count {
             let term = terms[i]
             var length = term.xLimbs &+ term.yLimbs
+            if term.yLimbs == 0 {
+                // A single factor: its significand, times the weight.
+                if term.weight == 1 {
+                    accumulate(term.x, limbs: length, lowestBit: term.lowestBit &- lowest,
+                               into: term.isNegative != subtracting ? negative : positive)
+                    continue
+                }
+                product[length] = __gmpn_mul_1(product, term.x, length, mp_limb_t(term.weight))
+                accumulate(product, limbs: length &+ 1, lowestBit: term.lowestBit &- lowest,
+                           into: term.isNegative != subtracting ? negative : positive)
+                continue
+            }
             if term.xLimbs == 1 {
                 product[term.yLimbs] = __gmpn_mul_1(product, term.y, term.yLimbs, term.x[0])
             } else if term.yLimbs == 1 {

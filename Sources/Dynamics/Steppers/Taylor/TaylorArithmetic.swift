@@ -69,6 +69,33 @@ protocol TaylorArithmetic: AnyObject {
     /// `tmp` and `tmp2` at r's precision. The default is `addSymmetricCauchySumByRounding`; the MPFR arena rounds once.
     func addSymmetricCauchySum(_ r: Int, a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
                                negative: Bool, scratch tmp: Int, _ tmp2: Int)
+
+    /// Whether the store sums exactly with one rounding (`beginExactSum` … `finishExactSum`); false by default.
+    var sumsExactly: Bool { get }
+    /// Starts an exact sum with no terms.
+    func beginExactSum()
+    /// Adds the terms ±w·a_j·b_{k−j}, j = low … high, to the exact sum (− when `negated`; w ≥ 1).
+    func appendCauchyTerms(a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int, high: Int,
+                           weight: UInt, negated: Bool)
+    /// Adds ±w·Σ_{j=low…k−low} a_j·a_{k−j} (a symmetric Cauchy sum) to the exact sum (− when `negated`; w ≥ 1).
+    func appendSymmetricCauchyTerms(a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
+                                    weight: UInt, negated: Bool)
+    /// Adds ±w·u to the exact sum (− when `negated`; w ≥ 1).
+    func appendExactTerm(_ u: Int, weight: UInt, negated: Bool)
+    /// r ← the exact sum rounded once to r's precision.
+    /// - Returns: false, with r unchanged, when the sum cannot be formed exactly (the caller then rounds per operation).
+    func finishExactSum(into r: Int) -> Bool
+}
+
+extension TaylorArithmetic {
+    var sumsExactly: Bool { false }
+    func beginExactSum() {}
+    func appendCauchyTerms(a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int, high: Int,
+                           weight: UInt, negated: Bool) {}
+    func appendSymmetricCauchyTerms(a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
+                                    weight: UInt, negated: Bool) {}
+    func appendExactTerm(_ u: Int, weight: UInt, negated: Bool) {}
+    func finishExactSum(into r: Int) -> Bool { false }
 }
 
 extension TaylorArithmetic {

@@ -8,6 +8,8 @@ import MultiPrecision
 // 4. The orders that need at most 53 bits run in hardware `Double` (the tail), with MPFR as the fallback.
 // 5. On the MPFR arena every Cauchy sum Σ_j w_j a_j b_{k−j} is summed exactly in GMP and rounded once
 //    (`ExactProductSum`): the correctly rounded sum, at about half the cost of a rounded multiply and add per term.
+//    A sum node whose coefficients are all integers (an entry of a matrix product, Σ_l Σ_j A_{il,j} B_{lk,k−j})
+//    is one such sum with its terms and constant: one rounding per node and order.
 
 /// Runs a compiled `TaylorProgram` over a slot store: the Taylor coefficients of every node, order by order, for
 /// one step, and the Horner evaluation of the state series.
@@ -52,15 +54,20 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         /// +1 or −1 for a unit coefficient; 0 when `coefficientSlot + λ` holds it at level λ.
         var sign: Int
         var coefficientSlot: Int
+        /// The coefficient as ±`weight` when it is an integer of magnitude at most 2³² (else `weight` is 0).
+        var weight: UInt, weightIsNegative: Bool
     }
 
     struct CompiledTerm {
         var node: Int, degree: Int, sign: Int, coefficientSlot: Int
+        /// The coefficient as ±`weight` when it is an integer of magnitude at most 2³² (else `weight` is 0).
+        var weight: UInt, weightIsNegative: Bool
     }
 
     enum Instruction {
         /// A sum node: `products[productRange]`, `terms[termRange]`, and the constant in `constantSlot` (−1: none).
-        case sum(productRange: Range<Int>, termRange: Range<Int>, constantSlot: Int)
+        /// `integral`: every coefficient is an integer weight, so a store that sums exactly rounds the node once.
+        case sum(productRange: Range<Int>, termRange: Range<Int>, constantSlot: Int, integral: Bool)
         case divide(a: Int, degreeA: Int, b: Int, degreeB: Int)
         case exp(a: Int, degreeA: Int)
         case log(a: Int, degreeA: Int)
@@ -147,6 +154,11 @@ final class TaylorEngine<Store: TaylorArithmetic> {
             return slot
         }
         func isUnit(_ q: Rational) -> Bool { q == Rational(1) || q == Rational(-1) }
+        /// |q| as a weight when q is an integer of magnitude at most 2³², else 0.
+        func integerWeight(_ q: Rational) -> UInt {
+            guard q.isInteger, let d = Double(exactly: q), d.magnitude <= 0x1p32 else { return 0 }
+            return UInt(d.magnitude)
+        }
         var compiledProducts: [CompiledProduct] = []
         var compiledTerms: [CompiledTerm] = []
         var dynamicSteps: [Step] = [], staticSteps: [Step] = []
@@ -160,18 +172,22 @@ final class TaylorEngine<Store: TaylorArithmetic> {
                     compiledProducts.append(CompiledProduct(
                         a: base[p.a], b: base[p.b], degreeA: nodes[p.a].degree, degreeB: nodes[p.b].degree,
                         isSquare: p.a == p.b, sign: isUnit(p.coefficient) ? p.coefficient.signum() : 0,
-                        coefficientSlot: isUnit(p.coefficient) ? -1 : constantSlot(p.coefficient)))
+                        coefficientSlot: isUnit(p.coefficient) ? -1 : constantSlot(p.coefficient),
+                        weight: integerWeight(p.coefficient), weightIsNegative: p.coefficient.signum() < 0))
                 }
                 let termStart = compiledTerms.count
                 for t in nodeTerms {
                     compiledTerms.append(CompiledTerm(
                         node: base[t.node], degree: nodes[t.node].degree,
                         sign: isUnit(t.coefficient) ? t.coefficient.signum() : 0,
-                        coefficientSlot: isUnit(t.coefficient) ? -1 : constantSlot(t.coefficient)))
+                        coefficientSlot: isUnit(t.coefficient) ? -1 : constantSlot(t.coefficient),
+                        weight: integerWeight(t.coefficient), weightIsNegative: t.coefficient.signum() < 0))
                 }
+                let integral = compiledProducts[productStart...].allSatisfy { $0.weight > 0 }
+                    && compiledTerms[termStart...].allSatisfy { $0.weight > 0 }
                 instruction = .sum(productRange: productStart..<compiledProducts.count,
                                    termRange: termStart..<compiledTerms.count,
-                                   constantSlot: constant.isZero ? -1 : constantSlot(constant))
+                                   constantSlot: constant.isZero ? -1 : constantSlot(constant), integral: integral)
             case .divide(let a, let b):
                 instruction = .divide(a: base[a], degreeA: nodes[a].degree, b: base[b], degreeB: nodes[b].degree)
             case .exp(let a): instruction = .exp(a: base[a], degreeA: nodes[a].degree)
@@ -352,7 +368,12 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         let r = step.node + t[k]
         let acc = scratch + 4 * level, acc2 = acc + 1, tmp = acc + 2, tmp2 = acc + 3
         switch step.instruction {
-        case .sum(let productRange, let termRange, let constantSlot):
+        case .sum(let productRange, let termRange, let constantSlot, let integral):
+            if integral && store.sumsExactly
+                && sumExactly(r, products: productRange, terms: termRange, constantSlot: k == 0 ? constantSlot : -1,
+                              order: k, level: level, offsets: t, on: store) {
+                return
+            }
             store.setZero(r)
             for index in productRange {
                 let p = products[index]
@@ -437,6 +458,36 @@ final class TaylorEngine<Store: TaylorArithmetic> {
             store.divide(acc, acc, integer: k)
             store.divide(r, acc, a + t[0])
         }
+    }
+
+    /// A sum node's order-k coefficient c + Σγu_k + Σδ Σ_j a_j b_{k−j} with integer γ, δ, as one exact sum rounded
+    /// once into r (a store with `sumsExactly`).
+    /// - Returns: false, with r unspecified, when the store refused the sum (a NaN or ±∞, or magnitudes too far
+    ///   apart); the caller then sums by rounding.
+    @inline(__always)
+    private func sumExactly<S: TaylorArithmetic>(_ r: Int, products productRange: Range<Int>, terms termRange: Range<Int>,
+                                                 constantSlot: Int, order k: Int, level: Int,
+                                                 offsets t: UnsafeMutablePointer<Int>, on store: S) -> Bool {
+        store.beginExactSum()
+        for index in productRange {
+            let p = products[index]
+            let low = max(0, k - p.degreeB), high = min(k, p.degreeA)
+            if low > high { continue }
+            if p.isSquare {
+                store.appendSymmetricCauchyTerms(a: p.a, offsets: t, order: k, low: low, weight: p.weight,
+                                                 negated: p.weightIsNegative)
+            } else {
+                store.appendCauchyTerms(a: p.a, b: p.b, offsets: t, order: k, low: low, high: high, weight: p.weight,
+                                        negated: p.weightIsNegative)
+            }
+        }
+        for index in termRange {
+            let term = terms[index]
+            if k > term.degree { continue }
+            store.appendExactTerm(term.node + t[k], weight: term.weight, negated: term.weightIsNegative)
+        }
+        if constantSlot >= 0 { store.appendExactTerm(constantSlot + level, weight: 1, negated: false) }
+        return store.finishExactSum(into: r)
     }
 
     // MARK: Norms and evaluation

@@ -111,6 +111,33 @@ final class TaylorMPFRArena: TaylorArithmetic {
                                         scratch: tmp, tmp2)
     }
 
+    var sumsExactly: Bool { true }
+    @inline(__always) func beginExactSum() { exactSum.reset() }
+    @inline(__always)
+    func appendCauchyTerms(a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int, high: Int,
+                           weight: UInt, negated: Bool) {
+        guard low <= high else { return }
+        for j in low...high { exactSum.append(headers + a + t[j], headers + b + t[k - j], weight: weight, negated: negated) }
+    }
+    @inline(__always)
+    func appendSymmetricCauchyTerms(a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
+                                    weight: UInt, negated: Bool) {
+        var j = low
+        while j < k - j {
+            exactSum.append(headers + a + t[j], headers + a + t[k - j], weight: 2 * weight, negated: negated)
+            j += 1
+        }
+        if k % 2 == 0 && k / 2 >= low {
+            exactSum.append(headers + a + t[k / 2], headers + a + t[k / 2], weight: weight, negated: negated)
+        }
+    }
+    @inline(__always) func appendExactTerm(_ u: Int, weight: UInt, negated: Bool) {
+        exactSum.append(headers + u, weight: weight, negated: negated)
+    }
+    @inline(__always) func finishExactSum(into r: Int) -> Bool {
+        exactSum.add(into: headers + r, subtracting: false, replacing: true)
+    }
+
     func compare(_ a: Int, _ b: Int) -> Int { Int(mpfr_cmp(headers + a, headers + b).signum()) }
     func value(_ a: Int) -> BigFloat {
         var result = BigFloat(precision: precision(a))
