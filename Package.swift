@@ -25,13 +25,16 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // System libraries from Debian (libgmp-dev, libmpfr-dev). GMP is found through pkg-config. MPFR is linked
-        // statically: its module map links `:libmpfr.a` (libmpfr-dev installs it; `-l:` is understood by ld, gold and
-        // lld), which removes the `__tls_get_addr` call of every MPFR operation on its thread-local flags. Its
-        // headers are in /usr/include, so no pkg-config (whose `-lmpfr` would link the shared library first).
-        // FLINT/Arb still loads libmpfr.so, but the executable exports the MPFR functions FLINT calls, so FLINT's
-        // calls bind to the static copy too: one MPFR instance (Tests/MultiPrecisionTests/MPFRInstanceTests.swift).
-        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        // System libraries from Debian (libgmp-dev, libmpfr-dev), both linked statically: the module maps link
+        // `:libmpfr.a` and `:libgmp.a` (the -dev packages install them; `-l:` is understood by ld, gold and lld).
+        // For MPFR this removes the `__tls_get_addr` call of every operation on its thread-local flags; for GMP, the
+        // call through the PLT of every mpn function in the Taylor engine's exact sums (0.971× the CPU of three
+        // Taylor claim files, docs/benchmarks.md). The headers are in /usr/include, so no pkg-config (whose `-lmpfr`
+        // or `-lgmp` would link the shared library first). FLINT/Arb still loads libmpfr.so and libgmp.so, but the
+        // executable exports the MPFR and GMP functions it contains, so FLINT's calls to them bind to the static
+        // copies: one MPFR instance (Tests/MultiPrecisionTests/MPFRInstanceTests.swift). GMP keeps no state that
+        // FLINT and Attest share except its allocator, which both leave at GMP's default (malloc, realloc, free).
+        .systemLibrary(name: "CGMP", providers: [.apt(["libgmp-dev"])]),
         .systemLibrary(name: "CMPFR", providers: [.apt(["libmpfr-dev"])]),
         // GLPK (libglpk-dev) has no pkg-config file on Debian: the module map links `glpk` directly.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
