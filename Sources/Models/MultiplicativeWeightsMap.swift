@@ -56,9 +56,13 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             defer { workspace.lock.unlock() }
             let constants = workspace.constants(for: dynamics, precision: Precision.current)
             let current = unsafeBitCast(history[0], to: [BigFloat].self)
-            withUnsafeMutablePointer(to: &next) { pointer in
-                pointer.withMemoryRebound(to: [BigFloat].self, capacity: 1) {
-                    constants.step(current, into: &$0.pointee, maximizerSign: maximizerSign, first: k == 0)
+            // The step works on raw pointers to the vectors' entries: no array access, uniqueness or exclusivity
+            // check, and no retain of an entry, per arithmetic operation.
+            current.withUnsafeBufferPointer { s in
+                next.withUnsafeMutableBufferPointer { out in
+                    constants.step(UnsafeRawPointer(s.baseAddress!).assumingMemoryBound(to: BigFloat.self),
+                                   into: UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: BigFloat.self),
+                                   maximizerSign: maximizerSign, first: k == 0)
                 }
             }
             return
@@ -112,11 +116,13 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
         }
     }
 
-    /// A, Aᵀ, η, v at one precision, and the work values u, e, S, ln Z, 1 + S of one step.
+    /// A, η, v, ln(1/n) at one precision, and the work values u, e, S, ln Z, 1 + S of one step, all in one buffer
+    /// allocated once (`let` storage: reading and updating them in place costs no exclusivity check and no retain).
     final class Constants {
         let precision: Int, n: Int, optimistic: Bool
-        let a: [BigFloat], eta: BigFloat, v: BigFloat, logUniform: BigFloat
-        var u: [BigFloat], e: [BigFloat], sum: BigFloat, logZ: BigFloat, onePlus: BigFloat, scratch: BigFloat
+        /// A row-major (n²), η, v, ln(1/n), u (n), e (n), S, ln Z, 1 + S, scratch.
+        private let values: UnsafeMutablePointer<BigFloat>
+        private let count: Int
 
         init(_ dynamics: MultiplicativeWeights, precision: Int) {
             let game = dynamics.game
@@ -125,48 +131,54 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             self.n = n
             optimistic = dynamics.method == .omwu
             func fresh() -> BigFloat { BigFloat(precision: precision) }
-            a = (0..<(n * n)).map { BigFloat(game.payoff[$0 / n, $0 % n], precision: precision) }
-            eta = BigFloat(dynamics.stepSize, precision: precision)
-            v = BigFloat(game.value, precision: precision)
-            logUniform = BigFloat.log(BigFloat(Rational(numerator: 1, denominator: BigInt(n)), precision: precision))
-            u = (0..<n).map { _ in fresh() }
-            e = (0..<n).map { _ in fresh() }
-            sum = fresh(); logZ = fresh(); onePlus = fresh(); scratch = fresh()
+            let logUniform = BigFloat.log(BigFloat(Rational(numerator: 1, denominator: BigInt(n)), precision: precision))
+            let initial = (0..<(n * n)).map { BigFloat(game.payoff[$0 / n, $0 % n], precision: precision) }
+                + [BigFloat(dynamics.stepSize, precision: precision), BigFloat(game.value, precision: precision), logUniform]
+                + (0..<(2 * n + 4)).map { _ in fresh() }
+            count = initial.count
+            values = .allocate(capacity: count)
+            values.initialize(from: initial, count: count)
         }
 
-        /// One step from `s` into `next`, in place.
-        func step(_ s: [BigFloat], into next: inout [BigFloat], maximizerSign: Int, first: Bool) {
-            next.withUnsafeMutableBufferPointer { out in
-                for i in 0..<n {
-                    out[4 * n + i].setZero(); out[5 * n + i].setZero()
-                    for j in 0..<n {
-                        out[4 * n + i].addProduct(a[i * n + j], s[n + j])
-                        out[5 * n + i].addProduct(a[j * n + i], s[j])
-                    }
+        deinit {
+            values.deinitialize(count: count)
+            values.deallocate()
+        }
+
+        /// One step from `s` into `out` (6n + 1 entries each, `out` not aliasing `s`), in place.
+        func step(_ s: UnsafePointer<BigFloat>, into out: UnsafeMutablePointer<BigFloat>, maximizerSign: Int, first: Bool) {
+            let n = n, optimistic = optimistic
+            let a = UnsafePointer(values), eta = a + n * n, v = eta + 1, logUniform = v + 1
+            let u = values + (n * n + 3), e = u + n, sum = e + n, logZ = sum + 1, onePlus = logZ + 1, scratch = onePlus + 1
+            for i in 0..<n {
+                out[4 * n + i].setZero(); out[5 * n + i].setZero()
+                for j in 0..<n {
+                    out[4 * n + i].addProduct(a[i * n + j], s[n + j])
+                    out[5 * n + i].addProduct(a[j * n + i], s[j])
                 }
-                out[6 * n].setZero()
-                for player in 0..<2 {
-                    let sign = player == 0 ? -1 : maximizerSign
-                    let (p, lp, prev) = (player * n, (2 + player) * n, (4 + player) * n)
-                    sum.setZero()
-                    for i in 0..<n {
-                        if optimistic {
-                            u[i].formSum(out[prev + i], out[prev + i]); u[i].subtract(first ? out[prev + i] : s[prev + i])
-                        } else {
-                            u[i].set(out[prev + i])
-                        }
-                        u[i].subtract(v); u[i].multiply(by: eta); u[i].multiply(by: sign)
-                        e[i].formExpMinusOne(u[i])
-                        sum.addProduct(s[p + i], e[i])
+            }
+            out[6 * n].setZero()
+            for player in 0..<2 {
+                let sign = player == 0 ? -1 : maximizerSign
+                let (p, lp, prev) = (player * n, (2 + player) * n, (4 + player) * n)
+                sum.pointee.setZero()
+                for i in 0..<n {
+                    if optimistic {
+                        u[i].formSum(out[prev + i], out[prev + i]); u[i].subtract(first ? out[prev + i] : s[prev + i])
+                    } else {
+                        u[i].set(out[prev + i])
                     }
-                    logZ.formLogOnePlus(sum)
-                    out[6 * n].add(logZ)
-                    onePlus.set(sum); onePlus.add(1)
-                    for i in 0..<n {
-                        out[lp + i].formSum(first ? logUniform : s[lp + i], u[i]); out[lp + i].subtract(logZ)
-                        scratch.set(e[i]); scratch.add(1)
-                        out[p + i].formProduct(s[p + i], scratch); out[p + i].divide(by: onePlus)
-                    }
+                    u[i].subtract(v.pointee); u[i].multiply(by: eta.pointee); u[i].multiply(by: sign)
+                    e[i].formExpMinusOne(u[i])
+                    sum.pointee.addProduct(s[p + i], e[i])
+                }
+                logZ.pointee.formLogOnePlus(sum.pointee)
+                out[6 * n].add(logZ.pointee)
+                onePlus.pointee.set(sum.pointee); onePlus.pointee.add(1)
+                for i in 0..<n {
+                    out[lp + i].formSum(first ? logUniform.pointee : s[lp + i], u[i]); out[lp + i].subtract(logZ.pointee)
+                    scratch.pointee.set(e[i]); scratch.pointee.add(1)
+                    out[p + i].formProduct(s[p + i], scratch.pointee); out[p + i].divide(by: onePlus.pointee)
                 }
             }
         }
