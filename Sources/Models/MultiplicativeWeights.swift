@@ -88,8 +88,8 @@ public struct MultiplicativeWeights: Sendable {
         var start = map.initialState.map { BigFloat($0) }
         let logUniform = BigFloat.log(start[0])
         for i in (2 * n)..<(4 * n) { start[i].set(logUniform) }
-        // The observer's state lives behind one pointer: the per-step updates then need no exclusivity check on
-        // captured variables and no retain of the values they read.
+        // The observer's state lives behind one pointer: the per-step updates then need no dynamic exclusivity check
+        // on captured variables (an escaping closure's boxes).
         let reduction = UnsafeMutablePointer<KLReduction>.allocate(capacity: 1)
         reduction.initialize(to: KLReduction(stars: xStar + yStar, n: n, start: start, from: from))
         defer { reduction.deinitialize(count: 1); reduction.deallocate() }

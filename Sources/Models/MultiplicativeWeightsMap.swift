@@ -56,8 +56,8 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             defer { workspace.lock.unlock() }
             let constants = workspace.constants(for: dynamics, precision: Precision.current)
             let current = unsafeBitCast(history[0], to: [BigFloat].self)
-            // The step works on raw pointers to the vectors' entries: no array access, uniqueness or exclusivity
-            // check, and no retain of an entry, per arithmetic operation.
+            // The step works on raw pointers to the vectors' entries: no array bounds, uniqueness or exclusivity check
+            // per arithmetic operation.
             current.withUnsafeBufferPointer { s in
                 next.withUnsafeMutableBufferPointer { out in
                     constants.step(UnsafeRawPointer(s.baseAddress!).assumingMemoryBound(to: BigFloat.self),
@@ -117,7 +117,8 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
     }
 
     /// A, η, v, ln(1/n) at one precision, and the work values u, e, S, ln Z, 1 + S of one step, all in one buffer
-    /// allocated once (`let` storage: reading and updating them in place costs no exclusivity check and no retain).
+    /// allocated once (`let` storage: updating them in place costs no dynamic exclusivity check, as a class's `var`
+    /// properties would, once per operation).
     final class Constants {
         let precision: Int, n: Int, optimistic: Bool
         /// A row-major (n²), η, v, ln(1/n), u (n), e (n), S, ln Z, 1 + S, scratch.
