@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "Models",
-            dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["MultiPrecision", "LinearAlgebra", "Dynamics", "CMPFR", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Conjectures as data: the numeric expression language (shape checking, automatic gradients, flows and maps).
         .target(

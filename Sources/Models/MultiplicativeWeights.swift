@@ -85,34 +85,80 @@ public struct MultiplicativeWeights: Sendable {
         let map = MultiplicativeWeightsMap(self)
         let n = game.size, bits = Precision.current
         let xStar = game.equilibriumX.map { BigFloat($0) }, yStar = game.equilibriumY.map { BigFloat($0) }
-        let logStar = (xStar + yStar).map { BigFloat.log($0) }
-        let stars = xStar + yStar
-        var total = BigFloat(0), d = BigFloat(0), change = BigFloat(0), gap = BigFloat(0)
-        /// KL into `total`, from the state's ln x, ln y blocks.
-        func kl(_ state: [BigFloat]) {
-            total.setZero()
-            for i in 0..<n {
-                d.formDifference(logStar[i], state[2 * n + i]); total.addProduct(stars[i], d)
-                d.formDifference(logStar[n + i], state[3 * n + i]); total.addProduct(stars[n + i], d)
-            }
-        }
         var start = map.initialState.map { BigFloat($0) }
         let logUniform = BigFloat.log(start[0])
         for i in (2 * n)..<(4 * n) { start[i].set(logUniform) }
-        kl(start)
-        let initialKL = total + 0
-        var previous = initialKL + 0
-        var trajectory = Trajectory(
-            initialKL: initialKL, finalKL: initialKL, finalDistance: BigFloat(0), checkpoints: [:],
-            iterates: [0: (xStar.map { _ in BigFloat(Rational(numerator: 1, denominator: BigInt(n))) },
-                           yStar.map { _ in BigFloat(Rational(numerator: 1, denominator: BigInt(n))) })],
-            firstChange: BigFloat(0), largestChange: (from, BigFloat(0)), largestDirectChange: BigFloat(0),
-            firstIncrease: 0, increases: (0, 0, 0, 0), largestDiscrepancy: BigFloat(0))
-        if recordChanges { trajectory.identityChanges.reserveCapacity(steps); trajectory.directChanges.reserveCapacity(steps) }
+        // The observer's state lives behind one pointer: the per-step updates then need no dynamic exclusivity check
+        // on captured variables (an escaping closure's boxes).
+        let reduction = UnsafeMutablePointer<KLReduction>.allocate(capacity: 1)
+        reduction.initialize(to: KLReduction(stars: xStar + yStar, n: n, start: start, from: from))
+        defer { reduction.deinitialize(count: 1); reduction.deallocate() }
+        if recordChanges {
+            reduction.pointee.trajectory.identityChanges.reserveCapacity(steps)
+            reduction.pointee.trajectory.directChanges.reserveCapacity(steps)
+        }
         let observer = Observer<BigFloat>(.everyStep) { sample in
             let t = sample.step
             guard t >= 1 else { return }
-            let state = sample.state, identity = state[6 * n]
+            reduction.pointee.observe(sample.state, step: t, from: from, recordChanges: recordChanges,
+                                      checkpoint: checkpoints.contains(t))
+            progress(t)
+        }
+        var options = MapOptions(precision: bits)
+        options.timeLimit = timeLimit
+        let result = try iterate(MapProblem(map: map, initialState: map.initialState, steps: steps),
+                                 scalar: BigFloat.self, options: options, observers: [observer])
+        var trajectory = reduction.pointee.trajectory
+        trajectory.finalKL = reduction.pointee.previous
+        trajectory.completed = result.termination.isSuccess
+        var distance = BigFloat(0)
+        for i in 0..<n {
+            distance += BigFloat.abs(result.state[i] - xStar[i]) + BigFloat.abs(result.state[n + i] - yStar[i])
+        }
+        trajectory.finalDistance = distance
+        return trajectory
+    }
+
+    /// The running KL reductions of `run`: KL_t from the state's ln x, ln y blocks, its change, and the trajectory's
+    /// reductions, updated in place once per step (nothing allocated per step unless changes are recorded).
+    private struct KLReduction {
+        /// x*, y* and their logarithms, preallocated.
+        let stars: [BigFloat], logStars: [BigFloat]
+        let n: Int
+        /// KL_t (after `kl`), KL_{t−1}, a difference, the direct change, |identity − direct|.
+        var total = BigFloat(0), previous = BigFloat(0), d = BigFloat(0), change = BigFloat(0), gap = BigFloat(0)
+        /// What the run measured so far.
+        var trajectory: Trajectory
+
+        /// The reductions at the state `start` (KL_0) of an n × n game with equilibrium `stars` = (x*, y*).
+        init(stars: [BigFloat], n: Int, start: [BigFloat], from: Int) {
+            self.stars = stars
+            logStars = stars.map { BigFloat.log($0) }
+            self.n = n
+            let uniform = { (_: BigFloat) in BigFloat(Rational(numerator: 1, denominator: BigInt(n))) }
+            trajectory = Trajectory(
+                initialKL: BigFloat(0), finalKL: BigFloat(0), finalDistance: BigFloat(0), checkpoints: [:],
+                iterates: [0: (stars[0..<n].map(uniform), stars[n...].map(uniform))],
+                firstChange: BigFloat(0), largestChange: (from, BigFloat(0)), largestDirectChange: BigFloat(0),
+                firstIncrease: 0, increases: (0, 0, 0, 0), largestDiscrepancy: BigFloat(0))
+            kl(start)
+            trajectory.initialKL = total + 0
+            trajectory.finalKL = trajectory.initialKL
+            previous = trajectory.initialKL + 0
+        }
+
+        /// KL into `total`, from the state's ln x, ln y blocks.
+        mutating func kl(_ state: [BigFloat]) {
+            total.setZero()
+            for i in 0..<n {
+                d.formDifference(logStars[i], state[2 * n + i]); total.addProduct(stars[i], d)
+                d.formDifference(logStars[n + i], state[3 * n + i]); total.addProduct(stars[n + i], d)
+            }
+        }
+
+        /// Folds in the state after step t ≥ 1.
+        mutating func observe(_ state: [BigFloat], step t: Int, from: Int, recordChanges: Bool, checkpoint: Bool) {
+            let identity = state[6 * n]
             kl(state)
             change.formDifference(total, previous)
             swap(&previous, &total)
@@ -132,23 +178,10 @@ public struct MultiplicativeWeights: Sendable {
             if t == from || (t > from && change > trajectory.largestDirectChange) { trajectory.largestDirectChange.set(change) }
             gap.formDifference(identity, change); gap.formMagnitude()
             if gap > trajectory.largestDiscrepancy { trajectory.largestDiscrepancy.set(gap) }
-            if checkpoints.contains(t) {
+            if checkpoint {
                 trajectory.checkpoints[t] = previous + 0
                 trajectory.iterates[t] = (Array(state[0..<n]).map { $0 + 0 }, Array(state[n..<(2 * n)]).map { $0 + 0 })
             }
-            progress(t)
         }
-        var options = MapOptions(precision: bits)
-        options.timeLimit = timeLimit
-        let result = try iterate(MapProblem(map: map, initialState: map.initialState, steps: steps),
-                                 scalar: BigFloat.self, options: options, observers: [observer])
-        trajectory.finalKL = previous
-        trajectory.completed = result.termination.isSuccess
-        var distance = BigFloat(0)
-        for i in 0..<n {
-            distance += BigFloat.abs(result.state[i] - xStar[i]) + BigFloat.abs(result.state[n + i] - yStar[i])
-        }
-        trajectory.finalDistance = distance
-        return trajectory
     }
 }

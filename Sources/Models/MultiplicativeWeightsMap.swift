@@ -1,3 +1,4 @@
+import CMPFR
 import Dynamics
 import Foundation
 import LinearAlgebra
@@ -56,9 +57,13 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             defer { workspace.lock.unlock() }
             let constants = workspace.constants(for: dynamics, precision: Precision.current)
             let current = unsafeBitCast(history[0], to: [BigFloat].self)
-            withUnsafeMutablePointer(to: &next) { pointer in
-                pointer.withMemoryRebound(to: [BigFloat].self, capacity: 1) {
-                    constants.step(current, into: &$0.pointee, maximizerSign: maximizerSign, first: k == 0)
+            // The step works on raw pointers to the vectors' entries: no array bounds, uniqueness or exclusivity check
+            // per arithmetic operation.
+            current.withUnsafeBufferPointer { s in
+                next.withUnsafeMutableBufferPointer { out in
+                    constants.step(UnsafeRawPointer(s.baseAddress!).assumingMemoryBound(to: BigFloat.self),
+                                   into: UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: BigFloat.self),
+                                   maximizerSign: maximizerSign, first: k == 0)
                 }
             }
             return
@@ -112,11 +117,21 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
         }
     }
 
-    /// A, Aᵀ, η, v at one precision, and the work values u, e, S, ln Z, 1 + S of one step.
+    /// A, η, v, ln(1/n) at one precision (`BigFloat`s read through their `mpfr_t`), and the work values u, e, S,
+    /// ln Z, 1 + S of one step as raw `mpfr_t`s, all allocated once. A step calls MPFR directly on gathered operand
+    /// pointers, exactly the calls the in-place `BigFloat` methods make: no retain of an operand, no uniqueness or
+    /// exclusivity check per operation, except one uniqueness check per write into the next state.
     final class Constants {
         let precision: Int, n: Int, optimistic: Bool
-        let a: [BigFloat], eta: BigFloat, v: BigFloat, logUniform: BigFloat
-        var u: [BigFloat], e: [BigFloat], sum: BigFloat, logZ: BigFloat, onePlus: BigFloat, scratch: BigFloat
+        /// A row-major (n²), η, v, ln(1/n).
+        private let constants: [BigFloat]
+        /// Their `mpfr_t`s (stable while `constants` lives), read only.
+        private let constantPointers: UnsafeMutablePointer<UnsafePointer<__mpfr_struct>>
+        /// u (n), e (n), S, ln Z, 1 + S, scratch.
+        private let work: UnsafeMutablePointer<__mpfr_struct>
+        /// The current state's entries' `mpfr_t`s (6n + 1) and the next state's (6n + 1), gathered once per step.
+        private let source: UnsafeMutablePointer<UnsafePointer<__mpfr_struct>>, target: UnsafeMutablePointer<UnsafePointer<__mpfr_struct>>
+        private var workCount: Int { 2 * n + 4 }
 
         init(_ dynamics: MultiplicativeWeights, precision: Int) {
             let game = dynamics.game
@@ -124,48 +139,71 @@ public struct MultiplicativeWeightsMap: DiscreteMap, @unchecked Sendable {
             let n = game.size
             self.n = n
             optimistic = dynamics.method == .omwu
-            func fresh() -> BigFloat { BigFloat(precision: precision) }
-            a = (0..<(n * n)).map { BigFloat(game.payoff[$0 / n, $0 % n], precision: precision) }
-            eta = BigFloat(dynamics.stepSize, precision: precision)
-            v = BigFloat(game.value, precision: precision)
-            logUniform = BigFloat.log(BigFloat(Rational(numerator: 1, denominator: BigInt(n)), precision: precision))
-            u = (0..<n).map { _ in fresh() }
-            e = (0..<n).map { _ in fresh() }
-            sum = fresh(); logZ = fresh(); onePlus = fresh(); scratch = fresh()
+            let logUniform = BigFloat.log(BigFloat(Rational(numerator: 1, denominator: BigInt(n)), precision: precision))
+            constants = (0..<(n * n)).map { BigFloat(game.payoff[$0 / n, $0 % n], precision: precision) }
+                + [BigFloat(dynamics.stepSize, precision: precision), BigFloat(game.value, precision: precision), logUniform]
+            constantPointers = .allocate(capacity: constants.count)
+            for k in constants.indices { constantPointers[k] = constants[k]._unsafeStableMPFRPointer }
+            work = .allocate(capacity: 2 * n + 4)
+            for k in 0..<(2 * n + 4) { mpfr_init2(work + k, precision); mpfr_set_zero(work + k, 1) }
+            source = .allocate(capacity: 6 * n + 1)
+            target = .allocate(capacity: 6 * n + 1)
         }
 
-        /// One step from `s` into `next`, in place.
-        func step(_ s: [BigFloat], into next: inout [BigFloat], maximizerSign: Int, first: Bool) {
-            next.withUnsafeMutableBufferPointer { out in
-                for i in 0..<n {
-                    out[4 * n + i].setZero(); out[5 * n + i].setZero()
-                    for j in 0..<n {
-                        out[4 * n + i].addProduct(a[i * n + j], s[n + j])
-                        out[5 * n + i].addProduct(a[j * n + i], s[j])
-                    }
+        deinit {
+            for k in 0..<workCount { mpfr_clear(work + k) }
+            work.deallocate()
+            constantPointers.deallocate()
+            source.deallocate()
+            target.deallocate()
+        }
+
+        /// One step from `s` into `out` (6n + 1 entries each, `out` not aliasing `s`), in place.
+        func step(_ s: UnsafePointer<BigFloat>, into out: UnsafeMutablePointer<BigFloat>, maximizerSign: Int, first: Bool) {
+            let n = n, optimistic = optimistic, c = constantPointers, source = source, target = target
+            let eta = c[n * n], v = c[n * n + 1], logUniform = c[n * n + 2]
+            let u = work, e = u + n, sum = e + n, logZ = sum + 1, onePlus = logZ + 1, scratch = onePlus + 1
+            for k in 0..<(6 * n + 1) { source[k] = s[k]._unsafeStableMPFRPointer }
+            for i in 0..<n {
+                out[4 * n + i].withUnsafeMutableMPFRPointer { r in
+                    mpfr_set_zero(r, 1)
+                    for j in 0..<n { _ = mpfr_fma(r, c[i * n + j], source[n + j], r, MPFR_RNDN) }
                 }
-                out[6 * n].setZero()
-                for player in 0..<2 {
-                    let sign = player == 0 ? -1 : maximizerSign
-                    let (p, lp, prev) = (player * n, (2 + player) * n, (4 + player) * n)
-                    sum.setZero()
-                    for i in 0..<n {
-                        if optimistic {
-                            u[i].formSum(out[prev + i], out[prev + i]); u[i].subtract(first ? out[prev + i] : s[prev + i])
-                        } else {
-                            u[i].set(out[prev + i])
-                        }
-                        u[i].subtract(v); u[i].multiply(by: eta); u[i].multiply(by: sign)
-                        e[i].formExpMinusOne(u[i])
-                        sum.addProduct(s[p + i], e[i])
+                out[5 * n + i].withUnsafeMutableMPFRPointer { r in
+                    mpfr_set_zero(r, 1)
+                    for j in 0..<n { _ = mpfr_fma(r, c[j * n + i], source[j], r, MPFR_RNDN) }
+                }
+            }
+            for k in (4 * n)..<(6 * n) { target[k] = out[k]._unsafeStableMPFRPointer }
+            out[6 * n].withUnsafeMutableMPFRPointer { mpfr_set_zero($0, 1) }
+            for player in 0..<2 {
+                let sign = player == 0 ? -1 : maximizerSign
+                let (p, lp, prev) = (player * n, (2 + player) * n, (4 + player) * n)
+                mpfr_set_zero(sum, 1)
+                for i in 0..<n {
+                    if optimistic {
+                        _ = mpfr_add(u + i, target[prev + i], target[prev + i], MPFR_RNDN)
+                        _ = mpfr_sub(u + i, u + i, first ? target[prev + i] : source[prev + i], MPFR_RNDN)
+                    } else {
+                        _ = mpfr_set(u + i, target[prev + i], MPFR_RNDN)
                     }
-                    logZ.formLogOnePlus(sum)
-                    out[6 * n].add(logZ)
-                    onePlus.set(sum); onePlus.add(1)
-                    for i in 0..<n {
-                        out[lp + i].formSum(first ? logUniform : s[lp + i], u[i]); out[lp + i].subtract(logZ)
-                        scratch.set(e[i]); scratch.add(1)
-                        out[p + i].formProduct(s[p + i], scratch); out[p + i].divide(by: onePlus)
+                    _ = mpfr_sub(u + i, u + i, v, MPFR_RNDN); _ = mpfr_mul(u + i, u + i, eta, MPFR_RNDN)
+                    _ = mpfr_mul_si(u + i, u + i, sign, MPFR_RNDN)
+                    _ = mpfr_expm1(e + i, u + i, MPFR_RNDN)
+                    _ = mpfr_fma(sum, source[p + i], e + i, sum, MPFR_RNDN)
+                }
+                _ = mpfr_log1p(logZ, sum, MPFR_RNDN)
+                out[6 * n].withUnsafeMutableMPFRPointer { _ = mpfr_add($0, $0, logZ, MPFR_RNDN) }
+                _ = mpfr_set(onePlus, sum, MPFR_RNDN); _ = mpfr_add_si(onePlus, onePlus, 1, MPFR_RNDN)
+                for i in 0..<n {
+                    out[lp + i].withUnsafeMutableMPFRPointer { r in
+                        _ = mpfr_add(r, first ? logUniform : source[lp + i], u + i, MPFR_RNDN)
+                        _ = mpfr_sub(r, r, logZ, MPFR_RNDN)
+                    }
+                    _ = mpfr_set(scratch, e + i, MPFR_RNDN); _ = mpfr_add_si(scratch, scratch, 1, MPFR_RNDN)
+                    out[p + i].withUnsafeMutableMPFRPointer { r in
+                        _ = mpfr_mul(r, source[p + i], scratch, MPFR_RNDN)
+                        _ = mpfr_div(r, r, onePlus, MPFR_RNDN)
                     }
                 }
             }
