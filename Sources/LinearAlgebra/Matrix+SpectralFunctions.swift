@@ -8,7 +8,7 @@ import RealModule
 
 extension Matrix where Element: Scalar {
     /// Q·diag(f(λᵢ))·Qᵀ on a workspace of its own (see ``SymmetricLogarithmWorkspace``), f applied to λ clamped at 0.
-    private func _spectralFunction(_ function: String, positiveDefinite: Bool, _ f: (inout Element, Element) -> Void) throws -> Matrix {
+    private func _spectralFunction(_ function: String, positiveDefinite: Bool, _ f: (inout Element, Element, Bool) -> Void) throws -> Matrix {
         var workspace = SymmetricLogarithmWorkspace<Element>(order: rowCount)
         var result = Matrix.zeros(rows: rowCount, columns: rowCount)
         try workspace._spectralFunction(of: self, into: &result, function: function, positiveDefinite: positiveDefinite, f)
@@ -25,7 +25,7 @@ extension Matrix where Element: Scalar {
     public func power(_ alpha: Element) throws -> Matrix {
         guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix power", shape: shape) }
         if alpha == .zero { return .identity(rowCount) }
-        return try _spectralFunction("A^\(alpha)", positiveDefinite: alpha < .zero) { $0 = $1 == .zero ? .zero : Element.pow($1, alpha) }
+        return try _spectralFunction("A^\(alpha)", positiveDefinite: alpha < .zero) { value, lambda, _ in value = lambda == .zero ? .zero : Element.pow(lambda, alpha) }
     }
 
     /// The principal square root A^(1/2) of a symmetric positive semidefinite matrix (symmetric PSD, squaring to A).
@@ -33,7 +33,7 @@ extension Matrix where Element: Scalar {
     /// - Throws: as ``power(_:)``.
     public func squareRoot() throws -> Matrix {
         guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix square root", shape: shape) }
-        return try _spectralFunction("sqrt", positiveDefinite: false) { $0 = Element.sqrt($1) }
+        return try _spectralFunction("sqrt", positiveDefinite: false) { value, lambda, _ in value = Element.sqrt(lambda) }
     }
 
     /// The principal logarithm of a symmetric positive definite matrix: Q·diag(log λᵢ)·Qᵀ.
@@ -42,9 +42,6 @@ extension Matrix where Element: Scalar {
     ///   beyond rounding, and the errors of ``SymmetricEigendecomposition/init(_:maxSweeps:)``.
     public func logarithm() throws -> Matrix {
         guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix logarithm", shape: shape) }
-        var workspace = SymmetricLogarithmWorkspace<Element>(order: rowCount)
-        var result = Matrix.zeros(rows: rowCount, columns: rowCount)
-        try workspace.logarithm(of: self, into: &result)
-        return result
+        return try _spectralFunction("log", positiveDefinite: true) { $0._assignLogarithm($1, uniform: $2) }
     }
 }

@@ -60,28 +60,40 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
     public mutating func exponential(of a: Matrix<Element>, into result: inout Matrix<Element>) throws {
         let operation = "matrix exponential"
         guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: operation, shape: a.shape) }
-        guard a.rowCount == order, Element.currentPrecision == precision else {
+        guard a.rowCount == order, Element.currentPrecision == precision, _atWorkingPrecision(a) else {
             var fresh = MatrixExponentialWorkspace(order: a.rowCount)
-            return try fresh.exponential(of: a, into: &result)
+            return try fresh._exponential(of: a, into: &result, uniform: false)
         }
-        let n = order, count = n * n
+        try _exponential(of: a, into: &result, uniform: true)
+    }
+
+    /// Whether every entry of `a` is at the working precision.
+    func _atWorkingPrecision(_ a: Matrix<Element>) -> Bool {
+        for k in 0..<a._elements.count where a._elements[k].precisionBits != precision { return false }
+        return true
+    }
+
+    /// exp(`a`) into `result` for an n × n `a` at the working precision, which is the default precision; with
+    /// `uniform`, every entry of `a` is at that precision too (and nothing is allocated with `BigFloat`).
+    mutating func _exponential(of a: Matrix<Element>, into result: inout Matrix<Element>, uniform: Bool) throws {
+        let operation = "matrix exponential", n = order, count = n * n
         if result.rowCount != n || result.columnCount != n { result = .zeros(rows: n, columns: n) }
         for k in 0..<count {   // (x − x) is NaN exactly for a NaN or infinite x
-            difference._assignDifference(a._elements[k], a._elements[k])
+            difference._assignDifference(a._elements[k], a._elements[k], uniform: uniform)
             if difference._isNaN { throw LinearAlgebraError.nonFiniteEntry(operation: operation) }
         }
-        norm._assign(zero)   // ‖A‖∞, row sums of |a_ij| left to right
+        norm._assign(zero, uniform: uniform)   // ‖A‖∞, row sums of |a_ij| left to right
         for i in 0..<n {
-            rowSum._assign(zero)
-            for j in 0..<n { entry._assign(a._elements[i * n + j]); entry._formMagnitude(); rowSum += entry }
-            if rowSum > norm { norm._assign(rowSum) }
+            rowSum._assign(zero, uniform: uniform)
+            for j in 0..<n { entry._assign(a._elements[i * n + j], uniform: uniform); entry._formMagnitude(); rowSum += entry }
+            if rowSum > norm { norm._assign(rowSum, uniform: uniform) }
         }
         if norm == zero {
             for i in 0..<n { for j in 0..<n { result._elements[i * n + j]._assign(i == j ? one : zero) } }
             return
         }
         // s = ⌈log₂(2‖A‖∞)⌉: halve until ‖B‖∞ ≤ 1/2.
-        scale._assign(one)
+        scale._assign(one, uniform: uniform)
         var squarings = 0
         while norm > half {
             norm *= half
@@ -91,9 +103,9 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
                 throw LinearAlgebraError.invalidArgument(operation: operation, reason: "the norm is above 2^4096")
             }
         }
-        for k in 0..<count { scaled._elements[k]._assignProduct(a._elements[k], scale) }
+        for k in 0..<count { scaled._elements[k]._assignProduct(a._elements[k], scale, uniform: uniform) }
         // Degree: the first m with 4·‖B‖^(m+1)/(m+1)! ≤ u/4.
-        term._assign(norm)
+        term._assign(norm, uniform: uniform)
         var degree = 0
         while term > target {
             degree += 1
@@ -105,7 +117,7 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
         }
         // Horner, P ← I + (B·P)/k for k = m, …, 1, then s squarings; P and B·P at the working precision (the kernel
         // rounds each entry at the receiving entry's precision), so the divisions round there too.
-        for k in 0..<count { power._elements[k]._assign(k % (n + 1) == 0 ? one : zero) }
+        for k in 0..<count { power._elements[k]._assign(k % (n + 1) == 0 ? one : zero, uniform: uniform) }
         for k in stride(from: degree, through: 1, by: -1) {
             Matrix.multiply(scaled, power, into: &work)
             for index in 0..<count { work._elements[index]._divide(byInteger: k) }

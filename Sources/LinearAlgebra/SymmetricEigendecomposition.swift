@@ -64,7 +64,7 @@ public struct SymmetricEigendecomposition<Element: Scalar>: Sendable {
         let n = eigenvectors.rowCount
         var scaled = Matrix<Element>.zeros(rows: n, columns: n), result = Matrix<Element>.zeros(rows: n, columns: n)
         var mean = Element.zero
-        _recompose(eigenvectors, values, scaled: &scaled, into: &result, mean: &mean, two: 2)
+        _recompose(eigenvectors, values, scaled: &scaled, into: &result, mean: &mean, two: 2, uniform: false)
         return result
     }
 
@@ -78,8 +78,8 @@ struct _JacobiRotationScratch<Element: Scalar> {
 
     /// newX = x − s·(y + τ·x) and newY = y + s·(x − τ·y), each operation rounded as its value expression, in the
     /// order written.
-    mutating func rotate(_ x: Element, _ y: Element, s: Element, tau: Element) {
-        product._assignProduct(tau, x); sum._assignSum(y, product); product._assignProduct(s, sum); newX._assignDifference(x, product)
-        product._assignProduct(tau, y); sum._assignDifference(x, product); product._assignProduct(s, sum); newY._assignSum(y, product)
+    mutating func rotate(_ x: Element, _ y: Element, s: Element, tau: Element, uniform: Bool) {
+        product._assignProduct(tau, x, uniform: uniform); sum._assignSum(y, product, uniform: uniform); product._assignProduct(s, sum, uniform: uniform); newX._assignDifference(x, product, uniform: uniform)
+        product._assignProduct(tau, y, uniform: uniform); sum._assignDifference(x, product, uniform: uniform); product._assignProduct(s, sum, uniform: uniform); newY._assignSum(y, product, uniform: uniform)
     }
 }

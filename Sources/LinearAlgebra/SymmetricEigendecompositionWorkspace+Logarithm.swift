@@ -45,39 +45,48 @@ public struct SymmetricLogarithmWorkspace<Element: Scalar>: Sendable {
     /// - Throws: the errors of ``Matrix/logarithm()``; `result` is then unspecified.
     public mutating func logarithm(of a: Matrix<Element>, into result: inout Matrix<Element>) throws {
         guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix logarithm", shape: a.shape) }
-        try _spectralFunction(of: a, into: &result, function: "log", positiveDefinite: true) { $0._assignLogarithm($1) }
+        try _spectralFunction(of: a, into: &result, function: "log", positiveDefinite: true) { $0._assignLogarithm($1, uniform: $2) }
     }
 
     /// Writes Q·diag(f(λᵢ))·Qᵀ of the square symmetric `a` into `result`, `f` writing f(λ) into its first argument from
-    /// λ clamped at zero. An eigenvalue below −8·n·u·max|λ| (or, with `positiveDefinite`, not above 8·n·u·max|λ|) throws
+    /// λ clamped at zero (its third argument says whether both are at one precision). An eigenvalue below −8·n·u·max|λ| (or, with `positiveDefinite`, not above 8·n·u·max|λ|) throws
     /// ``LinearAlgebraError/eigenvalueOutOfDomain(function:eigenvalue:)`` naming `function`.
     mutating func _spectralFunction(of a: Matrix<Element>, into result: inout Matrix<Element>, function: String,
-                                    positiveDefinite: Bool, _ f: (inout Element, Element) -> Void) throws {
+                                    positiveDefinite: Bool, _ f: (inout Element, Element, Bool) -> Void) throws {
         let n = decomposition.order
-        guard a.rowCount == n, Element.currentPrecision == decomposition.precision else {
+        guard a.rowCount == n, Element.currentPrecision == decomposition.precision, decomposition._atWorkingPrecision(a) else {
             var fresh = SymmetricLogarithmWorkspace(order: a.rowCount)
-            return try fresh._spectralFunction(of: a, into: &result, function: function, positiveDefinite: positiveDefinite, f)
+            return try fresh._spectralFunction(of: a, into: &result, function: function, positiveDefinite: positiveDefinite,
+                                               uniform: false, f)
         }
+        try _spectralFunction(of: a, into: &result, function: function, positiveDefinite: positiveDefinite, uniform: true, f)
+    }
+
+    /// As `_spectralFunction(of:into:function:positiveDefinite:_:)` for an n × n `a` at the working precision, which is
+    /// the default precision; with `uniform`, every entry of `a` is at that precision too.
+    mutating func _spectralFunction(of a: Matrix<Element>, into result: inout Matrix<Element>, function: String,
+                                    positiveDefinite: Bool, uniform: Bool, _ f: (inout Element, Element, Bool) -> Void) throws {
+        let n = decomposition.order
         if result.rowCount != n || result.columnCount != n || !_entriesFit(result) { result = .zeros(rows: n, columns: n) }
-        try decomposition.decompose(a)
+        try decomposition._decompose(a, uniform: uniform)
         // The threshold 8·n·u·max|λ|.
-        threshold._assign(zero)
+        threshold._assign(zero, uniform: uniform)
         for k in 0..<n {
-            magnitude._assign(decomposition.eigenvalues[k]); magnitude._formMagnitude()
-            if k == 0 || magnitude > threshold { threshold._assign(magnitude) }
+            magnitude._assign(decomposition.eigenvalues[k], uniform: uniform); magnitude._formMagnitude()
+            if k == 0 || magnitude > threshold { threshold._assign(magnitude, uniform: uniform) }
         }
         threshold *= rangeFactor
         for k in 0..<n {
             let lambda = decomposition.eigenvalues[k]
-            magnitude._assign(lambda); magnitude._formMagnitude()
+            magnitude._assign(lambda, uniform: uniform); magnitude._formMagnitude()
             if (lambda < zero && magnitude > threshold) || (positiveDefinite && lambda <= threshold) {   // λ < −threshold
                 throw LinearAlgebraError.eigenvalueOutOfDomain(function: function, eigenvalue: lambda.doubleValue)
             }
-            clamped._assign(lambda < zero ? zero : lambda)
-            f(&values[k], clamped)
+            clamped._assign(lambda < zero ? zero : lambda, uniform: uniform)
+            f(&values[k], clamped, uniform)
         }
         let q = decomposition.eigenvectors
-        _recompose(q, values, scaled: &scaled, into: &result, mean: &mean, two: two)
+        _recompose(q, values, scaled: &scaled, into: &result, mean: &mean, two: two, uniform: uniform)
     }
 
     /// Whether every entry of `result` is at the working precision.
@@ -91,16 +100,16 @@ public struct SymmetricLogarithmWorkspace<Element: Scalar>: Sendable {
 /// product rounded at the precision of `result`'s entries (make them at the default precision), then each pair
 /// (i, j), (j, i) replaced by (r_ij + r_ji)/2 with `two` at the default precision.
 func _recompose<Element: Scalar>(_ q: Matrix<Element>, _ values: [Element], scaled: inout Matrix<Element>,
-                                 into result: inout Matrix<Element>, mean: inout Element, two: Element) {
+                                 into result: inout Matrix<Element>, mean: inout Element, two: Element, uniform: Bool) {
     let n = q.rowCount
-    for i in 0..<n { for j in 0..<n { scaled._elements[i * n + j]._assignProduct(q._elements[i * n + j], values[j]) } }
+    for i in 0..<n { for j in 0..<n { scaled._elements[i * n + j]._assignProduct(q._elements[i * n + j], values[j], uniform: uniform) } }
     Matrix.multiply(scaled, transposeOf: q, into: &result)
     for i in 0..<n {
         for j in (i + 1)..<max(n, i + 1) {
-            mean._assignSum(result._elements[i * n + j], result._elements[j * n + i])
+            mean._assignSum(result._elements[i * n + j], result._elements[j * n + i], uniform: uniform)
             mean /= two
-            result._elements[i * n + j]._assign(mean)
-            result._elements[j * n + i]._assign(mean)
+            result._elements[i * n + j]._assign(mean, uniform: uniform)
+            result._elements[j * n + i]._assign(mean, uniform: uniform)
         }
     }
 }

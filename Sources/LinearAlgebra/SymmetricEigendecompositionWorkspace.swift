@@ -70,62 +70,73 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
     ///
     /// - Throws: the errors of ``SymmetricEigendecomposition/init(_:maxSweeps:)``.
     public mutating func decompose(_ a: Matrix<Element>) throws {
-        let operation = "symmetric eigendecomposition"
-        guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: operation, shape: a.shape) }
-        guard a.rowCount == order, Element.currentPrecision == precision else {
+        guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: "symmetric eigendecomposition", shape: a.shape) }
+        guard a.rowCount == order, Element.currentPrecision == precision, _atWorkingPrecision(a) else {
             var fresh = SymmetricEigendecompositionWorkspace(order: a.rowCount, maxSweeps: maxSweeps)
-            try fresh.decompose(a)
+            try fresh._decompose(a, uniform: false)
             return (eigenvalues, eigenvectors, sweeps) = (fresh.eigenvalues, fresh.eigenvectors, fresh.sweeps)
         }
-        let n = order
-        try _symmetrize(a)
-        for k in 0..<(n * n) { v[k]._assign(k % (n + 1) == 0 ? one : zero) }
-        _frobeniusNorm()   // into `sum`
-        floor._assignProduct(unitRoundoffSquared, sum)   // u²·‖A‖_F
+        try _decompose(a, uniform: true)
+    }
+
+    /// Whether every entry of `a` is at the working precision.
+    func _atWorkingPrecision(_ a: Matrix<Element>) -> Bool {
+        for k in 0..<a._elements.count where a._elements[k].precisionBits != precision { return false }
+        return true
+    }
+
+    /// Decomposes an n × n `a` at the working precision, which is the default precision; with `uniform`, every entry
+    /// of `a` is at that precision too (and nothing is allocated with `BigFloat`).
+    mutating func _decompose(_ a: Matrix<Element>, uniform: Bool) throws {
+        let operation = "symmetric eigendecomposition", n = order
+        try _symmetrize(a, uniform: uniform)
+        for k in 0..<(n * n) { v[k]._assign(k % (n + 1) == 0 ? one : zero, uniform: uniform) }
+        _frobeniusNorm(uniform: uniform)   // into `sum`
+        floor._assignProduct(unitRoundoffSquared, sum, uniform: uniform)   // u²·‖A‖_F
         var sweep = 0
         while true {
             var rotated = false
             for p in 0..<n {
                 for q in (p + 1)..<max(n, p + 1) {
                     // Skip when |a_pq| ≤ floor or |a_pq| ≤ u·√|a_pp|·√|a_qq|.
-                    magnitude._assign(m[p * n + q]); magnitude._formMagnitude()
+                    magnitude._assign(m[p * n + q], uniform: uniform); magnitude._formMagnitude()
                     if magnitude <= floor { continue }
-                    other._assign(m[p * n + p]); other._formMagnitude(); other._formSquareRoot()
-                    bound._assignProduct(unitRoundoff, other)
-                    other._assign(m[q * n + q]); other._formMagnitude(); other._formSquareRoot()
+                    other._assign(m[p * n + p], uniform: uniform); other._formMagnitude(); other._formSquareRoot()
+                    bound._assignProduct(unitRoundoff, other, uniform: uniform)
+                    other._assign(m[q * n + q], uniform: uniform); other._formMagnitude(); other._formSquareRoot()
                     bound *= other
                     if magnitude <= bound { continue }
                     rotated = true
                     // θ = (a_qq − a_pp)/(2a_pq); t = sign(θ)/(|θ| + √(1 + θ²)), the smaller root of t² + 2θt − 1 = 0;
                     // c = 1/√(1 + t²); s = t·c; τ = s/(1 + c).
-                    square._assignDifference(m[q * n + q], m[p * n + p])
-                    product._assignProduct(two, m[p * n + q])
-                    theta._assignQuotient(square, product)
-                    _sqrtOnePlusSquare(theta)   // into `root`
-                    magnitude._assign(theta); magnitude._formMagnitude()
-                    shifted._assignSum(magnitude, root)
-                    t._assignQuotient(one, shifted)
+                    square._assignDifference(m[q * n + q], m[p * n + p], uniform: uniform)
+                    product._assignProduct(two, m[p * n + q], uniform: uniform)
+                    theta._assignQuotient(square, product, uniform: uniform)
+                    _sqrtOnePlusSquare(theta, uniform: uniform)   // into `root`
+                    magnitude._assign(theta, uniform: uniform); magnitude._formMagnitude()
+                    shifted._assignSum(magnitude, root, uniform: uniform)
+                    t._assignQuotient(one, shifted, uniform: uniform)
                     if theta < zero { t.negate() }
-                    _sqrtOnePlusSquare(t)
-                    c._assignQuotient(one, root)
-                    s._assignProduct(t, c)
-                    shifted._assignSum(one, c)
-                    tau._assignQuotient(s, shifted)
+                    _sqrtOnePlusSquare(t, uniform: uniform)
+                    c._assignQuotient(one, root, uniform: uniform)
+                    s._assignProduct(t, c, uniform: uniform)
+                    shifted._assignSum(one, c, uniform: uniform)
+                    tau._assignQuotient(s, shifted, uniform: uniform)
                     // a_pp ← a_pp − t·a_pq, a_qq ← a_qq + t·a_pq, a_pq ← 0; then the other entries of rows and
                     // columns p, q and the columns p, q of the accumulated rotations.
-                    product._assignProduct(t, m[p * n + q])
+                    product._assignProduct(t, m[p * n + q], uniform: uniform)
                     m[p * n + p] -= product
                     m[q * n + q] += product
-                    m[p * n + q]._assign(zero)
-                    m[q * n + p]._assign(zero)
+                    m[p * n + q]._assign(zero, uniform: uniform)
+                    m[q * n + p]._assign(zero, uniform: uniform)
                     for r in 0..<n where r != p && r != q {
-                        rotation.rotate(m[r * n + p], m[r * n + q], s: s, tau: tau)
-                        m[r * n + p]._assign(rotation.newX); m[p * n + r]._assign(rotation.newX)
-                        m[r * n + q]._assign(rotation.newY); m[q * n + r]._assign(rotation.newY)
+                        rotation.rotate(m[r * n + p], m[r * n + q], s: s, tau: tau, uniform: uniform)
+                        m[r * n + p]._assign(rotation.newX, uniform: uniform); m[p * n + r]._assign(rotation.newX, uniform: uniform)
+                        m[r * n + q]._assign(rotation.newY, uniform: uniform); m[q * n + r]._assign(rotation.newY, uniform: uniform)
                     }
                     for r in 0..<n {
-                        rotation.rotate(v[r * n + p], v[r * n + q], s: s, tau: tau)
-                        v[r * n + p]._assign(rotation.newX); v[r * n + q]._assign(rotation.newY)
+                        rotation.rotate(v[r * n + p], v[r * n + q], s: s, tau: tau, uniform: uniform)
+                        v[r * n + p]._assign(rotation.newX, uniform: uniform); v[r * n + q]._assign(rotation.newY, uniform: uniform)
                     }
                 }
             }
@@ -153,8 +164,8 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
             eigenvalues[k]._assign(m[source * n + source])
             var largestRow = 0
             for r in 0..<n {
-                magnitude._assign(v[r * n + source]); magnitude._formMagnitude()
-                other._assign(v[largestRow * n + source]); other._formMagnitude()
+                magnitude._assign(v[r * n + source], uniform: uniform); magnitude._formMagnitude()
+                other._assign(v[largestRow * n + source], uniform: uniform); other._formMagnitude()
                 if magnitude > other { largestRow = r }
             }
             let flip = v[largestRow * n + source] < zero
@@ -170,45 +181,45 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
     ///
     /// - Throws: ``LinearAlgebraError/nonFiniteEntry(operation:)`` for a NaN or infinite entry, and
     ///   ``LinearAlgebraError/notSymmetric(operation:row:column:)`` when a pair differs by more.
-    mutating func _symmetrize(_ a: Matrix<Element>) throws {
+    mutating func _symmetrize(_ a: Matrix<Element>, uniform: Bool) throws {
         let operation = "symmetric eigendecomposition", n = order
-        for k in 0..<(n * n) { m[k]._assign(a._elements[k]) }
+        for k in 0..<(n * n) { m[k]._assign(a._elements[k], uniform: uniform) }
         for k in 0..<(n * n) {   // (x − x) is NaN exactly for a NaN or infinite x
-            quotient._assignDifference(m[k], m[k])
+            quotient._assignDifference(m[k], m[k], uniform: uniform)
             if quotient._isNaN { throw LinearAlgebraError.nonFiniteEntry(operation: operation) }
         }
         // Rounding in the computation of a mathematically symmetric matrix (say, a sum of products) stays below this.
-        _maxAbs()   // into `largest`
-        bound._assignProduct(symmetryFactor, largest)   // 4·n·u·max|A|
+        _maxAbs(uniform: uniform)   // into `largest`
+        bound._assignProduct(symmetryFactor, largest, uniform: uniform)   // 4·n·u·max|A|
         for i in 0..<n {
             for j in (i + 1)..<max(n, i + 1) {
                 if m[i * n + j] == m[j * n + i] { continue }
-                magnitude._assignDifference(m[i * n + j], m[j * n + i]); magnitude._formMagnitude()
+                magnitude._assignDifference(m[i * n + j], m[j * n + i], uniform: uniform); magnitude._formMagnitude()
                 guard magnitude <= bound else { throw LinearAlgebraError.notSymmetric(operation: operation, row: i, column: j) }
-                mean._assignSum(m[i * n + j], m[j * n + i])
+                mean._assignSum(m[i * n + j], m[j * n + i], uniform: uniform)
                 mean /= two
-                m[i * n + j]._assign(mean)
-                m[j * n + i]._assign(mean)
+                m[i * n + j]._assign(mean, uniform: uniform)
+                m[j * n + i]._assign(mean, uniform: uniform)
             }
         }
     }
 
     /// largest ← max |m_k| (as `Matrix.maxAbs`: the first entry of largest magnitude, at its precision).
-    mutating func _maxAbs() {
-        largest._assign(zero)
+    mutating func _maxAbs(uniform: Bool) {
+        largest._assign(zero, uniform: uniform)
         for k in 0..<(order * order) {
-            magnitude._assign(m[k]); magnitude._formMagnitude()
-            if magnitude > largest { largest._assign(magnitude) }
+            magnitude._assign(m[k], uniform: uniform); magnitude._formMagnitude()
+            if magnitude > largest { largest._assign(magnitude, uniform: uniform) }
         }
     }
 
     /// sum ← ‖m‖_F, scaled by the largest entry (as `Matrix.frobeniusNorm`).
-    mutating func _frobeniusNorm() {
-        _maxAbs()
-        if largest == zero { return sum._assign(zero) }
-        sum._assign(zero)
+    mutating func _frobeniusNorm(uniform: Bool) {
+        _maxAbs(uniform: uniform)
+        if largest == zero { return sum._assign(zero, uniform: uniform) }
+        sum._assign(zero, uniform: uniform)
         for k in 0..<(order * order) {
-            quotient._assignQuotient(m[k], largest)
+            quotient._assignQuotient(m[k], largest, uniform: uniform)
             sum.addProduct(quotient, quotient)
         }
         sum._formSquareRoot()
@@ -217,17 +228,17 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
 
     /// root ← √(1 + x²) without overflow for large |x| (as `Scalar._sqrtOnePlusSquare`); uses `magnitude`,
     /// `quotient` and `square`.
-    mutating func _sqrtOnePlusSquare(_ x: Element) {
-        magnitude._assign(x); magnitude._formMagnitude()
+    mutating func _sqrtOnePlusSquare(_ x: Element, uniform: Bool) {
+        magnitude._assign(x, uniform: uniform); magnitude._formMagnitude()
         if magnitude > one {
-            quotient._assignQuotient(one, magnitude)
-            square._assignProduct(quotient, quotient)
-            root._assignSum(one, square)
+            quotient._assignQuotient(one, magnitude, uniform: uniform)
+            square._assignProduct(quotient, quotient, uniform: uniform)
+            root._assignSum(one, square, uniform: uniform)
             root._formSquareRoot()
             root *= magnitude
         } else {
-            square._assignProduct(magnitude, magnitude)
-            root._assignSum(one, square)
+            square._assignProduct(magnitude, magnitude, uniform: uniform)
+            root._assignSum(one, square, uniform: uniform)
             root._formSquareRoot()
         }
     }
