@@ -9,8 +9,10 @@
 //   2. Nothing allocated per call with `BigFloat` when every entry of A and of the result is at the workspace's
 //      precision: every value lives here, made once and overwritten in place. The divisions by the integers k run as
 //      `mpfr_div_si`, which rounds the same exact quotient as `mpfr_div` by the value k, at a fraction of its cost.
-//   3. A call at another order or another default precision runs on a fresh workspace (made at that precision), so the
-//      result never depends on which workspace computed it.
+//   3. A call at another order or another default precision, or with an entry at another precision, runs on a fresh
+//      workspace (made at the default precision, with the precision checks on), so the result never depends on which
+//      workspace computed it, and a workspace's own work values always stay at its precision (which lets a call with
+//      every entry there skip the checks: `uniform`).
 
 import MultiPrecision
 import RealModule

@@ -9,7 +9,8 @@
 //      rounded at the default precision, and the means (r_ij + r_ji)/2.
 //   2. For the logarithm with `BigFloat` at the workspace's precision, nothing allocated but MPFR's own temporaries
 //      inside `mpfr_log`.
-//   3. A call at another order or another default precision runs on a fresh workspace (made at that precision).
+//   3. A call at another order or another default precision, or with an entry at another precision, runs on a fresh
+//      workspace (made at the default precision, with the precision checks on).
 
 import MultiPrecision
 import RealModule

@@ -10,7 +10,9 @@
 //      and each eigenvector is signed so that its entry of largest magnitude is positive.
 //   2. Nothing allocated per call with `BigFloat` when every entry is at the workspace's precision: every value is
 //      made once and overwritten in place.
-//   3. A call at another order or another default precision runs on a fresh workspace (made at that precision).
+//   3. A call at another order or another default precision, or with an entry at another precision, runs on a fresh
+//      workspace (made at the default precision, with the precision checks on); a workspace's own work values always
+//      stay at its precision, which lets a call with every entry there skip the checks (`uniform`).
 
 import MultiPrecision
 import RealModule
