@@ -8,6 +8,11 @@
 //   2. Few squarings: s = ⌈log₂(2‖A‖∞)⌉, the least that brings ‖B‖ to 1/2, because each squaring doubles the relative
 //      error already present.
 //   3. Horner's scheme on preallocated matrices, P ← I + (B·P)/k for k = m, …, 1, through the in-place product.
+//
+// The steps, as value expressions (the rounding every implementation must reproduce; u, 1/2 and 1 at the default
+// precision): ‖A‖∞ as row sums of |a_ij| left to right; while ‖B‖ > 1/2, halve it and the scale 2^−s; B = A·2^−s entry
+// by entry; the degree from term ← term·‖B‖/(m+1); the Horner iterates and squarings in matrices made at the default
+// precision. MatrixExponentialWorkspace.swift holds the one implementation; this is its value-returning form.
 
 import MultiPrecision
 import RealModule
@@ -28,49 +33,10 @@ extension Matrix where Element: Scalar {
     ///   overflow every supported format long before).
     /// - Complexity: (m + s) matrix products, m ≈ p / log₂(m) for p bits of precision.
     public func exponential() throws -> Matrix {
-        let operation = "matrix exponential"
-        guard isSquare else { throw LinearAlgebraError.notSquare(operation: operation, shape: shape) }
-        for x in _elements where (x - x)._isNaN { throw LinearAlgebraError.nonFiniteEntry(operation: operation) }
-        let n = rowCount
-        let half: Element = 1 / 2
-        var norm = infinityNorm
-        if norm == .zero { return .identity(n) }
-        var scale: Element = 1
-        var squarings = 0
-        while norm > half {
-            norm *= half
-            scale *= half
-            squarings += 1
-            guard squarings <= 4096 else {
-                throw LinearAlgebraError.invalidArgument(operation: operation, reason: "the norm is above 2^4096")
-            }
-        }
-        let b = self * scale
-        // Degree: the first m with 4·‖B‖^(m+1)/(m+1)! ≤ u/4.
-        let target = Element.unitRoundoff / 16
-        var term = norm          // ‖B‖^(m+1)/(m+1)! for m = 0
-        var degree = 0
-        while term > target {
-            degree += 1
-            term = term * norm / Element._integer(degree + 1)
-            guard degree < 100_000 else {
-                throw LinearAlgebraError.noConvergence(method: "Taylor series of the matrix exponential", iterations: degree)
-            }
-        }
-        var p = Matrix.identity(n)
-        var work = Matrix.zeros(rows: n, columns: n)
-        let one: Element = 1   // made once, not once per diagonal entry and degree
-        for k in stride(from: degree, through: 1, by: -1) {
-            Matrix.multiply(b, p, into: &work)
-            let divisor = Element._integer(k)
-            for index in work._elements.indices { work._elements[index] /= divisor }
-            for i in 0..<n { work._elements[i * n + i] += one }
-            swap(&p, &work)
-        }
-        for _ in 0..<squarings {
-            Matrix.multiply(p, p, into: &work)
-            swap(&p, &work)
-        }
-        return p
+        guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix exponential", shape: shape) }
+        var workspace = MatrixExponentialWorkspace<Element>(order: rowCount)
+        var result = Matrix.zeros(rows: rowCount, columns: rowCount)
+        try workspace.exponential(of: self, into: &result)
+        return result
     }
 }

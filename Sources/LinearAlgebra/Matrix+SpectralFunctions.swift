@@ -7,19 +7,12 @@ import MultiPrecision
 import RealModule
 
 extension Matrix where Element: Scalar {
-    /// The eigenvalues of the symmetric matrix, clamped at zero when negative within rounding.
-    private func _psdSpectrum(_ function: String, positiveDefinite: Bool) throws -> (SymmetricEigendecomposition<Element>, [Element]) {
-        let eig = try SymmetricEigendecomposition(self)
-        let largest = eig.eigenvalues.map(\.magnitude).max() ?? .zero
-        let threshold = 8 * Element._integer(Swift.max(rowCount, 1)) * Element.unitRoundoff * largest
-        var values: [Element] = []
-        for lambda in eig.eigenvalues {
-            if lambda < -threshold || (positiveDefinite && lambda <= threshold) {
-                throw LinearAlgebraError.eigenvalueOutOfDomain(function: function, eigenvalue: lambda.doubleValue)
-            }
-            values.append(lambda < .zero ? .zero : lambda)
-        }
-        return (eig, values)
+    /// Q·diag(f(λᵢ))·Qᵀ on a workspace of its own (see ``SymmetricLogarithmWorkspace``), f applied to λ clamped at 0.
+    private func _spectralFunction(_ function: String, positiveDefinite: Bool, _ f: (inout Element, Element, Bool) -> Void) throws -> Matrix {
+        var workspace = SymmetricLogarithmWorkspace<Element>(order: rowCount)
+        var result = Matrix.zeros(rows: rowCount, columns: rowCount)
+        try workspace._spectralFunction(of: self, into: &result, function: function, positiveDefinite: positiveDefinite, f)
+        return result
     }
 
     /// The power A^α of a symmetric positive semidefinite matrix, for real α: Q·diag(λᵢ^α)·Qᵀ, symmetric.
@@ -32,8 +25,7 @@ extension Matrix where Element: Scalar {
     public func power(_ alpha: Element) throws -> Matrix {
         guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix power", shape: shape) }
         if alpha == .zero { return .identity(rowCount) }
-        let (eig, values) = try _psdSpectrum("A^\(alpha)", positiveDefinite: alpha < .zero)
-        return eig._recomposed(with: values.map { $0 == .zero ? .zero : Element.pow($0, alpha) })
+        return try _spectralFunction("A^\(alpha)", positiveDefinite: alpha < .zero) { value, lambda, _ in value = lambda == .zero ? .zero : Element.pow(lambda, alpha) }
     }
 
     /// The principal square root A^(1/2) of a symmetric positive semidefinite matrix (symmetric PSD, squaring to A).
@@ -41,8 +33,7 @@ extension Matrix where Element: Scalar {
     /// - Throws: as ``power(_:)``.
     public func squareRoot() throws -> Matrix {
         guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix square root", shape: shape) }
-        let (eig, values) = try _psdSpectrum("sqrt", positiveDefinite: false)
-        return eig._recomposed(with: values.map { Element.sqrt($0) })
+        return try _spectralFunction("sqrt", positiveDefinite: false) { value, lambda, _ in value = Element.sqrt(lambda) }
     }
 
     /// The principal logarithm of a symmetric positive definite matrix: Q·diag(log λᵢ)·Qᵀ.
@@ -51,7 +42,6 @@ extension Matrix where Element: Scalar {
     ///   beyond rounding, and the errors of ``SymmetricEigendecomposition/init(_:maxSweeps:)``.
     public func logarithm() throws -> Matrix {
         guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix logarithm", shape: shape) }
-        let (eig, values) = try _psdSpectrum("log", positiveDefinite: true)
-        return eig._recomposed(with: values.map { Element.log($0) })
+        return try _spectralFunction("log", positiveDefinite: true) { $0._assignLogarithm($1, uniform: $2) }
     }
 }

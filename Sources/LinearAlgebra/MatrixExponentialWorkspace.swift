@@ -1,21 +1,24 @@
-// The matrix exponential on preallocated work values, for iterations that take one exponential per step.
+// The matrix exponential on preallocated work values: the one implementation of scaling and squaring, which
+// `Matrix.exponential()` runs on a workspace of its own.
 //
 // Implementation goals, in order of priority:
-//   1. The same numbers as `Matrix.exponential()`, bit for bit: the same scaling and squaring, the same degree, the
-//      same Horner recurrence P ← I + (B·P)/k through the same product kernel, each operation rounded once, in the
-//      same order and at the same precision.
-//   2. Nothing allocated per call with `BigFloat`: every value the value-returning form makes anew (the scaled
-//      matrix, the Horner iterates, the norm, the scale, the tail bound) lives here, made once at the
-//      working precision and overwritten in place. The divisions by the integers k run as `mpfr_div_si`, which
-//      rounds the same exact quotient as `mpfr_div` by the value k, at a fraction of its cost.
-//   3. Any other input (entries at another precision than the workspace's, another order, another default precision)
-//      takes the value-returning path, so the result is still that of `exponential()`.
+//   1. The numbers of the value expressions in Matrix+Exponential.swift's description, for entries at any mix of
+//      precisions: every scalar step is an assignment rounded as its value expression (`_assignProduct` and the rest:
+//      at the larger operand precision), the Horner iterates and squarings are rounded at the default precision by
+//      the product kernel, and the constants (1/2, 1, u/16) are made at the default precision.
+//   2. Nothing allocated per call with `BigFloat` when every entry of A and of the result is at the workspace's
+//      precision: every value lives here, made once and overwritten in place. The divisions by the integers k run as
+//      `mpfr_div_si`, which rounds the same exact quotient as `mpfr_div` by the value k, at a fraction of its cost.
+//   3. A call at another order or another default precision, or with an entry at another precision, runs on a fresh
+//      workspace (made at the default precision, with the precision checks on), so the result never depends on which
+//      workspace computed it, and a workspace's own work values always stay at its precision (which lets a call with
+//      every entry there skip the checks: `uniform`).
 
 import MultiPrecision
 import RealModule
 
 /// Work values for exp(A) of n × n matrices at one working precision: `exponential(of:into:)` writes exactly
-/// `try a.exponential()` into a preallocated matrix and, with `BigFloat`, allocates nothing.
+/// `try a.exponential()` into a preallocated matrix and, with `BigFloat` at that precision, allocates nothing.
 ///
 /// ```swift
 /// var workspace = MatrixExponentialWorkspace<BigFloat>(order: 3)   // inside withPrecision(p)
@@ -49,40 +52,50 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
         target = Element.unitRoundoff / 16
     }
 
-    /// Whether `a` and `result` are n × n with every entry at the working precision, at that default precision.
-    func _fits(_ a: Matrix<Element>, _ result: Matrix<Element>) -> Bool {
-        guard Element.currentPrecision == precision, a.rowCount == order, a.columnCount == order,
-              result.rowCount == order, result.columnCount == order else { return false }
-        for k in 0..<(order * order) where a._elements[k].precisionBits != precision || result._elements[k].precisionBits != precision {
-            return false
-        }
-        return true
-    }
-
     /// Writes exp(`a`) into `result`, exactly as `result = try a.exponential()`.
     ///
     /// In place (and, with `BigFloat`, allocating nothing) when `a` and `result` are n × n with every entry at the
-    /// working precision and the default precision is still that precision; otherwise through `exponential()`.
+    /// working precision and the default precision is still that precision. Entries at other precisions give the
+    /// numbers of `exponential()` too (with allocations); another order or default precision runs on a fresh workspace.
     ///
     /// - Throws: the errors of ``Matrix/exponential()``; `result` is then unspecified.
     public mutating func exponential(of a: Matrix<Element>, into result: inout Matrix<Element>) throws {
-        guard _fits(a, result) else { return result = try a.exponential() }
+        let operation = "matrix exponential"
+        guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: operation, shape: a.shape) }
+        guard a.rowCount == order, Element.currentPrecision == precision, _atWorkingPrecision(a) else {
+            var fresh = MatrixExponentialWorkspace(order: a.rowCount)
+            return try fresh._exponential(of: a, into: &result, uniform: false)
+        }
+        try _exponential(of: a, into: &result, uniform: true)
+    }
+
+    /// Whether every entry of `a` is at the working precision.
+    func _atWorkingPrecision(_ a: Matrix<Element>) -> Bool {
+        for k in 0..<a._elements.count where a._elements[k].precisionBits != precision { return false }
+        return true
+    }
+
+    /// exp(`a`) into `result` for an n × n `a` at the working precision, which is the default precision; with
+    /// `uniform`, every entry of `a` is at that precision too (and nothing is allocated with `BigFloat`).
+    mutating func _exponential(of a: Matrix<Element>, into result: inout Matrix<Element>, uniform: Bool) throws {
         let operation = "matrix exponential", n = order, count = n * n
+        if result.rowCount != n || result.columnCount != n { result = .zeros(rows: n, columns: n) }
         for k in 0..<count {   // (x − x) is NaN exactly for a NaN or infinite x
-            difference.formDifference(a._elements[k], a._elements[k])
+            difference._assignDifference(a._elements[k], a._elements[k], uniform: uniform)
             if difference._isNaN { throw LinearAlgebraError.nonFiniteEntry(operation: operation) }
         }
-        norm.set(zero)   // ‖A‖∞, row sums of |a_ij| left to right
+        norm._assign(zero, uniform: uniform)   // ‖A‖∞, row sums of |a_ij| left to right
         for i in 0..<n {
-            rowSum.set(zero)
-            for j in 0..<n { entry.set(a._elements[i * n + j]); entry._formMagnitude(); rowSum += entry }
-            if rowSum > norm { norm.set(rowSum) }
+            rowSum._assign(zero, uniform: uniform)
+            for j in 0..<n { entry._assign(a._elements[i * n + j], uniform: uniform); entry._formMagnitude(); rowSum += entry }
+            if rowSum > norm { norm._assign(rowSum, uniform: uniform) }
         }
         if norm == zero {
-            for i in 0..<n { for j in 0..<n { result._elements[i * n + j].set(i == j ? one : zero) } }
+            for i in 0..<n { for j in 0..<n { result._elements[i * n + j]._assign(i == j ? one : zero) } }
             return
         }
-        scale.set(one)
+        // s = ⌈log₂(2‖A‖∞)⌉: halve until ‖B‖∞ ≤ 1/2.
+        scale._assign(one, uniform: uniform)
         var squarings = 0
         while norm > half {
             norm *= half
@@ -92,19 +105,21 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
                 throw LinearAlgebraError.invalidArgument(operation: operation, reason: "the norm is above 2^4096")
             }
         }
-        for k in 0..<count { scaled._elements[k].formProduct(a._elements[k], scale) }
+        for k in 0..<count { scaled._elements[k]._assignProduct(a._elements[k], scale, uniform: uniform) }
         // Degree: the first m with 4·‖B‖^(m+1)/(m+1)! ≤ u/4.
-        term.set(norm)
+        term._assign(norm, uniform: uniform)
         var degree = 0
         while term > target {
             degree += 1
             term *= norm
-            term._divide(byInteger: degree + 1)
+            term._divideAsValue(byInteger: degree + 1, defaultPrecision: precision)
             guard degree < 100_000 else {
                 throw LinearAlgebraError.noConvergence(method: "Taylor series of the matrix exponential", iterations: degree)
             }
         }
-        for i in 0..<n { for j in 0..<n { power._elements[i * n + j].set(i == j ? one : zero) } }
+        // Horner, P ← I + (B·P)/k for k = m, …, 1, then s squarings; P and B·P at the working precision (the kernel
+        // rounds each entry at the receiving entry's precision), so the divisions round there too.
+        for k in 0..<count { power._elements[k]._assign(k % (n + 1) == 0 ? one : zero, uniform: uniform) }
         for k in stride(from: degree, through: 1, by: -1) {
             Matrix.multiply(scaled, power, into: &work)
             for index in 0..<count { work._elements[index]._divide(byInteger: k) }
@@ -115,6 +130,6 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
             Matrix.multiply(power, power, into: &work)
             swap(&power, &work)
         }
-        for k in 0..<count { result._elements[k].set(power._elements[k]) }
+        for k in 0..<count { result._elements[k]._assign(power._elements[k]) }
     }
 }

@@ -1,23 +1,25 @@
-// The cyclic Jacobi eigendecomposition on preallocated work values, for iterations that decompose one symmetric
-// matrix per step.
+// The cyclic Jacobi eigendecomposition on preallocated work values: the one implementation of the method, which
+// `SymmetricEigendecomposition(_:)` runs on a workspace of its own (SymmetricEigendecomposition.swift states the
+// method and its accuracy).
 //
 // Implementation goals, in order of priority:
-//   1. The same numbers as `SymmetricEigendecomposition(a)`, bit for bit: the same symmetrization, the same skip
-//      tests, the same rotations (Rutishauser's form, applied in place as its in-place path does), the same ordering
-//      of the eigenvalues (a stable insertion sort with the same comparison, which is what the standard library's sort
-//      does on so few entries) and the same signs of the eigenvectors. Every value the value-returning form makes anew
-//      (|a_pq|, θ, t, c, s, τ, the new diagonal entries, the norms and bounds) is computed in a work value here with
-//      the same single rounding, in the same order, at the same precision.
-//   2. Nothing allocated per call with `BigFloat`.
-//   3. Entries at another precision than the workspace's (where `SymmetricEigendecomposition` rotates out of place,
-//      rounding at the largest operand precision) take the value-returning path.
+//   1. The numbers of the value expressions of the method (θ = (a_qq − a_pp)/(2a_pq), Rutishauser's rotation, …) for
+//      entries at any mix of precisions: every scalar step is an assignment rounded as its value expression
+//      (`_assignProduct` and the rest: at the larger operand precision), constants at the default precision. The
+//      eigenvalues are ordered by a stable insertion sort with the comparison `<` (the order a stable sort gives),
+//      and each eigenvector is signed so that its entry of largest magnitude is positive.
+//   2. Nothing allocated per call with `BigFloat` when every entry is at the workspace's precision: every value is
+//      made once and overwritten in place.
+//   3. A call at another order or another default precision, or with an entry at another precision, runs on a fresh
+//      workspace (made at the default precision, with the precision checks on); a workspace's own work values always
+//      stay at its precision, which lets a call with every entry there skip the checks (`uniform`).
 
 import MultiPrecision
 import RealModule
 
 /// Work values for the eigendecomposition A = Q·Λ·Qᵀ of n × n symmetric matrices at one working precision:
 /// `decompose(_:)` leaves in `eigenvalues` and `eigenvectors` exactly what ``SymmetricEigendecomposition/init(_:maxSweeps:)``
-/// returns and, with `BigFloat`, allocates nothing.
+/// returns and, with `BigFloat` at that precision, allocates nothing.
 public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
     /// The order n.
     public let order: Int
@@ -62,70 +64,81 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
         symmetryFactor = 4 * Element._integer(order) * unitRoundoff
     }
 
-    /// Whether `a` is n × n with every entry at the working precision, at that default precision.
-    func _fits(_ a: Matrix<Element>) -> Bool {
-        guard Element.currentPrecision == precision, a.rowCount == order, a.columnCount == order else { return false }
-        for k in 0..<(order * order) where a._elements[k].precisionBits != precision { return false }
-        return true
-    }
-
     /// Decomposes the symmetric `a` into `eigenvalues` and `eigenvectors`, exactly as
-    /// `SymmetricEigendecomposition(a, maxSweeps: maxSweeps)`: in place when `a` fits the workspace (n × n, every entry
-    /// at the working precision, which is still the default precision), otherwise through that initializer.
+    /// `SymmetricEigendecomposition(a, maxSweeps: maxSweeps)`: in place (with `BigFloat`, allocating nothing) when `a`
+    /// is n × n with every entry at the working precision, which is still the default precision. Entries at other
+    /// precisions give the same numbers as that initializer too (with allocations); another order or default
+    /// precision runs on a fresh workspace.
     ///
     /// - Throws: the errors of ``SymmetricEigendecomposition/init(_:maxSweeps:)``.
     public mutating func decompose(_ a: Matrix<Element>) throws {
-        guard _fits(a) else {
-            let eig = try SymmetricEigendecomposition(a, maxSweeps: maxSweeps)
-            (eigenvalues, eigenvectors, sweeps) = (eig.eigenvalues, eig.eigenvectors, eig.sweeps)
-            return
+        guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: "symmetric eigendecomposition", shape: a.shape) }
+        guard a.rowCount == order, Element.currentPrecision == precision, _atWorkingPrecision(a) else {
+            var fresh = SymmetricEigendecompositionWorkspace(order: a.rowCount, maxSweeps: maxSweeps)
+            try fresh._decompose(a, uniform: false)
+            return (eigenvalues, eigenvectors, sweeps) = (fresh.eigenvalues, fresh.eigenvectors, fresh.sweeps)
         }
-        let n = order
-        try _symmetrize(a)
-        for i in 0..<n { for j in 0..<n { v[i * n + j].set(i == j ? one : zero) } }
-        _frobeniusNorm()   // into `sum`
-        floor.formProduct(unitRoundoffSquared, sum)
+        try _decompose(a, uniform: true)
+    }
+
+    /// Whether every entry of `a` is at the working precision.
+    func _atWorkingPrecision(_ a: Matrix<Element>) -> Bool {
+        for k in 0..<a._elements.count where a._elements[k].precisionBits != precision { return false }
+        return true
+    }
+
+    /// Decomposes an n × n `a` at the working precision, which is the default precision; with `uniform`, every entry
+    /// of `a` is at that precision too (and nothing is allocated with `BigFloat`).
+    mutating func _decompose(_ a: Matrix<Element>, uniform: Bool) throws {
+        let operation = "symmetric eigendecomposition", n = order
+        try _symmetrize(a, uniform: uniform)
+        for k in 0..<(n * n) { v[k]._assign(k % (n + 1) == 0 ? one : zero, uniform: uniform) }
+        _frobeniusNorm(uniform: uniform)   // into `sum`
+        floor._assignProduct(unitRoundoffSquared, sum, uniform: uniform)   // u²·‖A‖_F
         var sweep = 0
         while true {
             var rotated = false
             for p in 0..<n {
                 for q in (p + 1)..<max(n, p + 1) {
                     // Skip when |a_pq| ≤ floor or |a_pq| ≤ u·√|a_pp|·√|a_qq|.
-                    magnitude.set(m[p * n + q]); magnitude._formMagnitude()
+                    magnitude._assign(m[p * n + q], uniform: uniform); magnitude._formMagnitude()
                     if magnitude <= floor { continue }
-                    other.set(m[p * n + p]); other._formMagnitude(); other._formSquareRoot()
-                    bound.formProduct(unitRoundoff, other)
-                    other.set(m[q * n + q]); other._formMagnitude(); other._formSquareRoot()
+                    other._assign(m[p * n + p], uniform: uniform); other._formMagnitude(); other._formSquareRoot()
+                    bound._assignProduct(unitRoundoff, other, uniform: uniform)
+                    other._assign(m[q * n + q], uniform: uniform); other._formMagnitude(); other._formSquareRoot()
                     bound *= other
                     if magnitude <= bound { continue }
                     rotated = true
-                    // θ = (a_qq − a_pp)/(2a_pq); t = sign(θ)/(|θ| + √(1 + θ²)); c = 1/√(1 + t²); s = t·c; τ = s/(1 + c).
-                    square.formDifference(m[q * n + q], m[p * n + p])
-                    product.formProduct(two, m[p * n + q])
-                    theta.set(square); theta /= product
-                    _sqrtOnePlusSquare(theta)   // into `root`
-                    magnitude.set(theta); magnitude._formMagnitude()
-                    shifted.formSum(magnitude, root)
-                    t.set(one); t /= shifted
+                    // θ = (a_qq − a_pp)/(2a_pq); t = sign(θ)/(|θ| + √(1 + θ²)), the smaller root of t² + 2θt − 1 = 0;
+                    // c = 1/√(1 + t²); s = t·c; τ = s/(1 + c).
+                    square._assignDifference(m[q * n + q], m[p * n + p], uniform: uniform)
+                    product._assignProduct(two, m[p * n + q], uniform: uniform)
+                    theta._assignQuotient(square, product, uniform: uniform)
+                    _sqrtOnePlusSquare(theta, uniform: uniform)   // into `root`
+                    magnitude._assign(theta, uniform: uniform); magnitude._formMagnitude()
+                    shifted._assignSum(magnitude, root, uniform: uniform)
+                    t._assignQuotient(one, shifted, uniform: uniform)
                     if theta < zero { t.negate() }
-                    _sqrtOnePlusSquare(t)
-                    c.set(one); c /= root
-                    s.formProduct(t, c)
-                    shifted.formSum(one, c)
-                    tau.set(s); tau /= shifted
-                    product.formProduct(t, m[p * n + q])
+                    _sqrtOnePlusSquare(t, uniform: uniform)
+                    c._assignQuotient(one, root, uniform: uniform)
+                    s._assignProduct(t, c, uniform: uniform)
+                    shifted._assignSum(one, c, uniform: uniform)
+                    tau._assignQuotient(s, shifted, uniform: uniform)
+                    // a_pp ← a_pp − t·a_pq, a_qq ← a_qq + t·a_pq, a_pq ← 0; then the other entries of rows and
+                    // columns p, q and the columns p, q of the accumulated rotations.
+                    product._assignProduct(t, m[p * n + q], uniform: uniform)
                     m[p * n + p] -= product
                     m[q * n + q] += product
-                    m[p * n + q].set(zero)
-                    m[q * n + p].set(zero)
+                    m[p * n + q]._assign(zero, uniform: uniform)
+                    m[q * n + p]._assign(zero, uniform: uniform)
                     for r in 0..<n where r != p && r != q {
-                        rotation.rotate(m[r * n + p], m[r * n + q], s: s, tau: tau)
-                        m[r * n + p].set(rotation.newX); m[p * n + r].set(rotation.newX)
-                        m[r * n + q].set(rotation.newY); m[q * n + r].set(rotation.newY)
+                        rotation.rotate(m[r * n + p], m[r * n + q], s: s, tau: tau, uniform: uniform)
+                        m[r * n + p]._assign(rotation.newX, uniform: uniform); m[p * n + r]._assign(rotation.newX, uniform: uniform)
+                        m[r * n + q]._assign(rotation.newY, uniform: uniform); m[q * n + r]._assign(rotation.newY, uniform: uniform)
                     }
                     for r in 0..<n {
-                        rotation.rotate(v[r * n + p], v[r * n + q], s: s, tau: tau)
-                        v[r * n + p].set(rotation.newX); v[r * n + q].set(rotation.newY)
+                        rotation.rotate(v[r * n + p], v[r * n + q], s: s, tau: tau, uniform: uniform)
+                        v[r * n + p]._assign(rotation.newX, uniform: uniform); v[r * n + q]._assign(rotation.newY, uniform: uniform)
                     }
                 }
             }
@@ -146,63 +159,69 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
                 permutation[j] = key
             }
         }
+        if eigenvectors.rowCount != n || eigenvectors.columnCount != n { eigenvectors = .zeros(rows: n, columns: n) }
+        if eigenvalues.count != n { eigenvalues = (0..<n).map { _ in zero } }
         for k in 0..<n {
             let source = permutation[k]
-            eigenvalues[k].set(m[source * n + source])
+            eigenvalues[k]._assign(m[source * n + source])
             var largestRow = 0
             for r in 0..<n {
-                magnitude.set(v[r * n + source]); magnitude._formMagnitude()
-                other.set(v[largestRow * n + source]); other._formMagnitude()
+                magnitude._assign(v[r * n + source], uniform: uniform); magnitude._formMagnitude()
+                other._assign(v[largestRow * n + source], uniform: uniform); other._formMagnitude()
                 if magnitude > other { largestRow = r }
             }
             let flip = v[largestRow * n + source] < zero
             for r in 0..<n {
-                eigenvectors._elements[r * n + k].set(v[r * n + source])
+                eigenvectors._elements[r * n + k]._assign(v[r * n + source])
                 if flip { eigenvectors._elements[r * n + k].negate() }
             }
         }
         sweeps = sweep
     }
 
-    /// m ← `a` with (i, j) and (j, i) replaced by their mean, as `_symmetrized(_:operation:)`.
-    mutating func _symmetrize(_ a: Matrix<Element>) throws {
+    /// m ← `a` with (i, j) and (j, i) replaced by their mean (a pair may differ by rounding, at most 4·n·u·max|A|).
+    ///
+    /// - Throws: ``LinearAlgebraError/nonFiniteEntry(operation:)`` for a NaN or infinite entry, and
+    ///   ``LinearAlgebraError/notSymmetric(operation:row:column:)`` when a pair differs by more.
+    mutating func _symmetrize(_ a: Matrix<Element>, uniform: Bool) throws {
         let operation = "symmetric eigendecomposition", n = order
-        for k in 0..<(n * n) { m[k].set(a._elements[k]) }
+        for k in 0..<(n * n) { m[k]._assign(a._elements[k], uniform: uniform) }
         for k in 0..<(n * n) {   // (x − x) is NaN exactly for a NaN or infinite x
-            quotient.formDifference(m[k], m[k])
+            quotient._assignDifference(m[k], m[k], uniform: uniform)
             if quotient._isNaN { throw LinearAlgebraError.nonFiniteEntry(operation: operation) }
         }
-        _maxAbs()   // into `largest`
-        bound.formProduct(symmetryFactor, largest)   // 4·n·u·max|A|
+        // Rounding in the computation of a mathematically symmetric matrix (say, a sum of products) stays below this.
+        _maxAbs(uniform: uniform)   // into `largest`
+        bound._assignProduct(symmetryFactor, largest, uniform: uniform)   // 4·n·u·max|A|
         for i in 0..<n {
             for j in (i + 1)..<max(n, i + 1) {
                 if m[i * n + j] == m[j * n + i] { continue }
-                magnitude.formDifference(m[i * n + j], m[j * n + i]); magnitude._formMagnitude()
+                magnitude._assignDifference(m[i * n + j], m[j * n + i], uniform: uniform); magnitude._formMagnitude()
                 guard magnitude <= bound else { throw LinearAlgebraError.notSymmetric(operation: operation, row: i, column: j) }
-                mean.formSum(m[i * n + j], m[j * n + i])
+                mean._assignSum(m[i * n + j], m[j * n + i], uniform: uniform)
                 mean /= two
-                m[i * n + j].set(mean)
-                m[j * n + i].set(mean)
+                m[i * n + j]._assign(mean, uniform: uniform)
+                m[j * n + i]._assign(mean, uniform: uniform)
             }
         }
     }
 
-    /// largest ← max |m_k| (as `Matrix.maxAbs`).
-    mutating func _maxAbs() {
-        largest.set(zero)
+    /// largest ← max |m_k| (as `Matrix.maxAbs`: the first entry of largest magnitude, at its precision).
+    mutating func _maxAbs(uniform: Bool) {
+        largest._assign(zero, uniform: uniform)
         for k in 0..<(order * order) {
-            magnitude.set(m[k]); magnitude._formMagnitude()
-            if magnitude > largest { largest.set(magnitude) }
+            magnitude._assign(m[k], uniform: uniform); magnitude._formMagnitude()
+            if magnitude > largest { largest._assign(magnitude, uniform: uniform) }
         }
     }
 
     /// sum ← ‖m‖_F, scaled by the largest entry (as `Matrix.frobeniusNorm`).
-    mutating func _frobeniusNorm() {
-        _maxAbs()
-        if largest == zero { return sum.set(zero) }
-        sum.set(zero)
+    mutating func _frobeniusNorm(uniform: Bool) {
+        _maxAbs(uniform: uniform)
+        if largest == zero { return sum._assign(zero, uniform: uniform) }
+        sum._assign(zero, uniform: uniform)
         for k in 0..<(order * order) {
-            quotient.set(m[k]); quotient /= largest
+            quotient._assignQuotient(m[k], largest, uniform: uniform)
             sum.addProduct(quotient, quotient)
         }
         sum._formSquareRoot()
@@ -211,17 +230,17 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
 
     /// root ← √(1 + x²) without overflow for large |x| (as `Scalar._sqrtOnePlusSquare`); uses `magnitude`,
     /// `quotient` and `square`.
-    mutating func _sqrtOnePlusSquare(_ x: Element) {
-        magnitude.set(x); magnitude._formMagnitude()
+    mutating func _sqrtOnePlusSquare(_ x: Element, uniform: Bool) {
+        magnitude._assign(x, uniform: uniform); magnitude._formMagnitude()
         if magnitude > one {
-            quotient.set(one); quotient /= magnitude
-            square.formProduct(quotient, quotient)
-            root.formSum(one, square)
+            quotient._assignQuotient(one, magnitude, uniform: uniform)
+            square._assignProduct(quotient, quotient, uniform: uniform)
+            root._assignSum(one, square, uniform: uniform)
             root._formSquareRoot()
             root *= magnitude
         } else {
-            square.formProduct(magnitude, magnitude)
-            root.formSum(one, square)
+            square._assignProduct(magnitude, magnitude, uniform: uniform)
+            root._assignSum(one, square, uniform: uniform)
             root._formSquareRoot()
         }
     }

@@ -46,3 +46,59 @@ extension Scalar {
         self /= Self._integer(n)
     }
 }
+
+// Assignments rounded as the value expressions they replace. BigFloat's value-returning arithmetic rounds at the larger
+// of the operands' precisions, while the in-place forms round at the receiver's. These run the in-place form when the
+// receiver already has the precision the expression would have (for `BigFloat` at one precision throughout: always,
+// so nothing is allocated) and assign the expression's value otherwise, so that one routine written with them gives
+// exactly the numbers of the value expressions for entries at any mix of precisions. `uniform: true` promises that the
+// receiver and every operand are at one precision (then the in-place form is that expression, and the precision
+// reads are skipped).
+extension Scalar {
+    /// self ← a, as `self = a` (a's value and precision).
+    @inlinable
+    mutating func _assign(_ a: Self, uniform: Bool = false) {
+        if uniform || precisionBits == a.precisionBits { set(a) } else { self = a }
+    }
+
+    /// self ← a + b, as `self = a + b`.
+    @inlinable
+    mutating func _assignSum(_ a: Self, _ b: Self, uniform: Bool) {
+        if uniform || precisionBits == Swift.max(a.precisionBits, b.precisionBits) { formSum(a, b) } else { self = a + b }
+    }
+
+    /// self ← a − b, as `self = a - b`.
+    @inlinable
+    mutating func _assignDifference(_ a: Self, _ b: Self, uniform: Bool) {
+        if uniform || precisionBits == Swift.max(a.precisionBits, b.precisionBits) { formDifference(a, b) } else { self = a - b }
+    }
+
+    /// self ← a·b, as `self = a * b`.
+    @inlinable
+    mutating func _assignProduct(_ a: Self, _ b: Self, uniform: Bool) {
+        if uniform || precisionBits == Swift.max(a.precisionBits, b.precisionBits) { formProduct(a, b) } else { self = a * b }
+    }
+
+    /// self ← a / b, as `self = a / b`.
+    @inlinable
+    mutating func _assignQuotient(_ a: Self, _ b: Self, uniform: Bool) {
+        if uniform || precisionBits == Swift.max(a.precisionBits, b.precisionBits),
+           _asBigFloat({ $0.formQuotient(unsafeBitCast(a, to: BigFloat.self), unsafeBitCast(b, to: BigFloat.self)) }) {
+            return
+        }
+        self = a / b
+    }
+
+    /// self ← log a, as `self = Self.log(a)` (at a's precision).
+    @inlinable
+    mutating func _assignLogarithm(_ a: Self, uniform: Bool) {
+        if uniform || precisionBits == a.precisionBits { _setLogarithm(a) } else { self = Self.log(a) }
+    }
+
+    /// self ← self / n for a small positive integer n, as `self = self / Self._integer(n)` with that integer made at
+    /// `defaultPrecision` bits (the quotient rounded at the larger of the two precisions).
+    @inlinable
+    mutating func _divideAsValue(byInteger n: Int, defaultPrecision: Int) {
+        if precisionBits >= defaultPrecision { _divide(byInteger: n) } else { self = self / Self._integer(n) }
+    }
+}

@@ -5,7 +5,10 @@ import Testing
 
 /// The preallocated matrix exponential, Jacobi eigendecomposition and logarithm against the value-returning
 /// `exponential()`, `SymmetricEigendecomposition(_:)` and `logarithm()`, bit for bit (value, sign and precision of every
-/// entry), at 64 and 256 bits and in `Double`, with each workspace reused across several matrices.
+/// entry), at 64 and 256 bits and in `Double`, with each workspace reused across several matrices. The value-returning
+/// forms now run on a fresh workspace, so these check that reuse (and a workspace at another precision or order)
+/// changes nothing; MatrixFunctionLegacyOutputsTests and MatrixFunctionWorkspaceReferenceTests hold the independent
+/// references.
 @Suite("Matrix function workspaces: exp, the Jacobi eigendecomposition and log in place equal the value-returning forms bit for bit")
 struct MatrixFunctionWorkspaceTests {
     static func identical(_ a: [BigFloat], _ b: [BigFloat]) -> Bool {
