@@ -462,7 +462,7 @@ final class TaylorEngine<Store: TaylorArithmetic> {
 
     /// A sum node's order-k coefficient c + Σγu_k + Σδ Σ_j a_j b_{k−j} with integer γ, δ, as one exact sum rounded
     /// once into r (a store with `sumsExactly`).
-    /// - Returns: false, with r unspecified, when the store refused the sum (a NaN or ±∞, or magnitudes too far
+    /// - Returns: false, with r unchanged, when the store refused the sum (a NaN or ±∞, or magnitudes too far
     ///   apart); the caller then sums by rounding.
     @inline(__always)
     private func sumExactly<S: TaylorArithmetic>(_ r: Int, products productRange: Range<Int>, terms termRange: Range<Int>,
