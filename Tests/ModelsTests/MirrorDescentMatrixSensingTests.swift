@@ -59,40 +59,4 @@ struct MirrorDescentMatrixSensingTests {
             #expect(problem.relativeResidual(.zeros(rows: 3, columns: 3)) == BigFloat(1))
         }
     }
-
-    /// Equal values (or both NaN) with the same sign and precision: the same bits.
-    static func identical(_ a: BigFloat, _ b: BigFloat) -> Bool {
-        (a == b || (a.isNaN && b.isNaN)) && a.sign == b.sign && a.precision == b.precision
-    }
-
-    @Test("The span residual on preallocated work values equals relativeDistanceToSpan bit for bit (64 and 256 bits)")
-    func spanResidualWorkspace() throws {
-        for bits in [64, 256] {
-            try withPrecision(bits) {
-                let problem = try Self.problem()
-                let subtrahend = BigFloat.log(Self.q(1, 2)) * Matrix<BigFloat>.identity(3)
-                var workspace = try #require(MirrorDescentMatrixSensing.SpanWorkspace(problem, subtrahend: subtrahend))
-                let generator = subtrahend - Self.q(1, 5) * problem.combination(problem.residuals(Self.q(1, 2) * .identity(3)))
-                let candidates: [Matrix<BigFloat>] = [
-                    try generator.exponential().logarithm(),   // one mirror-descent step: in the span up to rounding
-                    subtrahend + problem.combination([Self.q(1, 3), Self.q(-2), Self.q(5, 7)]),
-                    .identity(3),                              // off the span
-                    subtrahend,                                // D = 0
-                    Matrix(rows: 3, columns: 3) { Self.q($0 - 2 * $1 + 1, 3 + $0) },
-                ]
-                for x in candidates {
-                    let values = Array(repeating: BigFloat(7), count: 9) + x.elements
-                    let expected = try problem.relativeDistanceToSpan(x - subtrahend)
-                    let measured = try problem.relativeDistanceToSpan(values, offset: 9, minus: subtrahend, workspace: &workspace)
-                    #expect(Self.identical(measured, expected), "\(bits) bits: \(measured) ≠ \(expected)")
-                }
-                // Entries at another precision take the allocating path, with its number.
-                let x = withPrecision(bits + 64) { BigFloat(1) / BigFloat(3) } * Matrix<BigFloat>.identity(3)
-                let measured = try problem.relativeDistanceToSpan(x.elements, offset: 0, minus: subtrahend, workspace: &workspace)
-                #expect(Self.identical(measured, try problem.relativeDistanceToSpan(x - subtrahend)))
-                // No workspace for a subtrahend at another precision.
-                #expect(MirrorDescentMatrixSensing.SpanWorkspace(problem, subtrahend: withPrecision(bits + 64) { .identity(3) }) == nil)
-            }
-        }
-    }
 }

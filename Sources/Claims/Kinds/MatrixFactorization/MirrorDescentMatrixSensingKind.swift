@@ -49,13 +49,10 @@ public struct MirrorDescentMatrixSensingKind: TrajectoryKind, DescribedKind {
             let map = MatrixMirrorDescent(sensing: exact.sensing, measurements: exact.measurements,
                                           stepSize: parameters[FactorizationParameters.stepSize])
             var residuals: [Observation<BigFloat>] = [], failure: (any Error)?
-            var workspace = MirrorDescentMatrixSensing.SpanWorkspace(problem, subtrahend: logInitial)
             let span = Observer<BigFloat>(.everyStep) { sample in
                 guard sample.step > 0, failure == nil else { return }
                 do {
-                    let distance = workspace == nil
-                        ? try problem.relativeDistanceToSpan(map.matrix(sample.state, block: 1) - logInitial)
-                        : try problem.relativeDistanceToSpan(sample.state, offset: n * n, minus: logInitial, workspace: &workspace!)
+                    let distance = try problem.relativeDistanceToSpan(map.matrix(sample.state, block: 1) - logInitial)
                     residuals.append(Observation(place: .step(sample.step), scalar: distance))
                 } catch { failure = error }
             }

@@ -91,18 +91,9 @@ final class ExactProductSum {
             isRefused = true
             return
         }
-        // A weight 2^s·w' (w' odd) is the odd factor w' and s bits more of shift.
-        let twos = weight.trailingZeroBitCount
-        let e = Int(x.pointee._mpfr_exp) &+ Int(y.pointee._mpfr_exp) &+ twos
-        let lowestBit = e &- 64 &* (xLimbs &+ yLimbs)
-        let oddWeight = weight >> twos
-        lowest = Swift.min(lowest, lowestBit)
-        highest = Swift.max(highest, e &+ (UInt.bitWidth &- oddWeight.leadingZeroBitCount))
-        if count == termCapacity { grow() }
-        terms[count] = Term(x: x.pointee._mpfr_d, y: y.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: yLimbs,
-                            weight: oddWeight, lowestBit: lowestBit,
-                            isNegative: ((x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0)) != negated)
-        count &+= 1
+        store(x: x.pointee._mpfr_d, y: y.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: yLimbs,
+              exponent: Int(x.pointee._mpfr_exp) &+ Int(y.pointee._mpfr_exp), weight: weight,
+              isNegative: ((x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0)) != negated)
     }
 
     /// Appends the term ±w·x (w ≥ 1, − when `negated`; x must not change until `add`). A zero term is dropped.
@@ -117,17 +108,26 @@ final class ExactProductSum {
             isRefused = true
             return
         }
+        // yLimbs = 0 marks a single factor.
+        store(x: x.pointee._mpfr_d, y: x.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: 0,
+              exponent: Int(x.pointee._mpfr_exp), weight: weight, isNegative: (x.pointee._mpfr_sign < 0) != negated)
+    }
+
+    /// Stores a nonzero term whose significands (`xLimbs + yLimbs` limbs in all) have the value
+    /// m·2^(exponent − 64·(xLimbs + yLimbs)), and widens the span of the sum to it. A weight 2^s·w′ (w′ odd) is
+    /// stored as w′ with s bits more of shift.
+    @inline(__always)
+    private func store(x: UnsafeMutablePointer<mp_limb_t>, y: UnsafeMutablePointer<mp_limb_t>, xLimbs: Int, yLimbs: Int,
+                       exponent: Int, weight: UInt, isNegative: Bool) {
         let twos = weight.trailingZeroBitCount
-        let e = Int(x.pointee._mpfr_exp) &+ twos
-        let lowestBit = e &- 64 &* xLimbs
+        let e = exponent &+ twos
+        let lowestBit = e &- 64 &* (xLimbs &+ yLimbs)
         let oddWeight = weight >> twos
         lowest = Swift.min(lowest, lowestBit)
         highest = Swift.max(highest, e &+ (UInt.bitWidth &- oddWeight.leadingZeroBitCount))
         if count == termCapacity { grow() }
-        // yLimbs = 0 marks a single factor.
-        terms[count] = Term(x: x.pointee._mpfr_d, y: x.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: 0,
-                            weight: oddWeight, lowestBit: lowestBit,
-                            isNegative: (x.pointee._mpfr_sign < 0) != negated)
+        terms[count] = Term(x: x, y: y, xLimbs: xLimbs, yLimbs: yLimbs, weight: oddWeight, lowestBit: lowestBit,
+                            isNegative: isNegative)
         count &+= 1
     }
 
@@ -175,19 +175,11 @@ final class ExactProductSum {
         for i in 0..<count {
             let term = terms[i]
             var length = term.xLimbs &+ term.yLimbs
+            // The term's integer: a single factor's significand as it is, or the exact product in `product`.
+            var source = UnsafePointer(product)
             if term.yLimbs == 0 {
-                // A single factor: its significand, times the weight.
-                if term.weight == 1 {
-                    accumulate(term.x, limbs: length, lowestBit: term.lowestBit &- lowest,
-                               into: term.isNegative != subtracting ? negative : positive)
-                    continue
-                }
-                product[length] = __gmpn_mul_1(product, term.x, length, mp_limb_t(term.weight))
-                accumulate(product, limbs: length &+ 1, lowestBit: term.lowestBit &- lowest,
-                           into: term.isNegative != subtracting ? negative : positive)
-                continue
-            }
-            if term.xLimbs == 1 {
+                source = UnsafePointer(term.x)
+            } else if term.xLimbs == 1 {
                 product[term.yLimbs] = __gmpn_mul_1(product, term.y, term.yLimbs, term.x[0])
             } else if term.yLimbs == 1 {
                 product[term.xLimbs] = __gmpn_mul_1(product, term.x, term.xLimbs, term.y[0])
@@ -199,10 +191,11 @@ final class ExactProductSum {
                 _ = __gmpn_mul(product, term.y, term.yLimbs, term.x, term.xLimbs)
             }
             if term.weight != 1 {
-                product[length] = __gmpn_mul_1(product, product, length, mp_limb_t(term.weight))
+                product[length] = __gmpn_mul_1(product, source, length, mp_limb_t(term.weight))
+                source = UnsafePointer(product)
                 length &+= 1
             }
-            accumulate(product, limbs: length, lowestBit: term.lowestBit &- lowest,
+            accumulate(source, limbs: length, lowestBit: term.lowestBit &- lowest,
                        into: term.isNegative != subtracting ? negative : positive)
         }
 

@@ -86,10 +86,8 @@ final class TaylorMPFRArena: TaylorArithmetic {
                       low: Int, high: Int, weight: TaylorCauchyWeight, negative: Bool, scratch tmp: Int) {
         guard low <= high else { return }
         exactSum.reset()
-        for j in low...high {
-            let w: UInt = weight == .index ? UInt(j) : 1
-            if w != 0 { exactSum.append(headers + a + t[j], headers + b + t[k - j], weight: w) }
-        }
+        appendCauchyTerms(a: a, b: b, offsets: t, order: k, low: low, high: high, weight: weight, factor: 1,
+                          negated: false)
         if exactSum.add(into: headers + r, subtracting: negative) { return }
         addCauchySumByRounding(r, a: a, b: b, offsets: t, order: k, low: low, high: high, weight: weight,
                                negative: negative, scratch: tmp)
@@ -100,12 +98,7 @@ final class TaylorMPFRArena: TaylorArithmetic {
                                negative: Bool, scratch tmp: Int, _ tmp2: Int) {
         guard low <= k - low else { return }
         exactSum.reset()
-        var j = low
-        while j < k - j {
-            exactSum.append(headers + a + t[j], headers + a + t[k - j], weight: 2)
-            j += 1
-        }
-        if k % 2 == 0 { exactSum.append(headers + a + t[k / 2], headers + a + t[k / 2]) }
+        appendSymmetricCauchyTerms(a: a, offsets: t, order: k, low: low, weight: 1, negated: false)
         if exactSum.add(into: headers + r, subtracting: negative) { return }
         addSymmetricCauchySumByRounding(r, a: a, offsets: t, order: k, low: low, negative: negative,
                                         scratch: tmp, tmp2)
@@ -116,8 +109,18 @@ final class TaylorMPFRArena: TaylorArithmetic {
     @inline(__always)
     func appendCauchyTerms(a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int, high: Int,
                            weight: UInt, negated: Bool) {
+        appendCauchyTerms(a: a, b: b, offsets: t, order: k, low: low, high: high, weight: .one, factor: weight,
+                          negated: negated)
+    }
+    /// Appends ±f·w_j·a_j·b_{k−j}, j = low … high, to the exact sum (f = `factor`; a term of weight 0 is dropped).
+    @inline(__always)
+    private func appendCauchyTerms(a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
+                                   high: Int, weight: TaylorCauchyWeight, factor: UInt, negated: Bool) {
         guard low <= high else { return }
-        for j in low...high { exactSum.append(headers + a + t[j], headers + b + t[k - j], weight: weight, negated: negated) }
+        for j in low...high {
+            let w = weight == .index ? factor * UInt(j) : factor
+            if w != 0 { exactSum.append(headers + a + t[j], headers + b + t[k - j], weight: w, negated: negated) }
+        }
     }
     @inline(__always)
     func appendSymmetricCauchyTerms(a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
