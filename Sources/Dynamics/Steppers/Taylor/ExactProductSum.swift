@@ -3,9 +3,9 @@ import CMPFR
 /// r ← ∘(r + s·Σᵢ wᵢ·xᵢ·yᵢ) with a single rounding (∘: round to nearest, at r's precision), for MPFR operands.
 /// A term may also be a single factor ±wᵢ·xᵢ, and each term carries its own sign.
 ///
-/// Every product xᵢyᵢ of two MPFR significands is exact in GMP (`mpn_mul`), scaled by its integer weight wᵢ
-/// (`mpn_mul_1`), shifted to a common binary point and added into one of two fixed-point accumulators (one for
-/// positive terms, one for negative ones, `mpn_add_n`); r's own value is the first addend. The difference of the two
+/// Every product xᵢyᵢ of two MPFR significands is exact in GMP (`mpn_mul`). Scaled by its integer weight wᵢ and
+/// shifted to a common binary point (one `mpn_addmul_1` by wᵢ·2^shift does both), it is added into one of two
+/// fixed-point accumulators (one for positive terms, one for negative ones); r's own value is the first addend. The difference of the two
 /// accumulators is the exact sum, which `mpfr_set_z_2exp` rounds once. So the result is the correctly rounded sum,
 /// the value MPFR's `mpfr_dot` returns, whereas a loop of `mpfr_mul` and `mpfr_add` rounds twice per term.
 ///
@@ -169,12 +169,12 @@ final class ExactProductSum {
         negative.update(repeating: 0, count: width)
 
         if rIsRegular {
-            accumulate(r.pointee._mpfr_d, limbs: rLimbs, lowestBit: Int(r.pointee._mpfr_exp) &- 64 &* rLimbs &- lowest,
+            accumulate(r.pointee._mpfr_d, limbs: rLimbs, weight: 1, lowestBit: Int(r.pointee._mpfr_exp) &- 64 &* rLimbs &- lowest,
                        into: r.pointee._mpfr_sign > 0 ? positive : negative)
         }
         for i in 0..<count {
             let term = terms[i]
-            var length = term.xLimbs &+ term.yLimbs
+            let length = term.xLimbs &+ term.yLimbs
             // The term's integer: a single factor's significand as it is, or the exact product in `product`.
             var source = UnsafePointer(product)
             if term.yLimbs == 0 {
@@ -190,12 +190,7 @@ final class ExactProductSum {
             } else {
                 _ = __gmpn_mul(product, term.y, term.yLimbs, term.x, term.xLimbs)
             }
-            if term.weight != 1 {
-                product[length] = __gmpn_mul_1(product, source, length, mp_limb_t(term.weight))
-                source = UnsafePointer(product)
-                length &+= 1
-            }
-            accumulate(source, limbs: length, lowestBit: term.lowestBit &- lowest,
+            accumulate(source, limbs: length, weight: term.weight, lowestBit: term.lowestBit &- lowest,
                        into: term.isNegative != subtracting ? negative : positive)
         }
 
@@ -213,20 +208,37 @@ final class ExactProductSum {
         return true
     }
 
-    /// accumulator += m·2^offset for the `limbs`-limb integer m at `source` (offset ≥ 0, in bits).
+    /// accumulator += w·m·2^offset for the `limbs`-limb integer m at `source` (odd w ≥ 1, offset ≥ 0, in bits).
+    /// When w·2^(offset mod 64) fits in a limb, one `mpn_addmul_1` by it multiplies, shifts and adds in one pass
+    /// (an unshifted m with w = 1 takes `mpn_add_n`); otherwise m is multiplied by w (`mpn_mul_1`), shifted
+    /// (`mpn_lshift`) and added. Exact either way.
     @inline(__always)
-    private func accumulate(_ source: UnsafePointer<mp_limb_t>, limbs: Int, lowestBit offset: Int,
+    private func accumulate(_ source: UnsafePointer<mp_limb_t>, limbs: Int, weight: UInt, lowestBit offset: Int,
                             into accumulator: UnsafeMutablePointer<mp_limb_t>) {
         let limbOffset = offset >> 6, bitShift = offset & 63
-        var addend = source, length = limbs
-        if bitShift != 0 {
-            shifted[limbs] = __gmpn_lshift(shifted, source, limbs, UInt32(bitShift))
-            addend = UnsafePointer(shifted)
-            length &+= 1
-        }
         let destination = accumulator + limbOffset
-        var carry = __gmpn_add_n(destination, destination, addend, length)
-        var i = length
+        var carry: mp_limb_t, i: Int
+        if bitShift == 0 && weight == 1 {
+            carry = __gmpn_add_n(destination, destination, source, limbs)
+            i = limbs
+        } else if weight.leadingZeroBitCount >= bitShift {
+            let high = __gmpn_addmul_1(destination, source, limbs, mp_limb_t(weight << bitShift))
+            let (sum, overflow) = destination[limbs].addingReportingOverflow(high)
+            destination[limbs] = sum
+            carry = overflow ? 1 : 0
+            i = limbs &+ 1
+        } else {
+            // w·2^shift is wider than a limb: w·m, then the shift.
+            var addend = source, length = limbs
+            if weight != 1 {
+                product[length] = __gmpn_mul_1(product, source, length, mp_limb_t(weight))
+                addend = UnsafePointer(product)
+                length &+= 1
+            }
+            shifted[length] = __gmpn_lshift(shifted, addend, length, UInt32(bitShift))
+            carry = __gmpn_add_n(destination, destination, shifted, length &+ 1)
+            i = length &+ 1
+        }
         while carry != 0 {
             destination[i] &+= 1
             carry = destination[i] == 0 ? 1 : 0
