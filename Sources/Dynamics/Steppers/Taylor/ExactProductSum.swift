@@ -78,22 +78,44 @@ final class ExactProductSum {
     @inline(__always)
     func append(_ x: UnsafeMutablePointer<__mpfr_struct>, _ y: UnsafeMutablePointer<__mpfr_struct>, weight: UInt = 1,
                 negated: Bool = false) {
-        if cmpfr_regular_p(x) == 0 || cmpfr_regular_p(y) == 0 {
-            // 0·finite is 0; anything with NaN or ±∞ (0·∞ included) is refused.
-            if cmpfr_nan_p(x) != 0 || cmpfr_nan_p(y) != 0 || cmpfr_inf_p(x) != 0 || cmpfr_inf_p(y) != 0 {
-                isRefused = true
+        appendProducts(0...0, negated: negated) { _ in (x, y, weight) }
+    }
+
+    /// Appends the terms ±w_j·x_j·y_j for (x_j, y_j, w_j) = `term(j)`, j ∈ `indices` (w_j = 0 drops the term, as
+    /// does a zero factor; − when `negated`; the operands must not change until `add`). The span and the count
+    /// live in locals across the loop, and the term buffer grows once, before it.
+    @inline(__always)
+    func appendProducts(_ indices: ClosedRange<Int>, negated: Bool,
+                        _ term: (Int) -> (UnsafeMutablePointer<__mpfr_struct>, UnsafeMutablePointer<__mpfr_struct>, UInt)) {
+        if count &+ indices.count > termCapacity { grow(to: count &+ indices.count) }
+        var count = self.count, lowest = self.lowest, highest = self.highest
+        let terms = self.terms, maximumLimbs = self.maximumLimbs
+        for j in indices {
+            let (x, y, weight) = term(j)
+            if weight == 0 { continue }
+            if cmpfr_regular_p(x) == 0 || cmpfr_regular_p(y) == 0 {
+                // 0·finite is 0; anything with NaN or ±∞ (0·∞ included) is refused.
+                if cmpfr_nan_p(x) != 0 || cmpfr_nan_p(y) != 0 || cmpfr_inf_p(x) != 0 || cmpfr_inf_p(y) != 0 {
+                    isRefused = true
+                }
+                continue
             }
-            return
+            // x = m·2^(e − 64n) with the n-limb integer m in [2^(64n−1), 2^(64n)).
+            let xLimbs = (Int(x.pointee._mpfr_prec) &+ 63) >> 6, yLimbs = (Int(y.pointee._mpfr_prec) &+ 63) >> 6
+            if xLimbs > maximumLimbs || yLimbs > maximumLimbs {
+                isRefused = true
+                continue
+            }
+            terms[count] = Self.term(
+                x: x.pointee._mpfr_d, y: y.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: yLimbs,
+                exponent: Int(x.pointee._mpfr_exp) &+ Int(y.pointee._mpfr_exp), weight: weight,
+                isNegative: ((x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0)) != negated,
+                lowest: &lowest, highest: &highest)
+            count &+= 1
         }
-        // x = m·2^(e − 64n) with the n-limb integer m in [2^(64n−1), 2^(64n)).
-        let xLimbs = (Int(x.pointee._mpfr_prec) &+ 63) >> 6, yLimbs = (Int(y.pointee._mpfr_prec) &+ 63) >> 6
-        if xLimbs > maximumLimbs || yLimbs > maximumLimbs {
-            isRefused = true
-            return
-        }
-        store(x: x.pointee._mpfr_d, y: y.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: yLimbs,
-              exponent: Int(x.pointee._mpfr_exp) &+ Int(y.pointee._mpfr_exp), weight: weight,
-              isNegative: ((x.pointee._mpfr_sign > 0) != (y.pointee._mpfr_sign > 0)) != negated)
+        self.count = count
+        self.lowest = lowest
+        self.highest = highest
     }
 
     /// Appends the term ±w·x (w ≥ 1, − when `negated`; x must not change until `add`). A zero term is dropped.
@@ -108,31 +130,34 @@ final class ExactProductSum {
             isRefused = true
             return
         }
+        if count == termCapacity { grow(to: count &+ 1) }
         // yLimbs = 0 marks a single factor.
-        store(x: x.pointee._mpfr_d, y: x.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: 0,
-              exponent: Int(x.pointee._mpfr_exp), weight: weight, isNegative: (x.pointee._mpfr_sign < 0) != negated)
+        terms[count] = Self.term(x: x.pointee._mpfr_d, y: x.pointee._mpfr_d, xLimbs: xLimbs, yLimbs: 0,
+                                 exponent: Int(x.pointee._mpfr_exp), weight: weight,
+                                 isNegative: (x.pointee._mpfr_sign < 0) != negated, lowest: &lowest, highest: &highest)
+        count &+= 1
     }
 
-    /// Stores a nonzero term whose significands (`xLimbs + yLimbs` limbs in all) have the value
-    /// m·2^(exponent − 64·(xLimbs + yLimbs)), and widens the span of the sum to it. A weight 2^s·w′ (w′ odd) is
+    /// The nonzero term whose significands (`xLimbs + yLimbs` limbs in all) have the value
+    /// m·2^(exponent − 64·(xLimbs + yLimbs)), with the span of the sum widened to it. A weight 2^s·w′ (w′ odd) is
     /// stored as w′ with s bits more of shift.
     @inline(__always)
-    private func store(x: UnsafeMutablePointer<mp_limb_t>, y: UnsafeMutablePointer<mp_limb_t>, xLimbs: Int, yLimbs: Int,
-                       exponent: Int, weight: UInt, isNegative: Bool) {
+    private static func term(x: UnsafeMutablePointer<mp_limb_t>, y: UnsafeMutablePointer<mp_limb_t>, xLimbs: Int,
+                             yLimbs: Int, exponent: Int, weight: UInt, isNegative: Bool, lowest: inout Int,
+                             highest: inout Int) -> Term {
         let twos = weight.trailingZeroBitCount
         let e = exponent &+ twos
         let lowestBit = e &- 64 &* (xLimbs &+ yLimbs)
         let oddWeight = weight >> twos
         lowest = Swift.min(lowest, lowestBit)
         highest = Swift.max(highest, e &+ (UInt.bitWidth &- oddWeight.leadingZeroBitCount))
-        if count == termCapacity { grow() }
-        terms[count] = Term(x: x, y: y, xLimbs: xLimbs, yLimbs: yLimbs, weight: oddWeight, lowestBit: lowestBit,
-                            isNegative: isNegative)
-        count &+= 1
+        return Term(x: x, y: y, xLimbs: xLimbs, yLimbs: yLimbs, weight: oddWeight, lowestBit: lowestBit,
+                    isNegative: isNegative)
     }
 
-    private func grow() {
-        let capacity = 2 * termCapacity
+    /// Room for at least `needed` terms.
+    private func grow(to needed: Int) {
+        let capacity = Swift.max(2 * termCapacity, needed)
         let newTerms = UnsafeMutablePointer<Term>.allocate(capacity: capacity)
         newTerms.moveInitialize(from: terms, count: count)
         terms.deallocate()

@@ -117,18 +117,20 @@ final class TaylorMPFRArena: TaylorArithmetic {
     private func appendCauchyTerms(a: Int, b: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
                                    high: Int, weight: TaylorCauchyWeight, factor: UInt, negated: Bool) {
         guard low <= high else { return }
-        for j in low...high {
-            let w = weight == .index ? factor * UInt(j) : factor
-            if w != 0 { exactSum.append(headers + a + t[j], headers + b + t[k - j], weight: w, negated: negated) }
+        let headers = headers
+        exactSum.appendProducts(low...high, negated: negated) { j in
+            (headers + a + t[j], headers + b + t[k - j], weight == .index ? factor * UInt(j) : factor)
         }
     }
     @inline(__always)
     func appendSymmetricCauchyTerms(a: Int, offsets t: UnsafeMutablePointer<Int>, order k: Int, low: Int,
                                     weight: UInt, negated: Bool) {
-        var j = low
-        while j < k - j {
-            exactSum.append(headers + a + t[j], headers + a + t[k - j], weight: 2 * weight, negated: negated)
-            j += 1
+        // The pairs j < k − j, j ≥ low.
+        if k >= 1 && low <= (k - 1) / 2 {
+            let headers = headers
+            exactSum.appendProducts(low...((k - 1) / 2), negated: negated) { j in
+                (headers + a + t[j], headers + a + t[k - j], 2 * weight)
+            }
         }
         if k % 2 == 0 && k / 2 >= low {
             exactSum.append(headers + a + t[k / 2], headers + a + t[k / 2], weight: weight, negated: negated)
