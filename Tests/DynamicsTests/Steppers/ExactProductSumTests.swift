@@ -144,6 +144,46 @@ struct ExactProductSumTests {
         #expect(cmpfr_zero_p(r) != 0)
     }
 
+    @Test("batches through appendProducts with weights whose odd part is up to 64 bits wide (w·2^shift wider than a limb), weight-0 terms dropped, equal mpfr_dot bit for bit",
+          arguments: [(256, 256, 40), (127, 63, 10), (64, 191, 100), (320, 320, 0)])
+    func wideWeightsInBatches(_ setup: (Int, Int, Int)) {
+        let (rPrecision, operandPrecision, spread) = setup
+        var generator = SplitMix64(seed: UInt64(13 * rPrecision + operandPrecision + spread))
+        let accumulator = ExactProductSum(maximumPrecision: max(rPrecision, operandPrecision))
+        // Odd parts of 1, 3, 33, 48 and 64 bits; 6 = 2·3; 0 drops the term.
+        let weights: [UInt] = [0, 1, 6, 0xFFFF_FFFF_FFFF_FFFF, (1 << 47) | 1, 0x1_0000_0001, 5]
+        for trial in 0..<40 {
+            let numbers = MPFRNumbers()
+            let count = 1 + trial % 19
+            let negated = trial % 3 == 1, subtracting = trial % 2 == 1
+            var x: [UnsafeMutablePointer<__mpfr_struct>] = [], y: [UnsafeMutablePointer<__mpfr_struct>] = []
+            var w: [UInt] = []
+            // The reference's terms: the nonzero weights, with the batch's sign folded into a copy of x.
+            var terms: [(UnsafeMutablePointer<__mpfr_struct>, UnsafeMutablePointer<__mpfr_struct>, UInt)] = []
+            for _ in 0..<count {
+                x.append(Self.random(operandPrecision, spread: spread, numbers, &generator))
+                y.append(Self.random(operandPrecision, spread: spread, numbers, &generator))
+                w.append(weights[Int(generator.next() % UInt64(weights.count))])
+                if w.last! != 0 {
+                    let signed = numbers.make(operandPrecision)
+                    mpfr_set(signed, x.last!, MPFR_RNDN)
+                    if negated { mpfr_neg(signed, signed, MPFR_RNDN) }
+                    terms.append((signed, y.last!, w.last!))
+                }
+            }
+            let r = Self.random(rPrecision, spread: spread, numbers, &generator)
+            let expected = Self.reference(r, terms, subtracting: subtracting, numbers)
+            accumulator.reset()
+            // Two batches, as a sum node appends one per product: 0 … m − 1 and m … count − 1.
+            let m = count / 2
+            if m > 0 { accumulator.appendProducts(0...(m - 1), negated: negated) { (x[$0], y[$0], w[$0]) } }
+            accumulator.appendProducts(m...(count - 1), negated: negated) { (x[$0], y[$0], w[$0]) }
+            #expect(accumulator.add(into: r, subtracting: subtracting))
+            #expect(mpfr_equal_p(r, expected) != 0 || (cmpfr_zero_p(r) != 0 && cmpfr_zero_p(expected) != 0),
+                    "trial \(trial), \(count) terms")
+        }
+    }
+
     @Test("exact cancellation gives 0; terms that cancel r exactly leave the small remainder exact")
     func cancellation() {
         let numbers = MPFRNumbers()
