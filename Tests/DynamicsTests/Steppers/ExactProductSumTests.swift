@@ -144,7 +144,7 @@ struct ExactProductSumTests {
         #expect(cmpfr_zero_p(r) != 0)
     }
 
-    @Test("batches through appendProducts with weights whose odd part is up to 64 bits wide (w·2^shift wider than a limb), weight-0 terms dropped, equal mpfr_dot bit for bit",
+    @Test("appendProducts batches, weights with odd parts up to 64 bits wide and weight-0 terms, equal mpfr_dot",
           arguments: [(256, 256, 40), (127, 63, 10), (64, 191, 100), (320, 320, 0)])
     func wideWeightsInBatches(_ setup: (Int, Int, Int)) {
         let (rPrecision, operandPrecision, spread) = setup

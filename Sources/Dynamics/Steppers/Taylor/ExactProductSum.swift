@@ -5,9 +5,10 @@ import CMPFR
 ///
 /// Every product xᵢyᵢ of two MPFR significands is exact in GMP (`mpn_mul`). Scaled by its integer weight wᵢ and
 /// shifted to a common binary point (one `mpn_addmul_1` by wᵢ·2^shift does both), it is added into one of two
-/// fixed-point accumulators (one for positive terms, one for negative ones); r's own value is the first addend. The difference of the two
-/// accumulators is the exact sum, which `mpfr_set_z_2exp` rounds once. So the result is the correctly rounded sum,
-/// the value MPFR's `mpfr_dot` returns, whereas a loop of `mpfr_mul` and `mpfr_add` rounds twice per term.
+/// fixed-point accumulators (one for positive terms, one for negative ones); r's own value is the first addend.
+/// The difference of the two accumulators is the exact sum, which `mpfr_set_z_2exp` rounds once. So the result is
+/// the correctly rounded sum, the value MPFR's `mpfr_dot` returns, whereas a loop of `mpfr_mul` and `mpfr_add` rounds
+/// twice per term.
 ///
 /// The accumulators span the bits from the lowest significand bit of any term to the highest one, plus 64 bits for
 /// carries. When that span exceeds the capacity fixed at `init` (terms whose magnitudes differ by more than about
@@ -85,8 +86,10 @@ final class ExactProductSum {
     /// does a zero factor; − when `negated`; the operands must not change until `add`). The span and the count
     /// live in locals across the loop, and the term buffer grows once, before it.
     @inline(__always)
-    func appendProducts(_ indices: ClosedRange<Int>, negated: Bool,
-                        _ term: (Int) -> (UnsafeMutablePointer<__mpfr_struct>, UnsafeMutablePointer<__mpfr_struct>, UInt)) {
+    func appendProducts(
+        _ indices: ClosedRange<Int>, negated: Bool,
+        _ term: (Int) -> (UnsafeMutablePointer<__mpfr_struct>, UnsafeMutablePointer<__mpfr_struct>, UInt)
+    ) {
         if count &+ indices.count > termCapacity { grow(to: count &+ indices.count) }
         var count = self.count, lowest = self.lowest, highest = self.highest
         let terms = self.terms, maximumLimbs = self.maximumLimbs
@@ -194,7 +197,8 @@ final class ExactProductSum {
         negative.update(repeating: 0, count: width)
 
         if rIsRegular {
-            accumulate(r.pointee._mpfr_d, limbs: rLimbs, weight: 1, lowestBit: Int(r.pointee._mpfr_exp) &- 64 &* rLimbs &- lowest,
+            accumulate(r.pointee._mpfr_d, limbs: rLimbs, weight: 1,
+                       lowestBit: Int(r.pointee._mpfr_exp) &- 64 &* rLimbs &- lowest,
                        into: r.pointee._mpfr_sign > 0 ? positive : negative)
         }
         for i in 0..<count {
