@@ -62,17 +62,11 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
     public mutating func exponential(of a: Matrix<Element>, into result: inout Matrix<Element>) throws {
         let operation = "matrix exponential"
         guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: operation, shape: a.shape) }
-        guard a.rowCount == order, Element.currentPrecision == precision, _atWorkingPrecision(a) else {
+        guard a.rowCount == order, Element.currentPrecision == precision, a._everyEntry(atPrecision: precision) else {
             var fresh = MatrixExponentialWorkspace(order: a.rowCount)
             return try fresh._exponential(of: a, into: &result, uniform: false)
         }
         try _exponential(of: a, into: &result, uniform: true)
-    }
-
-    /// Whether every entry of `a` is at the working precision.
-    func _atWorkingPrecision(_ a: Matrix<Element>) -> Bool {
-        for k in 0..<a._elements.count where a._elements[k].precisionBits != precision { return false }
-        return true
     }
 
     /// exp(`a`) into `result` for an n × n `a` at the working precision, which is the default precision; with

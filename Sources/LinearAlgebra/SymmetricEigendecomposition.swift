@@ -79,7 +79,13 @@ struct _JacobiRotationScratch<Element: Scalar> {
     /// newX = x − s·(y + τ·x) and newY = y + s·(x − τ·y), each operation rounded as its value expression, in the
     /// order written.
     mutating func rotate(_ x: Element, _ y: Element, s: Element, tau: Element, uniform: Bool) {
-        product._assignProduct(tau, x, uniform: uniform); sum._assignSum(y, product, uniform: uniform); product._assignProduct(s, sum, uniform: uniform); newX._assignDifference(x, product, uniform: uniform)
-        product._assignProduct(tau, y, uniform: uniform); sum._assignDifference(x, product, uniform: uniform); product._assignProduct(s, sum, uniform: uniform); newY._assignSum(y, product, uniform: uniform)
+        product._assignProduct(tau, x, uniform: uniform)
+        sum._assignSum(y, product, uniform: uniform)
+        product._assignProduct(s, sum, uniform: uniform)
+        newX._assignDifference(x, product, uniform: uniform)
+        product._assignProduct(tau, y, uniform: uniform)
+        sum._assignDifference(x, product, uniform: uniform)
+        product._assignProduct(s, sum, uniform: uniform)
+        newY._assignSum(y, product, uniform: uniform)
     }
 }

@@ -50,12 +50,14 @@ public struct SymmetricLogarithmWorkspace<Element: Scalar>: Sendable {
     }
 
     /// Writes Q·diag(f(λᵢ))·Qᵀ of the square symmetric `a` into `result`, `f` writing f(λ) into its first argument from
-    /// λ clamped at zero (its third argument says whether both are at one precision). An eigenvalue below −8·n·u·max|λ| (or, with `positiveDefinite`, not above 8·n·u·max|λ|) throws
+    /// λ clamped at zero (its third argument says whether both are at one precision). An eigenvalue below
+    /// −8·n·u·max|λ| (or, with `positiveDefinite`, not above 8·n·u·max|λ|) throws
     /// ``LinearAlgebraError/eigenvalueOutOfDomain(function:eigenvalue:)`` naming `function`.
     mutating func _spectralFunction(of a: Matrix<Element>, into result: inout Matrix<Element>, function: String,
                                     positiveDefinite: Bool, _ f: (inout Element, Element, Bool) -> Void) throws {
         let n = decomposition.order
-        guard a.rowCount == n, Element.currentPrecision == decomposition.precision, decomposition._atWorkingPrecision(a) else {
+        guard a.rowCount == n, Element.currentPrecision == decomposition.precision,
+              a._everyEntry(atPrecision: decomposition.precision) else {
             var fresh = SymmetricLogarithmWorkspace(order: a.rowCount)
             return try fresh._spectralFunction(of: a, into: &result, function: function, positiveDefinite: positiveDefinite,
                                                uniform: false, f)
@@ -68,7 +70,9 @@ public struct SymmetricLogarithmWorkspace<Element: Scalar>: Sendable {
     mutating func _spectralFunction(of a: Matrix<Element>, into result: inout Matrix<Element>, function: String,
                                     positiveDefinite: Bool, uniform: Bool, _ f: (inout Element, Element, Bool) -> Void) throws {
         let n = decomposition.order
-        if result.rowCount != n || result.columnCount != n || !_entriesFit(result) { result = .zeros(rows: n, columns: n) }
+        if result.rowCount != n || result.columnCount != n || !result._everyEntry(atPrecision: decomposition.precision) {
+            result = .zeros(rows: n, columns: n)
+        }
         try decomposition._decompose(a, uniform: uniform)
         // The threshold 8·n·u·max|λ|.
         threshold._assign(zero, uniform: uniform)
@@ -88,12 +92,6 @@ public struct SymmetricLogarithmWorkspace<Element: Scalar>: Sendable {
         }
         let q = decomposition.eigenvectors
         _recompose(q, values, scaled: &scaled, into: &result, mean: &mean, two: two, uniform: uniform)
-    }
-
-    /// Whether every entry of `result` is at the working precision.
-    func _entriesFit(_ result: Matrix<Element>) -> Bool {
-        for k in 0..<result._elements.count where result._elements[k].precisionBits != decomposition.precision { return false }
-        return true
     }
 }
 

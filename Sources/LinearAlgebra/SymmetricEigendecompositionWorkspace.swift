@@ -73,7 +73,7 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
     /// - Throws: the errors of ``SymmetricEigendecomposition/init(_:maxSweeps:)``.
     public mutating func decompose(_ a: Matrix<Element>) throws {
         guard a.isSquare else { throw LinearAlgebraError.notSquare(operation: "symmetric eigendecomposition", shape: a.shape) }
-        guard a.rowCount == order, Element.currentPrecision == precision, _atWorkingPrecision(a) else {
+        guard a.rowCount == order, Element.currentPrecision == precision, a._everyEntry(atPrecision: precision) else {
             var fresh = SymmetricEigendecompositionWorkspace(order: a.rowCount, maxSweeps: maxSweeps)
             try fresh._decompose(a, uniform: false)
             return (eigenvalues, eigenvectors, sweeps) = (fresh.eigenvalues, fresh.eigenvectors, fresh.sweeps)
@@ -81,16 +81,10 @@ public struct SymmetricEigendecompositionWorkspace<Element: Scalar>: Sendable {
         try _decompose(a, uniform: true)
     }
 
-    /// Whether every entry of `a` is at the working precision.
-    func _atWorkingPrecision(_ a: Matrix<Element>) -> Bool {
-        for k in 0..<a._elements.count where a._elements[k].precisionBits != precision { return false }
-        return true
-    }
-
     /// Decomposes an n × n `a` at the working precision, which is the default precision; with `uniform`, every entry
     /// of `a` is at that precision too (and nothing is allocated with `BigFloat`).
     mutating func _decompose(_ a: Matrix<Element>, uniform: Bool) throws {
-        let operation = "symmetric eigendecomposition", n = order
+        let n = order
         try _symmetrize(a, uniform: uniform)
         for k in 0..<(n * n) { v[k]._assign(k % (n + 1) == 0 ? one : zero, uniform: uniform) }
         _frobeniusNorm(uniform: uniform)   // into `sum`

@@ -102,3 +102,12 @@ extension Scalar {
         if precisionBits >= defaultPrecision { _divide(byInteger: n) } else { self = self / Self._integer(n) }
     }
 }
+
+extension Matrix where Element: Scalar {
+    /// Whether every entry is at `bits` bits of precision: for a workspace at `bits`, what lets a call pass
+    /// `uniform: true` (with its result matrix), and what decides whether a result matrix can be written in place.
+    func _everyEntry(atPrecision bits: Int) -> Bool {
+        for k in 0..<_elements.count where _elements[k].precisionBits != bits { return false }
+        return true
+    }
+}
