@@ -7,12 +7,14 @@
 //      error is below 4·‖B‖^(m+1)/(m+1)!; m is the first degree that makes this at most u/4.
 //   2. Few squarings: s = ⌈log₂(2‖A‖∞)⌉, the least that brings ‖B‖ to 1/2, because each squaring doubles the relative
 //      error already present.
-//   3. Horner's scheme on preallocated matrices, P ← I + (B·P)/k for k = m, …, 1, through the in-place product.
+//   3. Few products: the Taylor polynomial by Paterson–Stockmeyer, about 2√m products instead of Horner's m, on
+//      preallocated matrices through the in-place product (at 256 bits, m = 49: 13 products instead of 49).
 //
 // The steps, as value expressions (the rounding every implementation must reproduce; u, 1/2 and 1 at the default
 // precision): ‖A‖∞ as row sums of |a_ij| left to right; while ‖B‖ > 1/2, halve it and the scale 2^−s; B = A·2^−s entry
-// by entry; the degree from term ← term·‖B‖/(m+1); the Horner iterates and squarings in matrices made at the default
-// precision. MatrixExponentialWorkspace.swift holds the one implementation; this is its value-returning form.
+// by entry; the degree from term ← term·‖B‖/(m+1); c_k = 1/k! as c_{k−1}/k; the powers B^j, the blocks (fused
+// multiply-adds), the outer Horner iterates and the squarings in matrices made at the default precision.
+// MatrixExponentialWorkspace.swift holds the one implementation; this is its value-returning form.
 
 import MultiPrecision
 import RealModule
@@ -31,7 +33,8 @@ extension Matrix where Element: Scalar {
     /// - Throws: ``LinearAlgebraError/notSquare(operation:shape:)``, ``LinearAlgebraError/nonFiniteEntry(operation:)``,
     ///   or ``LinearAlgebraError/invalidArgument(operation:reason:)`` when ‖A‖∞ exceeds 2^4096 (the result would
     ///   overflow every supported format long before).
-    /// - Complexity: (m + s) matrix products, m ≈ p / log₂(m) for p bits of precision.
+    /// - Complexity: about 2√m + s matrix products and (m + 1)·n² multiply-adds, m ≈ p / log₂(m) for p bits of
+    ///   precision.
     public func exponential() throws -> Matrix {
         guard isSquare else { throw LinearAlgebraError.notSquare(operation: "matrix exponential", shape: shape) }
         var workspace = MatrixExponentialWorkspace<Element>(order: rowCount)

@@ -4,11 +4,12 @@
 // Implementation goals, in order of priority:
 //   1. The numbers of the value expressions in Matrix+Exponential.swift's description, for entries at any mix of
 //      precisions: every scalar step is an assignment rounded as its value expression (`_assignProduct` and the rest:
-//      at the larger operand precision), the Horner iterates and squarings are rounded at the default precision by
-//      the product kernel, and the constants (1/2, 1, u/16) are made at the default precision.
+//      at the larger operand precision), the powers, the outer Horner iterates and the squarings are rounded at the
+//      default precision by the product kernel, the blocks by fused multiply-adds into matrices made at the default
+//      precision, and the constants (1/2, 1, u/16, 1/k!) are made at the default precision.
 //   2. Nothing allocated per call with `BigFloat` when every entry of A and of the result is at the workspace's
-//      precision: every value lives here, made once and overwritten in place. The divisions by the integers k run as
-//      `mpfr_div_si`, which rounds the same exact quotient as `mpfr_div` by the value k, at a fraction of its cost.
+//      precision: every value lives here, made once and overwritten in place; the coefficients 1/k! and the powers
+//      B², …, B^q are made once per workspace, up to the largest degree a call has needed.
 //   3. A call at another order or another default precision, or with an entry at another precision, runs on a fresh
 //      workspace (made at the default precision, with the precision checks on), so the result never depends on which
 //      workspace computed it, and a workspace's own work values always stay at its precision (which lets a call with
@@ -30,8 +31,12 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
     public let order: Int
     /// The precision at which the work values were made (`Element.currentPrecision` at initialization).
     public let precision: Int
-    /// B = A·2^−s; the Horner iterate P and the product B·P (swapped each degree).
+    /// B = A·2^−s; the outer Horner iterate P and the product P·B^q (swapped each block).
     var scaled: Matrix<Element>, power: Matrix<Element>, work: Matrix<Element>
+    /// B², …, B^q (grown to the largest q needed so far).
+    var powers: [Matrix<Element>] = []
+    /// 1/k! for k = 0 … the largest degree needed so far.
+    var coefficients: [Element] = []
     /// ‖·‖∞ and one row sum; |a_ij|; 2^−s; the tail bound ‖B‖^(m+1)/(m+1)!; x − x (the finiteness test).
     var norm = Element.zero, rowSum = Element.zero, entry = Element.zero, scale = Element.zero, term = Element.zero,
         difference = Element.zero
@@ -111,13 +116,26 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
                 throw LinearAlgebraError.noConvergence(method: "Taylor series of the matrix exponential", iterations: degree)
             }
         }
-        // Horner, P ← I + (B·P)/k for k = m, …, 1, then s squarings; P and B·P at the working precision (the kernel
-        // rounds each entry at the receiving entry's precision), so the divisions round there too.
-        for k in 0..<count { power._elements[k]._assign(k % (n + 1) == 0 ? one : zero, uniform: uniform) }
-        for k in stride(from: degree, through: 1, by: -1) {
-            Matrix.multiply(scaled, power, into: &work)
-            for index in 0..<count { work._elements[index]._divide(byInteger: k) }
-            for i in 0..<n { work._elements[i * n + i] += one }
+        // Paterson–Stockmeyer: with q = ⌈√(m + 1)⌉, r = ⌈(m + 1)/q⌉ and the blocks C_i = Σ_{j<q} c_{iq+j}·B^j
+        // (c_k = 1/k!), the Taylor polynomial Σ_{k≤m} c_k B^k is (…(C_{r−1}·B^q + C_{r−2})·B^q + …)·B^q + C_0:
+        // q − 1 products for the powers B², …, B^q and r − 1 for the outer Horner, instead of Horner's m.
+        let q = Swift.max(1, Int(Double(degree + 1).squareRoot().rounded(.up)))
+        let blocks = (degree + q) / q
+        _prepareCoefficients(through: degree)
+        while powers.count < q - 1 { powers.append(.zeros(rows: n, columns: n)) }
+        if q >= 2 {
+            for j in 2...q {   // powers[j − 2] = B^j = B^(j−1)·B
+                Matrix.multiply(j == 2 ? scaled : powers[j - 3], scaled, into: &work)
+                swap(&powers[j - 2], &work)
+            }
+        }
+        for k in 0..<count { power._elements[k]._assign(zero, uniform: uniform) }
+        Self._addBlock(blocks - 1, width: q, degree: degree, coefficients: coefficients, scaled: scaled, powers: powers,
+                       into: &power)
+        for i in stride(from: blocks - 2, through: 0, by: -1) {
+            Matrix.multiply(power, q == 1 ? scaled : powers[q - 2], into: &work)
+            Self._addBlock(i, width: q, degree: degree, coefficients: coefficients, scaled: scaled, powers: powers,
+                           into: &work)
             swap(&power, &work)
         }
         for _ in 0..<squarings {
@@ -125,5 +143,29 @@ public struct MatrixExponentialWorkspace<Element: Scalar>: Sendable {
             swap(&power, &work)
         }
         for k in 0..<count { result._elements[k]._assign(power._elements[k]) }
+    }
+
+    /// c_k = 1/k! for k ≤ `degree` at the working precision (c_0 = 1, c_k = c_{k−1}/k, each quotient rounded once),
+    /// made once per workspace and degree.
+    mutating func _prepareCoefficients(through degree: Int) {
+        if coefficients.isEmpty { coefficients.append(one) }
+        while coefficients.count <= degree {
+            var next = coefficients[coefficients.count - 1]
+            next._divide(byInteger: coefficients.count)
+            coefficients.append(next)
+        }
+    }
+
+    /// target += C_i = Σ_{j<q} c_{iq+j}·B^j (terms with iq + j > m left out): entry by entry, fused multiply-adds from
+    /// the highest j down, then c_{iq} on the diagonal; every sum rounded at the target entry's precision.
+    static func _addBlock(_ i: Int, width q: Int, degree: Int, coefficients: [Element], scaled: Matrix<Element>,
+                          powers: [Matrix<Element>], into target: inout Matrix<Element>) {
+        let n = scaled.rowCount, count = n * n, first = i * q
+        for j in stride(from: Swift.min(q - 1, degree - first), through: 1, by: -1) {
+            let basis = j == 1 ? scaled : powers[j - 2], c = coefficients[first + j]
+            for k in 0..<count { target._elements[k].addProduct(c, basis._elements[k]) }
+        }
+        let c = coefficients[first]
+        for d in 0..<n { target._elements[d * (n + 1)] += c }
     }
 }

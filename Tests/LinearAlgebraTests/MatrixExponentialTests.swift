@@ -33,6 +33,24 @@ struct MatrixExponentialTests {
         try atPrecision(bits, double: { try check(Double.self) }, bigFloat: { try check(BigFloat.self) })
     }
 
+    @Test("two general 4 × 4 matrices (‖A‖∞ ≈ 2.6 and 15.4) against mpmath's expm, relative error ≤ 16·n·u·2^s",
+          arguments: precisions)
+    func generalMatrices(bits: Int) throws {
+        func check<T: TestScalar>(_: T.Type) throws {
+            let cases = [(LinearAlgebraReferences.expGeneralNumerators, LinearAlgebraReferences.expGeneralExponential),
+                         (LinearAlgebraReferences.expLargeNumerators, LinearAlgebraReferences.expLargeExponential)]
+            for (numerators, values) in cases {
+                let a = integerMatrix(numerators, as: T.self) / T(exactly: 7)!
+                let reference = Matrix<T>(rows: 4, columns: 4) { i, j in T.reference(values[4 * i + j]) }
+                // s = ⌈log₂(2‖A‖∞)⌉ squarings, each at most doubling the relative error of the Taylor core.
+                let squarings = Int(Double.log2(2 * a.infinityNorm.doubleValue).rounded(.up))
+                let bound = 16 * 4 * T.unitRoundoff * T(exactly: 1 << squarings)! * reference.frobeniusNorm
+                #expect(try a.exponential().distance(to: reference) <= bound)
+            }
+        }
+        try atPrecision(bits, double: { try check(Double.self) }, bigFloat: { try check(BigFloat.self) })
+    }
+
     @Test("exp(A)·exp(−A) = I and exp(0) = I on a general matrix")
     func inverseIdentity() throws {
         try withPrecision(256) {

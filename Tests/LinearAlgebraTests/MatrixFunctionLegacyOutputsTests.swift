@@ -4,15 +4,19 @@ import MultiPrecision
 import RealModule
 import Testing
 
-/// `exponential()`, `SymmetricEigendecomposition(_:)` and `logarithm()` against their outputs before the value-returning
-/// forms and the preallocated workspaces were folded into one implementation, bit for bit (value, sign and precision
-/// of every entry), including inputs whose entries have several different precisions.
+/// `SymmetricEigendecomposition(_:)` and `logarithm()` against their outputs before the value-returning forms and the
+/// preallocated workspaces were folded into one implementation, bit for bit (value, sign and precision of every entry),
+/// including inputs whose entries have several different precisions.
+///
+/// `exponential()` was checked here too until it moved from Horner's scheme to Paterson–Stockmeyer (issue 20, session
+/// 11), which rounds differently by design; its outputs were removed from the stored file then, and its accuracy is
+/// asserted against mpmath in MatrixExponentialTests (relative errors of 2–19 units in the last place there, as before).
 ///
 /// The stored outputs, References/legacy-matrix-functions.json, were made by running this test on the code before the
 /// fold (main at cbdbd64), where it failed and wrote its outputs to the temporary file the failure names; that file was
 /// copied into References unchanged. Each BigFloat is stored exactly, as its `Codable` form (precision and base-16
 /// significand); each Double as its bit pattern.
-@Suite("Matrix functions: exp, the Jacobi eigendecomposition and log keep their earlier outputs bit for bit")
+@Suite("Matrix functions: the Jacobi eigendecomposition and log keep their earlier outputs bit for bit")
 struct MatrixFunctionLegacyOutputsTests {
     static let referenceURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("References").appendingPathComponent("legacy-matrix-functions.json")
@@ -55,7 +59,6 @@ struct MatrixFunctionLegacyOutputsTests {
                 for bits in bitsList {
                     let a = mixed(matrix, bits: bits)
                     let key = "\(name) \(bits.map(String.init).joined(separator: ","))"
-                    result["exp \(key)"] = try encoded(try a.exponential().elements)
                     if name == "symmetric" || name == "spd" {
                         let eig = try SymmetricEigendecomposition(a)
                         result["eig \(key)"] = try encoded(eig.eigenvalues + eig.eigenvectors.elements) + ["sweeps \(eig.sweeps)"]
@@ -67,7 +70,6 @@ struct MatrixFunctionLegacyOutputsTests {
         for (name, matrix, _) in cases() {
             let a = Matrix<Double>(rows: matrix.rowCount, columns: matrix.columnCount) { i, j in Self.entry(matrix[i, j], bits: 53).doubleValue }
             func bits(_ values: [Double]) -> [String] { values.map { String($0.bitPattern, radix: 16) } }
-            result["exp \(name) Double"] = bits(try a.exponential().elements)
             if name == "symmetric" || name == "spd" {
                 let eig = try SymmetricEigendecomposition(a)
                 result["eig \(name) Double"] = bits(eig.eigenvalues + eig.eigenvectors.elements) + ["sweeps \(eig.sweeps)"]
@@ -77,7 +79,7 @@ struct MatrixFunctionLegacyOutputsTests {
         return result
     }
 
-    @Test("exp, eig and log of 3 × 3 and 4 × 4 matrices (entries at 64 to 512 bits, mixed, and Double) equal the stored earlier outputs")
+    @Test("eig and log of 3 × 3 and 4 × 4 matrices (entries at 64 to 512 bits, mixed, and Double) equal the stored earlier outputs")
     func outputsAreUnchanged() throws {
         let actual = try Self.outputs()
         let data = (try? Data(contentsOf: Self.referenceURL)) ?? Data("{}".utf8)

@@ -85,5 +85,21 @@ out.append("    static let hilbertDeterminants: [(numerator: String, denominator
 for d in dets:
     out.append('        ("%d", "%d"),' % (d.numerator, d.denominator))
 out.append("    ]")
+# 7. exp of two fixed 4x4 general (non-normal) matrices with entries k/7: mpmath's expm by its Taylor method at
+#    400 digits, checked against its Pade method to 330 digits. The second is 9 times a matrix like the first, so
+#    the scaling and squaring takes several squarings.
+expm_inputs = {
+    "expGeneral": [[3, -5, 1, 0], [2, 4, -6, 1], [-1, 0, 5, -3], [4, 2, -2, -4]],
+    "expLarge": [[27, -45, 9, 0], [18, 36, -54, 9], [-9, 0, 45, -27], [36, 18, -18, -36]],
+}
+for name, ints in expm_inputs.items():
+    A = mp.matrix([[mp.mpf(x) / 7 for x in row] for row in ints])
+    E = mp.expm(A, method="taylor")
+    P = mp.expm(A, method="pade")
+    assert mp.mnorm(E - P, 1) <= mp.mpf(10) ** -330 * mp.mnorm(E, 1), name
+    out.append("    /// Numerators k of the 4×4 matrix with entries k/7 whose exponential `%sExponential` lists." % name)
+    out.append("    static let %sNumerators: [[Int]] = %r" % (name, ints))
+    out.append("    /// exp(A) for A = `%sNumerators`/7, row by row (mpmath `expm`, Taylor, checked against Padé)." % name)
+    out.append("    static let %sExponential: [String] = " % name + arr([E[i, j] for i in range(4) for j in range(4)]))
 out.append("}")
 print("\n".join(out))
