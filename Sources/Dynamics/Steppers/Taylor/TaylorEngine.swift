@@ -512,17 +512,29 @@ final class TaylorEngine<Store: TaylorArithmetic> {
     }
 
     /// Evaluates component i of the state series at offset `stepSlot` from the expansion point, by Horner, into
-    /// `hornerSlot` (full precision plus the state's guard bits), with x₀ read from slot `x0`. Costs p
-    /// multiplications and p additions.
+    /// `hornerSlot` (full precision plus the state's guard bits), with x₀ read from slot `x0`: p multiplications and
+    /// p additions, each at the precision of its order's level. The orders above level 0 are summed in that level's
+    /// scratch slot, which holds as many bits as their coefficients (the tapering keeps |x_k|hᵏ below the full
+    /// precision's unit by the guard bits there); the partial sum moves to the next finer level exactly, and the
+    /// orders of level 0 and x₀ are summed in `hornerSlot`.
     func evaluate(component i: Int, x0: Int) {
         let h = hornerSlot
-        store.set(h, stateCoefficient(i, order))
+        var level = levelOf[order]
+        var sum = level == 0 ? h : scratch + 4 * level + 2
+        store.set(sum, stateCoefficient(i, order))
         var k = order - 1
         while k >= 1 {
-            store.multiply(h, h, stepSlot)
-            store.add(h, h, stateCoefficient(i, k))
+            if levelOf[k] != level {
+                level = levelOf[k]
+                let finer = level == 0 ? h : scratch + 4 * level + 2
+                store.set(finer, sum)   // exact: a finer level has at least as many bits
+                sum = finer
+            }
+            store.multiply(sum, sum, stepSlot)
+            store.add(sum, sum, stateCoefficient(i, k))
             k -= 1
         }
+        if sum != h { store.set(h, sum) }
         store.multiply(h, h, stepSlot)
         store.add(h, h, x0)
     }
