@@ -10,12 +10,9 @@ binary, the ratio of the totals B / A, and the median of the per-file ratios, pe
 Usage (from the repository root; both binaries check this tree's claim files):
   python3 Benchmarks/peers/ab_claims.py --a BINARY_A --b BINARY_B [--passes 2]
 """
-import argparse, os, resource, statistics, subprocess, sys
+import argparse, os, statistics, subprocess, sys
 
-
-def child_cpu():
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+from ab_cpu import child_cpu
 
 
 def timed(binary, path):

@@ -519,14 +519,16 @@ final class TaylorEngine<Store: TaylorArithmetic> {
     /// orders of level 0 and x₀ are summed in `hornerSlot`.
     func evaluate(component i: Int, x0: Int) {
         let h = hornerSlot
+        /// The slot of the partial sum at `level`: `hornerSlot` at level 0, else the level's third scratch slot.
+        func partialSum(at level: Int) -> Int { level == 0 ? h : scratch + 4 * level + 2 }
         var level = levelOf[order]
-        var sum = level == 0 ? h : scratch + 4 * level + 2
+        var sum = partialSum(at: level)
         store.set(sum, stateCoefficient(i, order))
         var k = order - 1
         while k >= 1 {
             if levelOf[k] != level {
                 level = levelOf[k]
-                let finer = level == 0 ? h : scratch + 4 * level + 2
+                let finer = partialSum(at: level)
                 store.set(finer, sum)   // exact: a finer level has at least as many bits
                 sum = finer
             }
