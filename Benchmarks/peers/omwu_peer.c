@@ -1,7 +1,10 @@
 /* The C peer of Attest's OMWU map (Sources/Models/MultiplicativeWeightsMap.swift, run by MultiplicativeWeights.run):
  * the same iteration on P2a of docs/benchmark-problems.md as a raw MPFR loop on preallocated mpfr_t, with the same
  * operations in the same order (log domain, expm1/log1p, KL_t after every step by fma, the same per-step
- * reductions). Usage: omwu_peer STEPS BITS  ->  one JSON line {"seconds": ..., "cpuSeconds": ..., "kl": "..."}.
+ * reductions). Usage: omwu_peer STEPS BITS [series|mpfr]  ->  one JSON line {"seconds": ..., "cpuSeconds": ..., "kl": "..."}.
+ * e^u - 1 and ln(1 + S) are evaluated as Attest's map does (MultiPrecision's SmallArgumentSeries): once the argument
+ * is below 2^-E with m = ceil((BITS + 68)/E) <= 16, by m fused multiply-adds at BITS + 64 bits (Horner) and one
+ * rounding, else by mpfr_expm1/mpfr_log1p ("series", the default); "mpfr" calls mpfr_expm1/mpfr_log1p always.
  * Build: cc -O2 -o omwu_peer omwu_peer.c -lmpfr -lgmp   (Benchmarks/peers/omwu_peer.py does this).
  * Built with -DCOUNT_ALLOCATIONS and Benchmarks/CAllocationCounter/AllocationCounter.c, it also prints the
  * allocations per step made inside the timed loop ("allocationsPerStep": MPFR's and GMP's own, since the loop itself
@@ -18,10 +21,44 @@
 #endif
 
 #define N 3
+#define MAXIMUM_TERMS 16
+
+/* The coefficients of P in f(x) = x P(x): 1/(k+1)! for expm1, (-1)^k/(k+1) for log1p, each rounded once, and the
+ * Horner value, all at BITS + 64 bits. */
+static mpfr_t expm1_coefficients[MAXIMUM_TERMS], log1p_coefficients[MAXIMUM_TERMS], horner;
+static int use_series = 1;
+
+static void init_series(mpfr_prec_t bits) {
+    unsigned long factorial = 1;
+    mpfr_init2(horner, bits + 64);
+    for (int k = 0; k < MAXIMUM_TERMS; k++) {
+        factorial *= (unsigned long) (k + 1);
+        mpfr_inits2(bits + 64, expm1_coefficients[k], log1p_coefficients[k], (mpfr_ptr) 0);
+        mpfr_set_ui(expm1_coefficients[k], 1, MPFR_RNDN); mpfr_div_ui(expm1_coefficients[k], expm1_coefficients[k], factorial, MPFR_RNDN);
+        mpfr_set_si(log1p_coefficients[k], k % 2 == 0 ? 1 : -1, MPFR_RNDN); mpfr_div_si(log1p_coefficients[k], log1p_coefficients[k], k + 1, MPFR_RNDN);
+    }
+}
+
+/* r <- x P(x) when x is zero or small enough for at most MAXIMUM_TERMS terms; 0 (r untouched) otherwise. */
+static int series(mpfr_ptr r, mpfr_srcptr x, mpfr_t *c) {
+    if (!use_series) return 0;
+    if (mpfr_zero_p(x)) { mpfr_set(r, x, MPFR_RNDN); return 1; }
+    if (!mpfr_regular_p(x) || mpfr_get_prec(r) + 64 > mpfr_get_prec(horner)) return 0;
+    long e = -(long) mpfr_get_exp(x);
+    if (e < 2) return 0;
+    long terms = ((long) mpfr_get_prec(horner) + 4 + e - 1) / e;
+    if (terms > MAXIMUM_TERMS) return 0;
+    mpfr_set(horner, c[terms - 1], MPFR_RNDN);
+    for (long k = terms - 2; k >= 0; k--) mpfr_fma(horner, horner, x, c[k], MPFR_RNDN);
+    mpfr_mul(r, horner, x, MPFR_RNDN);
+    return 1;
+}
 
 int main(int argc, char **argv) {
     long steps = argc > 1 ? atol(argv[1]) : 10000;
     mpfr_prec_t bits = argc > 2 ? atol(argv[2]) : 256;
+    use_series = !(argc > 3 && argv[3][0] == 'm');
+    init_series(bits);
     /* P2a: A = (entries below)/24, step 1/20; its equilibrium x* = (1/6, 1/3, 1/2), y* = (1/2, 1/3, 1/6), v = 0
      * (exact; ZeroSumGame computes the same from the bordered systems). */
     static const long an[N * N] = {-25, -7, 89, 23, -31, -7, -7, 23, -25};
@@ -72,10 +109,10 @@ int main(int argc, char **argv) {
             for (int i = 0; i < N; i++) {
                 mpfr_add(u[i], g[p + i], g[p + i], MPFR_RNDN); mpfr_sub(u[i], u[i], gp[p + i], MPFR_RNDN);
                 mpfr_sub(u[i], u[i], v, MPFR_RNDN); mpfr_mul(u[i], u[i], eta, MPFR_RNDN); mpfr_mul_si(u[i], u[i], sign, MPFR_RNDN);
-                mpfr_expm1(e[i], u[i], MPFR_RNDN);
+                if (!series(e[i], u[i], expm1_coefficients)) mpfr_expm1(e[i], u[i], MPFR_RNDN);
                 mpfr_fma(sum, x[p + i], e[i], sum, MPFR_RNDN);
             }
-            mpfr_log1p(logz, sum, MPFR_RNDN);
+            if (!series(logz, sum, log1p_coefficients)) mpfr_log1p(logz, sum, MPFR_RNDN);
             mpfr_add(identity, identity, logz, MPFR_RNDN);
             mpfr_set(oneplus, sum, MPFR_RNDN); mpfr_add_ui(oneplus, oneplus, 1, MPFR_RNDN);
             for (int i = 0; i < N; i++) {

@@ -10,7 +10,11 @@ and the allocations per step of both: Attest's (attest_allocation_count() over t
 by a second build of the peer with Benchmarks/CAllocationCounter (MPFR's and GMP's own allocations inside
 mpfr_expm1 and mpfr_log1p; the C loop itself allocates nothing).
 
-Usage: python3 Benchmarks/peers/omwu_peer.py [--pairs 7] [--steps 20000] [--bits 256]
+The C loop evaluates e^u − 1 and ln(1 + S) as the map does: by their Taylor series once the argument is small (see
+omwu_peer.c), else by mpfr_expm1/mpfr_log1p; `--peer-functions mpfr` makes it call mpfr_expm1/mpfr_log1p always, as
+the map did before session 12.
+
+Usage: python3 Benchmarks/peers/omwu_peer.py [--pairs 7] [--steps 20000] [--bits 256] [--peer-functions series|mpfr]
        (after `swift build -c release --product attest-benchmarks`; compiles the C peer with cc -O2 -lmpfr -lgmp)
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile
@@ -21,6 +25,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--pairs", type=int, default=7)
 parser.add_argument("--steps", type=int, default=20000)
 parser.add_argument("--bits", type=int, default=256)
+parser.add_argument("--peer-functions", choices=["series", "mpfr"], default="series")
 parser.add_argument("--binary", default=os.path.join(root, ".build/release/attest-benchmarks"))
 args = parser.parse_args()
 
@@ -40,16 +45,17 @@ def run(command):
 load0 = os.getloadavg()
 c_runs, swift_runs = [], []
 for k in range(args.pairs):
-    c = run([peer, str(args.steps), str(args.bits)])
+    c = run([peer, str(args.steps), str(args.bits), args.peer_functions])
     s = run([args.binary, "--omwu-json", "--steps", str(args.steps), "--bits", str(args.bits)])
     c_runs.append(c); swift_runs.append(s)
     print(f"pair {k + 1}: C {c['seconds']:.3f} s wall, {c['cpuSeconds']:.3f} s CPU; "
           f"Attest {s['seconds']:.3f} s wall, {s['cpuSeconds']:.3f} s CPU; "
           f"CPU ratio {s['cpuSeconds'] / c['cpuSeconds']:.3f}, wall ratio {s['seconds'] / c['seconds']:.3f}; "
           f"load {os.getloadavg()[0]:.1f}", flush=True)
-c_allocations = run([counting, str(args.steps), str(args.bits)])["allocationsPerStep"]
+c_allocations = run([counting, str(args.steps), str(args.bits), args.peer_functions])["allocationsPerStep"]
 median = statistics.median
 per_step = lambda runs, key: 1e6 * median(r[key] for r in runs) / args.steps
+print(f"C loop's e^u − 1 and ln(1 + S): {args.peer_functions}")
 print(f"KL_T: C {c['kl']}, Attest {s['kl']}")
 print(f"largest-change step: C {c['largestStep']}, Attest {s['largestStep']}; increases: C {c['increases']}, Attest {s['increases']}")
 print(f"allocations per step: Attest {s['allocationsPerStep']:.2f}, C loop {c_allocations:.2f} (MPFR and GMP inside "
