@@ -7,14 +7,14 @@ public struct OMWUKLKind: TrajectoryKind, DescribedKind {
         summary: "zero-sum game min_x max_y xᵀAy, OMWU or MWU with step η: KL(z*‖z_t) non-increasing from a step on, or KL_T below a bound",
         method: """
         Computes the game's unique fully mixed equilibrium exactly in Rational from the bordered indifference \
-        systems (docs/theory.md §3.5; other games are rejected). Runs the map from the uniform start (x_{−1} = x_0) in \
-        MPFR at the working precision p, in the log domain, measuring each step's KL change by the exact identity \
-        ΔKL = ln Z_x + ln Z_y (exponents shifted by the value v, evaluated as log1p(Σ x_i expm1(u_i)); once u_i and \
-        the sum are small, expm1 and log1p by their Taylor series at p + 64 bits, rounded once: MPFR's correctly \
-        rounded values up to 2⁻⁶¹ ulp) and by direct subtraction of KL values. Margin: tolerance − max_{t ≥ from_step} ΔKL_t (kl-nonincreasing) or \
-        kl_below − KL_T (converges). Everything is computed again at p + guard bits; the difference is the error \
-        estimate. Once KL falls below the rounding floor of p, the computed changes are rounding noise and the \
-        verdict is INCONCLUSIVE, never FAIL.
+        systems (docs/theory.md §3.5; other games are rejected). Runs the map from the uniform start (x_{−1} = \
+        x_0) in MPFR at the working precision p, in the log domain, measuring each step's KL change by the exact \
+        identity ΔKL = ln Z_x + ln Z_y (exponents shifted by the value v, evaluated as log1p(Σ x_i expm1(u_i)); \
+        once u_i and the sum are small, expm1 and log1p by their Taylor series at p + 64 bits, rounded once: \
+        MPFR's correctly rounded values up to 2⁻⁶¹ ulp) and by direct subtraction of KL values. Margin: tolerance \
+        − max_{t ≥ from_step} ΔKL_t (kl-nonincreasing) or kl_below − KL_T (converges). Everything is computed \
+        again at p + guard bits; the difference is the error estimate. Once KL falls below the rounding floor of \
+        p, the computed changes are rounding noise and the verdict is INCONCLUSIVE, never FAIL.
         """)
 
     /// What is claimed.
