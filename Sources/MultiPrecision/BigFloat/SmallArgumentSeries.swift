@@ -7,8 +7,9 @@ import CMPFR
 ///
 ///     eˣ − 1 = x·Σ_{k≥0} xᵏ/(k+1)!,        ln(1 + x) = x·Σ_{k≥0} (−x)ᵏ/(k+1).
 ///
-/// `P` is cut after m = ⌈(w + 4)/E⌉ terms and evaluated by Horner's rule with `mpfr_fma` at w = p + 64 bits, where p
-/// is the destination's precision; then r ← ∘_p(x·P̃) rounds once to nearest. The truncation is below
+/// `P` is cut after m = ⌈(w + 4)/E⌉ terms and evaluated by Horner's rule with `mpfr_fma` at w = `precision` + 64
+/// bits, which is at least p + 64 for a destination of p ≤ `precision` bits; then r ← ∘_p(x·P̃) rounds once to
+/// nearest; the bounds below need only w ≥ p + 64. The truncation is below
 /// 2·|x|ᵐ < 2^−(w+3) relative to P, and P has no cancellation (|x·t_{k+1}| ≤ |c_k|/3 at every Horner step), so
 /// P̃ = P(1 + δ) with |δ| < 6·2^−w. The result is therefore the rounding of a value within 2^−(p+61) of f(x),
 /// relatively: at most 2^−61 ulp beyond the correctly rounded value, and equal to it (what `mpfr_expm1` and
@@ -19,7 +20,7 @@ import CMPFR
 /// the smallest E that keeps m ≤ `maximumTerms`, NaN, ±∞), and destinations wider than `precision`, go to MPFR.
 /// Zero is returned as it is (e^±0 − 1 = ln(1 ± 0) = ±0). Nothing is allocated after `init`.
 public final class SmallArgumentSeries {
-    /// The widest destination precision p in bits; the series runs at p + 64.
+    /// The widest destination precision in bits; the series runs at `precision` + 64 bits for every destination.
     public let precision: Int
     /// The most terms of P the series evaluates before it leaves the argument to MPFR.
     public let maximumTerms: Int
