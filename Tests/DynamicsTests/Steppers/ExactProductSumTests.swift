@@ -69,7 +69,7 @@ struct ExactProductSumTests {
 
     @Test("random sums at equal and mixed precisions, with weights, signs and spread exponents, equal mpfr_dot bit for bit",
           arguments: [(63, 63, 0), (64, 64, 8), (127, 127, 40), (191, 191, 200), (256, 256, 3), (512, 512, 300),
-                      (256, 191, 60), (53, 512, 20), (1000, 300, 100)])
+                      (256, 191, 60), (53, 512, 20), (1000, 300, 100), (128, 256, 30), (256, 64, 5), (192, 128, 10)])
     func equalsDot(_ setup: (Int, Int, Int)) {
         let (rPrecision, operandPrecision, spread) = setup
         var generator = SplitMix64(seed: UInt64(rPrecision * 1000 + operandPrecision + spread))

@@ -3,12 +3,13 @@ import CMPFR
 /// r ← ∘(r + s·Σᵢ wᵢ·xᵢ·yᵢ) with a single rounding (∘: round to nearest, at r's precision), for MPFR operands.
 /// A term may also be a single factor ±wᵢ·xᵢ, and each term carries its own sign.
 ///
-/// Every product xᵢyᵢ of two MPFR significands is exact in GMP (`mpn_mul`). Scaled by its integer weight wᵢ and
-/// shifted to a common binary point (one `mpn_addmul_1` by wᵢ·2^shift does both), it is added into one of two
-/// fixed-point accumulators (one for positive terms, one for negative ones); r's own value is the first addend.
-/// The difference of the two accumulators is the exact sum, which `mpfr_set_z_2exp` rounds once. So the result is
-/// the correctly rounded sum, the value MPFR's `mpfr_dot` returns, whereas a loop of `mpfr_mul` and `mpfr_add` rounds
-/// twice per term.
+/// Every product xᵢyᵢ of two MPFR significands is exact in GMP (`mpn_mul`; for two significands of 2, 3 or 4 limbs
+/// each, the same schoolbook product inlined by `ShortLimbKernels`). Scaled by its integer weight wᵢ and shifted to
+/// a common binary point (one `mpn_addmul_1` by wᵢ·2^shift does both, inlined for 2, 4, 6 or 8 limbs), it is added
+/// into one of two fixed-point accumulators (one for positive terms, one for negative ones); r's own value is the
+/// first addend. The difference of the two accumulators is the exact sum, which `mpfr_set_z_2exp` rounds once. So the
+/// result is the correctly rounded sum, the value MPFR's `mpfr_dot` returns, whereas a loop of `mpfr_mul` and
+/// `mpfr_add` rounds twice per term.
 ///
 /// The accumulators span the bits from the lowest significand bit of any term to the highest one, plus 64 bits for
 /// carries. When that span exceeds the capacity fixed at `init` (terms whose magnitudes differ by more than about
@@ -208,16 +209,8 @@ final class ExactProductSum {
             var source = UnsafePointer(product)
             if term.yLimbs == 0 {
                 source = UnsafePointer(term.x)
-            } else if term.xLimbs == 1 {
-                product[term.yLimbs] = __gmpn_mul_1(product, term.y, term.yLimbs, term.x[0])
-            } else if term.yLimbs == 1 {
-                product[term.xLimbs] = __gmpn_mul_1(product, term.x, term.xLimbs, term.y[0])
-            } else if term.xLimbs == term.yLimbs {
-                __gmpn_mul_n(product, term.x, term.y, term.xLimbs)
-            } else if term.xLimbs > term.yLimbs {
-                _ = __gmpn_mul(product, term.x, term.xLimbs, term.y, term.yLimbs)
             } else {
-                _ = __gmpn_mul(product, term.y, term.yLimbs, term.x, term.xLimbs)
+                Self.multiply(product, term.x, term.xLimbs, term.y, term.yLimbs)
             }
             accumulate(source, limbs: length, weight: term.weight, lowestBit: term.lowestBit &- lowest,
                        into: term.isNegative != subtracting ? negative : positive)
@@ -237,6 +230,30 @@ final class ExactProductSum {
         return true
     }
 
+    /// p ← x·y, exact (`xLimbs + yLimbs` limbs), for significands of `xLimbs` and `yLimbs` ≥ 1 limbs. Two equal
+    /// lengths of 2 to 4 limbs are multiplied inline with a constant limb count (`ShortLimbKernels`), the rest by GMP.
+    /// (Inlining unequal lengths and odd `addMultiple` lengths as well made a 256-bit Taylor claim 1.17× slower.)
+    @inline(__always)
+    private static func multiply(_ p: UnsafeMutablePointer<mp_limb_t>, _ x: UnsafePointer<mp_limb_t>, _ xLimbs: Int,
+                                 _ y: UnsafePointer<mp_limb_t>, _ yLimbs: Int) {
+        if xLimbs == yLimbs {
+            switch xLimbs {
+            case 2: ShortLimbKernels.multiply(p, x, limbs: 2, y, limbs: 2)
+            case 3: ShortLimbKernels.multiply(p, x, limbs: 3, y, limbs: 3)
+            case 4: ShortLimbKernels.multiply(p, x, limbs: 4, y, limbs: 4)
+            default: __gmpn_mul_n(p, x, y, xLimbs)
+            }
+        } else if xLimbs == 1 {
+            p[yLimbs] = __gmpn_mul_1(p, y, yLimbs, x[0])
+        } else if yLimbs == 1 {
+            p[xLimbs] = __gmpn_mul_1(p, x, xLimbs, y[0])
+        } else if xLimbs > yLimbs {
+            _ = __gmpn_mul(p, x, xLimbs, y, yLimbs)
+        } else {
+            _ = __gmpn_mul(p, y, yLimbs, x, xLimbs)
+        }
+    }
+
     /// accumulator += w·m·2^offset for the `limbs`-limb integer m at `source` (odd w ≥ 1, offset ≥ 0, in bits).
     /// When w·2^(offset mod 64) fits in a limb, one `mpn_addmul_1` by it multiplies, shifts and adds in one pass
     /// (an unshifted m with w = 1 takes `mpn_add_n`); otherwise m is multiplied by w (`mpn_mul_1`), shifted
@@ -251,7 +268,16 @@ final class ExactProductSum {
             carry = __gmpn_add_n(destination, destination, source, limbs)
             i = limbs
         } else if weight.leadingZeroBitCount >= bitShift {
-            let high = __gmpn_addmul_1(destination, source, limbs, mp_limb_t(weight << bitShift))
+            let multiplier = mp_limb_t(weight << bitShift)
+            let high: mp_limb_t
+            // Constant limb counts, so that the inlined loop unrolls.
+            switch limbs {
+            case 2: high = ShortLimbKernels.addMultiple(destination, source, limbs: 2, by: multiplier)
+            case 4: high = ShortLimbKernels.addMultiple(destination, source, limbs: 4, by: multiplier)
+            case 6: high = ShortLimbKernels.addMultiple(destination, source, limbs: 6, by: multiplier)
+            case 8: high = ShortLimbKernels.addMultiple(destination, source, limbs: 8, by: multiplier)
+            default: high = __gmpn_addmul_1(destination, source, limbs, multiplier)
+            }
             let (sum, overflow) = destination[limbs].addingReportingOverflow(high)
             destination[limbs] = sum
             carry = overflow ? 1 : 0
