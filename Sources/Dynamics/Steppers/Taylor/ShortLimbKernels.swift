@@ -1,15 +1,16 @@
 import CMPFR
 
-/// GMP's `mpn_mul_n` and `mpn_addmul_1` for operands of a few limbs, inlined.
+/// GMP's `mpn_mul` and `mpn_addmul_1` for operands of a few limbs, inlined.
 ///
 /// At 128 and 256 bits an MPFR significand has 2 or 4 limbs. GMP's kernels are fastest on long operands, but on such
 /// short ones the call, its dispatch and the loop set-up cost as much as the few multiplications themselves. These
-/// loops do the same schoolbook arithmetic in registers, in `UInt128` (whose additions compile to add-with-carry,
-/// not to branches on each carry): a·b + c + d ≤ (2⁶⁴ − 1)² + 2(2⁶⁴ − 1) = 2¹²⁸ − 1 never overflows two limbs. The results are
-/// the same integers, bit for bit, as GMP's.
+/// loops do the same schoolbook arithmetic in registers, in `UInt128`, whose additions compile to add-with-carry
+/// rather than to a branch on each carry: a·b + c + d ≤ (2⁶⁴ − 1)² + 2(2⁶⁴ − 1) = 2¹²⁸ − 1 never overflows two
+/// limbs. The results are the same integers, bit for bit, as GMP's.
 enum ShortLimbKernels {
     /// The longest operand `multiply` takes, in limbs (256 bits).
     static let maximumMultiplyLimbs = 4
+
     /// p[0 ..< m + n] ← x·y for the m-limb x and the n-limb y, 1 ≤ n ≤ m ≤ `maximumMultiplyLimbs` (p must not overlap
     /// x or y). Called with constant m and n, the loops unroll.
     @inline(__always)
@@ -40,7 +41,8 @@ enum ShortLimbKernels {
     }
 
     /// d[0 ..< n] ← d[0 ..< n] + s·m (mod 2^(64n)) for the n-limb s and the limb m; returns the high limb of the
-    /// exact sum, as `mpn_addmul_1` does (n ≥ 1; d may not overlap s unless d = s). Called with a constant n, the loop unrolls.
+    /// exact sum, as `mpn_addmul_1` does (n ≥ 1; d may not overlap s unless d = s). Called with a constant n, the
+    /// loop unrolls.
     @inline(__always)
     static func addMultiple(_ d: UnsafeMutablePointer<mp_limb_t>, _ s: UnsafePointer<mp_limb_t>, limbs n: Int,
                             by m: mp_limb_t) -> mp_limb_t {
