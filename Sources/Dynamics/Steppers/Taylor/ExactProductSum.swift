@@ -236,13 +236,22 @@ final class ExactProductSum {
     @inline(__always)
     private static func multiply(_ p: UnsafeMutablePointer<mp_limb_t>, _ x: UnsafePointer<mp_limb_t>, _ xLimbs: Int,
                                  _ y: UnsafePointer<mp_limb_t>, _ yLimbs: Int) {
-        if xLimbs == yLimbs {
+        #if DEBUG
+        // Unoptimized, the inlined loops cost far more than GMP's calls, and they are tested on their own
+        // (`ShortLimbKernelsTests`); debug builds keep to GMP.
+        let inline = false
+        #else
+        let inline = true
+        #endif
+        if inline && xLimbs == yLimbs {
             switch xLimbs {
             case 2: ShortLimbKernels.multiply(p, x, limbs: 2, y, limbs: 2)
             case 3: ShortLimbKernels.multiply(p, x, limbs: 3, y, limbs: 3)
             case 4: ShortLimbKernels.multiply(p, x, limbs: 4, y, limbs: 4)
             default: __gmpn_mul_n(p, x, y, xLimbs)
             }
+        } else if xLimbs == yLimbs {
+            __gmpn_mul_n(p, x, y, xLimbs)
         } else if xLimbs == 1 {
             p[yLimbs] = __gmpn_mul_1(p, y, yLimbs, x[0])
         } else if yLimbs == 1 {
@@ -270,8 +279,13 @@ final class ExactProductSum {
         } else if weight.leadingZeroBitCount >= bitShift {
             let multiplier = mp_limb_t(weight << bitShift)
             let high: mp_limb_t
+            #if DEBUG
+            let dispatchLimbs = 0  // GMP in unoptimized builds (see `multiply`).
+            #else
+            let dispatchLimbs = limbs
+            #endif
             // Constant limb counts, so that the inlined loop unrolls.
-            switch limbs {
+            switch dispatchLimbs {
             case 2: high = ShortLimbKernels.addMultiple(destination, source, limbs: 2, by: multiplier)
             case 4: high = ShortLimbKernels.addMultiple(destination, source, limbs: 4, by: multiplier)
             case 6: high = ShortLimbKernels.addMultiple(destination, source, limbs: 6, by: multiplier)
