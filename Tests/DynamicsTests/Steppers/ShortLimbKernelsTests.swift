@@ -32,7 +32,8 @@ struct ShortLimbKernelsTests {
                 }
             }
         }
-        // The largest product: (2^256 − 1)² = 2^512 − 2^257 + 1, limbs 1, 0, 0, 0, 2^64 − 2, 2^64 − 1, 2^64 − 1, 2^64 − 1.
+        // The largest product: (2^256 − 1)² = 2^512 − 2^257 + 1,
+        // limbs 1, 0, 0, 0, 2^64 − 2, 2^64 − 1, 2^64 − 1, 2^64 − 1.
         let ones = [mp_limb_t](repeating: .max, count: 4)
         var square = [mp_limb_t](repeating: 0, count: 8)
         ShortLimbKernels.multiply(&square, ones, limbs: 4, ones, limbs: 4)

@@ -231,27 +231,19 @@ final class ExactProductSum {
     }
 
     /// p ← x·y, exact (`xLimbs + yLimbs` limbs), for significands of `xLimbs` and `yLimbs` ≥ 1 limbs. Two equal
-    /// lengths of 2 to 4 limbs are multiplied inline with a constant limb count (`ShortLimbKernels`), the rest by GMP.
+    /// lengths of 2 to 4 limbs are multiplied inline with a constant limb count (`ShortLimbKernels`, in optimized
+    /// builds), the rest by GMP.
     /// (Inlining unequal lengths and odd `addMultiple` lengths as well made a 256-bit Taylor claim 1.17× slower.)
     @inline(__always)
     private static func multiply(_ p: UnsafeMutablePointer<mp_limb_t>, _ x: UnsafePointer<mp_limb_t>, _ xLimbs: Int,
                                  _ y: UnsafePointer<mp_limb_t>, _ yLimbs: Int) {
-        #if DEBUG
-        // Unoptimized, the inlined loops cost far more than GMP's calls, and they are tested on their own
-        // (`ShortLimbKernelsTests`); debug builds keep to GMP.
-        let inline = false
-        #else
-        let inline = true
-        #endif
-        if inline && xLimbs == yLimbs {
-            switch xLimbs {
+        if xLimbs == yLimbs {
+            switch ShortLimbKernels.isEnabled ? xLimbs : 0 {
             case 2: ShortLimbKernels.multiply(p, x, limbs: 2, y, limbs: 2)
             case 3: ShortLimbKernels.multiply(p, x, limbs: 3, y, limbs: 3)
             case 4: ShortLimbKernels.multiply(p, x, limbs: 4, y, limbs: 4)
             default: __gmpn_mul_n(p, x, y, xLimbs)
             }
-        } else if xLimbs == yLimbs {
-            __gmpn_mul_n(p, x, y, xLimbs)
         } else if xLimbs == 1 {
             p[yLimbs] = __gmpn_mul_1(p, y, yLimbs, x[0])
         } else if yLimbs == 1 {
@@ -279,13 +271,8 @@ final class ExactProductSum {
         } else if weight.leadingZeroBitCount >= bitShift {
             let multiplier = mp_limb_t(weight << bitShift)
             let high: mp_limb_t
-            #if DEBUG
-            let dispatchLimbs = 0  // GMP in unoptimized builds (see `multiply`).
-            #else
-            let dispatchLimbs = limbs
-            #endif
             // Constant limb counts, so that the inlined loop unrolls.
-            switch dispatchLimbs {
+            switch ShortLimbKernels.isEnabled ? limbs : 0 {
             case 2: high = ShortLimbKernels.addMultiple(destination, source, limbs: 2, by: multiplier)
             case 4: high = ShortLimbKernels.addMultiple(destination, source, limbs: 4, by: multiplier)
             case 6: high = ShortLimbKernels.addMultiple(destination, source, limbs: 6, by: multiplier)

@@ -11,6 +11,17 @@ enum ShortLimbKernels {
     /// The longest operand `multiply` takes, in limbs (256 bits).
     static let maximumMultiplyLimbs = 4
 
+    /// Whether callers use these loops: in optimized builds only. Unoptimized, they cost far more than GMP's calls
+    /// (the debug P1a Taylor test took 4× as long), so debug builds keep to GMP; `ShortLimbKernelsTests` tests the
+    /// loops themselves in every build.
+    @inline(__always) static var isEnabled: Bool {
+        #if DEBUG
+        return false
+        #else
+        return true
+        #endif
+    }
+
     /// p[0 ..< m + n] ← x·y for the m-limb x and the n-limb y, 1 ≤ n ≤ m ≤ `maximumMultiplyLimbs` (p must not overlap
     /// x or y). Called with constant m and n, the loops unroll.
     @inline(__always)
