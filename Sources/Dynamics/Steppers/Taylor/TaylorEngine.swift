@@ -14,8 +14,10 @@ import MultiPrecision
 /// Runs a compiled `TaylorProgram` over a slot store: the Taylor coefficients of every node, order by order, for
 /// one step, and the Horner evaluation of the state series.
 ///
-/// Slot layout: node n's coefficient of order k at level λ (λ ≥ level(k)) is slot
-/// `base[n] + offset[k] + λ − level(k)`, and `table[λ·(p+1) + k]` holds `offset[k] + λ − level(k)`. A coefficient
+/// Slot layout: node n's coefficient of order k at level λ (λ ≥ level(k)) is slot `base[n] + table[λ·(p+1) + k]`.
+/// Within a node the slots are level-major: level λ holds orders 0 … K_λ contiguously (K_λ the last order whose level
+/// is at most λ), so that table[λ·(p+1) + k] = start(λ) + k; a Cauchy sum at level λ reads both operands' headers
+/// and significands in address order (forward for a_j, backward for b_{k−j}). A coefficient
 /// is computed at its own level (its "native" slot) and then rounded into the coarser levels, where the higher
 /// orders read it.
 ///
@@ -125,17 +127,16 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         let levelOfOrder = levels.levelOfOrder
         levelOf = .allocate(capacity: order + 1)
         levelOf.initialize(from: levelOfOrder, count: order + 1)
-        var offset: [Int] = [0]
-        for k in 0...order { offset.append(offset[k] + levelCount - levelOfOrder[k]) }
+        // Level-major: level λ's block holds orders 0 … lastOrder[λ] (those whose level is at most λ) in order, so
+        // that a Cauchy sum at level λ walks its operands' headers and significands contiguously.
+        var lastOrder = Array(repeating: 0, count: levelCount)
+        for k in 0...order { for level in levelOfOrder[k]..<levelCount { lastOrder[level] = k } }
         table = .allocate(capacity: levelCount * (order + 1))
-        for level in 0..<levelCount {
-            for k in 0...order {
-                table[level * (order + 1) + k] = level >= levelOfOrder[k] ? offset[k] + level - levelOfOrder[k] : -1
-            }
-        }
         var seriesPrecisions: [Int] = []
-        for k in 0...order {
-            for level in levelOfOrder[k]..<levelCount { seriesPrecisions.append(levels.precisions[level]) }
+        for level in 0..<levelCount {
+            let start = seriesPrecisions.count
+            for k in 0...order { table[level * (order + 1) + k] = k <= lastOrder[level] ? start + k : -1 }
+            seriesPrecisions.append(contentsOf: repeatElement(levels.precisions[level], count: lastOrder[level] + 1))
         }
         let nodes = program.nodes
         var slotPrecisions: [Int] = []
