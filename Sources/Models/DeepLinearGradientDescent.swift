@@ -36,9 +36,9 @@ public struct DeepLinearGradientDescent: DiscreteMap {
 /// The work matrices of one `DeepLinearGradientDescent` at one scalar and precision.
 final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
     let precision = T.currentPrecision
-    /// W_j; prefix[j] = W_{j:1}·I (prefix[0] = I, j < N); suffix[j] = I·W_N⋯W_{j+1} (suffix[N] = I, j ≥ 1);
-    /// chain[j] = W_{j+2}⋯W_1 (the end-to-end product as `DeepLinearNetwork.endToEnd` forms it).
-    var layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>], chain: [Matrix<T>]
+    /// W_j; prefix[j] = W_{j:1} = W_j(⋯(W_2 W_1)) for 1 ≤ j ≤ N (prefix[N] is the end-to-end W, formed as
+    /// `DeepLinearNetwork.endToEnd` forms it; prefix[0] = I is not read); suffix[j] = W_{N:j+1} (1 ≤ j < N).
+    var layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>]
     /// W X − Y; ∇f = (W X − Y)Xᵀ; W_{N:j+2}ᵀ∇f; G_j.
     var residual: Matrix<T>, outer: Matrix<T>, left: [Matrix<T>], gradient: [Matrix<T>]
     /// X, Y and η rounded; one scalar for η·G_j entries.
@@ -53,9 +53,8 @@ final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
         eta = T(map.stepSize)
         layers = (1...depth).map { .zeros(rows: w[$0], columns: w[$0 - 1]) }
         gradient = layers.map { .zeros(rows: $0.rowCount, columns: $0.columnCount) }
-        prefix = [.identity(w[0])] + (1..<depth).map { .zeros(rows: w[$0], columns: w[0]) }
+        prefix = [.identity(w[0])] + (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
         suffix = [.zeros(rows: 0, columns: 0)] + (1..<depth).map { .zeros(rows: w[depth], columns: w[$0]) } + [.identity(w[depth])]
-        chain = (0..<max(depth - 1, 0)).map { .zeros(rows: w[$0 + 2], columns: w[0]) }
         left = (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
         residual = .zeros(rows: w[depth], columns: x.columnCount)
         outer = .zeros(rows: w[depth], columns: w[0])
@@ -64,23 +63,11 @@ final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
     func step(_ state: [T], into next: inout [T]) {
         let depth = layers.count
         LayerDescent.load(state, into: &layers)
-        // W = W_N(⋯(W_2 W_1)), then W X − Y and ∇f = (W X − Y)Xᵀ.
-        for j in 0..<(depth - 1) {
-            let right = j == 0 ? layers[0] : chain[j - 1]
-            Matrix.multiply(layers[j + 1], right, into: &chain[j])
-        }
-        Matrix.multiply(depth == 1 ? layers[0] : chain[depth - 2], x, into: &residual)
+        // The partial products, W = prefix[N] = W_N(⋯(W_2 W_1)) among them; then W X − Y and ∇f = (W X − Y)Xᵀ.
+        LayerDescent.formPartialProducts(layers, prefixThrough: depth, prefix: &prefix, suffix: &suffix)
+        Matrix.multiply(prefix[depth], x, into: &residual)
         residual -= y
         Matrix.multiply(residual, transposeOf: x, into: &outer)
-        // prefix[j + 1] = W_{j+1}·prefix[j] (j < N − 1), suffix[j] = suffix[j + 1]·W_{j+1} (j ≥ 1).
-        for j in 0..<(depth - 1) {
-            let right = prefix[j]
-            Matrix.multiply(layers[j], right, into: &prefix[j + 1])
-        }
-        for j in stride(from: depth - 1, through: 1, by: -1) {
-            let product = suffix[j + 1]
-            Matrix.multiply(product, layers[j], into: &suffix[j])
-        }
         LayerDescent.step(state, layers: layers, prefix: prefix, suffix: suffix, outer: outer, stepSize: eta,
                           left: &left, gradient: &gradient, term: &term, into: &next)
     }

@@ -8,7 +8,8 @@ import MultiPrecision
 /// for f(W) = ½‖W − A‖²_F (`target`, ∇f = W − A) or f(W) = Σ_i (⟨A_i, W⟩ − y_i)² (`sensing`, ∇f = 2 Σ_i r_i A_i).
 /// The state is the entries of W_1, …, W_N, each row-major. A step runs in place on work matrices kept between
 /// steps (the products W_{j:1} and W_{N:j+1}, ∇f, the gradients) with the preallocated product kernels: with
-/// `BigFloat` it allocates nothing, and it rounds exactly as the matrix expressions above evaluated left to right.
+/// `BigFloat` it allocates nothing, and it rounds exactly as the matrix expressions above evaluated left to right
+/// (the products by an identity, exact, are skipped: `LayerDescent.formPartialProducts`).
 public struct FactorizationDescent: DiscreteMap {
     /// The loss of the end-to-end matrix.
     public enum Loss: Sendable {
@@ -73,7 +74,8 @@ public struct FactorizationDescent: DiscreteMap {
 /// The work matrices of one `FactorizationDescent` at one scalar and precision.
 final class FactorizationDescentWork<T: IntegrationScalar> {
     let precision = T.currentPrecision
-    /// W_j; prefix[j] = W_{j:1} (prefix[0] = I); suffix[j] = W_{N:j+1} (suffix[N] = I); ∇f; W_{N:j+2}ᵀ∇f; G_j.
+    /// W_j; prefix[j] = W_{j:1} (prefix[0] = I, not read); suffix[j] = W_{N:j+1} (1 ≤ j < N; suffix[0] and suffix[N] = I
+    /// are not read); ∇f; W_{N:j+2}ᵀ∇f; G_j.
     var layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>], outer: Matrix<T>, left: [Matrix<T>], gradient: [Matrix<T>]
     /// A (target) or A_i, y_i (sensing), η, rounded; one scalar for ⟨A_i, W⟩ − y_i and one for a product.
     let target: Matrix<T>?, sensing: [Matrix<T>], measurements: [T], eta: T
@@ -99,14 +101,7 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
     func step(_ state: [T], into next: inout [T]) {
         let depth = layers.count
         LayerDescent.load(state, into: &layers)
-        for j in 0..<depth {
-            let right = prefix[j]
-            Matrix.multiply(layers[j], right, into: &prefix[j + 1])
-        }
-        for j in stride(from: depth - 1, through: 0, by: -1) {
-            let product = suffix[j + 1]
-            Matrix.multiply(product, layers[j], into: &suffix[j])
-        }
+        LayerDescent.formPartialProducts(layers, prefixThrough: depth, prefix: &prefix, suffix: &suffix)
         let w = prefix[depth]
         if let target {   // ∇f = W − A
             for r in 0..<w.rowCount { for c in 0..<w.columnCount { outer[r, c].formDifference(w[r, c], target[r, c]) } }

@@ -15,13 +15,47 @@ public enum LayerDescent {
         }
     }
 
+    /// The partial products of the layers, in place: prefix[j] ← W_{j:1} = W_j(⋯(W_2 W_1)) for 1 ≤ j ≤ `last`, and
+    /// suffix[j] ← W_{N:j+1} = ((W_N W_{N−1})⋯)W_{j+1} for 1 ≤ j ≤ N − 1 (suffix[0], which no gradient reads, is not
+    /// formed; prefix[0] = I and suffix[N] = I are not read).
+    ///
+    /// prefix[1] and suffix[N − 1] are copies of W_1 and W_N. A product by an identity matrix adds only exact zeros to
+    /// each entry, so the values are those of W_j(⋯(W_1 I)) and (I W_N)⋯W_{j+1}; only the sign of a zero entry can
+    /// differ (the product's sum of signed zeros gives +0 where the copy keeps −0).
+    @_specialize(where T == BigFloat)
+    public static func formPartialProducts<T: IntegrationScalar>(
+        _ layers: [Matrix<T>], prefixThrough last: Int, prefix: inout [Matrix<T>], suffix: inout [Matrix<T>]
+    ) {
+        let depth = layers.count
+        if last >= 1 { copy(layers[0], into: &prefix[1]) }
+        if last >= 2 {
+            for j in 1..<last {
+                let right = prefix[j]
+                Matrix.multiply(layers[j], right, into: &prefix[j + 1])
+            }
+        }
+        if depth >= 2 {
+            copy(layers[depth - 1], into: &suffix[depth - 1])
+            for j in stride(from: depth - 2, through: 1, by: -1) {
+                let product = suffix[j + 1]
+                Matrix.multiply(product, layers[j], into: &suffix[j])
+            }
+        }
+    }
+
+    /// target ← source entry by entry (same shape; exact when the precisions agree, as for work matrices).
+    private static func copy<T: IntegrationScalar>(_ source: Matrix<T>, into target: inout Matrix<T>) {
+        for r in 0..<source.rowCount { for c in 0..<source.columnCount { target[r, c].set(source[r, c]) } }
+    }
+
     /// W_j ← W_j − η G_j for every layer, with G_j = (W_{N:j+2}ᵀ ∇f) W_{j:1}ᵀ, the gradient of f(W_N⋯W_1) with respect
-    /// to W_{j+1} (0-based j), written into the flat `next`.
+    /// to W_{j+1} (0-based j), written into the flat `next`. The products by the identities W_{N:N+1} = I (last layer)
+    /// and W_{0:1} = I (first layer) are skipped: they are exact (see `formPartialProducts`).
     /// - Parameters:
     ///   - state: the layers' entries now.
     ///   - layers: W_1, …, W_N (their shapes say where each layer's entries lie).
-    ///   - prefix: prefix[j] = W_{j:1} (prefix[0] = I), for j < N.
-    ///   - suffix: suffix[j] = W_{N:j+1} (suffix[N] = I), for j ≥ 1.
+    ///   - prefix: prefix[j] = W_{j:1}, for 1 ≤ j < N.
+    ///   - suffix: suffix[j] = W_{N:j+1}, for 1 ≤ j < N.
     ///   - outer: ∇f at W.
     ///   - eta: the step size η.
     ///   - left: work matrices for W_{N:j+2}ᵀ∇f.
@@ -34,13 +68,15 @@ public enum LayerDescent {
         left: inout [Matrix<T>], gradient: inout [Matrix<T>], term: inout T, into next: inout [T]
     ) {
         var offset = 0
+        let last = layers.count - 1
         for j in layers.indices {
-            Matrix.multiply(transposeOf: suffix[j + 1], outer, into: &left[j])
-            Matrix.multiply(left[j], transposeOf: prefix[j], into: &gradient[j])
+            if j < last { Matrix.multiply(transposeOf: suffix[j + 1], outer, into: &left[j]) }
+            if j > 0 { Matrix.multiply(j < last ? left[j] : outer, transposeOf: prefix[j], into: &gradient[j]) }
+            let g = j > 0 ? gradient[j] : j < last ? left[j] : outer
             let columns = layers[j].columnCount
             for r in 0..<layers[j].rowCount {
                 for c in 0..<columns {
-                    term.formProduct(eta, gradient[j][r, c])
+                    term.formProduct(eta, g[r, c])
                     next[offset + r * columns + c].formDifference(state[offset + r * columns + c], term)
                 }
             }
