@@ -1,3 +1,4 @@
+import Dynamics
 import LinearAlgebra
 import MultiPrecision
 
@@ -14,8 +15,9 @@ public struct DeepLinearMinibatchDescent {
     /// The layers W_1 … W_N after the steps so far.
     public private(set) var layers: [Matrix<BigFloat>]
     private let x: Matrix<BigFloat>, y: Matrix<BigFloat>, weight: BigFloat
-    /// X_B, Y_B; W_{j+1:1} (index j; the last is the end-to-end matrix); W_{N:j+1} (index j, 1 ≤ j ≤ N − 1);
+    /// X_B, Y_B; W_{j:1} (index j, 1 ≤ j ≤ N; the last is the end-to-end matrix); W_{N:j+1} (index j, 1 ≤ j ≤ N − 1);
     /// W X_B − Y_B; ∇; W_{N:j+2}ᵀ∇ (index j); G_j (index j ≥ 1; G_1 is ∇ or W_{N:2}ᵀ∇ itself); η G_j of one entry.
+    /// The partial products and the gradients are formed by `LayerDescent`, as for the full-batch maps.
     private var xB: Matrix<BigFloat>, yB: Matrix<BigFloat>, prefix: [Matrix<BigFloat>], suffix: [Matrix<BigFloat>]
     private var residual: Matrix<BigFloat>, outer: Matrix<BigFloat>, left: [Matrix<BigFloat>]
     private var gradients: [Matrix<BigFloat>], scaled: BigFloat
@@ -37,7 +39,8 @@ public struct DeepLinearMinibatchDescent {
         let inputs = layers[0].columnCount, outputs = layers[n - 1].rowCount
         xB = zeros(inputs, batchSize)
         yB = zeros(outputs, batchSize)
-        prefix = layers.map { zeros($0.rowCount, inputs) }
+        // Index 0 of each (I, and W_{N:1}, which no gradient reads) is a placeholder that is never read.
+        prefix = [zeros(0, 0)] + layers.map { zeros($0.rowCount, inputs) }
         suffix = layers.map { zeros(outputs, $0.columnCount) }
         residual = zeros(outputs, batchSize)
         outer = zeros(outputs, inputs)
@@ -63,10 +66,9 @@ public struct DeepLinearMinibatchDescent {
             for i in 0..<x.rowCount { xB[i, column] = x[i, sample] }
             for i in 0..<y.rowCount { yB[i, column] = y[i, sample] }
         }
-        // W_{j+1:1} = W_{j+1} W_{j:1}, as the end-to-end matrix is formed (W_{1:1} = W_1 needs no product).
-        for j in 1..<n { Matrix.multiply(layers[j], j == 1 ? layers[0] : prefix[j - 1], into: &prefix[j]) }
-        let endToEnd = n == 1 ? layers[0] : prefix[n - 1]
-        Matrix.multiply(endToEnd, xB, into: &residual)
+        // W_{j:1} = W_j W_{j−1:1}, as the end-to-end matrix is formed, and W_{N:j+1} = W_{N:j+2} W_{j+1}.
+        LayerDescent.formPartialProducts(layers, prefixThrough: n, prefix: &prefix, suffix: &suffix)
+        Matrix.multiply(prefix[n], xB, into: &residual)
         for i in 0..<residual.rowCount {
             for k in 0..<residual.columnCount { residual[i, k].subtract(yB[i, k]) }
         }
@@ -74,22 +76,10 @@ public struct DeepLinearMinibatchDescent {
         for i in 0..<outer.rowCount {
             for k in 0..<outer.columnCount { outer[i, k].multiply(by: weight) }
         }
-        // W_{N:j+1} = W_{N:j+2} W_{j+1} for j = N − 2 … 1 (W_{N:N} = W_N).
-        for j in stride(from: n - 2, through: 1, by: -1) {
-            Matrix.multiply(j == n - 2 ? layers[n - 1] : suffix[j + 1], layers[j], into: &suffix[j])
-        }
+        LayerDescent.formGradients(depth: n, prefix: prefix, suffix: suffix, outer: outer, left: &left,
+                                   gradient: &gradients)
         for j in 0..<n {
-            // left = W_{N:j+2}ᵀ ∇ (∇ itself for the last layer); G_j = left W_{j:1}ᵀ (left itself for the first).
-            if j < n - 1 {
-                Matrix.multiply(transposeOf: j + 1 == n - 1 ? layers[n - 1] : suffix[j + 1], outer, into: &left[j])
-            }
-            if j > 0 {
-                Matrix.multiply(j == n - 1 ? outer : left[j], transposeOf: j == 1 ? layers[0] : prefix[j - 1],
-                                into: &gradients[j])
-            }
-        }
-        for j in 0..<n {
-            let g = j > 0 ? gradients[j] : n == 1 ? outer : left[0]
+            let g = LayerDescent.gradient(j, depth: n, outer: outer, left: left, gradient: gradients)
             for i in 0..<g.rowCount {
                 for k in 0..<g.columnCount {
                     scaled.formProduct(eta, g[i, k])

@@ -48,6 +48,33 @@ public enum LayerDescent {
         for r in 0..<source.rowCount { for c in 0..<source.columnCount { target[r, c].set(source[r, c]) } }
     }
 
+    /// The layer gradients G_j = (W_{N:j+2}ᵀ ∇f) W_{j:1}ᵀ, j = 0 … N − 1 (0-based), in place and without the products
+    /// by the identities W_{N:N+1} = I (last layer) and W_{0:1} = I (first layer), which are exact (see
+    /// `formPartialProducts`): left[j] ← W_{N:j+2}ᵀ∇f for j < N − 1, and gradient[j] ← (left[j] or ∇f)·W_{j:1}ᵀ for
+    /// j ≥ 1. `gradient(_:depth:outer:left:gradient:)` names the matrix that then holds G_j.
+    /// - Parameters:
+    ///   - prefix: prefix[j] = W_{j:1}, for 1 ≤ j < N.
+    ///   - suffix: suffix[j] = W_{N:j+1}, for 1 ≤ j < N.
+    @_specialize(where T == BigFloat)
+    public static func formGradients<T: IntegrationScalar>(
+        depth: Int, prefix: [Matrix<T>], suffix: [Matrix<T>], outer: Matrix<T>, left: inout [Matrix<T>],
+        gradient: inout [Matrix<T>]
+    ) {
+        let last = depth - 1
+        for j in 0..<depth {
+            if j < last { Matrix.multiply(transposeOf: suffix[j + 1], outer, into: &left[j]) }
+            if j > 0 { Matrix.multiply(j < last ? left[j] : outer, transposeOf: prefix[j], into: &gradient[j]) }
+        }
+    }
+
+    /// The matrix holding G_j after `formGradients`: gradient[j] for j ≥ 1; for the first layer W_{N:2}ᵀ∇f (left[0]),
+    /// or ∇f itself when there is one layer.
+    @inline(__always)
+    public static func gradient<T: IntegrationScalar>(_ j: Int, depth: Int, outer: Matrix<T>, left: [Matrix<T>],
+                                                      gradient: [Matrix<T>]) -> Matrix<T> {
+        j > 0 ? gradient[j] : depth > 1 ? left[0] : outer
+    }
+
     /// W_j ← W_j − η G_j for every layer, with G_j = (W_{N:j+2}ᵀ ∇f) W_{j:1}ᵀ, the gradient of f(W_N⋯W_1) with respect
     /// to W_{j+1} (0-based j), written into the flat `next`. The products by the identities W_{N:N+1} = I (last layer)
     /// and W_{0:1} = I (first layer) are skipped: they are exact (see `formPartialProducts`).
@@ -67,12 +94,11 @@ public enum LayerDescent {
         _ state: [T], layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>], outer: Matrix<T>, stepSize eta: T,
         left: inout [Matrix<T>], gradient: inout [Matrix<T>], term: inout T, into next: inout [T]
     ) {
+        formGradients(depth: layers.count, prefix: prefix, suffix: suffix, outer: outer, left: &left,
+                      gradient: &gradient)
         var offset = 0
-        let last = layers.count - 1
         for j in layers.indices {
-            if j < last { Matrix.multiply(transposeOf: suffix[j + 1], outer, into: &left[j]) }
-            if j > 0 { Matrix.multiply(j < last ? left[j] : outer, transposeOf: prefix[j], into: &gradient[j]) }
-            let g = j > 0 ? gradient[j] : j < last ? left[j] : outer
+            let g = Self.gradient(j, depth: layers.count, outer: outer, left: left, gradient: gradient)
             let columns = layers[j].columnCount
             for r in 0..<layers[j].rowCount {
                 for c in 0..<columns {
