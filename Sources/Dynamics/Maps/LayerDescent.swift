@@ -53,8 +53,12 @@ public enum LayerDescent {
     /// `formPartialProducts`): left[j] ← W_{N:j+2}ᵀ∇f for j < N − 1, and gradient[j] ← (left[j] or ∇f)·W_{j:1}ᵀ for
     /// j ≥ 1. `gradient(_:depth:outer:left:gradient:)` names the matrix that then holds G_j.
     /// - Parameters:
+    ///   - depth: the number of layers N.
     ///   - prefix: prefix[j] = W_{j:1}, for 1 ≤ j < N.
     ///   - suffix: suffix[j] = W_{N:j+1}, for 1 ≤ j < N.
+    ///   - outer: ∇f at W.
+    ///   - left: work matrices for W_{N:j+2}ᵀ∇f.
+    ///   - gradient: work matrices for G_j, j ≥ 1.
     @_specialize(where T == BigFloat)
     public static func formGradients<T: IntegrationScalar>(
         depth: Int, prefix: [Matrix<T>], suffix: [Matrix<T>], outer: Matrix<T>, left: inout [Matrix<T>],
