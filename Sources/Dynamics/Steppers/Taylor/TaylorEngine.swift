@@ -19,7 +19,8 @@ import MultiPrecision
 /// is at most λ), so that table[λ·(p+1) + k] = start(λ) + k; a Cauchy sum at level λ reads both operands' headers
 /// and significands in address order (forward for a_j, backward for b_{k−j}). A coefficient
 /// is computed at its own level (its "native" slot) and then rounded into the coarser levels, where the higher
-/// orders read it.
+/// orders read it. Only nodes whose history is read need those copies (`CoarseCopies`): a sum node read only as a
+/// linear term, at its own order, gets none, and a field output only the one its next state coefficient reads.
 ///
 /// Recurrences (x_k is the k-th normalized coefficient, x^(k)/k!):
 /// - sum of products: (c + Σγu + Σδab)_k = [k=0]c + Σγ u_k + Σ δ Σ_j a_j b_{k−j};
@@ -77,8 +78,21 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         case power(a: Int, degreeA: Int, alphaSlot: Int)
     }
 
+    /// Which of a node's coefficients are rounded into the coarser levels after they are computed.
+    enum CoarseCopies {
+        /// Every order's: a later order's instruction reads the node's history (it is a state, an operand of a
+        /// product or of a quotient, exp, log, √ or power, or such a node itself).
+        case everyOrder
+        /// Only order k's where level(k + 1) is coarser than level(k): a field output, read once at order k to form
+        /// the state coefficient k + 1 at its level, and otherwise only at its own order.
+        case atLevelChange
+        /// None: the node is read only at the order being computed (as a linear term), where it is native.
+        case never
+    }
+
     struct Step {
         var node: Int, degree: Int, instruction: Instruction
+        var coarseCopies: CoarseCopies = .everyOrder
     }
 
     private let levelCount: Int
@@ -163,6 +177,21 @@ final class TaylorEngine<Store: TaylorArithmetic> {
         var compiledProducts: [CompiledProduct] = []
         var compiledTerms: [CompiledTerm] = []
         var dynamicSteps: [Step] = [], staticSteps: [Step] = []
+        // The nodes whose lower orders some instruction reads (at the reading order's level, so at every level).
+        var historyIsRead = Array(repeating: false, count: nodes.count)
+        for n in program.stateNodes { historyIsRead[n] = true }
+        for (n, node) in nodes.enumerated() {
+            switch node.kind {
+            case .state, .time, .constant: historyIsRead[n] = true
+            case .sum(_, _, let nodeProducts):
+                for p in nodeProducts { historyIsRead[p.a] = true; historyIsRead[p.b] = true }
+            case .divide(let a, let b):
+                historyIsRead[a] = true; historyIsRead[b] = true; historyIsRead[n] = true
+            case .exp(let a), .log(let a), .sqrt(let a), .power(let a, _):
+                historyIsRead[a] = true; historyIsRead[n] = true
+            }
+        }
+        let isOutput = Set(program.outputs)
         for (n, node) in nodes.enumerated() {
             let instruction: Instruction
             switch node.kind {
@@ -197,7 +226,8 @@ final class TaylorEngine<Store: TaylorArithmetic> {
             case .power(let a, let alpha):
                 instruction = .power(a: base[a], degreeA: nodes[a].degree, alphaSlot: constantSlot(alpha))
             }
-            let step = Step(node: base[n], degree: node.degree, instruction: instruction)
+            let step = Step(node: base[n], degree: node.degree, instruction: instruction,
+                            coarseCopies: historyIsRead[n] ? .everyOrder : isOutput.contains(n) ? .atLevelChange : .never)
             if node.isStatic { staticSteps.append(step) } else { dynamicSteps.append(step) }
         }
         scratch = slotPrecisions.count
@@ -323,9 +353,14 @@ final class TaylorEngine<Store: TaylorArithmetic> {
                 if tailInRange && computeTail(tail) { return }
                 tailFallbacks += 1
             }
+            let levelChanges = levelOf[k + 1] != levelOf[k]
             for s in 0..<steps.count where k <= steps[s].degree {
                 compute(steps[s], order: k, on: store)
-                fillLevels(steps[s].node, order: k)
+                switch steps[s].coarseCopies {
+                case .everyOrder: fillLevels(steps[s].node, order: k)
+                case .atLevelChange: if levelChanges { fillLevels(steps[s].node, order: k) }
+                case .never: break
+                }
             }
             let next = k + 1, level = levelOf[next]
             let read = slotOffset(level, k), write = slotOffset(level, next)
