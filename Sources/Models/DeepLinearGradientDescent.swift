@@ -36,11 +36,11 @@ public struct DeepLinearGradientDescent: DiscreteMap {
 /// The work matrices of one `DeepLinearGradientDescent` at one scalar and precision.
 final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
     let precision = T.currentPrecision
-    /// W_j; prefix[j] = W_{j:1} = W_j(⋯(W_2 W_1)) for 1 ≤ j ≤ N (prefix[N] is the end-to-end W, formed as
-    /// `DeepLinearNetwork.endToEnd` forms it; prefix[0] = I is not read); suffix[j] = W_{N:j+1} (1 ≤ j < N).
-    var layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>]
-    /// W X − Y; ∇f = (W X − Y)Xᵀ; W_{N:j+2}ᵀ∇f; G_j.
-    var residual: Matrix<T>, outer: Matrix<T>, left: [Matrix<T>], gradient: [Matrix<T>]
+    /// W_j; the partial products W_{j:1} = W_j(⋯(W_2 W_1)) (the last is the end-to-end W, formed as
+    /// `DeepLinearNetwork.endToEnd` forms it) and W_{N:j+1}, and the gradients.
+    var layers: [Matrix<T>], products: LayerDescentWorkMatrices<T>
+    /// W X − Y; ∇f = (W X − Y)Xᵀ.
+    var residual: Matrix<T>, outer: Matrix<T>
     /// X, Y and η rounded; one scalar for η·G_j entries.
     let x: Matrix<T>, y: Matrix<T>, eta: T
     var term = T(0)
@@ -52,24 +52,19 @@ final class DeepLinearGradientDescentWork<T: IntegrationScalar> {
         y = rounded(map.field.y)
         eta = T(map.stepSize)
         layers = (1...depth).map { .zeros(rows: w[$0], columns: w[$0 - 1]) }
-        gradient = layers.map { .zeros(rows: $0.rowCount, columns: $0.columnCount) }
-        prefix = [.identity(w[0])] + (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
-        suffix = [.zeros(rows: 0, columns: 0)] + (1..<depth).map { .zeros(rows: w[depth], columns: w[$0]) } + [.identity(w[depth])]
-        left = (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
+        products = LayerDescentWorkMatrices(widths: w)
         residual = .zeros(rows: w[depth], columns: x.columnCount)
         outer = .zeros(rows: w[depth], columns: w[0])
     }
 
     func step(_ state: [T], into next: inout [T]) {
-        let depth = layers.count
         LayerDescent.load(state, into: &layers)
-        // The partial products, W = prefix[N] = W_N(⋯(W_2 W_1)) among them; then W X − Y and ∇f = (W X − Y)Xᵀ.
-        LayerDescent.formPartialProducts(layers, prefixThrough: depth, prefix: &prefix, suffix: &suffix)
-        Matrix.multiply(prefix[depth], x, into: &residual)
+        // The partial products, W = W_N(⋯(W_2 W_1)) among them; then W X − Y and ∇f = (W X − Y)Xᵀ.
+        products.formPartialProducts(layers)
+        Matrix.multiply(products.endToEnd, x, into: &residual)
         residual -= y
         Matrix.multiply(residual, transposeOf: x, into: &outer)
-        LayerDescent.step(state, layers: layers, prefix: prefix, suffix: suffix, outer: outer, stepSize: eta,
-                          left: &left, gradient: &gradient, term: &term, into: &next)
+        LayerDescent.step(state, layers: layers, work: &products, outer: outer, stepSize: eta, term: &term, into: &next)
     }
 }
 

@@ -15,12 +15,10 @@ public struct DeepLinearMinibatchDescent {
     /// The layers W_1 … W_N after the steps so far.
     public private(set) var layers: [Matrix<BigFloat>]
     private let x: Matrix<BigFloat>, y: Matrix<BigFloat>, weight: BigFloat
-    /// X_B, Y_B; W_{j:1} (index j, 1 ≤ j ≤ N; the last is the end-to-end matrix); W_{N:j+1} (index j, 1 ≤ j ≤ N − 1);
-    /// W X_B − Y_B; ∇; W_{N:j+2}ᵀ∇ (index j); G_j (index j ≥ 1; G_1 is ∇ or W_{N:2}ᵀ∇ itself); η G_j of one entry.
-    /// The partial products and the gradients are formed by `LayerDescent`, as for the full-batch maps.
-    private var xB: Matrix<BigFloat>, yB: Matrix<BigFloat>, prefix: [Matrix<BigFloat>], suffix: [Matrix<BigFloat>]
-    private var residual: Matrix<BigFloat>, outer: Matrix<BigFloat>, left: [Matrix<BigFloat>]
-    private var gradients: [Matrix<BigFloat>], scaled: BigFloat
+    /// X_B, Y_B; the partial products W_{j:1} (the last is the end-to-end matrix) and W_{N:j+1}, and the gradients,
+    /// formed as for the full-batch maps (`LayerDescentWorkMatrices`); W X_B − Y_B; ∇; η G_j of one entry.
+    private var xB: Matrix<BigFloat>, yB: Matrix<BigFloat>, products: LayerDescentWorkMatrices<BigFloat>
+    private var residual: Matrix<BigFloat>, outer: Matrix<BigFloat>, scaled: BigFloat
 
     /// A descent from `network` on the data X (d_0 × m), Y (d_N × m) with batches of `batchSize` columns.
     ///
@@ -39,13 +37,9 @@ public struct DeepLinearMinibatchDescent {
         let inputs = layers[0].columnCount, outputs = layers[n - 1].rowCount
         xB = zeros(inputs, batchSize)
         yB = zeros(outputs, batchSize)
-        // Index 0 of each (I, and W_{N:1}, which no gradient reads) is a placeholder that is never read.
-        prefix = [zeros(0, 0)] + layers.map { zeros($0.rowCount, inputs) }
-        suffix = layers.map { zeros(outputs, $0.columnCount) }
+        products = LayerDescentWorkMatrices(widths: [inputs] + layers.map(\.rowCount))
         residual = zeros(outputs, batchSize)
         outer = zeros(outputs, inputs)
-        left = layers.map { zeros($0.rowCount, inputs) }
-        gradients = layers.map { zeros($0.rowCount, $0.columnCount) }
         scaled = BigFloat.zero
     }
 
@@ -67,8 +61,8 @@ public struct DeepLinearMinibatchDescent {
             for i in 0..<y.rowCount { yB[i, column] = y[i, sample] }
         }
         // W_{j:1} = W_j W_{j−1:1}, as the end-to-end matrix is formed, and W_{N:j+1} = W_{N:j+2} W_{j+1}.
-        LayerDescent.formPartialProducts(layers, prefixThrough: n, prefix: &prefix, suffix: &suffix)
-        Matrix.multiply(prefix[n], xB, into: &residual)
+        products.formPartialProducts(layers)
+        Matrix.multiply(products.endToEnd, xB, into: &residual)
         for i in 0..<residual.rowCount {
             for k in 0..<residual.columnCount { residual[i, k].subtract(yB[i, k]) }
         }
@@ -76,10 +70,9 @@ public struct DeepLinearMinibatchDescent {
         for i in 0..<outer.rowCount {
             for k in 0..<outer.columnCount { outer[i, k].multiply(by: weight) }
         }
-        LayerDescent.formGradients(depth: n, prefix: prefix, suffix: suffix, outer: outer, left: &left,
-                                   gradient: &gradients)
+        products.formGradients(outer: outer)
         for j in 0..<n {
-            let g = LayerDescent.gradient(j, depth: n, outer: outer, left: left, gradient: gradients)
+            let g = products.gradient(j, outer: outer)
             for i in 0..<g.rowCount {
                 for k in 0..<g.columnCount {
                     scaled.formProduct(eta, g[i, k])

@@ -9,7 +9,7 @@ import MultiPrecision
 /// The state is the entries of W_1, …, W_N, each row-major. A step runs in place on work matrices kept between
 /// steps (the products W_{j:1} and W_{N:j+1}, ∇f, the gradients) with the preallocated product kernels: with
 /// `BigFloat` it allocates nothing, and it rounds exactly as the matrix expressions above evaluated left to right
-/// (the products by an identity, exact, are skipped: `LayerDescent.formPartialProducts`).
+/// (the products by an identity, exact, are skipped: `LayerDescentWorkMatrices`).
 public struct FactorizationDescent: DiscreteMap {
     /// The loss of the end-to-end matrix.
     public enum Loss: Sendable {
@@ -74,9 +74,8 @@ public struct FactorizationDescent: DiscreteMap {
 /// The work matrices of one `FactorizationDescent` at one scalar and precision.
 final class FactorizationDescentWork<T: IntegrationScalar> {
     let precision = T.currentPrecision
-    /// W_j; prefix[j] = W_{j:1} (prefix[0] = I, not read); suffix[j] = W_{N:j+1} (1 ≤ j < N; suffix[0] and suffix[N] = I
-    /// are not read); ∇f; W_{N:j+2}ᵀ∇f; G_j.
-    var layers: [Matrix<T>], prefix: [Matrix<T>], suffix: [Matrix<T>], outer: Matrix<T>, left: [Matrix<T>], gradient: [Matrix<T>]
+    /// W_j; the partial products and gradients; ∇f.
+    var layers: [Matrix<T>], products: LayerDescentWorkMatrices<T>, outer: Matrix<T>
     /// A (target) or A_i, y_i (sensing), η, rounded; one scalar for ⟨A_i, W⟩ − y_i and one for a product.
     let target: Matrix<T>?, sensing: [Matrix<T>], measurements: [T], eta: T
     var residual = T(0), term = T(0)
@@ -85,10 +84,7 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
         let w = map.widths, depth = w.count - 1
         func rounded(_ a: Matrix<Rational>) -> Matrix<T> { Matrix(rows: a.rowCount, columns: a.columnCount) { T(a[$0, $1]) } }
         layers = (1...depth).map { .zeros(rows: w[$0], columns: w[$0 - 1]) }
-        gradient = layers.map { .zeros(rows: $0.rowCount, columns: $0.columnCount) }
-        prefix = [.identity(w[0])] + (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
-        suffix = (0..<depth).map { .zeros(rows: w[depth], columns: w[$0]) } + [.identity(w[depth])]
-        left = (1...depth).map { .zeros(rows: w[$0], columns: w[0]) }
+        products = LayerDescentWorkMatrices(widths: w)
         outer = .zeros(rows: w[depth], columns: w[0])
         switch map.loss {
         case let .target(a): (target, sensing, measurements) = (rounded(a), [], [])
@@ -99,10 +95,9 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
 
     @_specialize(where T == BigFloat)
     func step(_ state: [T], into next: inout [T]) {
-        let depth = layers.count
         LayerDescent.load(state, into: &layers)
-        LayerDescent.formPartialProducts(layers, prefixThrough: depth, prefix: &prefix, suffix: &suffix)
-        let w = prefix[depth]
+        products.formPartialProducts(layers)
+        let w = products.endToEnd
         if let target {   // ∇f = W − A
             for r in 0..<w.rowCount { for c in 0..<w.columnCount { outer[r, c].formDifference(w[r, c], target[r, c]) } }
         } else {          // ∇f = Σ_i 2(⟨A_i, W⟩ − y_i) A_i
@@ -118,8 +113,7 @@ final class FactorizationDescentWork<T: IntegrationScalar> {
                 }
             }
         }
-        LayerDescent.step(state, layers: layers, prefix: prefix, suffix: suffix, outer: outer, stepSize: eta,
-                          left: &left, gradient: &gradient, term: &term, into: &next)
+        LayerDescent.step(state, layers: layers, work: &products, outer: outer, stepSize: eta, term: &term, into: &next)
     }
 }
 
